@@ -1,0 +1,191 @@
+//! Benchmarks of the producers pallet (frame-benchmarking v2), each over its worst case.
+
+use super::*;
+use crate::Pallet as Producers;
+use frame_benchmarking::v2::*;
+use frame_support::traits::{fungible::Mutate, Get};
+use frame_system::RawOrigin;
+use sp_runtime::traits::{Bounded, Zero};
+use tn_primitives::{traits::DepositSlasher, Day, ONE_TAT};
+
+/// What the runtime must provide for the benchmarks.
+pub trait BenchmarkHelper {
+	/// An asset class that accepts applications.
+	fn asset_class() -> AssetClassId;
+	/// Make `who` a KYC verifier (e.g. add it to the verifier membership).
+	fn add_verifier<AccountId>(who: &AccountId) {
+		let _ = who;
+	}
+}
+impl BenchmarkHelper for () {
+	fn asset_class() -> AssetClassId {
+		0
+	}
+}
+
+const KYB: [u8; 32] = [1; 32];
+const KYC: [u8; 32] = [2; 32];
+
+fn funded<T: Config>(name: &'static str, i: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, i, 0);
+	let amount = BalanceOf::<T>::max_value() / 4u32.into();
+	T::Currency::set_balance(&who, amount);
+	who
+}
+
+fn verifier<T: Config>() -> (T::RuntimeOrigin, T::AccountId) {
+	let origin = T::VerifierOrigin::try_successful_origin().expect("verifier origin");
+	let who = T::VerifierOrigin::ensure_origin(origin.clone()).expect("verifier account");
+	(origin, who)
+}
+
+fn producer<T: Config>(name: &'static str) -> T::AccountId {
+	let who = funded::<T>(name, 0);
+	let class = T::BenchmarkHelper::asset_class();
+	Producers::<T>::do_apply(who.clone(), class, KYB).expect("apply");
+	let (_, v) = verifier::<T>();
+	Producers::<T>::do_judge_kyb(v.clone(), who.clone(), KYB, true).expect("kyb");
+	Producers::<T>::do_submit_kyc(who.clone(), KYC).expect("kyc");
+	Producers::<T>::do_judge_kyc(v, who.clone(), KYC, true).expect("admit");
+	who
+}
+
+fn reason() -> Reason {
+	Reason::truncate_from(alloc::vec![b'x'; 128])
+}
+
+#[benchmarks]
+mod benches {
+	use super::*;
+
+	#[benchmark]
+	fn apply() {
+		let who = funded::<T>("applicant", 0);
+		let class = T::BenchmarkHelper::asset_class();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), class, KYB);
+		assert!(Applications::<T>::contains_key(&who));
+	}
+
+	#[benchmark]
+	fn submit_kyb() {
+		let who = funded::<T>("applicant", 0);
+		Producers::<T>::do_apply(who.clone(), T::BenchmarkHelper::asset_class(), KYB).unwrap();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), [9; 32]);
+		assert_eq!(Applications::<T>::get(&who).unwrap().stage, Stage::AwaitingKybJudgement { kyb: [9; 32] });
+	}
+
+	#[benchmark]
+	fn judge_kyb() {
+		let who = funded::<T>("applicant", 0);
+		Producers::<T>::do_apply(who.clone(), T::BenchmarkHelper::asset_class(), KYB).unwrap();
+		let (origin, _) = verifier::<T>();
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone(), KYB, true);
+		assert_eq!(Applications::<T>::get(&who).unwrap().stage, Stage::AwaitingKyc { kyb: KYB });
+	}
+
+	#[benchmark]
+	fn submit_kyc() {
+		let who = funded::<T>("applicant", 0);
+		Producers::<T>::do_apply(who.clone(), T::BenchmarkHelper::asset_class(), KYB).unwrap();
+		let (_, v) = verifier::<T>();
+		Producers::<T>::do_judge_kyb(v, who.clone(), KYB, true).unwrap();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), KYC);
+		assert!(matches!(Applications::<T>::get(&who).unwrap().stage, Stage::AwaitingKycJudgement { .. }));
+	}
+
+	#[benchmark]
+	fn judge_kyc() {
+		let who = funded::<T>("applicant", 0);
+		Producers::<T>::do_apply(who.clone(), T::BenchmarkHelper::asset_class(), KYB).unwrap();
+		let (origin, v) = verifier::<T>();
+		Producers::<T>::do_judge_kyb(v, who.clone(), KYB, true).unwrap();
+		Producers::<T>::do_submit_kyc(who.clone(), KYC).unwrap();
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone(), KYC, true);
+		assert!(crate::Producers::<T>::contains_key(&who));
+	}
+
+	#[benchmark]
+	fn cancel_application() {
+		let who = funded::<T>("applicant", 0);
+		Producers::<T>::do_apply(who.clone(), T::BenchmarkHelper::asset_class(), KYB).unwrap();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+		assert!(!Applications::<T>::contains_key(&who));
+	}
+
+	// Worst case: the producer has debt, so the deposit both repays and holds.
+	#[benchmark]
+	fn deposit() {
+		let who = producer::<T>("producer");
+		let _ = Producers::<T>::slash_usd(&who, ONE_TAT);
+		let debt = crate::Producers::<T>::get(&who).unwrap().debt;
+		let amount = debt.saturating_add(T::NativeUnit::get());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), amount);
+		let p = crate::Producers::<T>::get(&who).unwrap();
+		assert!(p.debt.is_zero() && p.deposit == T::NativeUnit::get());
+	}
+
+	#[benchmark]
+	fn withdraw() {
+		let who = producer::<T>("producer");
+		let amount = T::NativeUnit::get().saturating_mul(10u32.into());
+		Producers::<T>::do_deposit(who.clone(), amount).unwrap();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), T::NativeUnit::get());
+		assert_eq!(crate::Producers::<T>::get(&who).unwrap().deposit, amount.saturating_sub(T::NativeUnit::get()));
+	}
+
+	#[benchmark]
+	fn suspend() {
+		let who = producer::<T>("producer");
+		let origin = T::GovernanceOrigin::try_successful_origin().expect("governance origin");
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone(), reason());
+		assert!(matches!(crate::Producers::<T>::get(&who).unwrap().status, ProducerStatus::Suspended { .. }));
+	}
+
+	#[benchmark]
+	fn reinstate() {
+		let who = producer::<T>("producer");
+		Producers::<T>::do_suspend(who.clone(), reason()).unwrap();
+		let origin = T::GovernanceOrigin::try_successful_origin().expect("governance origin");
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone());
+		assert_eq!(crate::Producers::<T>::get(&who).unwrap().status, ProducerStatus::Active);
+	}
+
+	#[benchmark]
+	fn revoke() {
+		let who = producer::<T>("producer");
+		let origin = T::GovernanceOrigin::try_successful_origin().expect("governance origin");
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone(), reason());
+		assert!(matches!(crate::Producers::<T>::get(&who).unwrap().status, ProducerStatus::Revoked { .. }));
+	}
+
+	/// `n` applications expire in one block.
+	#[benchmark]
+	fn expire_applications(n: Linear<0, { T::MaxExpiriesPerBlock::get() }>) {
+		let class = T::BenchmarkHelper::asset_class();
+		for i in 0..n {
+			let who = funded::<T>("applicant", i);
+			Producers::<T>::do_apply(who, class, KYB).unwrap();
+		}
+		// Run the queue on the day they all expire.
+		let due: Day = ExpiryQueue::<T>::iter_keys().map(|(d, _)| d).max().unwrap_or_default();
+		ExpiryCursor::<T>::put(due);
+		#[block]
+		{
+			Producers::<T>::expire_due(due);
+		}
+		assert_eq!(Applications::<T>::iter().count(), 0);
+	}
+
+	impl_benchmark_test_suite!(Producers, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,370 @@
+//! The producers pallet's logic: onboarding, deposit, slashing and governance actions.
+
+use super::*;
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	traits::{
+		fungible::{Balanced, BalancedHold, Inspect, MutateHold},
+		tokens::{Fortitude, Precision, Preservation},
+		Contains, Get, OnUnbalanced, UnixTime,
+	},
+};
+use sp_arithmetic::helpers_128bit::multiply_by_rational_with_rounding;
+use sp_arithmetic::per_things::Rounding;
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	DispatchResult,
+};
+use tn_primitives::{
+	traits::{ActiveWellCount, DepositSlasher, ProducerRegistry, SlashOutcome},
+	Commitment, Day, UsdAtto,
+};
+
+/// 10¹⁸: the scale of atto-USD and of `FixedU128`.
+const E18: u128 = 1_000_000_000_000_000_000;
+
+impl<T: Config> Pallet<T> {
+	/// Today's UTC day from the block timestamp.
+	pub fn today() -> Day {
+		Day::from_unix_millis(u64::try_from(T::UnixTime::now().as_millis()).unwrap_or(u64::MAX))
+	}
+
+	/// The caller's live (unexpired) application.
+	fn live_application(who: &T::AccountId) -> Result<Application<BalanceOf<T>>, DispatchError> {
+		let app = Applications::<T>::get(who).ok_or(Error::<T>::NoApplication)?;
+		ensure!(Self::today() < app.expires, Error::<T>::ApplicationExpired);
+		Ok(app)
+	}
+
+	/// Delete an application, its queue entry, and return its deposit.
+	fn end_application(who: &T::AccountId, app: &Application<BalanceOf<T>>) {
+		Applications::<T>::remove(who);
+		ExpiryQueue::<T>::remove(app.expires, who);
+		// The hold was placed by `apply`; releasing what is there cannot fail.
+		let _ = T::Currency::release(
+			&HoldReason::Application.into(),
+			who,
+			app.held,
+			Precision::BestEffort,
+		);
+	}
+
+	pub(crate) fn do_apply(who: T::AccountId, asset_class: AssetClassId, kyb: Commitment) -> DispatchResult {
+		ensure!(!Producers::<T>::contains_key(&who), Error::<T>::AlreadyProducer);
+		ensure!(T::AssetClasses::contains(&asset_class), Error::<T>::UnknownAssetClass);
+		let today = Self::today();
+		if let Some(old) = Applications::<T>::get(&who) {
+			ensure!(today >= old.expires, Error::<T>::ApplicationExists);
+			// An expired application is replaced: the new attempt starts from the beginning.
+			Self::end_application(&who, &old);
+			Self::deposit_event(Event::ApplicationExpired { applicant: who.clone() });
+		}
+		let held = T::ApplicationDeposit::get();
+		T::Currency::hold(&HoldReason::Application.into(), &who, held)
+			.map_err(|_| Error::<T>::InsufficientBalance)?;
+		let expires = today.plus(T::ApplicationExpiryDays::get());
+		Applications::<T>::insert(
+			&who,
+			Application { asset_class, stage: Stage::AwaitingKybJudgement { kyb }, opened: today, expires, held },
+		);
+		ExpiryQueue::<T>::insert(expires, &who, ());
+		if ExpiryCursor::<T>::get().is_none() {
+			ExpiryCursor::<T>::put(today);
+		}
+		Self::deposit_event(Event::ApplicationOpened { applicant: who, asset_class, kyb, expires });
+		Ok(())
+	}
+
+	pub(crate) fn do_submit_kyb(who: T::AccountId, kyb: Commitment) -> DispatchResult {
+		let mut app = Self::live_application(&who)?;
+		ensure!(matches!(app.stage, Stage::AwaitingKybJudgement { .. }), Error::<T>::NotAwaitingKyb);
+		app.stage = Stage::AwaitingKybJudgement { kyb };
+		Applications::<T>::insert(&who, app);
+		Self::deposit_event(Event::KybSubmitted { applicant: who, kyb });
+		Ok(())
+	}
+
+	pub(crate) fn do_judge_kyb(
+		verifier: T::AccountId,
+		applicant: T::AccountId,
+		judged: Commitment,
+		approve: bool,
+	) -> DispatchResult {
+		let mut app = Self::live_application(&applicant)?;
+		let Stage::AwaitingKybJudgement { kyb } = app.stage else {
+			return Err(Error::<T>::NotAwaitingKyb.into());
+		};
+		ensure!(kyb == judged, Error::<T>::StaleSubmission);
+		if approve {
+			app.stage = Stage::AwaitingKyc { kyb };
+			Applications::<T>::insert(&applicant, app);
+			Self::deposit_event(Event::KybApproved { applicant, verifier, kyb });
+		} else {
+			Self::end_application(&applicant, &app);
+			Self::deposit_event(Event::KybRejected { applicant, verifier, kyb });
+		}
+		Ok(())
+	}
+
+	pub(crate) fn do_submit_kyc(who: T::AccountId, kyc: Commitment) -> DispatchResult {
+		let mut app = Self::live_application(&who)?;
+		let kyb = match app.stage {
+			Stage::AwaitingKyc { kyb } | Stage::AwaitingKycJudgement { kyb, .. } => kyb,
+			Stage::AwaitingKybJudgement { .. } => return Err(Error::<T>::KybNotApproved.into()),
+		};
+		app.stage = Stage::AwaitingKycJudgement { kyb, kyc };
+		Applications::<T>::insert(&who, app);
+		Self::deposit_event(Event::KycSubmitted { applicant: who, kyc });
+		Ok(())
+	}
+
+	pub(crate) fn do_judge_kyc(
+		verifier: T::AccountId,
+		applicant: T::AccountId,
+		judged: Commitment,
+		approve: bool,
+	) -> DispatchResult {
+		let app = Self::live_application(&applicant)?;
+		let Stage::AwaitingKycJudgement { kyb, kyc } = app.stage else {
+			return Err(Error::<T>::NotAwaitingKycJudgement.into());
+		};
+		ensure!(kyc == judged, Error::<T>::StaleSubmission);
+		Self::end_application(&applicant, &app);
+		if approve {
+			Producers::<T>::insert(
+				&applicant,
+				Producer {
+					status: ProducerStatus::Active,
+					asset_class: app.asset_class,
+					kyb,
+					kyc,
+					admitted: Self::today(),
+					deposit: Zero::zero(),
+					debt: Zero::zero(),
+				},
+			);
+			Self::deposit_event(Event::ProducerAdmitted {
+				producer: applicant,
+				verifier,
+				asset_class: app.asset_class,
+				kyb,
+				kyc,
+			});
+		} else {
+			Self::deposit_event(Event::KycRejected { applicant, verifier, kyc });
+		}
+		Ok(())
+	}
+
+	pub(crate) fn do_cancel(who: T::AccountId) -> DispatchResult {
+		let app = Applications::<T>::get(&who).ok_or(Error::<T>::NoApplication)?;
+		Self::end_application(&who, &app);
+		Self::deposit_event(Event::ApplicationCancelled { applicant: who });
+		Ok(())
+	}
+
+	pub(crate) fn do_deposit(who: T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		let mut producer = Producers::<T>::get(&who).ok_or(Error::<T>::NotProducer)?;
+		let repaid = amount.min(producer.debt);
+		let held = amount.saturating_sub(repaid);
+		// Check the whole amount is available before moving anything.
+		let spendable = T::Currency::reducible_balance(&who, Preservation::Preserve, Fortitude::Polite);
+		ensure!(spendable >= amount, Error::<T>::InsufficientBalance);
+		if !repaid.is_zero() {
+			let credit = T::Currency::withdraw(
+				&who,
+				repaid,
+				Precision::Exact,
+				Preservation::Preserve,
+				Fortitude::Polite,
+			)
+			.map_err(|_| Error::<T>::InsufficientBalance)?;
+			T::Slashed::on_unbalanced(credit);
+			producer.debt = producer.debt.saturating_sub(repaid);
+		}
+		if !held.is_zero() {
+			T::Currency::hold(&HoldReason::ProducerDeposit.into(), &who, held)
+				.map_err(|_| Error::<T>::InsufficientBalance)?;
+			producer.deposit = producer.deposit.saturating_add(held);
+		}
+		let (deposit, debt) = (producer.deposit, producer.debt);
+		Producers::<T>::insert(&who, producer);
+		Self::deposit_event(Event::Deposited { producer: who, repaid, held, deposit, debt });
+		Ok(())
+	}
+
+	/// The deposit `who` must keep: `MinDepositPerWell × active wells` (0 once revoked).
+	pub fn minimum_deposit(who: &T::AccountId, status: &ProducerStatus) -> BalanceOf<T> {
+		if matches!(status, ProducerStatus::Revoked { .. }) {
+			return Zero::zero();
+		}
+		T::MinDepositPerWell::get().saturating_mul(T::Wells::active_wells(who).into())
+	}
+
+	pub(crate) fn do_withdraw(who: T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		let mut producer = Producers::<T>::get(&who).ok_or(Error::<T>::NotProducer)?;
+		ensure!(amount <= producer.deposit, Error::<T>::InsufficientDeposit);
+		let left = producer.deposit.saturating_sub(amount);
+		ensure!(left >= Self::minimum_deposit(&who, &producer.status), Error::<T>::BelowMinimumDeposit);
+		T::Currency::release(&HoldReason::ProducerDeposit.into(), &who, amount, Precision::Exact)?;
+		producer.deposit = left;
+		Producers::<T>::insert(&who, producer);
+		Self::deposit_event(Event::Withdrawn { producer: who, amount, deposit: left });
+		Ok(())
+	}
+
+	pub(crate) fn do_suspend(who: T::AccountId, reason: Reason) -> DispatchResult {
+		Producers::<T>::try_mutate(&who, |p| -> DispatchResult {
+			let p = p.as_mut().ok_or(Error::<T>::NotProducer)?;
+			match p.status {
+				ProducerStatus::Active => {},
+				ProducerStatus::Suspended { .. } => return Err(Error::<T>::ProducerSuspended.into()),
+				ProducerStatus::Revoked { .. } => return Err(Error::<T>::ProducerRevoked.into()),
+			}
+			p.status = ProducerStatus::Suspended { reason: reason.clone() };
+			Ok(())
+		})?;
+		Self::deposit_event(Event::ProducerSuspended { producer: who, reason });
+		Ok(())
+	}
+
+	pub(crate) fn do_reinstate(who: T::AccountId) -> DispatchResult {
+		Producers::<T>::try_mutate(&who, |p| -> DispatchResult {
+			let p = p.as_mut().ok_or(Error::<T>::NotProducer)?;
+			match p.status {
+				ProducerStatus::Suspended { .. } => {},
+				ProducerStatus::Active => return Err(Error::<T>::NotSuspended.into()),
+				ProducerStatus::Revoked { .. } => return Err(Error::<T>::ProducerRevoked.into()),
+			}
+			p.status = ProducerStatus::Active;
+			Ok(())
+		})?;
+		Self::deposit_event(Event::ProducerReinstated { producer: who });
+		Ok(())
+	}
+
+	pub(crate) fn do_revoke(who: T::AccountId, reason: Reason) -> DispatchResult {
+		Producers::<T>::try_mutate(&who, |p| -> DispatchResult {
+			let p = p.as_mut().ok_or(Error::<T>::NotProducer)?;
+			ensure!(!matches!(p.status, ProducerStatus::Revoked { .. }), Error::<T>::ProducerRevoked);
+			p.status = ProducerStatus::Revoked { reason: reason.clone() };
+			Ok(())
+		})?;
+		Self::deposit_event(Event::ProducerRevoked { producer: who, reason });
+		Ok(())
+	}
+
+	/// Convert atto-USD to native base units at `UnitsPerUsd` (rounded down, in the producer's
+	/// favour): native = usd × rate × NativeUnit / 10¹⁸.
+	pub fn usd_to_native(usd: UsdAtto) -> BalanceOf<T> {
+		let rate = T::UnitsPerUsd::get().into_inner(); // rate × 10¹⁸
+		let unit: u128 = T::NativeUnit::get().try_into().unwrap_or(u128::MAX);
+		let scaled = multiply_by_rational_with_rounding(usd, rate, E18, Rounding::Down).unwrap_or(u128::MAX);
+		let native = multiply_by_rational_with_rounding(scaled, unit, E18, Rounding::Down).unwrap_or(u128::MAX);
+		native.try_into().unwrap_or_else(|_| BalanceOf::<T>::max_value())
+	}
+
+	/// Delete applications whose expiry day has come, oldest first, at most
+	/// `MaxExpiriesPerBlock` per block; the rest waits for the next block.
+	pub(crate) fn expire_due(today: Day) -> Weight {
+		let Some(mut cursor) = ExpiryCursor::<T>::get() else {
+			return T::WeightInfo::expire_applications(0);
+		};
+		let mut budget = T::MaxExpiriesPerBlock::get();
+		let mut done = 0u32;
+		// Days scanned per block are bounded too, so a long idle gap cannot stall a block.
+		let mut days_left = 31u32;
+		while cursor <= today && budget > 0 && days_left > 0 {
+			let due: alloc::vec::Vec<T::AccountId> =
+				ExpiryQueue::<T>::iter_key_prefix(cursor).take(budget as usize).collect();
+			for who in &due {
+				ExpiryQueue::<T>::remove(cursor, who);
+				if let Some(app) = Applications::<T>::get(who) {
+					if app.expires <= today {
+						Self::end_application(who, &app);
+						Self::deposit_event(Event::ApplicationExpired { applicant: who.clone() });
+					}
+				}
+			}
+			let n = due.len() as u32;
+			done = done.saturating_add(n);
+			budget = budget.saturating_sub(n);
+			if budget > 0 {
+				// The day's queue is empty now: move on.
+				cursor = cursor.plus(1);
+				days_left = days_left.saturating_sub(1);
+			}
+		}
+		ExpiryCursor::<T>::put(cursor);
+		T::WeightInfo::expire_applications(done)
+	}
+
+	/// Invariants: each producer's recorded deposit equals its held deposit; each application's
+	/// deposit is held; every application has its queue entry.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		for (who, p) in Producers::<T>::iter() {
+			let held = T::Currency::balance_on_hold(&HoldReason::ProducerDeposit.into(), &who);
+			ensure!(held == p.deposit, "recorded deposit differs from the held balance");
+			ensure!(!Applications::<T>::contains_key(&who), "a producer also has an application");
+		}
+		for (who, app) in Applications::<T>::iter() {
+			let held = T::Currency::balance_on_hold(&HoldReason::Application.into(), &who);
+			ensure!(held == app.held, "application deposit differs from the held balance");
+			ensure!(ExpiryQueue::<T>::contains_key(app.expires, &who), "application missing from the expiry queue");
+		}
+		Ok(())
+	}
+}
+
+impl<T: Config> ProducerRegistry<T::AccountId> for Pallet<T> {
+	fn ensure_active(who: &T::AccountId) -> DispatchResult {
+		let p = Producers::<T>::get(who).ok_or(Error::<T>::NotProducer)?;
+		match p.status {
+			ProducerStatus::Active => Ok(()),
+			ProducerStatus::Suspended { .. } => Err(Error::<T>::ProducerSuspended.into()),
+			ProducerStatus::Revoked { .. } => Err(Error::<T>::ProducerRevoked.into()),
+		}
+	}
+
+	fn ensure_can_mint(who: &T::AccountId) -> DispatchResult {
+		Self::ensure_active(who)?;
+		let p = Producers::<T>::get(who).ok_or(Error::<T>::NotProducer)?;
+		ensure!(p.debt.is_zero(), Error::<T>::ProducerInDebt);
+		Ok(())
+	}
+}
+
+impl<T: Config> DepositSlasher<T::AccountId, BalanceOf<T>> for Pallet<T> {
+	fn slash_usd(who: &T::AccountId, usd: UsdAtto) -> SlashOutcome<BalanceOf<T>> {
+		let due = Self::usd_to_native(usd);
+		let Some(mut producer) = Producers::<T>::get(who) else {
+			return SlashOutcome::default();
+		};
+		if due.is_zero() {
+			return SlashOutcome::default();
+		}
+		let take = due.min(producer.deposit);
+		let (credit, not_slashed) = T::Currency::slash(&HoldReason::ProducerDeposit.into(), who, take);
+		let slashed = take.saturating_sub(not_slashed);
+		T::Slashed::on_unbalanced(credit);
+		let new_debt = due.saturating_sub(slashed);
+		producer.deposit = producer.deposit.saturating_sub(slashed);
+		producer.debt = producer.debt.saturating_add(new_debt);
+		let (deposit, debt) = (producer.deposit, producer.debt);
+		Producers::<T>::insert(who, producer);
+		Self::deposit_event(Event::Slashed {
+			producer: who.clone(),
+			usd,
+			due,
+			slashed,
+			new_debt,
+			deposit,
+			debt,
+		});
+		SlashOutcome { due, slashed, new_debt }
+	}
+}

@@ -1,0 +1,343 @@
+//! # Producers pallet
+//!
+//! Decides who is a producer and holds the deposit (保证金) that audits slash.
+//!
+//! ## Onboarding (资质准入)
+//! 1. A company opens an application with [`Pallet::apply`], naming an asset class and a
+//!    commitment (hash) to its KYB (company) documents. An application deposit
+//!    ([`Config::ApplicationDeposit`]) is held while the application is open and is **always
+//!    returned** when it ends, however it ends: it only pays for the storage.
+//! 2. A member of the KYC-verifier set judges that exact KYB hash ([`Pallet::judge_kyb`]).
+//!    Rejection ends the application. While waiting, the applicant may replace its submission
+//!    ([`Pallet::submit_kyb`]); a judgement naming an older hash is refused as stale.
+//! 3. After KYB passes, the representative's KYC hash is submitted ([`Pallet::submit_kyc`]) and
+//!    judged ([`Pallet::judge_kyc`]). Approval admits the producer; rejection ends the application.
+//! 4. An application not admitted within `ApplicationExpiryDays` (governance, default 30) expires.
+//!    Expired applications are treated as gone at once and deleted by a bounded per-block queue
+//!    (at most [`Config::MaxExpiriesPerBlock`] per block, the rest carried over). The applicant
+//!    may also cancel ([`Pallet::cancel_application`]). Every attempt after an ended application
+//!    starts from the beginning.
+//!
+//! Only commitments go on chain: no personal or company data.
+//!
+//! ## Deposit
+//! [`Pallet::deposit`] puts native tokens on hold ([`HoldReason::ProducerDeposit`]), **repaying
+//! debt first**. [`Pallet::withdraw`] releases, never below `MinDepositPerWell × active wells`.
+//! Audits slash through [`tn_primitives::traits::DepositSlasher`]: the USD amount is converted at
+//! `UnitsPerUsd`, taken from the hold and handed to [`Config::Slashed`]; what the hold cannot cover
+//! becomes debt, and minting is refused while there is debt.
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod functions;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{
+			fungible::{self, Balanced, BalancedHold, Credit, Inspect, Mutate, MutateHold},
+			Contains, OnUnbalanced, UnixTime,
+		},
+	};
+	use frame_system::pallet_prelude::*;
+	use sp_arithmetic::FixedU128;
+	use tn_primitives::{traits::ActiveWellCount, Commitment, Day};
+
+	/// Balance of the native token.
+	pub type BalanceOf<T> =
+		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+	/// Imbalance produced by a slash.
+	pub type CreditOf<T> = Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	/// Reasons this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The producer's slashable deposit (保证金).
+		ProducerDeposit,
+		/// Held while an application is open; always returned when it ends.
+		Application,
+	}
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The native currency, with holds.
+		type Currency: Inspect<Self::AccountId>
+			+ Mutate<Self::AccountId>
+			+ Balanced<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ BalancedHold<Self::AccountId>;
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+		/// Receives slashed deposits and debt repayments (e.g. the Foundation account).
+		type Slashed: OnUnbalanced<CreditOf<Self>>;
+		/// A member of the KYC-verifier set; yields the verifier's account.
+		type VerifierOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Self::AccountId>;
+		/// Governance (Root, i.e. a passed referendum): suspends, reinstates and revokes.
+		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// Wall-clock time (the block timestamp), for application expiry.
+		type UnixTime: UnixTime;
+		/// Asset classes that accept applications.
+		type AssetClasses: Contains<AssetClassId>;
+		/// Active wells per producer, for the deposit floor.
+		type Wells: ActiveWellCount<Self::AccountId>;
+		/// Held from an applicant while its application is open.
+		#[pallet::constant]
+		type ApplicationDeposit: Get<BalanceOf<Self>>;
+		/// Days an application may stay unfinished (governance parameter, default 30).
+		type ApplicationExpiryDays: Get<u32>;
+		/// Deposit a producer must keep per active well (governance parameter, default 0).
+		type MinDepositPerWell: Get<BalanceOf<Self>>;
+		/// Native tokens (whole UNITs) per USD for slashes (governance parameter, default 1).
+		type UnitsPerUsd: Get<FixedU128>;
+		/// One whole native token in base units (10¹² for UNIT).
+		#[pallet::constant]
+		type NativeUnit: Get<BalanceOf<Self>>;
+		/// Most expired applications deleted per block.
+		#[pallet::constant]
+		type MaxExpiriesPerBlock: Get<u32>;
+		/// Weights from the benchmarks.
+		type WeightInfo: WeightInfo;
+		/// A valid asset class for benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: crate::benchmarking::BenchmarkHelper;
+	}
+
+	/// Open applications by applicant.
+	#[pallet::storage]
+	pub type Applications<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, Application<BalanceOf<T>>>;
+
+	/// Admitted producers.
+	#[pallet::storage]
+	pub type Producers<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, Producer<BalanceOf<T>>>;
+
+	/// Expiry queue: (expiry day, applicant). Drained in order by `on_initialize`.
+	#[pallet::storage]
+	pub type ExpiryQueue<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, Day, Blake2_128Concat, T::AccountId, ()>;
+
+	/// The earliest day whose expiry queue may still hold entries.
+	#[pallet::storage]
+	pub type ExpiryCursor<T: Config> = StorageValue<_, Day, OptionQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// An application was opened with a KYB submission.
+		ApplicationOpened { applicant: T::AccountId, asset_class: AssetClassId, kyb: Commitment, expires: Day },
+		/// The applicant replaced its pending KYB submission.
+		KybSubmitted { applicant: T::AccountId, kyb: Commitment },
+		/// A verifier approved the KYB submission `kyb`.
+		KybApproved { applicant: T::AccountId, verifier: T::AccountId, kyb: Commitment },
+		/// A verifier rejected the KYB submission `kyb`; the application ended.
+		KybRejected { applicant: T::AccountId, verifier: T::AccountId, kyb: Commitment },
+		/// The representative's KYC was submitted (or replaced).
+		KycSubmitted { applicant: T::AccountId, kyc: Commitment },
+		/// A verifier rejected the KYC submission `kyc`; the application ended.
+		KycRejected { applicant: T::AccountId, verifier: T::AccountId, kyc: Commitment },
+		/// KYC passed: `producer` is admitted.
+		ProducerAdmitted { producer: T::AccountId, verifier: T::AccountId, asset_class: AssetClassId, kyb: Commitment, kyc: Commitment },
+		/// The applicant cancelled its application.
+		ApplicationCancelled { applicant: T::AccountId },
+		/// The application passed its expiry day unfinished and was deleted.
+		ApplicationExpired { applicant: T::AccountId },
+		/// Governance suspended a producer.
+		ProducerSuspended { producer: T::AccountId, reason: Reason },
+		/// Governance lifted a suspension.
+		ProducerReinstated { producer: T::AccountId },
+		/// Governance revoked a producer.
+		ProducerRevoked { producer: T::AccountId, reason: Reason },
+		/// `repaid` went to debt and `held` onto the deposit; balances after.
+		Deposited { producer: T::AccountId, repaid: BalanceOf<T>, held: BalanceOf<T>, deposit: BalanceOf<T>, debt: BalanceOf<T> },
+		/// `amount` was released from the deposit; balance after.
+		Withdrawn { producer: T::AccountId, amount: BalanceOf<T>, deposit: BalanceOf<T> },
+		/// An audit slashed `usd` (atto-USD) = `due` native: `slashed` from the hold, `new_debt` as
+		/// debt; balances after.
+		Slashed { producer: T::AccountId, usd: u128, due: BalanceOf<T>, slashed: BalanceOf<T>, new_debt: BalanceOf<T>, deposit: BalanceOf<T>, debt: BalanceOf<T> },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The caller already has an open application.
+		ApplicationExists,
+		/// The caller is already a producer.
+		AlreadyProducer,
+		/// No open application for this account.
+		NoApplication,
+		/// The application passed its expiry day; start again with `apply`.
+		ApplicationExpired,
+		/// The asset class does not accept applications.
+		UnknownAssetClass,
+		/// The application is not waiting for a KYB judgement (KYB already judged).
+		NotAwaitingKyb,
+		/// KYC may only be submitted after KYB passes.
+		KybNotApproved,
+		/// The application is not waiting for a KYC judgement.
+		NotAwaitingKycJudgement,
+		/// The judged hash is not the current submission (it changed since).
+		StaleSubmission,
+		/// The account is not a producer.
+		NotProducer,
+		/// The producer is suspended.
+		ProducerSuspended,
+		/// The producer is revoked.
+		ProducerRevoked,
+		/// The producer has unpaid slash debt; deposit first.
+		ProducerInDebt,
+		/// The producer is not suspended.
+		NotSuspended,
+		/// Amount must be non-zero.
+		ZeroAmount,
+		/// Not enough free balance.
+		InsufficientBalance,
+		/// Withdrawal exceeds the deposit.
+		InsufficientDeposit,
+		/// Withdrawal would leave less than `MinDepositPerWell × active wells`.
+		BelowMinimumDeposit,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
+			Self::expire_due(Self::today())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Open an application to become a producer of `asset_class`, submitting the commitment
+		/// (blake2-256) of the company's KYB documents. Holds the application deposit, which is
+		/// returned whenever the application ends. An expired application of the caller is
+		/// replaced.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::apply())]
+		pub fn apply(origin: OriginFor<T>, asset_class: AssetClassId, kyb: Commitment) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_apply(who, asset_class, kyb)
+		}
+
+		/// Replace the pending KYB submission with a new commitment (before it is judged).
+		/// A judgement naming the old hash will be refused as stale.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::submit_kyb())]
+		pub fn submit_kyb(origin: OriginFor<T>, kyb: Commitment) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_submit_kyb(who, kyb)
+		}
+
+		/// KYC verifier: record the judgement of `applicant`'s KYB submission `kyb`.
+		/// `approve = false` ends the application.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::judge_kyb())]
+		pub fn judge_kyb(origin: OriginFor<T>, applicant: T::AccountId, kyb: Commitment, approve: bool) -> DispatchResult {
+			let verifier = T::VerifierOrigin::ensure_origin(origin)?;
+			Self::do_judge_kyb(verifier, applicant, kyb, approve)
+		}
+
+		/// Submit (or replace, before judgement) the commitment of the representative's KYC
+		/// documents. Only after KYB has passed.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::submit_kyc())]
+		pub fn submit_kyc(origin: OriginFor<T>, kyc: Commitment) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_submit_kyc(who, kyc)
+		}
+
+		/// KYC verifier: record the judgement of `applicant`'s KYC submission `kyc`.
+		/// `approve = true` admits the producer; `false` ends the application.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::judge_kyc())]
+		pub fn judge_kyc(origin: OriginFor<T>, applicant: T::AccountId, kyc: Commitment, approve: bool) -> DispatchResult {
+			let verifier = T::VerifierOrigin::ensure_origin(origin)?;
+			Self::do_judge_kyc(verifier, applicant, kyc, approve)
+		}
+
+		/// Cancel the caller's application (also an expired one). Nothing is kept; the
+		/// application deposit is returned.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::cancel_application())]
+		pub fn cancel_application(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_cancel(who)
+		}
+
+		/// Producer: put `amount` of the native token towards the deposit. Outstanding debt is
+		/// repaid first (sent to the slash destination); the rest is held as deposit.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::deposit())]
+		pub fn deposit(origin: OriginFor<T>, #[pallet::compact] amount: BalanceOf<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_deposit(who, amount)
+		}
+
+		/// Producer: release `amount` of the deposit. The deposit may not fall below
+		/// `MinDepositPerWell × active wells`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::withdraw())]
+		pub fn withdraw(origin: OriginFor<T>, #[pallet::compact] amount: BalanceOf<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_withdraw(who, amount)
+		}
+
+		/// Governance: suspend an active producer (it cannot add wells, upload or mint).
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::suspend())]
+		pub fn suspend(origin: OriginFor<T>, producer: T::AccountId, reason: Reason) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_suspend(producer, reason)
+		}
+
+		/// Governance: lift a suspension.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::reinstate())]
+		pub fn reinstate(origin: OriginFor<T>, producer: T::AccountId) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_reinstate(producer)
+		}
+
+		/// Governance: revoke a producer for good. Its deposit stays withdrawable.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::revoke())]
+		pub fn revoke(origin: OriginFor<T>, producer: T::AccountId, reason: Reason) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_revoke(producer, reason)
+		}
+	}
+
+	#[pallet::view_functions]
+	impl<T: Config> Pallet<T> {
+		/// The open application of `who`, if any (expired ones included until deleted).
+		pub fn application_of(who: T::AccountId) -> Option<Application<BalanceOf<T>>> {
+			Applications::<T>::get(who)
+		}
+		/// The producer record of `who`, if admitted.
+		pub fn producer_of(who: T::AccountId) -> Option<Producer<BalanceOf<T>>> {
+			Producers::<T>::get(who)
+		}
+	}
+}

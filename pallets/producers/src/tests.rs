@@ -1,0 +1,422 @@
+//! Unit tests of the producers pallet: every path and every bad input.
+
+use crate::{mock::*, Applications, Error, Event, ExpiryQueue, HoldReason, ProducerStatus, Producers, Stage};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::fungible::{Inspect, InspectHold},
+};
+use sp_runtime::{traits::BadOrigin, DispatchError};
+use tn_primitives::{traits::{DepositSlasher, ProducerRegistry}, Day, ONE_TAT};
+
+const KYB: [u8; 32] = [1; 32];
+const KYB2: [u8; 32] = [2; 32];
+const KYC: [u8; 32] = [3; 32];
+const KYC2: [u8; 32] = [4; 32];
+
+fn o(who: AccountId) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}
+fn held_app(who: AccountId) -> Balance {
+	Balances::balance_on_hold(&HoldReason::Application.into(), &who)
+}
+fn held_deposit(who: AccountId) -> Balance {
+	Balances::balance_on_hold(&HoldReason::ProducerDeposit.into(), &who)
+}
+fn reason(s: &str) -> crate::Reason {
+	s.as_bytes().to_vec().try_into().unwrap()
+}
+fn last_event() -> RuntimeEvent {
+	System::events().pop().expect("an event").event
+}
+
+/// ALICE goes through KYB and KYC and is admitted.
+fn admit(who: AccountId) {
+	assert_ok!(Producers::apply(o(who), CLASS, KYB));
+	assert_ok!(Producers::judge_kyb(o(VERIFIER), who, KYB, true));
+	assert_ok!(Producers::submit_kyc(o(who), KYC));
+	assert_ok!(Producers::judge_kyc(o(VERIFIER), who, KYC, true));
+}
+
+#[test]
+fn full_onboarding_admits_and_keeps_nothing_of_the_application() {
+	test(|| {
+		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
+		let today = Producers::today();
+		assert_eq!(today, Day::from_ymd(2026, 1, 1).unwrap());
+		assert_eq!(held_app(ALICE), APP_DEPOSIT);
+		assert_eq!(
+			Applications::<Test>::get(ALICE).unwrap().stage,
+			Stage::AwaitingKybJudgement { kyb: KYB }
+		);
+		System::assert_last_event(
+			Event::ApplicationOpened { applicant: ALICE, asset_class: CLASS, kyb: KYB, expires: today.plus(30) }.into(),
+		);
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true));
+		System::assert_last_event(Event::KybApproved { applicant: ALICE, verifier: VERIFIER, kyb: KYB }.into());
+		assert_ok!(Producers::submit_kyc(o(ALICE), KYC));
+		assert_ok!(Producers::judge_kyc(o(VERIFIER), ALICE, KYC, true));
+		System::assert_last_event(
+			Event::ProducerAdmitted { producer: ALICE, verifier: VERIFIER, asset_class: CLASS, kyb: KYB, kyc: KYC }.into(),
+		);
+		assert!(Applications::<Test>::get(ALICE).is_none());
+		assert_eq!(ExpiryQueue::<Test>::iter().count(), 0);
+		assert_eq!(held_app(ALICE), 0);
+		assert_eq!(Balances::balance(&ALICE), 1_000 * UNIT);
+		let p = Producers::<Test>::get(ALICE).unwrap();
+		assert_eq!(p.status, ProducerStatus::Active);
+		assert_eq!((p.kyb, p.kyc, p.deposit, p.debt), (KYB, KYC, 0, 0));
+		assert_ok!(<Producers as ProducerRegistry<_>>::ensure_active(&ALICE));
+	});
+}
+
+#[test]
+fn kyc_before_kyb_is_refused() {
+	test(|| {
+		assert_noop!(Producers::submit_kyc(o(ALICE), KYC), Error::<Test>::NoApplication);
+		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
+		assert_noop!(Producers::submit_kyc(o(ALICE), KYC), Error::<Test>::KybNotApproved);
+		assert_noop!(Producers::judge_kyc(o(VERIFIER), ALICE, KYC, true), Error::<Test>::NotAwaitingKycJudgement);
+	});
+}
+
+#[test]
+fn only_verifiers_judge() {
+	test(|| {
+		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
+		assert_noop!(Producers::judge_kyb(o(BOB), ALICE, KYB, true), BadOrigin);
+		assert_noop!(Producers::judge_kyb(o(ALICE), ALICE, KYB, true), BadOrigin);
+		assert_noop!(Producers::judge_kyb(RuntimeOrigin::root(), ALICE, KYB, true), BadOrigin);
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true));
+		assert_ok!(Producers::submit_kyc(o(ALICE), KYC));
+		assert_noop!(Producers::judge_kyc(o(BOB), ALICE, KYC, true), BadOrigin);
+		assert_noop!(Producers::judge_kyc(RuntimeOrigin::none(), ALICE, KYC, true), BadOrigin);
+	});
+}
+
+#[test]
+fn a_judgement_on_a_stale_hash_is_refused() {
+	test(|| {
+		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
+		assert_ok!(Producers::submit_kyb(o(ALICE), KYB2));
+		System::assert_last_event(Event::KybSubmitted { applicant: ALICE, kyb: KYB2 }.into());
+		assert_noop!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true), Error::<Test>::StaleSubmission);
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB2, true));
+		// KYB is fixed once approved.
+		assert_noop!(Producers::submit_kyb(o(ALICE), KYB), Error::<Test>::NotAwaitingKyb);
+		assert_noop!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB2, true), Error::<Test>::NotAwaitingKyb);
+		assert_ok!(Producers::submit_kyc(o(ALICE), KYC));
+		assert_ok!(Producers::submit_kyc(o(ALICE), KYC2));
+		assert_noop!(Producers::judge_kyc(o(VERIFIER), ALICE, KYC, true), Error::<Test>::StaleSubmission);
+		assert_ok!(Producers::judge_kyc(o(VERIFIER), ALICE, KYC2, true));
+		assert_eq!(Producers::<Test>::get(ALICE).unwrap().kyc, KYC2);
+	});
+}
+
+#[test]
+fn double_apply_and_apply_as_producer_are_refused() {
+	test(|| {
+		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
+		assert_noop!(Producers::apply(o(ALICE), CLASS, KYB2), Error::<Test>::ApplicationExists);
+		assert_noop!(Producers::apply(o(BOB), 7, KYB), Error::<Test>::UnknownAssetClass);
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true));
+		assert_ok!(Producers::submit_kyc(o(ALICE), KYC));
+		assert_ok!(Producers::judge_kyc(o(VERIFIER), ALICE, KYC, true));
+		assert_noop!(Producers::apply(o(ALICE), CLASS, KYB), Error::<Test>::AlreadyProducer);
+	});
+}
+
+#[test]
+fn apply_needs_the_application_deposit() {
+	test(|| {
+		// Account 5 has nothing.
+		assert_noop!(Producers::apply(o(5), CLASS, KYB), Error::<Test>::InsufficientBalance);
+	});
+}
+
+#[test]
+fn rejection_ends_the_application_and_the_next_attempt_starts_over() {
+	test(|| {
+		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, false));
+		System::assert_last_event(Event::KybRejected { applicant: ALICE, verifier: VERIFIER, kyb: KYB }.into());
+		assert!(Applications::<Test>::get(ALICE).is_none());
+		assert_eq!(held_app(ALICE), 0);
+		assert_eq!(ExpiryQueue::<Test>::iter().count(), 0);
+
+		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB2));
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB2, true));
+		assert_ok!(Producers::submit_kyc(o(ALICE), KYC));
+		assert_ok!(Producers::judge_kyc(o(VERIFIER), ALICE, KYC, false));
+		System::assert_last_event(Event::KycRejected { applicant: ALICE, verifier: VERIFIER, kyc: KYC }.into());
+		assert!(Applications::<Test>::get(ALICE).is_none());
+		assert!(Producers::<Test>::get(ALICE).is_none());
+		assert_eq!(Balances::balance(&ALICE), 1_000 * UNIT);
+		// A fresh start: KYC is not carried over.
+		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB2));
+		assert_noop!(Producers::submit_kyc(o(ALICE), KYC), Error::<Test>::KybNotApproved);
+	});
+}
+
+#[test]
+fn cancel_returns_the_deposit() {
+	test(|| {
+		assert_noop!(Producers::cancel_application(o(ALICE)), Error::<Test>::NoApplication);
+		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true));
+		assert_ok!(Producers::cancel_application(o(ALICE)));
+		System::assert_last_event(Event::ApplicationCancelled { applicant: ALICE }.into());
+		assert!(Applications::<Test>::get(ALICE).is_none());
+		assert_eq!(held_app(ALICE), 0);
+		assert_eq!(Balances::balance(&ALICE), 1_000 * UNIT);
+	});
+}
+
+#[test]
+fn an_application_expires_after_thirty_days() {
+	test(|| {
+		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true));
+		advance_days(29);
+		// Day 29: still alive.
+		assert_ok!(Producers::submit_kyc(o(ALICE), KYC));
+		advance_days(1);
+		// Day 30: the hook deleted it and returned the deposit.
+		assert!(Applications::<Test>::get(ALICE).is_none());
+		assert_eq!(held_app(ALICE), 0);
+		assert!(System::events().iter().any(|r| r.event == Event::ApplicationExpired { applicant: ALICE }.into()));
+		assert_noop!(Producers::judge_kyc(o(VERIFIER), ALICE, KYC, true), Error::<Test>::NoApplication);
+	});
+}
+
+#[test]
+fn an_expired_application_is_dead_before_the_queue_reaches_it() {
+	test(|| {
+		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
+		// Time passes without the hook running (e.g. the queue is backed up).
+		pallet_timestamp::Now::<Test>::put(START_MS + 30 * DAY_MS);
+		assert_noop!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true), Error::<Test>::ApplicationExpired);
+		assert_noop!(Producers::submit_kyb(o(ALICE), KYB2), Error::<Test>::ApplicationExpired);
+		// Re-applying replaces it and starts over.
+		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB2));
+		let app = Applications::<Test>::get(ALICE).unwrap();
+		assert_eq!(app.stage, Stage::AwaitingKybJudgement { kyb: KYB2 });
+		assert_eq!(held_app(ALICE), APP_DEPOSIT);
+		assert_eq!(ExpiryQueue::<Test>::iter().count(), 1);
+	});
+}
+
+#[test]
+fn expiry_is_bounded_per_block_and_carries_over() {
+	test(|| {
+		for who in [ALICE, BOB, 3, 4] {
+			assert_ok!(Producers::apply(o(who), CLASS, KYB));
+		}
+		advance_days(30);
+		// MaxExpiriesPerBlock = 2 in the mock.
+		assert_eq!(Applications::<Test>::iter().count(), 2);
+		advance_days(0);
+		assert_eq!(Applications::<Test>::iter().count(), 0);
+		for who in [ALICE, BOB, 3, 4] {
+			assert_eq!(held_app(who), 0);
+		}
+	});
+}
+
+#[test]
+fn governance_parameter_changes_the_expiry() {
+	test(|| {
+		ExpiryDays::set(2);
+		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
+		advance_days(2);
+		assert!(Applications::<Test>::get(ALICE).is_none());
+		ExpiryDays::set(30);
+	});
+}
+
+#[test]
+fn deposit_and_withdraw() {
+	test(|| {
+		assert_noop!(Producers::deposit(o(ALICE), 10 * UNIT), Error::<Test>::NotProducer);
+		admit(ALICE);
+		assert_noop!(Producers::deposit(o(ALICE), 0), Error::<Test>::ZeroAmount);
+		assert_noop!(Producers::deposit(o(ALICE), 2_000 * UNIT), Error::<Test>::InsufficientBalance);
+		assert_ok!(Producers::deposit(o(ALICE), 100 * UNIT));
+		System::assert_last_event(
+			Event::Deposited { producer: ALICE, repaid: 0, held: 100 * UNIT, deposit: 100 * UNIT, debt: 0 }.into(),
+		);
+		assert_eq!(held_deposit(ALICE), 100 * UNIT);
+		assert_eq!(Balances::balance(&ALICE), 900 * UNIT);
+		assert_noop!(Producers::withdraw(o(ALICE), 101 * UNIT), Error::<Test>::InsufficientDeposit);
+		assert_noop!(Producers::withdraw(o(ALICE), 0), Error::<Test>::ZeroAmount);
+		assert_ok!(Producers::withdraw(o(ALICE), 40 * UNIT));
+		System::assert_last_event(Event::Withdrawn { producer: ALICE, amount: 40 * UNIT, deposit: 60 * UNIT }.into());
+		assert_eq!(held_deposit(ALICE), 60 * UNIT);
+		assert_eq!(Balances::balance(&ALICE), 940 * UNIT);
+	});
+}
+
+#[test]
+fn withdraw_below_the_minimum_is_refused() {
+	test(|| {
+		admit(ALICE);
+		assert_ok!(Producers::deposit(o(ALICE), 100 * UNIT));
+		MinPerWell::set(30 * UNIT);
+		ActiveWells::set(3);
+		// Must keep 90 UNIT.
+		assert_noop!(Producers::withdraw(o(ALICE), 11 * UNIT), Error::<Test>::BelowMinimumDeposit);
+		assert_ok!(Producers::withdraw(o(ALICE), 10 * UNIT));
+		assert_eq!(held_deposit(ALICE), 90 * UNIT);
+		// Once revoked, everything may be withdrawn.
+		assert_ok!(Producers::revoke(RuntimeOrigin::root(), ALICE, reason("fraud")));
+		assert_ok!(Producers::withdraw(o(ALICE), 90 * UNIT));
+		assert_eq!(held_deposit(ALICE), 0);
+		MinPerWell::set(0);
+		ActiveWells::set(0);
+	});
+}
+
+#[test]
+fn slash_within_the_hold() {
+	test(|| {
+		admit(ALICE);
+		assert_ok!(Producers::deposit(o(ALICE), 100 * UNIT));
+		// $12.5 at 1 UNIT/USD = 12.5 UNIT.
+		let out = Producers::slash_usd(&ALICE, 12 * ONE_TAT + ONE_TAT / 2);
+		assert_eq!((out.due, out.slashed, out.new_debt), (12_500_000_000_000, 12_500_000_000_000, 0));
+		System::assert_last_event(
+			Event::Slashed {
+				producer: ALICE,
+				usd: 12 * ONE_TAT + ONE_TAT / 2,
+				due: 12_500_000_000_000,
+				slashed: 12_500_000_000_000,
+				new_debt: 0,
+				deposit: 87_500_000_000_000,
+				debt: 0,
+			}
+			.into(),
+		);
+		assert_eq!(held_deposit(ALICE), 87_500_000_000_000);
+		assert_eq!(Balances::balance(&FOUNDATION), UNIT + 12_500_000_000_000);
+		assert_ok!(<Producers as ProducerRegistry<_>>::ensure_can_mint(&ALICE));
+	});
+}
+
+#[test]
+fn slash_above_the_hold_becomes_debt_and_blocks_minting() {
+	test(|| {
+		admit(ALICE);
+		assert_ok!(Producers::deposit(o(ALICE), 10 * UNIT));
+		let out = Producers::slash_usd(&ALICE, 25 * ONE_TAT);
+		assert_eq!((out.due, out.slashed, out.new_debt), (25 * UNIT, 10 * UNIT, 15 * UNIT));
+		let p = Producers::<Test>::get(ALICE).unwrap();
+		assert_eq!((p.deposit, p.debt), (0, 15 * UNIT));
+		assert_eq!(held_deposit(ALICE), 0);
+		assert_eq!(Balances::balance(&FOUNDATION), 11 * UNIT);
+		assert_eq!(
+			<Producers as ProducerRegistry<_>>::ensure_can_mint(&ALICE),
+			Err(Error::<Test>::ProducerInDebt.into())
+		);
+	});
+}
+
+#[test]
+fn a_deposit_repays_debt_first() {
+	test(|| {
+		admit(ALICE);
+		let _ = Producers::slash_usd(&ALICE, 15 * ONE_TAT);
+		assert_eq!(Producers::<Test>::get(ALICE).unwrap().debt, 15 * UNIT);
+		// 10 UNIT: all to debt.
+		assert_ok!(Producers::deposit(o(ALICE), 10 * UNIT));
+		System::assert_last_event(
+			Event::Deposited { producer: ALICE, repaid: 10 * UNIT, held: 0, deposit: 0, debt: 5 * UNIT }.into(),
+		);
+		assert_eq!(Balances::balance(&FOUNDATION), 11 * UNIT);
+		// 20 UNIT: 5 repay the rest, 15 held.
+		assert_ok!(Producers::deposit(o(ALICE), 20 * UNIT));
+		System::assert_last_event(
+			Event::Deposited { producer: ALICE, repaid: 5 * UNIT, held: 15 * UNIT, deposit: 15 * UNIT, debt: 0 }.into(),
+		);
+		assert_eq!(Balances::balance(&FOUNDATION), 16 * UNIT);
+		assert_eq!(held_deposit(ALICE), 15 * UNIT);
+		assert_eq!(Balances::balance(&ALICE), 970 * UNIT);
+		assert_ok!(<Producers as ProducerRegistry<_>>::ensure_can_mint(&ALICE));
+	});
+}
+
+#[test]
+fn slash_rate_is_a_governance_parameter_and_rounds_down() {
+	test(|| {
+		admit(ALICE);
+		assert_ok!(Producers::deposit(o(ALICE), 100 * UNIT));
+		Rate::set(sp_arithmetic::FixedU128::from_rational(5, 2));
+		// $2 × 2.5 = 5 UNIT.
+		assert_eq!(Producers::slash_usd(&ALICE, 2 * ONE_TAT).due, 5 * UNIT);
+		// 1 atto-USD × 2.5 → 2.5 × 10⁻⁶ base units → 0.
+		assert_eq!(Producers::usd_to_native(1), 0);
+		// 10⁶ atto-USD = 1 base unit at 1 UNIT/USD; × 2.5 = 2.5 → 2.
+		assert_eq!(Producers::usd_to_native(1_000_000), 2);
+		Rate::set(sp_arithmetic::FixedU128::from_u32(1));
+		assert_eq!(Producers::usd_to_native(u128::MAX), u128::MAX / 1_000_000);
+	});
+}
+
+#[test]
+fn slashing_a_non_producer_or_zero_does_nothing() {
+	test(|| {
+		let out = Producers::slash_usd(&BOB, ONE_TAT);
+		assert_eq!((out.due, out.slashed, out.new_debt), (0, 0, 0));
+		admit(ALICE);
+		let before = System::events().len();
+		let out = Producers::slash_usd(&ALICE, 0);
+		assert_eq!((out.due, out.slashed, out.new_debt), (0, 0, 0));
+		assert_eq!(System::events().len(), before);
+	});
+}
+
+#[test]
+fn suspend_reinstate_revoke() {
+	test(|| {
+		assert_noop!(Producers::suspend(RuntimeOrigin::root(), ALICE, reason("x")), Error::<Test>::NotProducer);
+		admit(ALICE);
+		assert_noop!(Producers::suspend(o(ALICE), ALICE, reason("x")), BadOrigin);
+		assert_noop!(Producers::suspend(o(VERIFIER), ALICE, reason("x")), BadOrigin);
+		assert_noop!(Producers::reinstate(RuntimeOrigin::root(), ALICE), Error::<Test>::NotSuspended);
+		assert_ok!(Producers::suspend(RuntimeOrigin::root(), ALICE, reason("late report")));
+		System::assert_last_event(Event::ProducerSuspended { producer: ALICE, reason: reason("late report") }.into());
+		assert_eq!(
+			<Producers as ProducerRegistry<_>>::ensure_active(&ALICE),
+			Err(Error::<Test>::ProducerSuspended.into())
+		);
+		assert_eq!(
+			<Producers as ProducerRegistry<_>>::ensure_can_mint(&ALICE),
+			Err(Error::<Test>::ProducerSuspended.into())
+		);
+		assert_noop!(Producers::suspend(RuntimeOrigin::root(), ALICE, reason("x")), Error::<Test>::ProducerSuspended);
+		// A suspended producer can still deposit (e.g. to repay debt).
+		assert_ok!(Producers::deposit(o(ALICE), UNIT));
+		assert_ok!(Producers::reinstate(RuntimeOrigin::root(), ALICE));
+		System::assert_last_event(Event::ProducerReinstated { producer: ALICE }.into());
+		assert_ok!(<Producers as ProducerRegistry<_>>::ensure_active(&ALICE));
+		assert_ok!(Producers::revoke(RuntimeOrigin::root(), ALICE, reason("fraud")));
+		assert_noop!(Producers::revoke(RuntimeOrigin::root(), ALICE, reason("again")), Error::<Test>::ProducerRevoked);
+		assert_noop!(Producers::reinstate(RuntimeOrigin::root(), ALICE), Error::<Test>::ProducerRevoked);
+		assert_noop!(Producers::suspend(RuntimeOrigin::root(), ALICE, reason("x")), Error::<Test>::ProducerRevoked);
+		assert_eq!(
+			<Producers as ProducerRegistry<_>>::ensure_active(&ALICE),
+			Err(Error::<Test>::ProducerRevoked.into())
+		);
+		assert_eq!(
+			<Producers as ProducerRegistry<_>>::ensure_active(&BOB),
+			Err(DispatchError::from(Error::<Test>::NotProducer))
+		);
+		assert!(matches!(last_event(), RuntimeEvent::Producers(Event::ProducerRevoked { .. })));
+	});
+}
+
+#[test]
+fn unsigned_calls_are_refused() {
+	test(|| {
+		assert_noop!(Producers::apply(RuntimeOrigin::none(), CLASS, KYB), BadOrigin);
+		assert_noop!(Producers::deposit(RuntimeOrigin::root(), UNIT), BadOrigin);
+	});
+}

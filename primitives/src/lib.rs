@@ -1,0 +1,28 @@
+//! Treasurenet primitives: the types every pallet shares (days, months, well ids, commodities,
+//! units) and the pure domain rules (price discount, valuation, the audit deviation/slash table,
+//! the beneficiary split). Nothing here touches storage: each rule is a plain function with its
+//! own tests, so it reads like the specification.
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub mod audit;
+pub mod feeds;
+pub mod quality;
+pub mod split;
+pub mod time;
+pub mod traits;
+pub mod units;
+pub mod valuation;
+
+pub use audit::{audit, AuditOutcome, Band, DeviationBands};
+pub use quality::{DiscountRules, DiscountRulesError, OilQuality};
+pub use split::split;
+pub use time::{Day, Month};
+pub use units::*;
+
+/// Identifier of a registered well (assigned sequentially by the wells pallet).
+pub type WellId = u32;
+
+/// A 32-byte commitment (blake2-256) to off-chain data: documents, identifiers.
+pub type Commitment = [u8; 32];

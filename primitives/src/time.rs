@@ -1,0 +1,224 @@
+//! Calendar time of the chain: UTC days and months, derived from the block timestamp.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+
+/// Milliseconds in a UTC day.
+pub const MILLIS_PER_DAY: u64 = 86_400_000;
+
+/// A UTC calendar day, counted from 1970-01-01 (day 0).
+#[derive(
+	Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug, Default, Encode, Decode,
+	DecodeWithMemTracking, MaxEncodedLen, TypeInfo, serde::Serialize, serde::Deserialize,
+)]
+pub struct Day(pub u32);
+
+/// A calendar month (UTC). Ordered chronologically.
+#[derive(
+	Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug, Encode, Decode, DecodeWithMemTracking,
+	MaxEncodedLen, TypeInfo, serde::Serialize, serde::Deserialize,
+)]
+pub struct Month {
+	/// Year, e.g. 2026.
+	pub year: u16,
+	/// Month of the year, 1..=12.
+	pub month: u8,
+}
+
+impl Day {
+	/// The day containing the unix timestamp `ms` (milliseconds).
+	pub fn from_unix_millis(ms: u64) -> Day {
+		Day(u32::try_from(ms / MILLIS_PER_DAY).unwrap_or(u32::MAX))
+	}
+
+	/// The day `n` days later (saturating).
+	pub fn plus(self, n: u32) -> Day {
+		Day(self.0.saturating_add(n))
+	}
+
+	/// The day `n` days earlier (saturating at day 0).
+	pub fn minus(self, n: u32) -> Day {
+		Day(self.0.saturating_sub(n))
+	}
+
+	/// `(year, month, day_of_month)` of this day.
+	pub fn to_ymd(self) -> (u16, u8, u8) {
+		// H. Hinnant's civil_from_days, on non-negative values only.
+		let z = u64::from(self.0).saturating_add(719_468);
+		let era = z / 146_097;
+		let doe = z.saturating_sub(era.saturating_mul(146_097));
+		let yoe = doe
+			.saturating_sub(doe / 1_460)
+			.saturating_add(doe / 36_524)
+			.saturating_sub(doe / 146_096) /
+			365;
+		let doy = doe.saturating_sub(
+			yoe.saturating_mul(365).saturating_add(yoe / 4).saturating_sub(yoe / 100),
+		);
+		let mp = doy.saturating_mul(5).saturating_add(2) / 153;
+		let d = doy.saturating_sub(mp.saturating_mul(153).saturating_add(2) / 5).saturating_add(1);
+		let m = if mp < 10 { mp.saturating_add(3) } else { mp.saturating_sub(9) };
+		let y = yoe.saturating_add(era.saturating_mul(400)).saturating_add(u64::from(m <= 2));
+		(
+			u16::try_from(y).unwrap_or(u16::MAX),
+			u8::try_from(m).unwrap_or(12),
+			u8::try_from(d).unwrap_or(1),
+		)
+	}
+
+	/// The day of `year-month-day`, or `None` if that date does not exist or precedes 1970.
+	pub fn from_ymd(year: u16, month: u8, day: u8) -> Option<Day> {
+		let m = Month::new(year, month)?;
+		if day == 0 || day > m.days() {
+			return None;
+		}
+		Some(m.first_day().plus(u32::from(day).saturating_sub(1)))
+	}
+
+	/// The month containing this day.
+	pub fn month(self) -> Month {
+		let (year, month, _) = self.to_ymd();
+		Month { year, month }
+	}
+}
+
+impl Month {
+	/// A month, if `month` is in 1..=12 and `year` in 1970..=9999.
+	pub fn new(year: u16, month: u8) -> Option<Month> {
+		((1970..=9999).contains(&year) && (1..=12).contains(&month)).then_some(Month { year, month })
+	}
+
+	/// Whether this value is a real month (1..=12, years 1970..=9999).
+	pub fn is_valid(self) -> bool {
+		Month::new(self.year, self.month).is_some()
+	}
+
+	/// Whether `year` is a leap year in the Gregorian calendar.
+	pub fn is_leap_year(year: u16) -> bool {
+		(year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+	}
+
+	/// Number of days in this month (28..=31).
+	pub fn days(self) -> u8 {
+		match self.month {
+			4 | 6 | 9 | 11 => 30,
+			2 if Month::is_leap_year(self.year) => 29,
+			2 => 28,
+			_ => 31,
+		}
+	}
+
+	/// The first day of this month.
+	pub fn first_day(self) -> Day {
+		// H. Hinnant's days_from_civil for the 1st of the month.
+		let (y, m) = (u64::from(self.year), u64::from(self.month));
+		let y = y.saturating_sub(u64::from(m <= 2));
+		let era = y / 400;
+		let yoe = y.saturating_sub(era.saturating_mul(400));
+		let mp = if m > 2 { m.saturating_sub(3) } else { m.saturating_add(9) };
+		let doy = mp.saturating_mul(153).saturating_add(2) / 5;
+		let doe = yoe
+			.saturating_mul(365)
+			.saturating_add(yoe / 4)
+			.saturating_sub(yoe / 100)
+			.saturating_add(doy);
+		let days = era.saturating_mul(146_097).saturating_add(doe).saturating_sub(719_468);
+		Day(u32::try_from(days).unwrap_or(u32::MAX))
+	}
+
+	/// The last day of this month.
+	pub fn last_day(self) -> Day {
+		self.first_day().plus(u32::from(self.days()).saturating_sub(1))
+	}
+
+	/// The following month.
+	pub fn next(self) -> Month {
+		if self.month >= 12 {
+			Month { year: self.year.saturating_add(1), month: 1 }
+		} else {
+			Month { year: self.year, month: self.month.saturating_add(1) }
+		}
+	}
+
+	/// The preceding month.
+	pub fn prev(self) -> Month {
+		if self.month <= 1 {
+			Month { year: self.year.saturating_sub(1), month: 12 }
+		} else {
+			Month { year: self.year, month: self.month.saturating_sub(1) }
+		}
+	}
+
+	/// Whether `day` falls in this month.
+	pub fn contains(self, day: Day) -> bool {
+		day >= self.first_day() && day <= self.last_day()
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn epoch_and_known_dates() {
+		assert_eq!(Day(0).to_ymd(), (1970, 1, 1));
+		assert_eq!(Day::from_ymd(1970, 1, 1), Some(Day(0)));
+		// 2000-03-01 is day 11_017; 2026-11-22 is day 20_779.
+		assert_eq!(Day::from_ymd(2000, 3, 1), Some(Day(11_017)));
+		assert_eq!(Day(11_017).to_ymd(), (2000, 3, 1));
+		assert_eq!(Day::from_ymd(2026, 11, 22), Some(Day(20_779)));
+		// 1_795_392_000_000 ms is 2026-11-23T00:00:00Z; one ms earlier is still the 22nd.
+		assert_eq!(Day::from_unix_millis(1_795_392_000_000), Day(20_780));
+		assert_eq!(Day::from_unix_millis(1_795_391_999_999), Day(20_779));
+		assert_eq!(Day(20_780).to_ymd(), (2026, 11, 23));
+	}
+
+	#[test]
+	fn round_trip_every_day_for_a_century() {
+		let mut day = Day(0);
+		let mut expected_month = Month { year: 1970, month: 1 };
+		let mut dom = 1u8;
+		while day.0 < 36_600 {
+			let (y, m, d) = day.to_ymd();
+			assert_eq!((y, m, d), (expected_month.year, expected_month.month, dom), "{day:?}");
+			assert_eq!(Day::from_ymd(y, m, d), Some(day));
+			assert_eq!(day.month(), expected_month);
+			if dom == expected_month.days() {
+				assert_eq!(expected_month.last_day(), day);
+				expected_month = expected_month.next();
+				dom = 1;
+			} else {
+				dom += 1;
+			}
+			day = day.plus(1);
+		}
+	}
+
+	#[test]
+	fn month_lengths_and_leap_years() {
+		assert_eq!(Month::new(2024, 2).unwrap().days(), 29);
+		assert_eq!(Month::new(2026, 2).unwrap().days(), 28);
+		assert_eq!(Month::new(2000, 2).unwrap().days(), 29);
+		assert_eq!(Month::new(2100, 2).unwrap().days(), 28);
+		assert_eq!(Month::new(2026, 4).unwrap().days(), 30);
+		assert_eq!(Month::new(2026, 12).unwrap().days(), 31);
+		assert_eq!(Month::new(2026, 13), None);
+		assert_eq!(Month::new(2026, 0), None);
+		assert_eq!(Month::new(1969, 12), None);
+		assert_eq!(Day::from_ymd(2026, 2, 29), None);
+		assert_eq!(Day::from_ymd(2026, 2, 0), None);
+	}
+
+	#[test]
+	fn month_navigation_and_order() {
+		let dec = Month::new(2025, 12).unwrap();
+		let jan = Month::new(2026, 1).unwrap();
+		assert_eq!(dec.next(), jan);
+		assert_eq!(jan.prev(), dec);
+		assert!(dec < jan);
+		assert!(Month::new(2026, 2).unwrap() > jan);
+		assert!(jan.contains(Day::from_ymd(2026, 1, 31).unwrap()));
+		assert!(!jan.contains(Day::from_ymd(2026, 2, 1).unwrap()));
+		assert!(!jan.contains(Day::from_ymd(2025, 12, 31).unwrap()));
+	}
+}

@@ -1,0 +1,242 @@
+//! Configuration of every pallet in the runtime.
+
+mod governance;
+pub use governance::*;
+
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{
+		fungible::{Balanced, Credit},
+		AsEnsureOriginWithArg, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, Contains,
+		NeverEnsureOrigin, OnUnbalanced, VariantCountOf,
+	},
+	weights::{
+		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
+		IdentityFee, Weight,
+	},
+	PalletId,
+};
+use frame_system::{
+	limits::{BlockLength, BlockWeights},
+	EnsureRoot, EnsureSignedBy,
+};
+use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_runtime::{
+	traits::{AccountIdConversion, One},
+	Perbill,
+};
+use sp_version::RuntimeVersion;
+
+use super::{
+	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, KycVerifiers, Nonce,
+	OracleFeeders, PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
+	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, System, Timestamp, EXISTENTIAL_DEPOSIT,
+	SLOT_DURATION, UNIT, VERSION,
+};
+
+const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
+
+parameter_types! {
+	pub const BlockHashCount: BlockNumber = 2400;
+	pub const Version: RuntimeVersion = VERSION;
+	/// 2 seconds of compute per 6-second block.
+	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
+		Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
+		NORMAL_DISPATCH_RATIO,
+	);
+	pub RuntimeBlockLength: BlockLength =
+		BlockLength::max_with_normal_ratio(5 * 1024 * 1024, NORMAL_DISPATCH_RATIO);
+	pub const SS58Prefix: u16 = super::SS58_PREFIX;
+}
+
+#[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
+impl frame_system::Config for Runtime {
+	type Block = Block;
+	type BlockWeights = RuntimeBlockWeights;
+	type BlockLength = RuntimeBlockLength;
+	type AccountId = AccountId;
+	type Nonce = Nonce;
+	type Hash = Hash;
+	type BlockHashCount = BlockHashCount;
+	/// The node stores state in ParityDB.
+	type DbWeight = ParityDbWeight;
+	type Version = Version;
+	type AccountData = pallet_balances::AccountData<Balance>;
+	type SS58Prefix = SS58Prefix;
+	type MaxConsumers = ConstU32<16>;
+}
+
+impl pallet_aura::Config for Runtime {
+	type AuthorityId = AuraId;
+	type DisabledValidators = ();
+	type MaxAuthorities = ConstU32<32>;
+	type AllowMultipleBlocksPerSlot = ConstBool<false>;
+	type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
+}
+
+impl pallet_grandpa::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = ();
+	type MaxAuthorities = ConstU32<32>;
+	type MaxNominators = ConstU32<0>;
+	type MaxSetIdSessionEntries = ConstU64<0>;
+	type KeyOwnerProof = sp_core::Void;
+	type EquivocationReportSystem = ();
+}
+
+impl pallet_timestamp::Config for Runtime {
+	type Moment = u64;
+	type OnTimestampSet = Aura;
+	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
+	type WeightInfo = ();
+}
+
+impl pallet_balances::Config for Runtime {
+	type MaxLocks = ConstU32<50>;
+	type MaxReserves = ConstU32<50>;
+	type ReserveIdentifier = [u8; 8];
+	type Balance = Balance;
+	type RuntimeEvent = RuntimeEvent;
+	type DustRemoval = ();
+	type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
+	type AccountStore = System;
+	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
+	type FreezeIdentifier = RuntimeFreezeReason;
+	type MaxFreezes = VariantCountOf<RuntimeFreezeReason>;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
+	type DoneSlashHandler = ();
+}
+
+parameter_types! {
+	pub FeeMultiplier: Multiplier = Multiplier::one();
+}
+
+impl pallet_transaction_payment::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
+	type OperationalFeeMultiplier = ConstU8<5>;
+	type WeightToFee = IdentityFee<Balance>;
+	type LengthToFee = IdentityFee<Balance>;
+	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
+	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_sudo::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// TAT (pallet-assets) and the oracle.
+// ---------------------------------------------------------------------------------------------
+
+/// Asset id of TAT.
+pub const TAT_ASSET_ID: u32 = 1;
+
+parameter_types! {
+	/// The audit-mint pallet's id; its account owns and issues TAT.
+	pub const AuditMintPalletId: PalletId = PalletId(*b"tn/audit");
+	/// The Foundation's account: receives slashed deposits and debt repayments.
+	pub const FoundationPalletId: PalletId = PalletId(*b"tn/found");
+	pub FoundationAccount: AccountId = FoundationPalletId::get().into_account_truncating();
+	pub const OraclePalletId: PalletId = PalletId(*b"tn/oracl");
+}
+
+/// The account that owns, administers and issues TAT: nothing but the audit-mint pallet can mint.
+pub fn tat_issuer() -> AccountId {
+	AuditMintPalletId::get().into_account_truncating()
+}
+
+impl pallet_assets::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Balance = Balance;
+	type RemoveItemsLimit = ConstU32<1000>;
+	type AssetId = u32;
+	type AssetIdParameter = codec::Compact<u32>;
+	type ReserveData = ();
+	type Currency = Balances;
+	/// TAT is created at genesis; no other asset can be created.
+	type CreateOrigin = AsEnsureOriginWithArg<NeverEnsureOrigin<AccountId>>;
+	/// No force-origin either: nobody (not even Root) can change TAT's issuer or force-mint.
+	type ForceOrigin = NeverEnsureOrigin<()>;
+	type AssetDeposit = ConstU128<{ 100 * UNIT }>;
+	type AssetAccountDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
+	type MetadataDepositBase = ConstU128<UNIT>;
+	type MetadataDepositPerByte = ConstU128<{ UNIT / 100 }>;
+	type ApprovalDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
+	type StringLimit = ConstU32<50>;
+	type Freezer = ();
+	type Holder = ();
+	type Extra = ();
+	type CallbackHandle = ();
+	type AssetIdAllocator = ();
+	type WeightInfo = pallet_assets::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Treasurenet pallets.
+// ---------------------------------------------------------------------------------------------
+
+/// Slashed deposits and debt repayments go to the Foundation account.
+pub struct ToFoundation;
+impl OnUnbalanced<Credit<AccountId, Balances>> for ToFoundation {
+	fn on_nonzero_unbalanced(credit: Credit<AccountId, Balances>) {
+		// Resolving into an account can only fail below the existential deposit, in which case
+		// the dust is burned.
+		let _ = Balances::resolve(&FoundationAccount::get(), credit);
+	}
+}
+
+/// Asset classes accepting producers: until the wells pallet's registry lands, the first class
+/// (0 = Canadian Petroleum Minerals) only.
+pub struct LiveAssetClasses;
+impl Contains<u32> for LiveAssetClasses {
+	fn contains(class: &u32) -> bool {
+		*class == 0
+	}
+}
+
+impl pallet_producers::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Slashed = ToFoundation;
+	type VerifierOrigin = EnsureSignedBy<KycVerifiers, AccountId>;
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type UnixTime = Timestamp;
+	type AssetClasses = LiveAssetClasses;
+	type Wells = ();
+	type ApplicationDeposit = ConstU128<{ 10 * UNIT }>;
+	type ApplicationExpiryDays = dynamic_params::producers::ApplicationExpiryDays;
+	type MinDepositPerWell = dynamic_params::producers::MinDepositPerWell;
+	type UnitsPerUsd = dynamic_params::producers::UnitsPerUsd;
+	type NativeUnit = ConstU128<UNIT>;
+	type MaxExpiriesPerBlock = ConstU32<32>;
+	type WeightInfo = pallet_producers::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
+}
+
+/// Oracle feeders: members of the `OracleFeeders` membership.
+impl pallet_oracle::Config for Runtime {
+	type OnNewData = ();
+	type CombineData = pallet_oracle::DefaultCombineData<
+		Runtime,
+		dynamic_params::oracle::MinimumFeeders,
+		dynamic_params::oracle::ExpiresInMs,
+	>;
+	type Time = Timestamp;
+	type OracleKey = tn_primitives::feeds::FeedKey;
+	type OracleValue = tn_primitives::feeds::FeedValue;
+	type PalletId = OraclePalletId;
+	type Members = OracleFeeders;
+	type WeightInfo = ();
+	type MaxHasDispatchedSize = ConstU32<32>;
+	type MaxFeedValues = ConstU32<256>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
+}

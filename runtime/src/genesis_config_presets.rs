@@ -1,0 +1,159 @@
+//! Genesis presets: `development` (one validator, short governance periods), `local_testnet`
+//! (four validators, short periods) and `production` (no sudo, realistic periods; authorities
+//! and members to be filled in by the operator).
+//!
+//! Dev/local roles (well-known dev accounts):
+//! - Alice: validator, sudo, Foundation Manager, oracle feeder (her offchain worker feeds).
+//! - Bob: validator (local), Foundation Manager.
+//! - Charlie: validator (local), KYC/KYB verifier.
+//! - Dave: validator (local). Eve, Ferdie: free for producers and beneficiaries.
+
+use crate::{
+	configs::{tat_issuer, FoundationAccount, TAT_ASSET_ID},
+	AccountId, Balance, BalancesConfig, RuntimeGenesisConfig, SudoConfig, UNIT,
+};
+use alloc::{vec, vec::Vec};
+use frame_support::build_struct_json_patch;
+use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_genesis_builder::{self, PresetId};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+use tn_primitives::TAT_DECIMALS;
+
+/// The production preset's id.
+pub const PRODUCTION_RUNTIME_PRESET: &str = "production";
+
+/// Endowment of each dev account.
+const ENDOWMENT: Balance = 1_000_000 * UNIT;
+
+struct Roles {
+	authorities: Vec<(AuraId, GrandpaId)>,
+	endowed: Vec<AccountId>,
+	sudo: Option<AccountId>,
+	foundation: Vec<AccountId>,
+	verifiers: Vec<AccountId>,
+	feeders: Vec<AccountId>,
+	fast_governance: bool,
+}
+
+fn genesis(r: Roles) -> Value {
+	let mut balances: Vec<(AccountId, Balance)> = r.endowed.iter().cloned().map(|k| (k, ENDOWMENT)).collect();
+	// The Foundation account receives slashes; give it the existential deposit and more.
+	balances.push((FoundationAccount::get(), 10 * UNIT));
+	let sorted = |mut v: Vec<AccountId>| {
+		v.sort();
+		v
+	};
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig { balances },
+		aura: pallet_aura::GenesisConfig {
+			authorities: r.authorities.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
+		},
+		grandpa: pallet_grandpa::GenesisConfig {
+			authorities: r.authorities.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
+		},
+		sudo: SudoConfig { key: r.sudo },
+		foundation_membership: pallet_membership::GenesisConfig {
+			members: sorted(r.foundation).try_into().unwrap_or_default(),
+		},
+		kyc_verifiers: pallet_membership::GenesisConfig {
+			members: sorted(r.verifiers).try_into().unwrap_or_default(),
+		},
+		oracle_feeders: pallet_membership::GenesisConfig {
+			members: sorted(r.feeders).try_into().unwrap_or_default(),
+		},
+		genesis_parameters: crate::genesis_parameters::GenesisConfig {
+			fast_governance: r.fast_governance,
+		},
+		assets: pallet_assets::GenesisConfig {
+			assets: vec![(TAT_ASSET_ID, tat_issuer(), true, 1)],
+			metadata: vec![(TAT_ASSET_ID, b"Treasurenet Asset Token".to_vec(), b"TAT".to_vec(), TAT_DECIMALS)],
+		},
+	})
+}
+
+fn authority(k: Sr25519Keyring, g: Ed25519Keyring) -> (AuraId, GrandpaId) {
+	(k.public().into(), g.public().into())
+}
+
+fn dev_accounts() -> Vec<AccountId> {
+	use Sr25519Keyring::*;
+	[Alice, Bob, Charlie, Dave, Eve, Ferdie, AliceStash, BobStash]
+		.iter()
+		.map(|k| k.to_account_id())
+		.collect()
+}
+
+/// One validator (Alice).
+pub fn development_config_genesis() -> Value {
+	use Sr25519Keyring::*;
+	genesis(Roles {
+		authorities: vec![authority(Alice, Ed25519Keyring::Alice)],
+		endowed: dev_accounts(),
+		sudo: Some(Alice.to_account_id()),
+		foundation: vec![Alice.to_account_id(), Bob.to_account_id()],
+		verifiers: vec![Charlie.to_account_id()],
+		feeders: vec![Alice.to_account_id()],
+		fast_governance: true,
+	})
+}
+
+/// Four validators (Alice, Bob, Charlie, Dave), each an oracle feeder.
+pub fn local_config_genesis() -> Value {
+	use Sr25519Keyring::*;
+	genesis(Roles {
+		authorities: vec![
+			authority(Alice, Ed25519Keyring::Alice),
+			authority(Bob, Ed25519Keyring::Bob),
+			authority(Charlie, Ed25519Keyring::Charlie),
+			authority(Dave, Ed25519Keyring::Dave),
+		],
+		endowed: dev_accounts(),
+		sudo: Some(Alice.to_account_id()),
+		foundation: vec![Alice.to_account_id(), Bob.to_account_id()],
+		verifiers: vec![Charlie.to_account_id()],
+		feeders: vec![
+			Alice.to_account_id(),
+			Bob.to_account_id(),
+			Charlie.to_account_id(),
+			Dave.to_account_id(),
+		],
+		fast_governance: true,
+	})
+}
+
+/// No sudo; realistic governance periods (the parameters' defaults). The operator replaces the
+/// placeholder authority and members before launch.
+pub fn production_config_genesis() -> Value {
+	use Sr25519Keyring::*;
+	genesis(Roles {
+		authorities: vec![authority(Alice, Ed25519Keyring::Alice)],
+		endowed: vec![],
+		sudo: None,
+		foundation: vec![Alice.to_account_id()],
+		verifiers: vec![],
+		feeders: vec![],
+		fast_governance: false,
+	})
+}
+
+/// The JSON patch of the preset `id`.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		PRODUCTION_RUNTIME_PRESET => production_config_genesis(),
+		_ => return None,
+	};
+	serde_json::to_string(&patch).ok().map(|s| s.into_bytes())
+}
+
+/// The presets this runtime offers.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![
+		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+		PresetId::from(PRODUCTION_RUNTIME_PRESET),
+	]
+}

@@ -1,0 +1,42 @@
+//! A genesis-only helper pallet: lets a genesis preset start the chain with other values of the
+//! governance parameters than their (production) defaults — the dev and local presets shorten the
+//! democracy periods so a referendum completes in under two minutes. It has no calls and no
+//! storage of its own; afterwards only Root (a referendum) changes parameters.
+
+pub use pallet::*;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use alloc::vec::Vec;
+	use frame_support::{pallet_prelude::*, traits::dynamic_params::AggregatedKeyValue};
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config + pallet_parameters::Config {
+		/// The parameter values the `fast_governance` flag installs.
+		type FastGovernance: Get<Vec<<Self as pallet_parameters::Config>::RuntimeParameters>>;
+	}
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Install [`Config::FastGovernance`] at genesis (dev/local chains).
+		pub fast_governance: bool,
+		#[serde(skip)]
+		pub _phantom: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			if self.fast_governance {
+				for p in T::FastGovernance::get() {
+					let (key, value) = p.into_parts();
+					pallet_parameters::Parameters::<T>::set(key, value);
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,21 @@
+# shellcheck shell=bash
+# Sourced by every project script: selects the wasm-capable toolchain and the shared cache dirs.
+# Idempotent; written for bash. `scripts/setup` must have run once on the machine.
+TN_CACHE="${TN_CACHE:-$HOME/.cache/treasurenet}"
+export TN_CACHE
+# Cargo's target dir lives outside the clone so CI and fresh clones build incrementally.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$TN_CACHE/target}"
+# scripts/setup writes TN_TOOLCHAIN=rustup|debian here.
+if [ -f "$TN_CACHE/toolchain.env" ]; then . "$TN_CACHE/toolchain.env"; fi
+case ":$PATH:" in *":$TN_CACHE/toolchain/bin:"*) ;; *) export PATH="$TN_CACHE/toolchain/bin:$PATH" ;; esac
+if [ "${TN_TOOLCHAIN:-}" = "debian" ]; then
+  # substrate-wasm-builder strips RUSTC from its inner cargo, so the shims above come first on PATH;
+  # RUSTC also stops the rustup proxy from obeying rust-toolchain files inside dependencies.
+  export RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc
+fi
+if [ -e "$TN_CACHE/toolchain/bin/ld.lld" ]; then
+  export CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER="${CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER:-clang}"
+  export CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUSTFLAGS="${CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUSTFLAGS:--C link-arg=-fuse-ld=lld}"
+fi
+export CARGO_INCREMENTAL=0
+export CARGO_NET_RETRY=5
