@@ -44,8 +44,9 @@ pub enum Subcommand {
 	/// Revert the chain to a previous state.
 	Revert(sc_cli::RevertCmd),
 
-	/// Benchmarks: `benchmark pallet` (needs `--features runtime-benchmarks`), `storage`,
-	/// `block`, `machine`.
+	/// Benchmarks (`pallet`, `storage`, `block`, `machine`); in nodes built with
+	/// `--features runtime-benchmarks` (see `scripts/bench-weights`).
+	#[cfg(feature = "runtime-benchmarks")]
 	#[command(subcommand)]
 	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
 

@@ -5,10 +5,11 @@ use crate::{
 	cli::{Cli, Subcommand},
 	service,
 };
+#[cfg(feature = "runtime-benchmarks")]
 use frame_benchmarking_cli::{BenchmarkCmd, SUBSTRATE_REFERENCE_HARDWARE};
 use sc_cli::SubstrateCli;
 use sc_service::PartialComponents;
-use treasurenet_runtime::{opaque::Block, Block as RuntimeBlock};
+use treasurenet_runtime::opaque::Block;
 
 impl SubstrateCli for Cli {
 	fn impl_name() -> String {
@@ -99,24 +100,18 @@ pub fn run() -> sc_cli::Result<()> {
 				Ok((cmd.run(client, backend, Some(revert_grandpa)), task_manager))
 			})
 		},
+		#[cfg(feature = "runtime-benchmarks")]
 		Some(Subcommand::Benchmark(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| match cmd {
-				BenchmarkCmd::Pallet(cmd) => {
-					if !cfg!(feature = "runtime-benchmarks") {
-						return Err("`benchmark pallet` needs a node built with \
-							`--features runtime-benchmarks` (scripts/bench-weights does this)"
-							.into());
-					}
-					cmd.run_with_spec::<sp_runtime::traits::HashingFor<RuntimeBlock>, ()>(Some(
-						config.chain_spec,
-					))
-				},
+				BenchmarkCmd::Pallet(cmd) => cmd.run_with_spec::<
+					sp_runtime::traits::HashingFor<treasurenet_runtime::Block>,
+					(),
+				>(Some(config.chain_spec)),
 				BenchmarkCmd::Block(cmd) => {
 					let PartialComponents { client, .. } = service::new_partial(&config)?;
 					cmd.run(client)
 				},
-				#[cfg(feature = "runtime-benchmarks")]
 				BenchmarkCmd::Storage(cmd) => {
 					let PartialComponents { client, backend, .. } = service::new_partial(&config)?;
 					let db = backend.expose_db();
@@ -124,14 +119,9 @@ pub fn run() -> sc_cli::Result<()> {
 					let shared_cache = backend.expose_shared_trie_cache();
 					cmd.run(config, client, db, storage, shared_cache)
 				},
-				#[cfg(not(feature = "runtime-benchmarks"))]
-				BenchmarkCmd::Storage(_) => Err("`benchmark storage` needs a node built with \
-					`--features runtime-benchmarks`"
-					.into()),
 				BenchmarkCmd::Machine(cmd) =>
 					cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone()),
-				_ => Err("this benchmark is not supported by this node; use `benchmark pallet`, \
-					`storage`, `block` or `machine`"
+				_ => Err("this node supports `benchmark pallet`, `storage`, `block` and `machine`"
 					.into()),
 			})
 		},

@@ -106,7 +106,7 @@ mod benches {
 		Producers::<T>::do_submit_kyc(who.clone(), KYC).unwrap();
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, who.clone(), KYC, true);
-		assert!(crate::Producers::<T>::contains_key(&who));
+		assert!(crate::ProducerRecords::<T>::contains_key(&who));
 	}
 
 	#[benchmark]
@@ -123,11 +123,11 @@ mod benches {
 	fn deposit() {
 		let who = producer::<T>("producer");
 		let _ = Producers::<T>::slash_usd(&who, ONE_TAT);
-		let debt = crate::Producers::<T>::get(&who).unwrap().debt;
+		let debt = crate::ProducerRecords::<T>::get(&who).unwrap().debt;
 		let amount = debt.saturating_add(T::NativeUnit::get());
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), amount);
-		let p = crate::Producers::<T>::get(&who).unwrap();
+		let p = crate::ProducerRecords::<T>::get(&who).unwrap();
 		assert!(p.debt.is_zero() && p.deposit == T::NativeUnit::get());
 	}
 
@@ -138,7 +138,7 @@ mod benches {
 		Producers::<T>::do_deposit(who.clone(), amount).unwrap();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), T::NativeUnit::get());
-		assert_eq!(crate::Producers::<T>::get(&who).unwrap().deposit, amount.saturating_sub(T::NativeUnit::get()));
+		assert_eq!(crate::ProducerRecords::<T>::get(&who).unwrap().deposit, amount.saturating_sub(T::NativeUnit::get()));
 	}
 
 	#[benchmark]
@@ -147,7 +147,7 @@ mod benches {
 		let origin = T::GovernanceOrigin::try_successful_origin().expect("governance origin");
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, who.clone(), reason());
-		assert!(matches!(crate::Producers::<T>::get(&who).unwrap().status, ProducerStatus::Suspended { .. }));
+		assert!(matches!(crate::ProducerRecords::<T>::get(&who).unwrap().status, ProducerStatus::Suspended { .. }));
 	}
 
 	#[benchmark]
@@ -157,7 +157,7 @@ mod benches {
 		let origin = T::GovernanceOrigin::try_successful_origin().expect("governance origin");
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, who.clone());
-		assert_eq!(crate::Producers::<T>::get(&who).unwrap().status, ProducerStatus::Active);
+		assert_eq!(crate::ProducerRecords::<T>::get(&who).unwrap().status, ProducerStatus::Active);
 	}
 
 	#[benchmark]
@@ -166,7 +166,7 @@ mod benches {
 		let origin = T::GovernanceOrigin::try_successful_origin().expect("governance origin");
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, who.clone(), reason());
-		assert!(matches!(crate::Producers::<T>::get(&who).unwrap().status, ProducerStatus::Revoked { .. }));
+		assert!(matches!(crate::ProducerRecords::<T>::get(&who).unwrap().status, ProducerStatus::Revoked { .. }));
 	}
 
 	/// `n` applications expire in one block.

@@ -5,7 +5,7 @@ use frame_support::{
 	ensure,
 	pallet_prelude::*,
 	traits::{
-		fungible::{Balanced, BalancedHold, Inspect, MutateHold},
+		fungible::{Balanced, BalancedHold, Inspect, InspectHold, MutateHold},
 		tokens::{Fortitude, Precision, Preservation},
 		Contains, Get, OnUnbalanced, UnixTime,
 	},
@@ -13,7 +13,7 @@ use frame_support::{
 use sp_arithmetic::helpers_128bit::multiply_by_rational_with_rounding;
 use sp_arithmetic::per_things::Rounding;
 use sp_runtime::{
-	traits::{Saturating, Zero},
+	traits::{Bounded, Saturating, Zero},
 	DispatchResult,
 };
 use tn_primitives::{
@@ -51,7 +51,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_apply(who: T::AccountId, asset_class: AssetClassId, kyb: Commitment) -> DispatchResult {
-		ensure!(!Producers::<T>::contains_key(&who), Error::<T>::AlreadyProducer);
+		ensure!(!ProducerRecords::<T>::contains_key(&who), Error::<T>::AlreadyProducer);
 		ensure!(T::AssetClasses::contains(&asset_class), Error::<T>::UnknownAssetClass);
 		let today = Self::today();
 		if let Some(old) = Applications::<T>::get(&who) {
@@ -132,7 +132,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(kyc == judged, Error::<T>::StaleSubmission);
 		Self::end_application(&applicant, &app);
 		if approve {
-			Producers::<T>::insert(
+			ProducerRecords::<T>::insert(
 				&applicant,
 				Producer {
 					status: ProducerStatus::Active,
@@ -166,7 +166,7 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_deposit(who: T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		let mut producer = Producers::<T>::get(&who).ok_or(Error::<T>::NotProducer)?;
+		let mut producer = ProducerRecords::<T>::get(&who).ok_or(Error::<T>::NotProducer)?;
 		let repaid = amount.min(producer.debt);
 		let held = amount.saturating_sub(repaid);
 		// Check the whole amount is available before moving anything.
@@ -190,7 +190,7 @@ impl<T: Config> Pallet<T> {
 			producer.deposit = producer.deposit.saturating_add(held);
 		}
 		let (deposit, debt) = (producer.deposit, producer.debt);
-		Producers::<T>::insert(&who, producer);
+		ProducerRecords::<T>::insert(&who, producer);
 		Self::deposit_event(Event::Deposited { producer: who, repaid, held, deposit, debt });
 		Ok(())
 	}
@@ -205,19 +205,19 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_withdraw(who: T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		let mut producer = Producers::<T>::get(&who).ok_or(Error::<T>::NotProducer)?;
+		let mut producer = ProducerRecords::<T>::get(&who).ok_or(Error::<T>::NotProducer)?;
 		ensure!(amount <= producer.deposit, Error::<T>::InsufficientDeposit);
 		let left = producer.deposit.saturating_sub(amount);
 		ensure!(left >= Self::minimum_deposit(&who, &producer.status), Error::<T>::BelowMinimumDeposit);
 		T::Currency::release(&HoldReason::ProducerDeposit.into(), &who, amount, Precision::Exact)?;
 		producer.deposit = left;
-		Producers::<T>::insert(&who, producer);
+		ProducerRecords::<T>::insert(&who, producer);
 		Self::deposit_event(Event::Withdrawn { producer: who, amount, deposit: left });
 		Ok(())
 	}
 
 	pub(crate) fn do_suspend(who: T::AccountId, reason: Reason) -> DispatchResult {
-		Producers::<T>::try_mutate(&who, |p| -> DispatchResult {
+		ProducerRecords::<T>::try_mutate(&who, |p| -> DispatchResult {
 			let p = p.as_mut().ok_or(Error::<T>::NotProducer)?;
 			match p.status {
 				ProducerStatus::Active => {},
@@ -232,7 +232,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_reinstate(who: T::AccountId) -> DispatchResult {
-		Producers::<T>::try_mutate(&who, |p| -> DispatchResult {
+		ProducerRecords::<T>::try_mutate(&who, |p| -> DispatchResult {
 			let p = p.as_mut().ok_or(Error::<T>::NotProducer)?;
 			match p.status {
 				ProducerStatus::Suspended { .. } => {},
@@ -247,7 +247,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_revoke(who: T::AccountId, reason: Reason) -> DispatchResult {
-		Producers::<T>::try_mutate(&who, |p| -> DispatchResult {
+		ProducerRecords::<T>::try_mutate(&who, |p| -> DispatchResult {
 			let p = p.as_mut().ok_or(Error::<T>::NotProducer)?;
 			ensure!(!matches!(p.status, ProducerStatus::Revoked { .. }), Error::<T>::ProducerRevoked);
 			p.status = ProducerStatus::Revoked { reason: reason.clone() };
@@ -306,7 +306,7 @@ impl<T: Config> Pallet<T> {
 	/// deposit is held; every application has its queue entry.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		for (who, p) in Producers::<T>::iter() {
+		for (who, p) in ProducerRecords::<T>::iter() {
 			let held = T::Currency::balance_on_hold(&HoldReason::ProducerDeposit.into(), &who);
 			ensure!(held == p.deposit, "recorded deposit differs from the held balance");
 			ensure!(!Applications::<T>::contains_key(&who), "a producer also has an application");
@@ -322,7 +322,7 @@ impl<T: Config> Pallet<T> {
 
 impl<T: Config> ProducerRegistry<T::AccountId> for Pallet<T> {
 	fn ensure_active(who: &T::AccountId) -> DispatchResult {
-		let p = Producers::<T>::get(who).ok_or(Error::<T>::NotProducer)?;
+		let p = ProducerRecords::<T>::get(who).ok_or(Error::<T>::NotProducer)?;
 		match p.status {
 			ProducerStatus::Active => Ok(()),
 			ProducerStatus::Suspended { .. } => Err(Error::<T>::ProducerSuspended.into()),
@@ -332,7 +332,7 @@ impl<T: Config> ProducerRegistry<T::AccountId> for Pallet<T> {
 
 	fn ensure_can_mint(who: &T::AccountId) -> DispatchResult {
 		Self::ensure_active(who)?;
-		let p = Producers::<T>::get(who).ok_or(Error::<T>::NotProducer)?;
+		let p = ProducerRecords::<T>::get(who).ok_or(Error::<T>::NotProducer)?;
 		ensure!(p.debt.is_zero(), Error::<T>::ProducerInDebt);
 		Ok(())
 	}
@@ -341,7 +341,7 @@ impl<T: Config> ProducerRegistry<T::AccountId> for Pallet<T> {
 impl<T: Config> DepositSlasher<T::AccountId, BalanceOf<T>> for Pallet<T> {
 	fn slash_usd(who: &T::AccountId, usd: UsdAtto) -> SlashOutcome<BalanceOf<T>> {
 		let due = Self::usd_to_native(usd);
-		let Some(mut producer) = Producers::<T>::get(who) else {
+		let Some(mut producer) = ProducerRecords::<T>::get(who) else {
 			return SlashOutcome::default();
 		};
 		if due.is_zero() {
@@ -355,7 +355,7 @@ impl<T: Config> DepositSlasher<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		producer.deposit = producer.deposit.saturating_sub(slashed);
 		producer.debt = producer.debt.saturating_add(new_debt);
 		let (deposit, debt) = (producer.deposit, producer.debt);
-		Producers::<T>::insert(who, producer);
+		ProducerRecords::<T>::insert(who, producer);
 		Self::deposit_event(Event::Slashed {
 			producer: who.clone(),
 			usd,

@@ -51,7 +51,7 @@ pub mod pallet {
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
-			fungible::{self, Balanced, BalancedHold, Credit, Inspect, Mutate, MutateHold},
+			fungible::{Balanced, BalancedHold, Credit, Inspect, Mutate, MutateHold},
 			Contains, OnUnbalanced, UnixTime,
 		},
 	};
@@ -128,7 +128,7 @@ pub mod pallet {
 
 	/// Admitted producers.
 	#[pallet::storage]
-	pub type Producers<T: Config> =
+	pub type ProducerRecords<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, Producer<BalanceOf<T>>>;
 
 	/// Expiry queue: (expiry day, applicant). Drained in order by `on_initialize`.
@@ -337,7 +337,7 @@ pub mod pallet {
 		}
 		/// The producer record of `who`, if admitted.
 		pub fn producer_of(who: T::AccountId) -> Option<Producer<BalanceOf<T>>> {
-			Producers::<T>::get(who)
+			ProducerRecords::<T>::get(who)
 		}
 	}
 }

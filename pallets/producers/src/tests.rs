@@ -1,6 +1,6 @@
 //! Unit tests of the producers pallet: every path and every bad input.
 
-use crate::{mock::*, Applications, Error, Event, ExpiryQueue, HoldReason, ProducerStatus, Producers, Stage};
+use crate::{mock::*, Applications, Error, Event, ExpiryQueue, HoldReason, ProducerRecords, ProducerStatus, Stage};
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::fungible::{Inspect, InspectHold},
@@ -62,7 +62,7 @@ fn full_onboarding_admits_and_keeps_nothing_of_the_application() {
 		assert_eq!(ExpiryQueue::<Test>::iter().count(), 0);
 		assert_eq!(held_app(ALICE), 0);
 		assert_eq!(Balances::balance(&ALICE), 1_000 * UNIT);
-		let p = Producers::<Test>::get(ALICE).unwrap();
+		let p = ProducerRecords::<Test>::get(ALICE).unwrap();
 		assert_eq!(p.status, ProducerStatus::Active);
 		assert_eq!((p.kyb, p.kyc, p.deposit, p.debt), (KYB, KYC, 0, 0));
 		assert_ok!(<Producers as ProducerRegistry<_>>::ensure_active(&ALICE));
@@ -108,7 +108,7 @@ fn a_judgement_on_a_stale_hash_is_refused() {
 		assert_ok!(Producers::submit_kyc(o(ALICE), KYC2));
 		assert_noop!(Producers::judge_kyc(o(VERIFIER), ALICE, KYC, true), Error::<Test>::StaleSubmission);
 		assert_ok!(Producers::judge_kyc(o(VERIFIER), ALICE, KYC2, true));
-		assert_eq!(Producers::<Test>::get(ALICE).unwrap().kyc, KYC2);
+		assert_eq!(ProducerRecords::<Test>::get(ALICE).unwrap().kyc, KYC2);
 	});
 }
 
@@ -149,7 +149,7 @@ fn rejection_ends_the_application_and_the_next_attempt_starts_over() {
 		assert_ok!(Producers::judge_kyc(o(VERIFIER), ALICE, KYC, false));
 		System::assert_last_event(Event::KycRejected { applicant: ALICE, verifier: VERIFIER, kyc: KYC }.into());
 		assert!(Applications::<Test>::get(ALICE).is_none());
-		assert!(Producers::<Test>::get(ALICE).is_none());
+		assert!(ProducerRecords::<Test>::get(ALICE).is_none());
 		assert_eq!(Balances::balance(&ALICE), 1_000 * UNIT);
 		// A fresh start: KYC is not carried over.
 		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB2));
@@ -308,7 +308,7 @@ fn slash_above_the_hold_becomes_debt_and_blocks_minting() {
 		assert_ok!(Producers::deposit(o(ALICE), 10 * UNIT));
 		let out = Producers::slash_usd(&ALICE, 25 * ONE_TAT);
 		assert_eq!((out.due, out.slashed, out.new_debt), (25 * UNIT, 10 * UNIT, 15 * UNIT));
-		let p = Producers::<Test>::get(ALICE).unwrap();
+		let p = ProducerRecords::<Test>::get(ALICE).unwrap();
 		assert_eq!((p.deposit, p.debt), (0, 15 * UNIT));
 		assert_eq!(held_deposit(ALICE), 0);
 		assert_eq!(Balances::balance(&FOUNDATION), 11 * UNIT);
@@ -324,7 +324,7 @@ fn a_deposit_repays_debt_first() {
 	test(|| {
 		admit(ALICE);
 		let _ = Producers::slash_usd(&ALICE, 15 * ONE_TAT);
-		assert_eq!(Producers::<Test>::get(ALICE).unwrap().debt, 15 * UNIT);
+		assert_eq!(ProducerRecords::<Test>::get(ALICE).unwrap().debt, 15 * UNIT);
 		// 10 UNIT: all to debt.
 		assert_ok!(Producers::deposit(o(ALICE), 10 * UNIT));
 		System::assert_last_event(
