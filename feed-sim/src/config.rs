@@ -206,8 +206,15 @@ pub enum Mode {
 
 impl Mode {
 	/// All modes, in the order they are documented.
-	pub const ALL: [Mode; 7] =
-		[Mode::Healthy, Mode::NotFound, Mode::ServerError, Mode::Slow, Mode::Truncated, Mode::Garbage, Mode::Down];
+	pub const ALL: [Mode; 7] = [
+		Mode::Healthy,
+		Mode::NotFound,
+		Mode::ServerError,
+		Mode::Slow,
+		Mode::Truncated,
+		Mode::Garbage,
+		Mode::Down,
+	];
 
 	/// The mode's name in URLs and JSON.
 	pub fn as_str(self) -> &'static str {
@@ -227,7 +234,9 @@ impl FromStr for Mode {
 	type Err = String;
 	fn from_str(s: &str) -> Result<Self, String> {
 		Mode::ALL.into_iter().find(|m| m.as_str() == s).ok_or_else(|| {
-			format!("unknown mode {s:?}: expected healthy, 404, 500, slow, truncated, garbage or down")
+			format!(
+				"unknown mode {s:?}: expected healthy, 404, 500, slow, truncated, garbage or down"
+			)
 		})
 	}
 }
@@ -362,7 +371,12 @@ pub struct GenerateWells {
 
 impl Default for GenerateWells {
 	fn default() -> Self {
-		GenerateWells { count: 0, from: Month { year: 2020, month: 1 }, through: None, gas_fraction: 0.3 }
+		GenerateWells {
+			count: 0,
+			from: Month { year: 2020, month: 1 },
+			through: None,
+			gas_fraction: 0.3,
+		}
 	}
 }
 
@@ -482,7 +496,10 @@ impl SimConfig {
 				return Err(format!("amendment of {}: version must be ≥ 2", a.month));
 			}
 			if a.volume.is_some() && a.well.is_none() {
-				return Err(format!("amendment of {} v{}: a volume needs a well", a.month, a.version));
+				return Err(format!(
+					"amendment of {} v{}: a volume needs a well",
+					a.month, a.version
+				));
 			}
 		}
 		if self.petrinex.compression_level > 10 {
@@ -509,7 +526,7 @@ impl SimConfig {
 
 	/// Last published Petrinex month (configured, or the month before the current one).
 	pub fn petrinex_published_through(&self) -> Month {
-		self.petrinex.published_through.unwrap_or_else(|| Month::today().add(-1))
+		self.petrinex.published_through.unwrap_or_else(|| Month::today().shift(-1))
 	}
 
 	/// Last published EIA day (configured, or today minus the lag).
@@ -529,6 +546,7 @@ impl SimConfig {
 }
 
 #[cfg(test)]
+#[allow(clippy::field_reassign_with_default)]
 mod tests {
 	use super::*;
 
@@ -562,7 +580,9 @@ mod tests {
 		assert_eq!(cfg.initial_version(Month::from((2025, 1))), 1);
 		assert!(SimConfig::from_json(r#"{"listen":"0.0.0.0:8787"}"#).is_err());
 		assert!(SimConfig::from_json(r#"{"bogus":1}"#).is_err());
-		assert!(SimConfig::from_json(r#"{"petrinex":{"wells":[{"id":"X","product":"OIL"}]}}"#).is_err());
+		assert!(
+			SimConfig::from_json(r#"{"petrinex":{"wells":[{"id":"X","product":"OIL"}]}}"#).is_err()
+		);
 		// The effective configuration serialises back to something that parses.
 		let again = SimConfig::from_json(&serde_json::to_string(&cfg).unwrap()).unwrap();
 		assert_eq!(again.petrinex.wells[0].months, w.months);

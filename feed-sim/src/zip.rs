@@ -134,18 +134,19 @@ impl<W: Write> ZipEntryWriter<W> {
 			let out = &mut self.out;
 			let written = &mut self.written;
 			let error = &mut self.error;
-			let (status, used) = compress_to_output(&mut self.comp, &input[pos..], flush, |chunk| {
-				match out.write_all(chunk) {
-					Ok(()) => {
-						*written += chunk.len() as u64;
-						true
-					},
-					Err(e) => {
-						*error = Some(e);
-						false
-					},
-				}
-			});
+			let (status, used) =
+				compress_to_output(&mut self.comp, &input[pos..], flush, |chunk| {
+					match out.write_all(chunk) {
+						Ok(()) => {
+							*written += chunk.len() as u64;
+							true
+						},
+						Err(e) => {
+							*error = Some(e);
+							false
+						},
+					}
+				});
 			if let Some(e) = self.error.take() {
 				return Err(e);
 			}
@@ -282,8 +283,10 @@ pub fn read_zip(bytes: &[u8]) -> Result<Vec<ZipEntry>, String> {
 		if u32_at(bytes, local)? != 0x0403_4b50 {
 			return Err(format!("{name}: bad local header"));
 		}
-		let start = local + 30 + u16_at(bytes, local + 26)? as usize + u16_at(bytes, local + 28)? as usize;
-		let raw = bytes.get(start..start + csize).ok_or_else(|| format!("{name}: truncated data"))?;
+		let start =
+			local + 30 + u16_at(bytes, local + 26)? as usize + u16_at(bytes, local + 28)? as usize;
+		let raw =
+			bytes.get(start..start + csize).ok_or_else(|| format!("{name}: truncated data"))?;
 		let data = match method {
 			0 => raw.to_vec(),
 			8 => miniz_oxide::inflate::decompress_to_vec(raw)
@@ -300,7 +303,9 @@ pub fn read_zip(bytes: &[u8]) -> Result<Vec<ZipEntry>, String> {
 			let d = start + csize;
 			let off = if u32_at(bytes, d)? == 0x0807_4b50 { 4 } else { 0 };
 			if u32_at(bytes, d + off)? != crc || u32_at(bytes, d + off + 4)? as usize != csize {
-				return Err(format!("{name}: data descriptor disagrees with the central directory"));
+				return Err(format!(
+					"{name}: data descriptor disagrees with the central directory"
+				));
 			}
 		}
 		entries.push(ZipEntry { name, flags, data });
@@ -328,7 +333,8 @@ mod tests {
 
 	#[test]
 	fn roundtrip_nested() {
-		let data: Vec<u8> = (0..300_000u32).flat_map(|i| format!("row {i},{}\r\n", i % 97).into_bytes()).collect();
+		let data: Vec<u8> =
+			(0..300_000u32).flat_map(|i| format!("row {i},{}\r\n", i % 97).into_bytes()).collect();
 		let inner = make("a.csv", &data);
 		let outer = make("a.zip", &inner);
 		let e = read_zip(&outer).unwrap();
@@ -346,7 +352,8 @@ mod tests {
 	/// Python's zipfile (and `unzip -t` if installed) accept the output.
 	#[test]
 	fn external_tools_accept_output() {
-		let data: Vec<u8> = (0..50_000u32).flat_map(|i| format!("{i},\u{e9}\r\n").into_bytes()).collect();
+		let data: Vec<u8> =
+			(0..50_000u32).flat_map(|i| format!("{i},\u{e9}\r\n").into_bytes()).collect();
 		let inner = make("x.csv", &data);
 		let outer = make("x.zip", &inner);
 		let dir = std::env::temp_dir().join(format!("tn-feed-sim-zip-{}", std::process::id()));
@@ -359,15 +366,27 @@ mod tests {
 			assert i.namelist()==['x.csv']; d=i.read('x.csv'); assert len(d)==int(sys.argv[2]),len(d)\n\
 			assert z.infolist()[0].flag_bits & 8 and i.infolist()[0].flag_bits & 8\n\
 			print('ok')";
-		match std::process::Command::new("python3").arg("-c").arg(script).arg(&path).arg(data.len().to_string()).output() {
+		match std::process::Command::new("python3")
+			.arg("-c")
+			.arg(script)
+			.arg(&path)
+			.arg(data.len().to_string())
+			.output()
+		{
 			Ok(out) => {
-				assert!(out.status.success(), "python zipfile rejected: {}", String::from_utf8_lossy(&out.stderr));
+				assert!(
+					out.status.success(),
+					"python zipfile rejected: {}",
+					String::from_utf8_lossy(&out.stderr)
+				);
 				assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "ok");
 			},
 			Err(_) => eprintln!("python3 not found: skipping the zipfile check"),
 		}
 		match std::process::Command::new("unzip").arg("-t").arg(&path).output() {
-			Ok(out) => assert!(out.status.success(), "unzip -t: {}", String::from_utf8_lossy(&out.stdout)),
+			Ok(out) => {
+				assert!(out.status.success(), "unzip -t: {}", String::from_utf8_lossy(&out.stdout))
+			},
 			Err(_) => eprintln!("unzip not found: skipping the unzip -t check"),
 		}
 		let _ = std::fs::remove_dir_all(&dir);

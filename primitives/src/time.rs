@@ -222,3 +222,70 @@ mod tests {
 		assert!(!jan.contains(Day::from_ymd(2025, 12, 31).unwrap()));
 	}
 }
+
+/// Work through a queue of items keyed by due day, oldest day first, within a per-block budget.
+///
+/// `cursor` is the first day that may still hold items; `take(day, n)` removes and returns up to
+/// `n` items due on `day`; `handle` processes each. At most `budget` items and `max_days` days are
+/// handled per call, so a block never does unbounded work; what is left is carried over.
+/// Returns the new cursor and how many items were handled.
+pub fn drain_due<K>(
+	mut cursor: Day,
+	today: Day,
+	budget: u32,
+	max_days: u32,
+	mut take: impl FnMut(Day, u32) -> alloc::vec::Vec<K>,
+	mut handle: impl FnMut(Day, K),
+) -> (Day, u32) {
+	let (mut left, mut days_left, mut done) = (budget, max_days, 0u32);
+	while cursor <= today && left > 0 && days_left > 0 {
+		let due = take(cursor, left);
+		let n = u32::try_from(due.len()).unwrap_or(u32::MAX);
+		for item in due {
+			handle(cursor, item);
+		}
+		done = done.saturating_add(n);
+		left = left.saturating_sub(n);
+		if left > 0 {
+			// Fewer than asked for: this day's queue is empty, move on.
+			cursor = cursor.plus(1);
+			days_left = days_left.saturating_sub(1);
+		}
+	}
+	(cursor, done)
+}
+
+#[cfg(test)]
+mod drain_tests {
+	use super::*;
+	use alloc::{collections::BTreeMap, vec::Vec};
+
+	#[test]
+	fn drains_in_order_within_budget_and_carries_over() {
+		let mut q: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+		q.insert(10, vec![1, 2, 3]);
+		q.insert(12, vec![4]);
+		q.insert(20, vec![5]);
+		let mut seen = Vec::new();
+		let mut take = |d: Day, n: u32| {
+			let v = q.entry(d.0).or_default();
+			let k = v.len().min(n as usize);
+			v.drain(..k).collect::<Vec<_>>()
+		};
+		let (c, n) = drain_due(Day(10), Day(15), 2, 31, &mut take, |d, x| seen.push((d.0, x)));
+		assert_eq!((c, n), (Day(10), 2));
+		let (c, n) = drain_due(c, Day(15), 2, 31, &mut take, |d, x| seen.push((d.0, x)));
+		// 3 from day 10, then day 11 empty, 4 from day 12; budget exhausted on day 12.
+		assert_eq!((c, n), (Day(12), 2));
+		let (c, n) = drain_due(c, Day(15), 2, 31, &mut take, |d, x| seen.push((d.0, x)));
+		// Nothing left up to day 15; the cursor passes today.
+		assert_eq!((c, n), (Day(16), 0));
+		assert_eq!(seen, vec![(10, 1), (10, 2), (10, 3), (12, 4)]);
+		// Day 20 is not due yet.
+		let (c, n) = drain_due(c, Day(19), 2, 31, &mut take, |_, _| {});
+		assert_eq!((c, n), (Day(20), 0));
+		// A long idle gap is crossed at most `max_days` days per call.
+		let (c, _) = drain_due(Day(0), Day(100), 5, 31, |_, _| Vec::<u32>::new(), |_, _| {});
+		assert_eq!(c, Day(31));
+	}
+}

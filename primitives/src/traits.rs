@@ -1,7 +1,7 @@
 //! Traits between our pallets: each pallet exposes what others need through one of these, never
 //! through its storage.
 
-use crate::{units::UsdAtto, Day, Commodity, PriceMicroUsd};
+use crate::{units::UsdAtto, Commodity, Day, Month, PriceMicroUsd, Volume, WellId};
 use sp_runtime::DispatchResult;
 
 /// What the producers pallet tells other pallets about a producer.
@@ -46,4 +46,44 @@ impl<AccountId> ActiveWellCount<AccountId> for () {
 pub trait PriceFeed {
 	/// The price of `commodity` on `day` in micro-USD, if the oracle has one.
 	fn price(commodity: Commodity, day: Day) -> Option<PriceMicroUsd>;
+}
+
+/// A month of a well, valued and ready for the audit.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct MonthForAudit<AccountId> {
+	/// The well's owner (the producer).
+	pub owner: AccountId,
+	/// OIL or GAS.
+	pub commodity: Commodity,
+	/// P: Σ of the producer's daily volumes.
+	pub volume: Volume,
+	/// V: Σ of the daily values (volume × that day's price × discount), atto-USD.
+	pub value: UsdAtto,
+	/// Days uploaded.
+	pub days: u8,
+	/// Which price valued each uploaded day, in day order.
+	pub prices: alloc::vec::Vec<(Day, crate::valuation::PriceUsed)>,
+	/// Beneficiaries and shares; the owner keeps the rest.
+	pub beneficiaries: alloc::vec::Vec<(AccountId, sp_arithmetic::Perbill)>,
+}
+
+/// What the audit needs from the wells pallet.
+pub trait WellLedger<AccountId> {
+	/// Value `well`'s `month` for a mint by `who`: refuses with the wells pallet's named errors
+	/// when `who` is not the owner, the well is not active or its annual review lapsed, the month
+	/// is not over, already audited, or has no uploads. With `who = None` (preview) only the
+	/// month's existence is checked.
+	fn month_for_audit(
+		who: Option<&AccountId>,
+		well: WellId,
+		month: Month,
+	) -> Result<MonthForAudit<AccountId>, sp_runtime::DispatchError>;
+	/// Close the month after its audit: `minted` or failed. No upload is accepted afterwards.
+	fn close_month(well: WellId, month: Month, minted: bool);
+}
+
+/// Official monthly production as agreed by the oracle.
+pub trait OfficialProduction {
+	/// O for `well` in `month` (litres of oil or m³ of gas) and its source, if known.
+	fn official(well: WellId, month: Month) -> Option<(Volume, crate::feeds::Provenance)>;
 }

@@ -60,13 +60,13 @@ impl Crc32 {
 			let Ok(&[b0, b1, b2, b3, b4, b5, b6, b7]) = <&[u8; 8]>::try_from(c) else { continue };
 			let lo = u32::from_le_bytes([b0, b1, b2, b3]) ^ crc;
 			let hi = u32::from_le_bytes([b4, b5, b6, b7]);
-			crc = t(7, lo) ^
-				t(6, lo.wrapping_shr(8)) ^
-				t(5, lo.wrapping_shr(16)) ^
-				t(4, lo.wrapping_shr(24)) ^
-				t(3, hi) ^ t(2, hi.wrapping_shr(8)) ^
-				t(1, hi.wrapping_shr(16)) ^
-				t(0, hi.wrapping_shr(24));
+			crc = t(7, lo)
+				^ t(6, lo.wrapping_shr(8))
+				^ t(5, lo.wrapping_shr(16))
+				^ t(4, lo.wrapping_shr(24))
+				^ t(3, hi) ^ t(2, hi.wrapping_shr(8))
+				^ t(1, hi.wrapping_shr(16))
+				^ t(0, hi.wrapping_shr(24));
 		}
 		for &b in chunks.remainder() {
 			crc = t(0, crc ^ u32::from(b)) ^ crc.wrapping_shr(8);

@@ -128,7 +128,7 @@ fn fixed_digits(bytes: &[u8], n: usize) -> Option<u32> {
 
 /// Whether `year` is a Gregorian leap year.
 const fn is_leap(year: u16) -> bool {
-	(year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+	(year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 /// Number of days in `month` (1..=12) of `year`; 0 for an invalid month.
@@ -203,7 +203,19 @@ mod tests {
 		assert_eq!(parse_volume_thousandths(b"0.001"), Ok(1));
 		assert_eq!(parse_volume_thousandths(b"1.2345"), Err(DecimalError::TooManyDecimals));
 		assert_eq!(parse_volume_thousandths(b""), Err(DecimalError::Empty));
-		for bad in [&b"abc"[..], b"1e3", b"--1", b"+1", b".5", b"5.", b"1.2.3", b"1,5", b"-", b" 1", b"1.2x"] {
+		for bad in [
+			&b"abc"[..],
+			b"1e3",
+			b"--1",
+			b"+1",
+			b".5",
+			b"5.",
+			b"1.2.3",
+			b"1,5",
+			b"-",
+			b" 1",
+			b"1.2x",
+		] {
 			assert_eq!(parse_volume_thousandths(bad), Err(DecimalError::Syntax), "{bad:?}");
 		}
 		assert_eq!(

@@ -45,6 +45,8 @@
 #![warn(missing_docs)]
 
 extern crate alloc;
+#[cfg(test)]
+extern crate std;
 
 mod crc32;
 pub mod decimal;
@@ -52,6 +54,8 @@ pub mod eia;
 pub mod petrinex;
 mod zip;
 
+#[cfg(test)]
+mod petrinex_tests;
 #[cfg(test)]
 mod testutil;
 

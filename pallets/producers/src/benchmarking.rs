@@ -3,9 +3,9 @@
 use super::*;
 use crate::Pallet as Producers;
 use frame_benchmarking::v2::*;
-use frame_support::traits::{fungible::Mutate, Get};
+use frame_support::traits::{fungible::Mutate, EnsureOrigin, Get};
 use frame_system::RawOrigin;
-use sp_runtime::traits::{Bounded, Zero};
+use sp_runtime::traits::{Bounded, Saturating, Zero};
 use tn_primitives::{traits::DepositSlasher, Day, ONE_TAT};
 
 /// What the runtime must provide for the benchmarks.

@@ -5,7 +5,7 @@ use frame_support::{
 	ensure,
 	pallet_prelude::*,
 	traits::{
-		fungible::{Balanced, BalancedHold, Inspect, InspectHold, MutateHold},
+		fungible::{Balanced, BalancedHold, Inspect, MutateHold},
 		tokens::{Fortitude, Precision, Preservation},
 		Contains, Get, OnUnbalanced, UnixTime,
 	},
@@ -270,34 +270,24 @@ impl<T: Config> Pallet<T> {
 	/// Delete applications whose expiry day has come, oldest first, at most
 	/// `MaxExpiriesPerBlock` per block; the rest waits for the next block.
 	pub(crate) fn expire_due(today: Day) -> Weight {
-		let Some(mut cursor) = ExpiryCursor::<T>::get() else {
+		let Some(cursor) = ExpiryCursor::<T>::get() else {
 			return T::WeightInfo::expire_applications(0);
 		};
-		let mut budget = T::MaxExpiriesPerBlock::get();
-		let mut done = 0u32;
-		// Days scanned per block are bounded too, so a long idle gap cannot stall a block.
-		let mut days_left = 31u32;
-		while cursor <= today && budget > 0 && days_left > 0 {
-			let due: alloc::vec::Vec<T::AccountId> =
-				ExpiryQueue::<T>::iter_key_prefix(cursor).take(budget as usize).collect();
-			for who in &due {
-				ExpiryQueue::<T>::remove(cursor, who);
-				if let Some(app) = Applications::<T>::get(who) {
+		let (cursor, done) = tn_primitives::time::drain_due(
+			cursor,
+			today,
+			T::MaxExpiriesPerBlock::get(),
+			31,
+			|day, n| ExpiryQueue::<T>::drain_prefix(day).take(n as usize).map(|(who, ())| who).collect(),
+			|_, who| {
+				if let Some(app) = Applications::<T>::get(&who) {
 					if app.expires <= today {
-						Self::end_application(who, &app);
-						Self::deposit_event(Event::ApplicationExpired { applicant: who.clone() });
+						Self::end_application(&who, &app);
+						Self::deposit_event(Event::ApplicationExpired { applicant: who });
 					}
 				}
-			}
-			let n = due.len() as u32;
-			done = done.saturating_add(n);
-			budget = budget.saturating_sub(n);
-			if budget > 0 {
-				// The day's queue is empty now: move on.
-				cursor = cursor.plus(1);
-				days_left = days_left.saturating_sub(1);
-			}
-		}
+			},
+		);
 		ExpiryCursor::<T>::put(cursor);
 		T::WeightInfo::expire_applications(done)
 	}
@@ -306,6 +296,7 @@ impl<T: Config> Pallet<T> {
 	/// deposit is held; every application has its queue entry.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use frame_support::traits::fungible::InspectHold;
 		for (who, p) in ProducerRecords::<T>::iter() {
 			let held = T::Currency::balance_on_hold(&HoldReason::ProducerDeposit.into(), &who);
 			ensure!(held == p.deposit, "recorded deposit differs from the held balance");

@@ -131,12 +131,15 @@ pub fn test<R>(f: impl FnOnce() -> R) -> R {
 	})
 }
 
-/// Advance to the next block `days` days later, running the pallet's hook.
+/// Advance `days` days, one block per day (and one more block when `days` is 0), running the
+/// pallet's hook in each block as the chain would.
 pub fn advance_days(days: u64) {
 	use frame_support::traits::Hooks;
-	let now = pallet_timestamp::Now::<Test>::get();
-	pallet_timestamp::Now::<Test>::put(now + days * DAY_MS);
-	let n = System::block_number() + 1;
-	System::set_block_number(n);
-	Producers::on_initialize(n);
+	for _ in 0..days.max(1) {
+		let now = pallet_timestamp::Now::<Test>::get();
+		pallet_timestamp::Now::<Test>::put(now + if days == 0 { 0 } else { DAY_MS });
+		let n = System::block_number() + 1;
+		System::set_block_number(n);
+		Producers::on_initialize(n);
+	}
 }

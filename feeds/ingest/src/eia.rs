@@ -1,0 +1,436 @@
+//! EIA open-data API v2 daily spot prices (e.g. `petroleum/pri/spt`, `natural-gas/pri/fut`).
+//!
+//! A response looks like
+//!
+//! ```json
+//! {"response":{"total":"3","dateFormat":"YYYY-MM-DD","frequency":"daily","data":[
+//!   {"period":"2026-01-05","series":"RWTC","value":"73.27","units":"$/BBL", ...}, ...]},
+//!  "request":{...},"apiVersion":"2.1.6"}
+//! ```
+//!
+//! [`parse_eia_prices`] keeps the rows of one series, converts each `value` **string** exactly
+//! into micro-USD, and returns them sorted by day. The body is small (KBs) and is parsed in one
+//! go with `serde_json` (unknown fields are ignored).
+//!
+//! Row rules, for rows whose `series` is the requested one (`index` in errors is the row's
+//! 0-based position in `response.data`):
+//! * `value` `null` or missing: the row is skipped (days without a price are normal);
+//! * `value` a JSON number: rejected ([`PriceProblem::NotAString`]) — a number would already
+//!   have been rounded by a binary float parser, and EIA sends strings;
+//! * `units` must equal the expected units ([`EiaError::WrongUnits`], a missing `units` too);
+//! * `period` must be a valid `YYYY-MM-DD` date ([`EiaError::BadPeriod`]);
+//! * `value` must be `DIGITS[.DIGITS]` with at most 6 decimals, not negative, at most
+//!   1,000,000 USD ([`EiaError::BadPrice`]);
+//! * several rows for the same day: the last one wins.
+//!
+//! Rows of other series are not validated at all.
+
+use alloc::{collections::BTreeMap, string::String, vec::Vec};
+use core::fmt;
+use serde::{
+	de::{self, Deserializer, Visitor},
+	Deserialize,
+};
+
+use crate::decimal::{parse_scaled, parse_ymd, DecimalError};
+
+/// EIA series of the WTI Cushing spot price.
+pub const WTI_SERIES: &str = "RWTC";
+/// Units of [`WTI_SERIES`].
+pub const WTI_UNITS: &str = "$/BBL";
+/// EIA series of the Henry Hub natural gas spot price.
+pub const HENRY_HUB_SERIES: &str = "RNGWHHD";
+/// Units of [`HENRY_HUB_SERIES`].
+pub const HENRY_HUB_UNITS: &str = "$/MMBTU";
+
+/// Micro-USD per USD.
+pub const MICRO_PER_USD: u64 = 1_000_000;
+/// Largest accepted price: 1,000,000 USD, in micro-USD.
+pub const MAX_PRICE_MICRO_USD: u64 = 1_000_000_000_000;
+
+/// One day's price.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct EiaPrice {
+	/// Year of the `period`.
+	pub year: u16,
+	/// Month (1..=12).
+	pub month: u8,
+	/// Day of month.
+	pub day: u8,
+	/// Price in micro-USD (per unit of the series, e.g. per barrel or per MMBtu).
+	pub micro_usd: u64,
+}
+
+/// Why a price text was rejected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PriceProblem {
+	/// The value is a JSON number, not a string.
+	NotAString,
+	/// Not of the form `DIGITS[.DIGITS]`.
+	Syntax,
+	/// More than 6 decimals.
+	TooManyDecimals,
+	/// Negative.
+	Negative,
+	/// Above 1,000,000 USD.
+	TooLarge,
+}
+
+/// Why an EIA response was rejected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EiaError {
+	/// Not JSON, or not of the shape `{"response":{"data":[{...}, ...]}}` with string fields.
+	Malformed,
+	/// A row of the requested series has other (or no) units.
+	WrongUnits {
+		/// Position of the row in `response.data`.
+		index: usize,
+	},
+	/// A row of the requested series has a `period` that is not a valid `YYYY-MM-DD` date.
+	BadPeriod {
+		/// Position of the row in `response.data`.
+		index: usize,
+	},
+	/// A row of the requested series has an unacceptable `value`.
+	BadPrice {
+		/// Position of the row in `response.data`.
+		index: usize,
+		/// What is wrong with it.
+		problem: PriceProblem,
+	},
+}
+
+impl fmt::Display for EiaError {
+	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+		match self {
+			EiaError::Malformed => f.write_str("malformed EIA response"),
+			EiaError::WrongUnits { index } => write!(f, "row {index}: unexpected units"),
+			EiaError::BadPeriod { index } => write!(f, "row {index}: bad period"),
+			EiaError::BadPrice { index, problem } =>
+				write!(f, "row {index}: bad price ({problem:?})"),
+		}
+	}
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for EiaError {}
+
+/// Parses a price text (`DIGITS[.DIGITS]`, ≤ 6 decimals, ≤ 1,000,000) into micro-USD, exactly.
+///
+/// `"3.1"` → `3_100_000`, `"73.27"` → `73_270_000`.
+pub fn parse_micro_usd(text: &str) -> Result<u64, PriceProblem> {
+	let s = parse_scaled(text.as_bytes(), 6, false).map_err(|e| match e {
+		DecimalError::TooManyDecimals => PriceProblem::TooManyDecimals,
+		DecimalError::Overflow => PriceProblem::TooLarge,
+		DecimalError::Empty | DecimalError::Syntax => PriceProblem::Syntax,
+	})?;
+	if s.negative {
+		return Err(PriceProblem::Negative);
+	}
+	if s.magnitude > MAX_PRICE_MICRO_USD {
+		return Err(PriceProblem::TooLarge);
+	}
+	Ok(s.magnitude)
+}
+
+#[derive(Deserialize)]
+struct Envelope {
+	response: Response,
+}
+
+#[derive(Deserialize)]
+struct Response {
+	data: Vec<Row>,
+}
+
+#[derive(Deserialize)]
+struct Row {
+	#[serde(default)]
+	period: Option<String>,
+	#[serde(default)]
+	series: Option<String>,
+	#[serde(default)]
+	units: Option<String>,
+	#[serde(default)]
+	value: Option<RawValue>,
+}
+
+/// A non-null `value`: a string, or a JSON number (kept only to be rejected explicitly).
+enum RawValue {
+	Text(String),
+	Number,
+}
+
+impl<'de> Deserialize<'de> for RawValue {
+	fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+		struct V;
+		impl<'de> Visitor<'de> for V {
+			type Value = RawValue;
+			fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+				f.write_str("a price string, a number or null")
+			}
+			fn visit_str<E: de::Error>(self, v: &str) -> Result<RawValue, E> {
+				Ok(RawValue::Text(String::from(v)))
+			}
+			fn visit_string<E: de::Error>(self, v: String) -> Result<RawValue, E> {
+				Ok(RawValue::Text(v))
+			}
+			fn visit_u64<E: de::Error>(self, _: u64) -> Result<RawValue, E> {
+				Ok(RawValue::Number)
+			}
+			fn visit_i64<E: de::Error>(self, _: i64) -> Result<RawValue, E> {
+				Ok(RawValue::Number)
+			}
+			fn visit_f64<E: de::Error>(self, _: f64) -> Result<RawValue, E> {
+				Ok(RawValue::Number)
+			}
+		}
+		d.deserialize_any(V)
+	}
+}
+
+/// Parses an EIA v2 response `body` and returns the daily prices of `series` (e.g.
+/// [`WTI_SERIES`]) sorted by date, checking that its units are `expected_units` (e.g.
+/// [`WTI_UNITS`]). See the [module docs](self) for the row rules.
+pub fn parse_eia_prices(
+	body: &[u8],
+	series: &str,
+	expected_units: &str,
+) -> Result<Vec<EiaPrice>, EiaError> {
+	// serde_json does not validate UTF-8 inside skipped strings; JSON must be UTF-8 throughout.
+	let text = core::str::from_utf8(body).map_err(|_| EiaError::Malformed)?;
+	let envelope: Envelope = serde_json::from_str(text).map_err(|_| EiaError::Malformed)?;
+	let mut by_day: BTreeMap<(u16, u8, u8), u64> = BTreeMap::new();
+	for (index, row) in envelope.response.data.into_iter().enumerate() {
+		if row.series.as_deref() != Some(series) {
+			continue;
+		}
+		let text = match row.value {
+			None => continue,
+			Some(RawValue::Number) =>
+				return Err(EiaError::BadPrice { index, problem: PriceProblem::NotAString }),
+			Some(RawValue::Text(t)) => t,
+		};
+		if row.units.as_deref() != Some(expected_units) {
+			return Err(EiaError::WrongUnits { index });
+		}
+		let (year, month, day) = row
+			.period
+			.as_deref()
+			.and_then(|p| parse_ymd(p.as_bytes(), false))
+			.ok_or(EiaError::BadPeriod { index })?;
+		let micro_usd =
+			parse_micro_usd(&text).map_err(|problem| EiaError::BadPrice { index, problem })?;
+		by_day.insert((year, month, day), micro_usd);
+	}
+	Ok(by_day
+		.into_iter()
+		.map(|((year, month, day), micro_usd)| EiaPrice { year, month, day, micro_usd })
+		.collect())
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use alloc::{format, vec};
+
+	/// One data row; `value` is raw JSON (e.g. `"\"73.27\""` or `null`); `None` omits it.
+	fn row(period: &str, series: &str, value: Option<&str>, units: &str) -> String {
+		let value = value.map(|v| format!(",\"value\":{v}")).unwrap_or_default();
+		format!(
+			"{{\"period\":\"{period}\",\"duoarea\":\"YCUOK\",\"area-name\":\"NA\",\"product\":\"EPCWTI\",\
+			 \"product-name\":\"WTI Crude Oil\",\"process\":\"PF4\",\"process-name\":\"Spot Price FOB\",\
+			 \"series\":\"{series}\",\"series-description\":\"Cushing, OK WTI Spot Price FOB (Dollars per Barrel)\"\
+			 {value},\"units\":\"{units}\"}}"
+		)
+	}
+
+	fn body(rows: &[String]) -> String {
+		format!(
+			"{{\"response\":{{\"total\":\"{}\",\"dateFormat\":\"YYYY-MM-DD\",\"frequency\":\"daily\",\
+			 \"data\":[{}],\"description\":\"Spot prices\"}},\"request\":{{\"command\":\"/v2/petroleum/pri/spt/data/\",\
+			 \"params\":{{\"frequency\":\"daily\",\"data\":[\"value\"],\"facets\":{{\"series\":[\"RWTC\"]}}}}}},\
+			 \"apiVersion\":\"2.1.6\",\"ExcelAddInVersion\":\"2.1.0\"}}",
+			rows.len(),
+			rows.join(",")
+		)
+	}
+
+	fn p(year: u16, month: u8, day: u8, micro_usd: u64) -> EiaPrice {
+		EiaPrice { year, month, day, micro_usd }
+	}
+
+	#[test]
+	fn parses_wti_rows_sorted_by_date() {
+		let b = body(&[
+			row("2026-01-06", "RWTC", Some("\"74.1\""), "$/BBL"),
+			row("2026-01-05", "RWTC", Some("\"73.27\""), "$/BBL"),
+			row("2026-01-07", "RWTC", Some("\"75\""), "$/BBL"),
+		]);
+		assert_eq!(
+			parse_eia_prices(b.as_bytes(), WTI_SERIES, WTI_UNITS),
+			Ok(vec![
+				p(2026, 1, 5, 73_270_000),
+				p(2026, 1, 6, 74_100_000),
+				p(2026, 1, 7, 75_000_000)
+			])
+		);
+	}
+
+	#[test]
+	fn null_or_missing_values_are_skipped() {
+		let b = body(&[
+			row("2026-01-05", "RWTC", Some("null"), "$/BBL"),
+			row("2026-01-06", "RWTC", None, "$/BBL"),
+			row("2026-01-07", "RWTC", Some("\"70.5\""), "$/BBL"),
+		]);
+		assert_eq!(
+			parse_eia_prices(b.as_bytes(), WTI_SERIES, WTI_UNITS),
+			Ok(vec![p(2026, 1, 7, 70_500_000)])
+		);
+		// Empty data is fine.
+		assert_eq!(parse_eia_prices(body(&[]).as_bytes(), WTI_SERIES, WTI_UNITS), Ok(vec![]));
+	}
+
+	#[test]
+	fn other_series_are_filtered_and_not_validated() {
+		let b = body(&[
+			row("2026-01-05", "RWTC", Some("\"73.27\""), "$/BBL"),
+			row("2026-01-05", "RBRTE", Some("\"77.01\""), "$/BBL"),
+			row("2026-01-05", "RNGWHHD", Some("\"3.1\""), "$/MMBTU"),
+			row("garbage", "EER_EPMRU_PF4_Y35NY_DPG", Some("\"-1.23456789\""), "$/GAL"),
+		]);
+		assert_eq!(
+			parse_eia_prices(b.as_bytes(), WTI_SERIES, WTI_UNITS),
+			Ok(vec![p(2026, 1, 5, 73_270_000)])
+		);
+		assert_eq!(
+			parse_eia_prices(b.as_bytes(), HENRY_HUB_SERIES, HENRY_HUB_UNITS),
+			Ok(vec![p(2026, 1, 5, 3_100_000)])
+		);
+		assert_eq!(parse_eia_prices(b.as_bytes(), "NOPE", "$/BBL"), Ok(vec![]));
+	}
+
+	#[test]
+	fn wrong_units_is_an_error() {
+		let b = body(&[
+			row("2026-01-05", "RWTC", Some("\"73.27\""), "$/BBL"),
+			row("2026-01-06", "RWTC", Some("\"73.27\""), "$/GAL"),
+		]);
+		assert_eq!(
+			parse_eia_prices(b.as_bytes(), WTI_SERIES, WTI_UNITS),
+			Err(EiaError::WrongUnits { index: 1 })
+		);
+		let b = body(&[row("2026-01-05", "RNGWHHD", Some("\"3.1\""), "$/BBL")]);
+		assert_eq!(
+			parse_eia_prices(b.as_bytes(), HENRY_HUB_SERIES, HENRY_HUB_UNITS),
+			Err(EiaError::WrongUnits { index: 0 })
+		);
+		// Missing units.
+		let b = r#"{"response":{"data":[{"period":"2026-01-05","series":"RWTC","value":"1"}]}}"#;
+		assert_eq!(
+			parse_eia_prices(b.as_bytes(), WTI_SERIES, WTI_UNITS),
+			Err(EiaError::WrongUnits { index: 0 })
+		);
+	}
+
+	#[test]
+	fn malformed_json_is_an_error() {
+		let good = body(&[row("2026-01-05", "RWTC", Some("\"73.27\""), "$/BBL")]);
+		for bad in [
+			&good[..good.len() - 1],
+			"",
+			"null",
+			"[]",
+			"{}",
+			r#"{"response":{}}"#,
+			r#"{"response":{"data":{}}}"#,
+			r#"{"response":{"data":[1]}}"#,
+			r#"{"response":{"data":[{"period":5,"series":"RWTC","value":"1","units":"$/BBL"}]}}"#,
+			r#"{"response":{"data":[{"period":"2026-01-05","series":"RWTC","value":true,"units":"$/BBL"}]}}"#,
+			r#"{"error":"invalid api_key"}"#,
+			"<html>502 Bad Gateway</html>",
+		] {
+			assert_eq!(
+				parse_eia_prices(bad.as_bytes(), WTI_SERIES, WTI_UNITS),
+				Err(EiaError::Malformed),
+				"{bad}"
+			);
+		}
+		let mut invalid_utf8 = good.clone().into_bytes();
+		let at = invalid_utf8.iter().position(|&b| b == b'W').unwrap();
+		invalid_utf8[at] = 0xff;
+		assert_eq!(
+			parse_eia_prices(&invalid_utf8, WTI_SERIES, WTI_UNITS),
+			Err(EiaError::Malformed)
+		);
+	}
+
+	#[test]
+	fn bad_prices_are_rejected() {
+		let case = |v: &str| {
+			let b = body(&[row("2026-01-05", "RWTC", Some(v), "$/BBL")]);
+			parse_eia_prices(b.as_bytes(), WTI_SERIES, WTI_UNITS)
+		};
+		let bad = |problem| Err(EiaError::BadPrice { index: 0, problem });
+		assert_eq!(case("\"1.1234567\""), bad(PriceProblem::TooManyDecimals));
+		assert_eq!(case("\"73.2700000\""), bad(PriceProblem::TooManyDecimals));
+		assert_eq!(case("\"-37.63\""), bad(PriceProblem::Negative));
+		assert_eq!(case("\"1000000.000001\""), bad(PriceProblem::TooLarge));
+		assert_eq!(case("\"99999999999999999999\""), bad(PriceProblem::TooLarge));
+		assert_eq!(case("\"\""), bad(PriceProblem::Syntax));
+		assert_eq!(case("\"NA\""), bad(PriceProblem::Syntax));
+		assert_eq!(case("\"7e1\""), bad(PriceProblem::Syntax));
+		assert_eq!(case("\" 73.27\""), bad(PriceProblem::Syntax));
+		assert_eq!(case("73.27"), bad(PriceProblem::NotAString));
+		assert_eq!(case("73"), bad(PriceProblem::NotAString));
+		assert_eq!(case("\"1000000\""), Ok(vec![p(2026, 1, 5, MAX_PRICE_MICRO_USD)]));
+		assert_eq!(case("\"0.000001\""), Ok(vec![p(2026, 1, 5, 1)]));
+	}
+
+	#[test]
+	fn exact_micro_usd() {
+		assert_eq!(parse_micro_usd("3.1"), Ok(3_100_000));
+		assert_eq!(parse_micro_usd("73.27"), Ok(73_270_000));
+		assert_eq!(parse_micro_usd("0"), Ok(0));
+		assert_eq!(parse_micro_usd("2.123456"), Ok(2_123_456));
+		assert_eq!(parse_micro_usd("0.1"), Ok(100_000));
+		assert_eq!(parse_micro_usd("2.1234567"), Err(PriceProblem::TooManyDecimals));
+		assert_eq!(parse_micro_usd("-0"), Err(PriceProblem::Negative));
+	}
+
+	#[test]
+	fn bad_periods_are_rejected() {
+		for period in ["2026-02-30", "2026-01", "01/05/2026", "2026-01-05T00"] {
+			let b = body(&[row(period, "RWTC", Some("\"73.27\""), "$/BBL")]);
+			assert_eq!(
+				parse_eia_prices(b.as_bytes(), WTI_SERIES, WTI_UNITS),
+				Err(EiaError::BadPeriod { index: 0 }),
+				"{period}"
+			);
+		}
+	}
+
+	#[test]
+	fn duplicate_days_keep_the_last() {
+		let b = body(&[
+			row("2026-01-05", "RWTC", Some("\"73.27\""), "$/BBL"),
+			row("2026-01-06", "RWTC", Some("\"74\""), "$/BBL"),
+			row("2026-01-05", "RWTC", Some("\"73.30\""), "$/BBL"),
+			row("2026-01-05", "RWTC", Some("null"), "$/BBL"),
+		]);
+		assert_eq!(
+			parse_eia_prices(b.as_bytes(), WTI_SERIES, WTI_UNITS),
+			Ok(vec![p(2026, 1, 5, 73_300_000), p(2026, 1, 6, 74_000_000)])
+		);
+	}
+
+	#[test]
+	fn escaped_strings_are_understood() {
+		let b = r#"{"response":{"data":[{"period":"2026-01-05","series":"RW\u0054C","value":"7\u0033.5","units":"$\/BBL"}]}}"#;
+		assert_eq!(
+			parse_eia_prices(b.as_bytes(), WTI_SERIES, WTI_UNITS),
+			Ok(vec![p(2026, 1, 5, 73_500_000)])
+		);
+	}
+}

@@ -1,0 +1,513 @@
+//! The wells pallet's logic.
+
+use super::*;
+use alloc::vec::Vec;
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	traits::{fungible::MutateHold, tokens::Precision, Contains, Get, SortedMembers, UnixTime},
+};
+use sp_arithmetic::Perbill;
+use sp_runtime::DispatchResult;
+use tn_primitives::{
+	traits::{ActiveWellCount, MonthForAudit, PriceFeed, ProducerRegistry, WellLedger},
+	valuation::{day_value, fallback_price, PriceUsed},
+	Commitment, Commodity, Day, Month, OilQuality, UsdAtto, Volume, WellId, MAX_DAILY_VOLUME,
+};
+
+/// Calendar days before a month searched for earlier prices when a day has none.
+pub const PRICE_LOOKBACK_DAYS: u32 = 21;
+
+impl<T: Config> Pallet<T> {
+	/// Today's UTC day from the block timestamp.
+	pub fn today() -> Day {
+		Day::from_unix_millis(u64::try_from(T::UnixTime::now().as_millis()).unwrap_or(u64::MAX))
+	}
+
+	fn get_well(id: WellId) -> Result<WellOf<T>, DispatchError> {
+		WellRegistry::<T>::get(id).ok_or_else(|| Error::<T>::UnknownWell.into())
+	}
+
+	fn owned_well(who: &T::AccountId, id: WellId) -> Result<WellOf<T>, DispatchError> {
+		let well = Self::get_well(id)?;
+		ensure!(&well.owner == who, Error::<T>::NotOwner);
+		Ok(well)
+	}
+
+	/// `quality` fits `commodity` (oil needs it, gas takes none) and is within range.
+	fn check_quality(commodity: Commodity, quality: &Option<OilQuality>) -> DispatchResult {
+		match (commodity, quality) {
+			(Commodity::Oil, Some(q)) => ensure!(q.is_in_range(), Error::<T>::QualityOutOfRange),
+			(Commodity::Gas, None) => {},
+			_ => return Err(Error::<T>::QualityMismatch.into()),
+		}
+		Ok(())
+	}
+
+	/// The discount credited for `quality` (gas: 100 %, no discount).
+	pub fn discount_for(commodity: Commodity, quality: &Option<OilQuality>) -> Perbill {
+		match (commodity, quality) {
+			(Commodity::Oil, Some(q)) => T::DiscountRules::get().discount(q),
+			_ => Perbill::one(),
+		}
+	}
+
+	/// `who` maintains `class`.
+	fn ensure_maintainer(who: &T::AccountId, class: AssetClassId) -> DispatchResult {
+		let c = AssetClasses::<T>::get(class).ok_or(Error::<T>::UnknownAssetClass)?;
+		let ok = match &c.maintainer {
+			Maintainer::Foundation => T::FoundationMembers::contains(who),
+			Maintainer::Account(a) => a == who,
+		};
+		ensure!(ok, Error::<T>::NotMaintainer);
+		Ok(())
+	}
+
+	/// Store `well` with `status`, keeping the per-owner active-well count right.
+	fn put_well(id: WellId, mut well: WellOf<T>, status: WellStatus) {
+		let was = well.status == WellStatus::Active;
+		let is = status == WellStatus::Active;
+		if was != is {
+			ActiveWells::<T>::mutate(&well.owner, |n| {
+				*n = if is { n.saturating_add(1) } else { n.saturating_sub(1) }
+			});
+		}
+		well.status = status;
+		WellRegistry::<T>::insert(id, well);
+	}
+
+	pub(crate) fn do_submit_well(
+		who: T::AccountId,
+		asset_class: AssetClassId,
+		commodity: Commodity,
+		identifier: Commitment,
+		docs: Commitment,
+		quality: Option<OilQuality>,
+	) -> DispatchResult {
+		T::Producers::ensure_active(&who)?;
+		let class = AssetClasses::<T>::get(asset_class).ok_or(Error::<T>::UnknownAssetClass)?;
+		ensure!(class.status == AssetClassStatus::Live, Error::<T>::AssetClassNotLive);
+		ensure!(!WellByIdentifier::<T>::contains_key(identifier), Error::<T>::IdentifierTaken);
+		Self::check_quality(commodity, &quality)?;
+		let id = NextWellId::<T>::get();
+		let well = Well {
+			owner: who.clone(),
+			asset_class,
+			commodity,
+			identifier,
+			docs,
+			quality,
+			discount: Self::discount_for(commodity, &quality),
+			status: WellStatus::InReview,
+			activated: None,
+			expires: None,
+			annual_review: AnnualReview::NotDue,
+			beneficiaries: Default::default(),
+		};
+		WellRegistry::<T>::insert(id, well);
+		WellByIdentifier::<T>::insert(identifier, id);
+		NextWellId::<T>::put(id.saturating_add(1));
+		Self::deposit_event(Event::WellSubmitted { well: id, owner: who, asset_class, commodity, identifier });
+		Ok(())
+	}
+
+	pub(crate) fn do_edit_well(who: T::AccountId, id: WellId, docs: Commitment, quality: Option<OilQuality>) -> DispatchResult {
+		T::Producers::ensure_active(&who)?;
+		let mut well = Self::owned_well(&who, id)?;
+		ensure!(!matches!(well.status, WellStatus::Suspended { .. }), Error::<T>::CannotEdit);
+		Self::check_quality(well.commodity, &quality)?;
+		well.docs = docs;
+		well.quality = quality;
+		Self::put_well(id, well, WellStatus::InReview);
+		Self::deposit_event(Event::WellEdited { well: id });
+		Ok(())
+	}
+
+	pub(crate) fn do_review_well(who: T::AccountId, id: WellId, pass: bool, reason: ShortText) -> DispatchResult {
+		let mut well = Self::get_well(id)?;
+		Self::ensure_maintainer(&who, well.asset_class)?;
+		ensure!(well.status == WellStatus::InReview, Error::<T>::NotInReview);
+		if !pass {
+			Self::put_well(id, well, WellStatus::Rejected { reason: reason.clone() });
+			Self::deposit_event(Event::WellRejected { well: id, reviewer: who, reason });
+			return Ok(());
+		}
+		let today = Self::today();
+		well.discount = Self::discount_for(well.commodity, &well.quality);
+		if well.activated.is_none() {
+			// First activation: valid for ReviewValidityDays, notice after ReviewNoticeDays.
+			well.activated = Some(today);
+			well.expires = Some(today.plus(T::ReviewValidityDays::get()));
+			Self::schedule_notice(id, today);
+		}
+		let (discount, expires) = (well.discount, well.expires.unwrap_or(today));
+		Self::put_well(id, well, WellStatus::Active);
+		Self::deposit_event(Event::WellActivated { well: id, reviewer: who, discount, expires });
+		Ok(())
+	}
+
+	fn schedule_notice(id: WellId, validated_from: Day) {
+		let due = validated_from.plus(T::ReviewNoticeDays::get());
+		NoticeQueue::<T>::insert(due, id, ());
+		let cursor = NoticeCursor::<T>::get().unwrap_or_else(Self::today).min(due);
+		NoticeCursor::<T>::put(cursor);
+	}
+
+	/// Validate a beneficiary list: shares non-zero, Σ ≤ 100 %, no duplicates, not the owner.
+	fn check_beneficiaries(owner: &T::AccountId, list: &[(T::AccountId, Perbill)]) -> Result<Perbill, DispatchError> {
+		let mut total: u64 = 0;
+		for (i, (who, share)) in list.iter().enumerate() {
+			ensure!(!share.is_zero(), Error::<T>::ZeroShare);
+			ensure!(who != owner, Error::<T>::DuplicateBeneficiary);
+			ensure!(
+				!list.iter().take(i).any(|(other, _)| other == who),
+				Error::<T>::DuplicateBeneficiary
+			);
+			total = total.saturating_add(u64::from(share.deconstruct()));
+		}
+		let one = u64::from(Perbill::one().deconstruct());
+		ensure!(total <= one, Error::<T>::SharesExceedHundredPercent);
+		Ok(Perbill::from_parts(u32::try_from(one.saturating_sub(total)).unwrap_or(0)))
+	}
+
+	pub(crate) fn do_set_beneficiaries(who: T::AccountId, id: WellId, list: BeneficiariesOf<T>) -> DispatchResult {
+		let mut well = Self::owned_well(&who, id)?;
+		let owner_share = Self::check_beneficiaries(&well.owner, &list)?;
+		well.beneficiaries = list.clone();
+		WellRegistry::<T>::insert(id, well);
+		Self::deposit_event(Event::BeneficiariesSet { well: id, beneficiaries: list, owner_share });
+		Ok(())
+	}
+
+	pub(crate) fn do_set_beneficiary_share(
+		who: T::AccountId,
+		id: WellId,
+		beneficiary: T::AccountId,
+		share: Perbill,
+	) -> DispatchResult {
+		let mut well = Self::owned_well(&who, id)?;
+		let mut list = well.beneficiaries.clone().into_inner();
+		let pos = list.iter().position(|(b, _)| b == &beneficiary);
+		match (pos, share.is_zero()) {
+			(Some(i), true) => {
+				list.remove(i);
+			},
+			(Some(i), false) =>
+				if let Some(entry) = list.get_mut(i) {
+					entry.1 = share;
+				},
+			(None, true) => return Err(Error::<T>::NotBeneficiary.into()),
+			(None, false) => list.push((beneficiary, share)),
+		}
+		let owner_share = Self::check_beneficiaries(&well.owner, &list)?;
+		let bounded: BeneficiariesOf<T> = list.try_into().map_err(|_| Error::<T>::TooManyBeneficiaries)?;
+		well.beneficiaries = bounded.clone();
+		WellRegistry::<T>::insert(id, well);
+		Self::deposit_event(Event::BeneficiariesSet { well: id, beneficiaries: bounded, owner_share });
+		Ok(())
+	}
+
+	pub(crate) fn do_submit_annual_review(
+		who: T::AccountId,
+		id: WellId,
+		docs: Commitment,
+		quality: Option<OilQuality>,
+	) -> DispatchResult {
+		let mut well = Self::owned_well(&who, id)?;
+		match well.status {
+			WellStatus::Active => {},
+			WellStatus::Suspended { .. } => return Err(Error::<T>::WellSuspended.into()),
+			_ => return Err(Error::<T>::WellNotActive.into()),
+		}
+		ensure!(
+			matches!(well.annual_review, AnnualReview::Open | AnnualReview::Rejected { .. }),
+			Error::<T>::AnnualReviewNotOpen
+		);
+		Self::check_quality(well.commodity, &quality)?;
+		well.annual_review = AnnualReview::Submitted { quality, docs };
+		WellRegistry::<T>::insert(id, well);
+		Self::deposit_event(Event::AnnualReviewSubmitted { well: id, docs });
+		Ok(())
+	}
+
+	pub(crate) fn do_judge_annual_review(who: T::AccountId, id: WellId, pass: bool, reason: ShortText) -> DispatchResult {
+		let mut well = Self::get_well(id)?;
+		Self::ensure_maintainer(&who, well.asset_class)?;
+		let AnnualReview::Submitted { quality, docs } = well.annual_review else {
+			return Err(Error::<T>::NoAnnualReviewSubmission.into());
+		};
+		if !pass {
+			well.annual_review = AnnualReview::Rejected { reason: reason.clone() };
+			WellRegistry::<T>::insert(id, well);
+			Self::deposit_event(Event::AnnualReviewRejected { well: id, reviewer: who, reason });
+			return Ok(());
+		}
+		let today = Self::today();
+		let base = well.expires.unwrap_or(today).max(today);
+		let expires = base.plus(T::ReviewValidityDays::get());
+		well.quality = quality;
+		well.docs = docs;
+		well.discount = Self::discount_for(well.commodity, &quality);
+		well.expires = Some(expires);
+		well.annual_review = AnnualReview::NotDue;
+		let discount = well.discount;
+		WellRegistry::<T>::insert(id, well);
+		Self::schedule_notice(id, base);
+		Self::deposit_event(Event::AnnualReviewPassed { well: id, reviewer: who, discount, expires });
+		Ok(())
+	}
+
+	pub(crate) fn do_suspend_well(id: WellId, reason: ShortText) -> DispatchResult {
+		let well = Self::get_well(id)?;
+		ensure!(!matches!(well.status, WellStatus::Suspended { .. }), Error::<T>::WellSuspended);
+		Self::put_well(id, well, WellStatus::Suspended { reason: reason.clone() });
+		Self::deposit_event(Event::WellSuspended { well: id, reason });
+		Ok(())
+	}
+
+	pub(crate) fn do_reinstate_well(id: WellId) -> DispatchResult {
+		let well = Self::get_well(id)?;
+		ensure!(matches!(well.status, WellStatus::Suspended { .. }), Error::<T>::NotInReview);
+		// Back to review: the maintainer confirms the well before it is active again.
+		Self::put_well(id, well, WellStatus::InReview);
+		Self::deposit_event(Event::WellReinstated { well: id });
+		Ok(())
+	}
+
+	/// Record day records (all or nothing: any bad record fails the call and nothing is kept).
+	pub(crate) fn do_upload(who: T::AccountId, records: &[(WellId, Day, Volume)]) -> DispatchResult {
+		T::Producers::ensure_active(&who)?;
+		let today = Self::today();
+		for &(id, day, volume) in records {
+			let well = Self::owned_well(&who, id)?;
+			match well.status {
+				WellStatus::Active => {},
+				WellStatus::Suspended { .. } => return Err(Error::<T>::WellSuspended.into()),
+				_ => return Err(Error::<T>::WellNotActive.into()),
+			}
+			ensure!(day < today, Error::<T>::FutureDay);
+			let first = well.activated.map(|d| d.month().first_day()).unwrap_or(today);
+			ensure!(day >= first, Error::<T>::BeforeActivation);
+			ensure!(volume <= MAX_DAILY_VOLUME, Error::<T>::VolumeTooLarge);
+			ensure!(!DayRecords::<T>::contains_key(id, day), Error::<T>::DuplicateDay);
+			Ledgers::<T>::try_mutate(id, day.month(), |l| -> DispatchResult {
+				let ledger = l.get_or_insert_with(MonthLedger::default);
+				ensure!(ledger.status == MonthStatus::Open, Error::<T>::MonthAudited);
+				ledger.days = ledger.days.saturating_add(1);
+				// ≤ 31 × MAX_DAILY_VOLUME, far below u64::MAX.
+				ledger.volume = ledger.volume.saturating_add(volume);
+				Ok(())
+			})?;
+			DayRecords::<T>::insert(id, day, volume);
+		}
+		Ok(())
+	}
+
+	pub(crate) fn do_add_asset_class(
+		name: ShortText,
+		description: LongText,
+		maintainer: Maintainer<T::AccountId>,
+		data_source: ShortText,
+		status: AssetClassStatus,
+		official: bool,
+		proposer: Option<(T::AccountId, BalanceOf<T>)>,
+	) -> DispatchResult {
+		let class = NextAssetClassId::<T>::get();
+		AssetClasses::<T>::insert(
+			class,
+			AssetClass { name, description, maintainer, data_source, status, official, proposer: proposer.clone() },
+		);
+		NextAssetClassId::<T>::put(class.saturating_add(1));
+		match proposer {
+			Some((proposer, deposit)) =>
+				Self::deposit_event(Event::AssetClassProposed { class, proposer, deposit }),
+			None => Self::deposit_event(Event::AssetClassAdded { class, official, status }),
+		}
+		Ok(())
+	}
+
+	pub(crate) fn do_propose_asset_class(
+		who: T::AccountId,
+		name: ShortText,
+		description: LongText,
+		data_source: ShortText,
+	) -> DispatchResult {
+		let deposit = T::ProposalDeposit::get();
+		T::Currency::hold(&HoldReason::AssetClassProposal.into(), &who, deposit)?;
+		Self::do_add_asset_class(
+			name,
+			description,
+			Maintainer::Account(who.clone()),
+			data_source,
+			AssetClassStatus::Proposed,
+			false,
+			Some((who, deposit)),
+		)
+	}
+
+	pub(crate) fn do_set_asset_class_status(class: AssetClassId, status: AssetClassStatus) -> DispatchResult {
+		AssetClasses::<T>::try_mutate(class, |c| -> DispatchResult {
+			let c = c.as_mut().ok_or(Error::<T>::UnknownAssetClass)?;
+			ensure!(status != AssetClassStatus::Proposed && c.status != status, Error::<T>::InvalidStatusChange);
+			ensure!(c.status != AssetClassStatus::Retired, Error::<T>::InvalidStatusChange);
+			if let Some((who, deposit)) = c.proposer.take() {
+				// Governance decided on the proposal: the deposit goes back.
+				let _ = T::Currency::release(&HoldReason::AssetClassProposal.into(), &who, deposit, Precision::BestEffort);
+			}
+			c.status = status;
+			Ok(())
+		})?;
+		Self::deposit_event(Event::AssetClassStatusChanged { class, status });
+		Ok(())
+	}
+
+	/// Send the annual-review notices that are due, at most `MaxNoticesPerBlock` per block.
+	pub(crate) fn send_due_notices(today: Day) -> Weight {
+		let Some(cursor) = NoticeCursor::<T>::get() else {
+			return T::WeightInfo::send_notices(0);
+		};
+		let (cursor, done) = tn_primitives::time::drain_due(
+			cursor,
+			today,
+			T::MaxNoticesPerBlock::get(),
+			31,
+			|day, n| NoticeQueue::<T>::drain_prefix(day).take(n as usize).map(|(id, ())| id).collect(),
+			|_, id| {
+				if let Some(mut well) = WellRegistry::<T>::get(id) {
+					if well.annual_review == AnnualReview::NotDue {
+						well.annual_review = AnnualReview::Open;
+						let (owner, expires) = (well.owner.clone(), well.expires.unwrap_or(today));
+						WellRegistry::<T>::insert(id, well);
+						Self::deposit_event(Event::AnnualReviewDue { well: id, owner, expires });
+					}
+				}
+			},
+		);
+		NoticeCursor::<T>::put(cursor);
+		T::WeightInfo::send_notices(done)
+	}
+
+	/// A well's day records within `month`, in day order.
+	pub fn records_in(id: WellId, month: Month) -> Vec<(Day, Volume)> {
+		let (first, last) = (month.first_day(), month.last_day());
+		(first.0..=last.0).filter_map(|d| DayRecords::<T>::get(id, Day(d)).map(|v| (Day(d), v))).collect()
+	}
+
+	/// Value a month: Σ volume × that day's price (or the fallback average) × discount.
+	pub fn value_month(
+		well: &WellOf<T>,
+		records: &[(Day, Volume)],
+		month: Month,
+	) -> Result<(UsdAtto, Vec<(Day, PriceUsed)>), DispatchError> {
+		let start = month.first_day().minus(PRICE_LOOKBACK_DAYS);
+		// Prices from the lookback start to the month's end, one read per day.
+		let window: Vec<Option<u64>> =
+			(start.0..=month.last_day().0).map(|d| T::Prices::price(well.commodity, Day(d))).collect();
+		let factor = T::MmbtuPerE3m3Milli::get();
+		let mut total: UsdAtto = 0;
+		let mut used = Vec::with_capacity(records.len());
+		for &(day, volume) in records {
+			let idx = day.0.saturating_sub(start.0) as usize;
+			let price = match window.get(idx).copied().flatten() {
+				Some(p) => PriceUsed::Day(p),
+				None => {
+					let earlier: Vec<u64> =
+						window.get(..idx).unwrap_or_default().iter().rev().flatten().copied().collect();
+					fallback_price(&earlier)
+				},
+			};
+			let value = day_value(well.commodity, volume, price.price(), well.discount, factor)
+				.ok_or(Error::<T>::ValueOverflow)?;
+			total = total.checked_add(value).ok_or(Error::<T>::ValueOverflow)?;
+			used.push((day, price));
+		}
+		Ok((total, used))
+	}
+
+	/// Invariants: ledger totals equal the day records; active counts match; identifiers index.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::BTreeMap;
+		for (id, month, ledger) in Ledgers::<T>::iter() {
+			let records = Self::records_in(id, month);
+			ensure!(records.len() == usize::from(ledger.days), "ledger days differ from the day records");
+			let sum: u64 = records.iter().map(|(_, v)| *v).sum();
+			ensure!(sum == ledger.volume, "ledger volume differs from the day records");
+		}
+		let mut active: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+		for (id, well) in WellRegistry::<T>::iter() {
+			ensure!(WellByIdentifier::<T>::get(well.identifier) == Some(id), "identifier index broken");
+			if well.status == WellStatus::Active {
+				*active.entry(well.owner.clone()).or_default() += 1;
+				ensure!(well.activated.is_some() && well.expires.is_some(), "active well never activated");
+			}
+			ensure!(
+				matches!(well.annual_review, AnnualReview::NotDue) || well.activated.is_some(),
+				"annual review of a never-activated well"
+			);
+		}
+		for (who, n) in ActiveWells::<T>::iter() {
+			ensure!(active.get(&who).copied().unwrap_or(0) == n, "active well count differs");
+		}
+		Ok(())
+	}
+}
+
+impl<T: Config> ActiveWellCount<T::AccountId> for Pallet<T> {
+	fn active_wells(who: &T::AccountId) -> u32 {
+		ActiveWells::<T>::get(who)
+	}
+}
+
+/// Asset classes that accept producers: the Live ones.
+pub struct LiveAssetClasses<T>(core::marker::PhantomData<T>);
+impl<T: Config> Contains<AssetClassId> for LiveAssetClasses<T> {
+	fn contains(class: &AssetClassId) -> bool {
+		AssetClasses::<T>::get(class).is_some_and(|c| c.status == AssetClassStatus::Live)
+	}
+}
+
+impl<T: Config> WellLedger<T::AccountId> for Pallet<T> {
+	fn month_for_audit(
+		who: Option<&T::AccountId>,
+		id: WellId,
+		month: Month,
+	) -> Result<MonthForAudit<T::AccountId>, DispatchError> {
+		let well = Self::get_well(id)?;
+		if let Some(who) = who {
+			ensure!(&well.owner == who, Error::<T>::NotOwner);
+			match well.status {
+				WellStatus::Active => {},
+				WellStatus::Suspended { .. } => return Err(Error::<T>::WellSuspended.into()),
+				_ => return Err(Error::<T>::WellNotActive.into()),
+			}
+			let today = Self::today();
+			ensure!(well.expires.is_some_and(|e| today < e), Error::<T>::WellExpired);
+			ensure!(today > month.last_day(), Error::<T>::MonthNotOver);
+		}
+		let ledger = Ledgers::<T>::get(id, month).ok_or(Error::<T>::NothingUploaded)?;
+		ensure!(ledger.status == MonthStatus::Open, Error::<T>::MonthAudited);
+		ensure!(ledger.days > 0, Error::<T>::NothingUploaded);
+		let records = Self::records_in(id, month);
+		let (value, prices) = Self::value_month(&well, &records, month)?;
+		Ok(MonthForAudit {
+			owner: well.owner.clone(),
+			commodity: well.commodity,
+			volume: ledger.volume,
+			value,
+			days: ledger.days,
+			prices,
+			beneficiaries: well.beneficiaries.into_inner(),
+		})
+	}
+
+	fn close_month(id: WellId, month: Month, minted: bool) {
+		let status = if minted { MonthStatus::Minted } else { MonthStatus::Failed };
+		Ledgers::<T>::mutate(id, month, |l| {
+			if let Some(l) = l.as_mut() {
+				l.status = status;
+			}
+		});
+		Self::deposit_event(Event::MonthClosed { well: id, month, status });
+	}
+}

@@ -1,0 +1,469 @@
+//! # Wells pallet
+//!
+//! A well (油井/矿井) carries the physical asset. This pallet keeps:
+//!
+//! - the **asset classes** ("Asset List"): name, description, maintainer, official data source,
+//!   status (Proposed/Live/Retired), official or not. Governance adds, promotes and retires them;
+//!   anyone may propose an unofficial one against a deposit (returned when governance decides).
+//!   A new class (nickel, copper) is data, not code.
+//! - the **well registry**: an admitted producer submits a well with its regulator identifier as a
+//!   commitment (Alberta: blake2-256 of the 16-character Petrinex `FromToIDIdentifier`, e.g.
+//!   `100071901015W400` — pseudonymous, not secret: the oracle matches rows by hashing them), a
+//!   commitment to its licence/location documents and, for oil, API gravity and acidity. The
+//!   class's maintainer (the Foundation Managers for Canadian Petroleum Minerals) reviews it:
+//!   pass activates it, not pass (with a reason) lets the producer edit and resubmit. Editing an
+//!   active well's quality sends it back to review. The oil price discount is derived from the
+//!   quality by the governance table ([`tn_primitives::DiscountRules`]); gas has none.
+//! - **beneficiaries**: up to [`Config::MaxBeneficiaries`] accounts with shares summing to at
+//!   most 100 %; the owner keeps the rest, so owner + beneficiaries are exactly 100 %.
+//! - the **annual review** (年审): a well is valid for `ReviewValidityDays` (365) from
+//!   activation; `ReviewNoticeDays` (360) after it, the chain emits [`Event::AnnualReviewDue`] and
+//!   the producer may submit fresh chemistry; a pass extends validity to
+//!   max(expiry, today) + 365 days and recomputes the discount. An expired well may still upload
+//!   but cannot mint. Notices are queued by due day and sent by a bounded per-block queue.
+//! - **daily production**: one record per (well, UTC day), for past days only (≤ yesterday by the
+//!   block timestamp), never for an audited month; single or batched uploads. A per-(well, month)
+//!   ledger keeps the sums; the month's market value is computed at audit from the records and
+//!   the oracle's prices ([`tn_primitives::valuation`]).
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod functions;
+pub use functions::{LiveAssetClasses, PRICE_LOOKBACK_DAYS};
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{
+			fungible::{Inspect, MutateHold},
+			SortedMembers, UnixTime,
+		},
+	};
+	use frame_system::pallet_prelude::*;
+	use sp_arithmetic::Perbill;
+	use tn_primitives::{
+		traits::{PriceFeed, ProducerRegistry},
+		Commitment, Commodity, Day, DiscountRules, Month, OilQuality, Volume, WellId,
+	};
+
+	/// Balance of the native token.
+	pub type BalanceOf<T> =
+		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+	/// A well as stored.
+	pub type WellOf<T> = Well<<T as frame_system::Config>::AccountId, <T as Config>::MaxBeneficiaries>;
+	/// An asset class as stored.
+	pub type AssetClassOf<T> = AssetClass<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+	/// A list of beneficiaries.
+	pub type BeneficiariesOf<T> =
+		BoundedVec<(<T as frame_system::Config>::AccountId, Perbill), <T as Config>::MaxBeneficiaries>;
+	/// A batch of daily records: (well, day, volume).
+	pub type BatchOf<T> = BoundedVec<(WellId, Day, Volume), <T as Config>::MaxBatch>;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	/// Reasons this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// Deposit of an unofficial asset-class proposal.
+		AssetClassProposal,
+	}
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The native currency (proposal deposits).
+		type Currency: Inspect<Self::AccountId> + MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+		/// Who is an active producer.
+		type Producers: ProducerRegistry<Self::AccountId>;
+		/// Daily commodity prices (the oracle).
+		type Prices: PriceFeed;
+		/// The Foundation Managers (maintainers of Foundation-maintained classes).
+		type FoundationMembers: SortedMembers<Self::AccountId>;
+		/// Governance (Root): asset classes, suspensions.
+		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// Wall-clock time (the block timestamp).
+		type UnixTime: UnixTime;
+		/// The oil discount table (governance parameter).
+		type DiscountRules: Get<DiscountRules>;
+		/// MMBtu per e³m³ of gas ×1000 (governance parameter, default 36.585).
+		type MmbtuPerE3m3Milli: Get<u32>;
+		/// Days a review keeps a well valid (governance parameter, default 365).
+		type ReviewValidityDays: Get<u32>;
+		/// Days after (re)validation when the annual-review notice is sent (default 360).
+		type ReviewNoticeDays: Get<u32>;
+		/// Deposit held from the proposer of an unofficial asset class.
+		#[pallet::constant]
+		type ProposalDeposit: Get<BalanceOf<Self>>;
+		/// Most beneficiaries per well (the original: 9 besides the owner).
+		#[pallet::constant]
+		type MaxBeneficiaries: Get<u32>;
+		/// Most day records per batch upload.
+		#[pallet::constant]
+		type MaxBatch: Get<u32>;
+		/// Most annual-review notices sent per block.
+		#[pallet::constant]
+		type MaxNoticesPerBlock: Get<u32>;
+		/// Weights from the benchmarks.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// The asset classes.
+	#[pallet::storage]
+	pub type AssetClasses<T: Config> = StorageMap<_, Twox64Concat, AssetClassId, AssetClassOf<T>>;
+
+	/// The id the next asset class gets.
+	#[pallet::storage]
+	pub type NextAssetClassId<T: Config> = StorageValue<_, AssetClassId, ValueQuery>;
+
+	/// Registered wells.
+	#[pallet::storage]
+	pub type WellRegistry<T: Config> = StorageMap<_, Twox64Concat, WellId, WellOf<T>>;
+
+	/// The id the next well gets.
+	#[pallet::storage]
+	pub type NextWellId<T: Config> = StorageValue<_, WellId, ValueQuery>;
+
+	/// Official identifier commitment → well: one well per regulator identifier.
+	#[pallet::storage]
+	pub type WellByIdentifier<T: Config> = StorageMap<_, Identity, Commitment, WellId>;
+
+	/// Number of active wells per producer (for the producers pallet's deposit floor).
+	#[pallet::storage]
+	pub type ActiveWells<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// Daily production records: (well, day) → volume.
+	#[pallet::storage]
+	pub type DayRecords<T: Config> = StorageDoubleMap<_, Twox64Concat, WellId, Twox64Concat, Day, Volume>;
+
+	/// Per-(well, month) ledger.
+	#[pallet::storage]
+	pub type Ledgers<T: Config> = StorageDoubleMap<_, Twox64Concat, WellId, Twox64Concat, Month, MonthLedger>;
+
+	/// Annual-review notices by due day.
+	#[pallet::storage]
+	pub type NoticeQueue<T: Config> = StorageDoubleMap<_, Twox64Concat, Day, Twox64Concat, WellId, ()>;
+
+	/// The earliest day whose notice queue may still hold entries.
+	#[pallet::storage]
+	pub type NoticeCursor<T: Config> = StorageValue<_, Day, OptionQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Initial asset classes: (name, description, data source), maintained by the Foundation,
+		/// Live and official. The first gets id 0.
+		pub asset_classes: alloc::vec::Vec<(alloc::vec::Vec<u8>, alloc::vec::Vec<u8>, alloc::vec::Vec<u8>)>,
+		#[serde(skip)]
+		pub _phantom: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (name, description, source) in &self.asset_classes {
+				let id = NextAssetClassId::<T>::get();
+				AssetClasses::<T>::insert(
+					id,
+					AssetClass {
+						name: ShortText::truncate_from(name.clone()),
+						description: LongText::truncate_from(description.clone()),
+						maintainer: Maintainer::Foundation,
+						data_source: ShortText::truncate_from(source.clone()),
+						status: AssetClassStatus::Live,
+						official: true,
+						proposer: None,
+					},
+				);
+				NextAssetClassId::<T>::put(id.saturating_add(1));
+			}
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// Governance added an asset class.
+		AssetClassAdded { class: AssetClassId, official: bool, status: AssetClassStatus },
+		/// Someone proposed an unofficial asset class (deposit held).
+		AssetClassProposed { class: AssetClassId, proposer: T::AccountId, deposit: BalanceOf<T> },
+		/// Governance changed an asset class's status.
+		AssetClassStatusChanged { class: AssetClassId, status: AssetClassStatus },
+		/// A producer submitted a well for review.
+		WellSubmitted { well: WellId, owner: T::AccountId, asset_class: AssetClassId, commodity: Commodity, identifier: Commitment },
+		/// The owner edited a well; it is back in review.
+		WellEdited { well: WellId },
+		/// The maintainer passed the well: active until `expires`, at `discount`.
+		WellActivated { well: WellId, reviewer: T::AccountId, discount: Perbill, expires: Day },
+		/// The maintainer did not pass the well.
+		WellRejected { well: WellId, reviewer: T::AccountId, reason: ShortText },
+		/// Governance suspended a well.
+		WellSuspended { well: WellId, reason: ShortText },
+		/// Governance lifted a well's suspension.
+		WellReinstated { well: WellId },
+		/// The beneficiaries changed (the owner keeps `owner_share`).
+		BeneficiariesSet { well: WellId, beneficiaries: BeneficiariesOf<T>, owner_share: Perbill },
+		/// The annual-review notice: the well expires on `expires`; submit fresh chemistry.
+		AnnualReviewDue { well: WellId, owner: T::AccountId, expires: Day },
+		/// The producer submitted its annual review.
+		AnnualReviewSubmitted { well: WellId, docs: Commitment },
+		/// The annual review passed: valid until `expires`, at `discount`.
+		AnnualReviewPassed { well: WellId, reviewer: T::AccountId, discount: Perbill, expires: Day },
+		/// The annual review was rejected; the producer may resubmit.
+		AnnualReviewRejected { well: WellId, reviewer: T::AccountId, reason: ShortText },
+		/// Daily production was recorded.
+		ProductionUploaded { well: WellId, day: Day, volume: Volume },
+		/// A batch of daily records was recorded.
+		BatchUploaded { who: T::AccountId, records: u32 },
+		/// A month was audited and closed.
+		MonthClosed { well: WellId, month: Month, status: MonthStatus },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No such asset class.
+		UnknownAssetClass,
+		/// The asset class is not Live.
+		AssetClassNotLive,
+		/// Not allowed to move the asset class to that status.
+		InvalidStatusChange,
+		/// No such well.
+		UnknownWell,
+		/// The caller does not own the well.
+		NotOwner,
+		/// The caller is not the asset class's maintainer.
+		NotMaintainer,
+		/// A well with this official identifier is registered already.
+		IdentifierTaken,
+		/// Oil wells need API gravity and acidity; gas wells take none.
+		QualityMismatch,
+		/// API gravity or acidity out of range (0..=100.00).
+		QualityOutOfRange,
+		/// The well is not waiting for review.
+		NotInReview,
+		/// The well is not active.
+		WellNotActive,
+		/// The well is suspended.
+		WellSuspended,
+		/// The well's annual review has lapsed: it cannot mint until its review passes.
+		WellExpired,
+		/// The well cannot be edited in its current state (suspended).
+		CannotEdit,
+		/// Beneficiary shares sum to more than 100 %.
+		SharesExceedHundredPercent,
+		/// Too many beneficiaries.
+		TooManyBeneficiaries,
+		/// A beneficiary is listed twice, or is the owner.
+		DuplicateBeneficiary,
+		/// A beneficiary's share is zero (remove it instead).
+		ZeroShare,
+		/// The account is not a beneficiary of the well.
+		NotBeneficiary,
+		/// The annual review is not open (no notice yet, or already submitted).
+		AnnualReviewNotOpen,
+		/// No annual review submission to judge.
+		NoAnnualReviewSubmission,
+		/// A record for this (well, day) exists already.
+		DuplicateDay,
+		/// Production can only be uploaded for days up to yesterday (UTC).
+		FutureDay,
+		/// The day precedes the month the well was activated in.
+		BeforeActivation,
+		/// The month was audited already.
+		MonthAudited,
+		/// A daily volume above the chain's bound.
+		VolumeTooLarge,
+		/// The batch is empty.
+		EmptyBatch,
+		/// The month is not over yet.
+		MonthNotOver,
+		/// Nothing was uploaded for that month.
+		NothingUploaded,
+		/// The value overflowed (inputs beyond any real well).
+		ValueOverflow,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
+			Self::send_due_notices(Self::today())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Producer: submit a well for review. `identifier` is blake2-256 of the regulator's well
+		/// identifier (Petrinex `FromToIDIdentifier`); `docs` commits to the licence/location
+		/// documents; oil wells give `quality` (API ×100, acidity in basis points), gas wells none.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::submit_well())]
+		pub fn submit_well(
+			origin: OriginFor<T>,
+			asset_class: AssetClassId,
+			commodity: Commodity,
+			identifier: Commitment,
+			docs: Commitment,
+			quality: Option<OilQuality>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_submit_well(who, asset_class, commodity, identifier, docs, quality)
+		}
+
+		/// Owner: edit a well's documents and quality. A rejected well is resubmitted; an active
+		/// well goes back to review (it cannot mint until passed again).
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::edit_well())]
+		pub fn edit_well(origin: OriginFor<T>, well: WellId, docs: Commitment, quality: Option<OilQuality>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_edit_well(who, well, docs, quality)
+		}
+
+		/// Maintainer of the well's asset class: pass (activate) or not pass, with a reason.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::review_well())]
+		pub fn review_well(origin: OriginFor<T>, well: WellId, pass: bool, reason: ShortText) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_review_well(who, well, pass, reason)
+		}
+
+		/// Owner: replace the beneficiaries. Shares sum to at most 100 %; the owner keeps the rest.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::set_beneficiaries(beneficiaries.len() as u32))]
+		pub fn set_beneficiaries(origin: OriginFor<T>, well: WellId, beneficiaries: BeneficiariesOf<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_beneficiaries(who, well, beneficiaries)
+		}
+
+		/// Owner: change one beneficiary's share; a share of 0 removes it; a new account is added.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::set_beneficiary_share())]
+		pub fn set_beneficiary_share(origin: OriginFor<T>, well: WellId, beneficiary: T::AccountId, share: Perbill) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_beneficiary_share(who, well, beneficiary, share)
+		}
+
+		/// Owner: submit the annual review (fresh chemistry) once the notice was sent.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::submit_annual_review())]
+		pub fn submit_annual_review(origin: OriginFor<T>, well: WellId, docs: Commitment, quality: Option<OilQuality>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_submit_annual_review(who, well, docs, quality)
+		}
+
+		/// Maintainer: pass (validity extended to max(expiry, today) + 365 days, discount
+		/// recomputed) or reject (the producer edits and resubmits) an annual review.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::judge_annual_review())]
+		pub fn judge_annual_review(origin: OriginFor<T>, well: WellId, pass: bool, reason: ShortText) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_judge_annual_review(who, well, pass, reason)
+		}
+
+		/// Governance: suspend a well.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::suspend_well())]
+		pub fn suspend_well(origin: OriginFor<T>, well: WellId, reason: ShortText) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_suspend_well(well, reason)
+		}
+
+		/// Governance: lift a well's suspension (it returns to review).
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::reinstate_well())]
+		pub fn reinstate_well(origin: OriginFor<T>, well: WellId) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_reinstate_well(well)
+		}
+
+		/// Owner: record one day's production (litres of oil or m³ of gas) of an active well.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::upload_batch(1))]
+		pub fn upload_production(origin: OriginFor<T>, well: WellId, day: Day, volume: Volume) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_upload(who, &[(well, day, volume)])?;
+			Self::deposit_event(Event::ProductionUploaded { well, day, volume });
+			Ok(())
+		}
+
+		/// Owner: record many days of many wells at once (all or nothing).
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::upload_batch(records.len() as u32))]
+		pub fn upload_batch(origin: OriginFor<T>, records: BatchOf<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			ensure!(!records.is_empty(), Error::<T>::EmptyBatch);
+			Self::do_upload(who.clone(), &records)?;
+			Self::deposit_event(Event::BatchUploaded { who, records: records.len() as u32 });
+			Ok(())
+		}
+
+		/// Governance: add an official asset class maintained by the Foundation or an account.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::add_asset_class())]
+		pub fn add_asset_class(
+			origin: OriginFor<T>,
+			name: ShortText,
+			description: LongText,
+			maintainer: Maintainer<T::AccountId>,
+			data_source: ShortText,
+			status: AssetClassStatus,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_add_asset_class(name, description, maintainer, data_source, status, true, None)
+		}
+
+		/// Anyone: propose an unofficial asset class (maintained by the proposer), holding the
+		/// proposal deposit until governance promotes or retires it.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::propose_asset_class())]
+		pub fn propose_asset_class(origin: OriginFor<T>, name: ShortText, description: LongText, data_source: ShortText) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_propose_asset_class(who, name, description, data_source)
+		}
+
+		/// Governance: move an asset class to Live or Retired (a proposal's deposit is returned).
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::set_asset_class_status())]
+		pub fn set_asset_class_status(origin: OriginFor<T>, class: AssetClassId, status: AssetClassStatus) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_set_asset_class_status(class, status)
+		}
+	}
+
+	#[pallet::view_functions]
+	impl<T: Config> Pallet<T> {
+		/// A well's record.
+		pub fn well(id: WellId) -> Option<WellOf<T>> {
+			WellRegistry::<T>::get(id)
+		}
+		/// A well's ledger for a month.
+		pub fn month_ledger(id: WellId, month: Month) -> Option<MonthLedger> {
+			Ledgers::<T>::get(id, month)
+		}
+		/// A well's day records in a month, in day order.
+		pub fn month_records(id: WellId, month: Month) -> alloc::vec::Vec<(Day, Volume)> {
+			Self::records_in(id, month)
+		}
+	}
+}

@@ -1,0 +1,162 @@
+//! Test runtime for the wells pallet.
+
+use crate as pallet_wells;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU128, ConstU32, SortedMembers},
+};
+use sp_runtime::{BuildStorage, DispatchError, DispatchResult};
+use std::collections::BTreeMap;
+use tn_primitives::{
+	traits::{PriceFeed, ProducerRegistry},
+	Commodity, Day, DiscountRules,
+};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+pub type AccountId = u64;
+pub type Balance = u128;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Timestamp: pallet_timestamp,
+		Balances: pallet_balances,
+		Wells: pallet_wells,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type AccountStore = System;
+	type ExistentialDeposit = ConstU128<1>;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+#[derive_impl(pallet_timestamp::config_preludes::TestDefaultConfig)]
+impl pallet_timestamp::Config for Test {}
+
+pub const DAY_MS: u64 = 86_400_000;
+/// 2026-01-01T00:00:00Z (day 20_454).
+pub const START_MS: u64 = 1_767_225_600_000;
+pub const PRODUCER: AccountId = 1;
+pub const OTHER_PRODUCER: AccountId = 2;
+pub const MANAGER: AccountId = 10;
+pub const STRANGER: AccountId = 20;
+pub const PROPOSAL_DEPOSIT: Balance = 50;
+
+parameter_types! {
+	pub static Producers: Vec<AccountId> = vec![PRODUCER, OTHER_PRODUCER];
+	pub static Suspended: Vec<AccountId> = vec![];
+	pub static Prices: BTreeMap<(Commodity, Day), u64> = BTreeMap::new();
+	pub static Rules: DiscountRules = DiscountRules::DEFAULT;
+	pub static GasFactor: u32 = 36_585;
+	pub static Validity: u32 = 365;
+	pub static Notice: u32 = 360;
+}
+
+pub struct MockProducers;
+impl ProducerRegistry<AccountId> for MockProducers {
+	fn ensure_active(who: &AccountId) -> DispatchResult {
+		if Suspended::get().contains(who) {
+			return Err(DispatchError::Other("ProducerSuspended"));
+		}
+		if Producers::get().contains(who) { Ok(()) } else { Err(DispatchError::Other("NotProducer")) }
+	}
+	fn ensure_can_mint(who: &AccountId) -> DispatchResult {
+		Self::ensure_active(who)
+	}
+}
+
+pub struct MockPrices;
+impl PriceFeed for MockPrices {
+	fn price(commodity: Commodity, day: Day) -> Option<u64> {
+		Prices::get().get(&(commodity, day)).copied()
+	}
+}
+
+pub fn set_price(commodity: Commodity, day: Day, micro_usd: u64) {
+	let mut p = Prices::get();
+	p.insert((commodity, day), micro_usd);
+	Prices::set(p);
+}
+
+pub struct Foundation;
+impl SortedMembers<AccountId> for Foundation {
+	fn sorted_members() -> Vec<AccountId> {
+		vec![MANAGER]
+	}
+}
+
+impl pallet_wells::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Producers = MockProducers;
+	type Prices = MockPrices;
+	type FoundationMembers = Foundation;
+	type GovernanceOrigin = frame_system::EnsureRoot<AccountId>;
+	type UnixTime = Timestamp;
+	type DiscountRules = Rules;
+	type MmbtuPerE3m3Milli = GasFactor;
+	type ReviewValidityDays = Validity;
+	type ReviewNoticeDays = Notice;
+	type ProposalDeposit = ConstU128<PROPOSAL_DEPOSIT>;
+	type MaxBeneficiaries = ConstU32<9>;
+	type MaxBatch = ConstU32<100>;
+	type MaxNoticesPerBlock = ConstU32<2>;
+	type WeightInfo = ();
+}
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: vec![(PRODUCER, 1_000), (OTHER_PRODUCER, 1_000), (STRANGER, 1_000)],
+		..Default::default()
+	}
+	.assimilate_storage(&mut t)
+	.unwrap();
+	pallet_wells::GenesisConfig::<Test> {
+		asset_classes: vec![(
+			b"Canadian Petroleum Minerals".to_vec(),
+			b"Alberta oil and gas".to_vec(),
+			b"Petrinex".to_vec(),
+		)],
+		..Default::default()
+	}
+	.assimilate_storage(&mut t)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(t);
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		pallet_timestamp::Now::<Test>::put(START_MS);
+	});
+	ext
+}
+
+/// Run `f` in a fresh externality, then check the pallet's invariants.
+pub fn test<R>(f: impl FnOnce() -> R) -> R {
+	new_test_ext().execute_with(|| {
+		let r = f();
+		Wells::do_try_state().expect("invariants hold");
+		r
+	})
+}
+
+/// Advance `days` days, one block per day (and one more block when `days` is 0), running the
+/// pallet's hook in each block as the chain would.
+pub fn advance_days(days: u64) {
+	use frame_support::traits::Hooks;
+	for _ in 0..days.max(1) {
+		let now = pallet_timestamp::Now::<Test>::get();
+		pallet_timestamp::Now::<Test>::put(now + if days == 0 { 0 } else { DAY_MS });
+		let n = System::block_number() + 1;
+		System::set_block_number(n);
+		Wells::on_initialize(n);
+	}
+}

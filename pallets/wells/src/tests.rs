@@ -1,0 +1,493 @@
+//! Unit tests of the wells pallet: every rule and every bad input.
+
+use crate::{mock::*, *};
+use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
+use sp_arithmetic::Perbill;
+use sp_runtime::{traits::BadOrigin, DispatchError};
+use tn_primitives::{
+	traits::{ActiveWellCount, WellLedger},
+	valuation::PriceUsed,
+	Commodity, Day, Month, OilQuality, WellId, ONE_TAT,
+};
+
+const ID: [u8; 32] = [7; 32];
+const ID2: [u8; 32] = [8; 32];
+const DOCS: [u8; 32] = [9; 32];
+const SWEET_LIGHT: OilQuality = OilQuality { api_gravity_x100: 3_500, acidity_bp: 30 };
+const SOUR_HEAVY: OilQuality = OilQuality { api_gravity_x100: 2_500, acidity_bp: 80 };
+
+fn o(who: AccountId) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}
+fn text(s: &str) -> ShortText {
+	s.as_bytes().to_vec().try_into().unwrap()
+}
+fn jan() -> Month {
+	Month::new(2026, 1).unwrap()
+}
+fn d(y: u16, m: u8, day: u8) -> Day {
+	Day::from_ymd(y, m, day).unwrap()
+}
+
+/// An oil well of PRODUCER, passed by the Foundation Manager on 2026-01-01 (id 0).
+fn active_oil_well() -> WellId {
+	assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(SWEET_LIGHT)));
+	assert_ok!(Wells::review_well(o(MANAGER), 0, true, text("")));
+	0
+}
+
+#[test]
+fn genesis_asset_class_is_live_and_foundation_maintained() {
+	test(|| {
+		let c = AssetClasses::<Test>::get(0).unwrap();
+		assert_eq!(c.status, AssetClassStatus::Live);
+		assert_eq!(c.maintainer, Maintainer::Foundation);
+		assert!(c.official);
+		assert_eq!(&c.name[..], b"Canadian Petroleum Minerals");
+		assert!(<LiveAssetClasses<Test> as frame_support::traits::Contains<u32>>::contains(&0));
+		assert!(!<LiveAssetClasses<Test> as frame_support::traits::Contains<u32>>::contains(&1));
+	});
+}
+
+#[test]
+fn submit_and_pass_a_well() {
+	test(|| {
+		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(SWEET_LIGHT)));
+		System::assert_last_event(
+			Event::WellSubmitted { well: 0, owner: PRODUCER, asset_class: 0, commodity: Commodity::Oil, identifier: ID }.into(),
+		);
+		let w = WellRegistry::<Test>::get(0).unwrap();
+		assert_eq!(w.status, WellStatus::InReview);
+		assert_eq!(Wells::active_wells(&PRODUCER), 0);
+		// Only the maintainer reviews.
+		assert_noop!(Wells::review_well(o(STRANGER), 0, true, text("")), Error::<Test>::NotMaintainer);
+		assert_noop!(Wells::review_well(o(PRODUCER), 0, true, text("")), Error::<Test>::NotMaintainer);
+		assert_ok!(Wells::review_well(o(MANAGER), 0, true, text("")));
+		let today = d(2026, 1, 1);
+		System::assert_last_event(
+			Event::WellActivated { well: 0, reviewer: MANAGER, discount: Perbill::from_percent(90), expires: today.plus(365) }.into(),
+		);
+		let w = WellRegistry::<Test>::get(0).unwrap();
+		assert_eq!(w.status, WellStatus::Active);
+		assert_eq!((w.activated, w.expires), (Some(today), Some(today.plus(365))));
+		assert_eq!(Wells::active_wells(&PRODUCER), 1);
+		assert_noop!(Wells::review_well(o(MANAGER), 0, true, text("")), Error::<Test>::NotInReview);
+	});
+}
+
+#[test]
+fn discount_is_derived_from_quality() {
+	test(|| {
+		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(SOUR_HEAVY)));
+		assert_ok!(Wells::review_well(o(MANAGER), 0, true, text("")));
+		assert_eq!(WellRegistry::<Test>::get(0).unwrap().discount, Perbill::from_percent(75));
+		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Gas, ID2, DOCS, None));
+		assert_ok!(Wells::review_well(o(MANAGER), 1, true, text("")));
+		assert_eq!(WellRegistry::<Test>::get(1).unwrap().discount, Perbill::one());
+	});
+}
+
+#[test]
+fn bad_well_submissions() {
+	test(|| {
+		assert_noop!(
+			Wells::submit_well(o(STRANGER), 0, Commodity::Oil, ID, DOCS, Some(SWEET_LIGHT)),
+			DispatchError::Other("NotProducer")
+		);
+		assert_noop!(
+			Wells::submit_well(o(PRODUCER), 5, Commodity::Oil, ID, DOCS, Some(SWEET_LIGHT)),
+			Error::<Test>::UnknownAssetClass
+		);
+		assert_noop!(Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, None), Error::<Test>::QualityMismatch);
+		assert_noop!(
+			Wells::submit_well(o(PRODUCER), 0, Commodity::Gas, ID, DOCS, Some(SWEET_LIGHT)),
+			Error::<Test>::QualityMismatch
+		);
+		assert_noop!(
+			Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(OilQuality { api_gravity_x100: 10_001, acidity_bp: 0 })),
+			Error::<Test>::QualityOutOfRange
+		);
+		assert_noop!(
+			Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(OilQuality { api_gravity_x100: 0, acidity_bp: 10_001 })),
+			Error::<Test>::QualityOutOfRange
+		);
+		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(SWEET_LIGHT)));
+		assert_noop!(
+			Wells::submit_well(o(OTHER_PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(SWEET_LIGHT)),
+			Error::<Test>::IdentifierTaken
+		);
+		Suspended::set(vec![PRODUCER]);
+		assert_noop!(
+			Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID2, DOCS, Some(SWEET_LIGHT)),
+			DispatchError::Other("ProducerSuspended")
+		);
+		Suspended::set(vec![]);
+	});
+}
+
+#[test]
+fn rejected_well_is_edited_and_resubmitted() {
+	test(|| {
+		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(SWEET_LIGHT)));
+		assert_ok!(Wells::review_well(o(MANAGER), 0, false, text("licence unreadable")));
+		System::assert_last_event(Event::WellRejected { well: 0, reviewer: MANAGER, reason: text("licence unreadable") }.into());
+		assert_eq!(WellRegistry::<Test>::get(0).unwrap().status, WellStatus::Rejected { reason: text("licence unreadable") });
+		assert_noop!(Wells::edit_well(o(OTHER_PRODUCER), 0, [1; 32], Some(SWEET_LIGHT)), Error::<Test>::NotOwner);
+		assert_ok!(Wells::edit_well(o(PRODUCER), 0, [1; 32], Some(SOUR_HEAVY)));
+		let w = WellRegistry::<Test>::get(0).unwrap();
+		assert_eq!((w.status, w.docs), (WellStatus::InReview, [1; 32]));
+		assert_ok!(Wells::review_well(o(MANAGER), 0, true, text("")));
+		assert_eq!(WellRegistry::<Test>::get(0).unwrap().discount, Perbill::from_percent(75));
+	});
+}
+
+#[test]
+fn editing_an_active_well_sends_it_back_to_review() {
+	test(|| {
+		let w = active_oil_well();
+		assert_ok!(Wells::edit_well(o(PRODUCER), w, DOCS, Some(SOUR_HEAVY)));
+		assert_eq!(WellRegistry::<Test>::get(w).unwrap().status, WellStatus::InReview);
+		assert_eq!(Wells::active_wells(&PRODUCER), 0);
+		advance_days(1);
+		assert_noop!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 1), 1_000), Error::<Test>::WellNotActive);
+		assert_ok!(Wells::review_well(o(MANAGER), w, true, text("")));
+		let well = WellRegistry::<Test>::get(w).unwrap();
+		// Validity is not restarted by a re-review; the discount is recomputed.
+		assert_eq!((well.activated, well.expires), (Some(d(2026, 1, 1)), Some(d(2026, 1, 1).plus(365))));
+		assert_eq!(well.discount, Perbill::from_percent(75));
+	});
+}
+
+#[test]
+fn beneficiaries_rules() {
+	test(|| {
+		let w = active_oil_well();
+		let p = Perbill::from_percent;
+		let list = |v: Vec<(AccountId, Perbill)>| -> BeneficiariesOf<Test> { v.try_into().unwrap() };
+		assert_noop!(Wells::set_beneficiaries(o(OTHER_PRODUCER), w, list(vec![])), Error::<Test>::NotOwner);
+		assert_noop!(
+			Wells::set_beneficiaries(o(PRODUCER), w, list(vec![(30, p(60)), (31, p(41))])),
+			Error::<Test>::SharesExceedHundredPercent
+		);
+		assert_noop!(
+			Wells::set_beneficiaries(o(PRODUCER), w, list(vec![(30, p(10)), (30, p(10))])),
+			Error::<Test>::DuplicateBeneficiary
+		);
+		assert_noop!(Wells::set_beneficiaries(o(PRODUCER), w, list(vec![(PRODUCER, p(10))])), Error::<Test>::DuplicateBeneficiary);
+		assert_noop!(Wells::set_beneficiaries(o(PRODUCER), w, list(vec![(30, p(0))])), Error::<Test>::ZeroShare);
+		// Exactly 100 % to beneficiaries is allowed: the owner keeps 0 %.
+		assert_ok!(Wells::set_beneficiaries(o(PRODUCER), w, list(vec![(30, p(60)), (31, p(40))])));
+		System::assert_last_event(
+			Event::BeneficiariesSet { well: w, beneficiaries: list(vec![(30, p(60)), (31, p(40))]), owner_share: p(0) }.into(),
+		);
+		// One share at a time; 0 removes.
+		assert_noop!(Wells::set_beneficiary_share(o(PRODUCER), w, 32, p(1)), Error::<Test>::SharesExceedHundredPercent);
+		assert_ok!(Wells::set_beneficiary_share(o(PRODUCER), w, 31, p(0)));
+		assert_noop!(Wells::set_beneficiary_share(o(PRODUCER), w, 31, p(0)), Error::<Test>::NotBeneficiary);
+		assert_ok!(Wells::set_beneficiary_share(o(PRODUCER), w, 30, p(20)));
+		System::assert_last_event(
+			Event::BeneficiariesSet { well: w, beneficiaries: list(vec![(30, p(20))]), owner_share: p(80) }.into(),
+		);
+		// At most 9 beneficiaries.
+		let nine: Vec<_> = (40..49).map(|a| (a, p(1))).collect();
+		assert_ok!(Wells::set_beneficiaries(o(PRODUCER), w, list(nine)));
+		assert_noop!(Wells::set_beneficiary_share(o(PRODUCER), w, 60, p(1)), Error::<Test>::TooManyBeneficiaries);
+	});
+}
+
+#[test]
+fn daily_upload_rules() {
+	test(|| {
+		let w = active_oil_well();
+		// Today is 2026-01-01: no upload for today or later.
+		assert_noop!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 1), 1_000), Error::<Test>::FutureDay);
+		advance_days(3); // 2026-01-04
+		assert_noop!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 4), 1_000), Error::<Test>::FutureDay);
+		assert_noop!(Wells::upload_production(o(PRODUCER), w, d(2025, 12, 31), 1_000), Error::<Test>::BeforeActivation);
+		assert_noop!(Wells::upload_production(o(OTHER_PRODUCER), w, d(2026, 1, 2), 1_000), Error::<Test>::NotOwner);
+		assert_noop!(Wells::upload_production(o(PRODUCER), 9, d(2026, 1, 2), 1_000), Error::<Test>::UnknownWell);
+		assert_noop!(
+			Wells::upload_production(o(PRODUCER), w, d(2026, 1, 2), tn_primitives::MAX_DAILY_VOLUME + 1),
+			Error::<Test>::VolumeTooLarge
+		);
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 3), 1_500));
+		System::assert_last_event(Event::ProductionUploaded { well: w, day: d(2026, 1, 3), volume: 1_500 }.into());
+		assert_noop!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 3), 1_000), Error::<Test>::DuplicateDay);
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 1), 0));
+		let l = Ledgers::<Test>::get(w, jan()).unwrap();
+		assert_eq!((l.days, l.volume, l.status), (2, 1_500, MonthStatus::Open));
+		assert_eq!(Wells::records_in(w, jan()), vec![(d(2026, 1, 1), 0), (d(2026, 1, 3), 1_500)]);
+		Suspended::set(vec![PRODUCER]);
+		assert_noop!(
+			Wells::upload_production(o(PRODUCER), w, d(2026, 1, 2), 1),
+			DispatchError::Other("ProducerSuspended")
+		);
+		Suspended::set(vec![]);
+		assert_ok!(Wells::suspend_well(RuntimeOrigin::root(), w, text("inspection")));
+		assert_noop!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 2), 1), Error::<Test>::WellSuspended);
+	});
+}
+
+#[test]
+fn batch_is_all_or_nothing() {
+	test(|| {
+		let w = active_oil_well();
+		advance_days(40); // 2026-02-10
+		let batch = |v: Vec<(WellId, Day, u64)>| -> BatchOf<Test> { v.try_into().unwrap() };
+		assert_noop!(Wells::upload_batch(o(PRODUCER), batch(vec![])), Error::<Test>::EmptyBatch);
+		// The third record duplicates the first: nothing is kept.
+		assert_noop!(
+			Wells::upload_batch(
+				o(PRODUCER),
+				batch(vec![(w, d(2026, 1, 5), 10), (w, d(2026, 1, 6), 20), (w, d(2026, 1, 5), 30)])
+			),
+			Error::<Test>::DuplicateDay
+		);
+		assert!(Ledgers::<Test>::get(w, jan()).is_none());
+		let all: Vec<_> = (1..=31).map(|day| (w, d(2026, 1, day), 1_000 * day as u64)).collect();
+		assert_ok!(Wells::upload_batch(o(PRODUCER), batch(all)));
+		System::assert_last_event(Event::BatchUploaded { who: PRODUCER, records: 31 }.into());
+		let l = Ledgers::<Test>::get(w, jan()).unwrap();
+		assert_eq!((l.days, l.volume), (31, 1_000 * 31 * 32 / 2));
+		assert_ok!(Wells::upload_batch(o(PRODUCER), batch(vec![(w, d(2026, 2, 1), 5)])));
+		assert_eq!(Ledgers::<Test>::get(w, Month::new(2026, 2).unwrap()).unwrap().days, 1);
+	});
+}
+
+#[test]
+fn no_upload_into_an_audited_month() {
+	test(|| {
+		let w = active_oil_well();
+		advance_days(40);
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 5), 10));
+		Wells::close_month(w, jan(), true);
+		System::assert_last_event(Event::MonthClosed { well: w, month: jan(), status: MonthStatus::Minted }.into());
+		assert_noop!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 6), 10), Error::<Test>::MonthAudited);
+		assert_noop!(Wells::month_for_audit(Some(&PRODUCER), w, jan()), Error::<Test>::MonthAudited);
+	});
+}
+
+#[test]
+fn month_value_uses_the_day_price_times_discount() {
+	test(|| {
+		let w = active_oil_well(); // 90 % discount
+		advance_days(40);
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 5), 1_000));
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 6), 2_000));
+		set_price(Commodity::Oil, d(2026, 1, 5), 70_000_000);
+		set_price(Commodity::Oil, d(2026, 1, 6), 80_000_000);
+		let m = Wells::month_for_audit(Some(&PRODUCER), w, jan()).unwrap();
+		// 1 m³ × 6.28981 × $70 × 0.9 = $396.25803; 2 m³ × 6.28981 × $80 × 0.9 = $905.73264.
+		assert_eq!(m.value, 396_258_030_000_000_000_000 + 905_732_640_000_000_000_000);
+		assert_eq!((m.volume, m.days, m.owner, m.commodity), (3_000, 2, PRODUCER, Commodity::Oil));
+		assert_eq!(
+			m.prices,
+			vec![(d(2026, 1, 5), PriceUsed::Day(70_000_000)), (d(2026, 1, 6), PriceUsed::Day(80_000_000))]
+		);
+	});
+}
+
+#[test]
+fn a_day_without_price_uses_the_average_of_the_last_ten() {
+	test(|| {
+		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Gas, ID2, DOCS, None));
+		assert_ok!(Wells::review_well(o(MANAGER), 0, true, text("")));
+		advance_days(40);
+		// Twelve earlier prices (Dec 20 .. Dec 31): only the ten most recent count.
+		for (i, day) in (20..=31).enumerate() {
+			set_price(Commodity::Gas, d(2025, 12, day), 1_000_000 * (i as u64 + 1));
+		}
+		// Jan 1 has no price: average of $3..$12 = $7.5.
+		assert_ok!(Wells::upload_production(o(PRODUCER), 0, d(2026, 1, 1), 1_000));
+		let m = Wells::month_for_audit(Some(&PRODUCER), 0, jan()).unwrap();
+		assert_eq!(m.prices, vec![(d(2026, 1, 1), PriceUsed::Fallback { average: 7_500_000, samples: 10 })]);
+		// 1 e³m³ = 36.585 MMBtu × $7.5 = $274.3875.
+		assert_eq!(m.value, 274_387_500_000_000_000_000);
+	});
+}
+
+#[test]
+fn no_price_at_all_values_zero() {
+	test(|| {
+		let w = active_oil_well();
+		advance_days(40);
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 1), 1_000));
+		let m = Wells::month_for_audit(Some(&PRODUCER), w, jan()).unwrap();
+		assert_eq!((m.value, m.prices), (0, vec![(d(2026, 1, 1), PriceUsed::Missing)]));
+	});
+}
+
+#[test]
+fn month_for_audit_refusals() {
+	test(|| {
+		let w = active_oil_well();
+		advance_days(10); // 2026-01-11: January not over
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 5), 10));
+		assert_noop!(Wells::month_for_audit(Some(&PRODUCER), w, jan()), Error::<Test>::MonthNotOver);
+		advance_days(30); // 2026-02-10
+		assert_noop!(Wells::month_for_audit(Some(&OTHER_PRODUCER), w, jan()), Error::<Test>::NotOwner);
+		assert_noop!(
+			Wells::month_for_audit(Some(&PRODUCER), w, Month::new(2025, 12).unwrap()),
+			Error::<Test>::NothingUploaded
+		);
+		assert_ok!(Wells::month_for_audit(Some(&PRODUCER), w, jan()));
+		// Preview without a caller.
+		assert_ok!(Wells::month_for_audit(None, w, jan()));
+		assert_ok!(Wells::suspend_well(RuntimeOrigin::root(), w, text("x")));
+		assert_noop!(Wells::month_for_audit(Some(&PRODUCER), w, jan()), Error::<Test>::WellSuspended);
+	});
+}
+
+#[test]
+fn annual_review_cycle() {
+	test(|| {
+		let w = active_oil_well(); // activated 2026-01-01, expires 2027-01-01
+		let activated = d(2026, 1, 1);
+		advance_days(359);
+		assert_eq!(WellRegistry::<Test>::get(w).unwrap().annual_review, AnnualReview::NotDue);
+		assert_noop!(Wells::submit_annual_review(o(PRODUCER), w, DOCS, Some(SWEET_LIGHT)), Error::<Test>::AnnualReviewNotOpen);
+		advance_days(1); // day 360: the notice
+		System::assert_has_event(Event::AnnualReviewDue { well: w, owner: PRODUCER, expires: activated.plus(365) }.into());
+		assert_eq!(WellRegistry::<Test>::get(w).unwrap().annual_review, AnnualReview::Open);
+		assert_noop!(Wells::judge_annual_review(o(MANAGER), w, true, text("")), Error::<Test>::NoAnnualReviewSubmission);
+		assert_noop!(Wells::submit_annual_review(o(OTHER_PRODUCER), w, DOCS, Some(SOUR_HEAVY)), Error::<Test>::NotOwner);
+		assert_ok!(Wells::submit_annual_review(o(PRODUCER), w, [3; 32], Some(SOUR_HEAVY)));
+		assert_noop!(Wells::judge_annual_review(o(STRANGER), w, true, text("")), Error::<Test>::NotMaintainer);
+		assert_ok!(Wells::judge_annual_review(o(MANAGER), w, false, text("old lab report")));
+		System::assert_last_event(Event::AnnualReviewRejected { well: w, reviewer: MANAGER, reason: text("old lab report") }.into());
+		// The producer resubmits; the well expires meanwhile.
+		advance_days(10); // day 370 > 365: expired
+		advance_days(0);
+		// An expired well still uploads, but cannot mint.
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2027, 1, 2), 10));
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 12, 2), 10));
+		assert_noop!(Wells::month_for_audit(Some(&PRODUCER), w, Month::new(2026, 12).unwrap()), Error::<Test>::WellExpired);
+		assert_ok!(Wells::submit_annual_review(o(PRODUCER), w, [4; 32], Some(SOUR_HEAVY)));
+		assert_ok!(Wells::judge_annual_review(o(MANAGER), w, true, text("")));
+		let today = activated.plus(370);
+		// max(expires, today) + 365 = today + 365 since it had expired.
+		System::assert_last_event(
+			Event::AnnualReviewPassed { well: w, reviewer: MANAGER, discount: Perbill::from_percent(75), expires: today.plus(365) }.into(),
+		);
+		let well = WellRegistry::<Test>::get(w).unwrap();
+		assert_eq!((well.expires, well.docs, well.annual_review), (Some(today.plus(365)), [4; 32], AnnualReview::NotDue));
+		assert_ok!(Wells::month_for_audit(Some(&PRODUCER), w, Month::new(2026, 12).unwrap()));
+		// The next notice comes 360 days after the new base.
+		advance_days(359);
+		assert_eq!(WellRegistry::<Test>::get(w).unwrap().annual_review, AnnualReview::NotDue);
+		advance_days(1);
+		assert_eq!(WellRegistry::<Test>::get(w).unwrap().annual_review, AnnualReview::Open);
+	});
+}
+
+#[test]
+fn an_early_annual_review_extends_from_the_expiry() {
+	test(|| {
+		let w = active_oil_well();
+		advance_days(360);
+		assert_ok!(Wells::submit_annual_review(o(PRODUCER), w, DOCS, Some(SWEET_LIGHT)));
+		assert_ok!(Wells::judge_annual_review(o(MANAGER), w, true, text("")));
+		// Passed on day 360: max(day 365, day 360) + 365 = day 730.
+		assert_eq!(WellRegistry::<Test>::get(w).unwrap().expires, Some(d(2026, 1, 1).plus(730)));
+	});
+}
+
+#[test]
+fn notices_are_bounded_per_block() {
+	test(|| {
+		for (i, id) in [[1u8; 32], [2; 32], [3; 32]].iter().enumerate() {
+			assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Gas, *id, DOCS, None));
+			assert_ok!(Wells::review_well(o(MANAGER), i as u32, true, text("")));
+		}
+		advance_days(360);
+		let open = || WellRegistry::<Test>::iter().filter(|(_, w)| w.annual_review == AnnualReview::Open).count();
+		assert_eq!(open(), 2); // MaxNoticesPerBlock = 2
+		advance_days(0);
+		assert_eq!(open(), 3);
+	});
+}
+
+#[test]
+fn suspend_and_reinstate() {
+	test(|| {
+		let w = active_oil_well();
+		assert_noop!(Wells::suspend_well(o(MANAGER), w, text("x")), BadOrigin);
+		assert_ok!(Wells::suspend_well(RuntimeOrigin::root(), w, text("spill")));
+		System::assert_last_event(Event::WellSuspended { well: w, reason: text("spill") }.into());
+		assert_eq!(Wells::active_wells(&PRODUCER), 0);
+		assert_noop!(Wells::suspend_well(RuntimeOrigin::root(), w, text("x")), Error::<Test>::WellSuspended);
+		assert_noop!(Wells::edit_well(o(PRODUCER), w, DOCS, Some(SWEET_LIGHT)), Error::<Test>::CannotEdit);
+		assert_ok!(Wells::reinstate_well(RuntimeOrigin::root(), w));
+		assert_eq!(WellRegistry::<Test>::get(w).unwrap().status, WellStatus::InReview);
+		assert_ok!(Wells::review_well(o(MANAGER), w, true, text("")));
+		assert_eq!(Wells::active_wells(&PRODUCER), 1);
+	});
+}
+
+#[test]
+fn asset_class_registry() {
+	test(|| {
+		let name = text("Nickel");
+		let desc: LongText = b"Nickel mines".to_vec().try_into().unwrap();
+		assert_noop!(
+			Wells::add_asset_class(o(MANAGER), name.clone(), desc.clone(), Maintainer::Foundation, text("x"), AssetClassStatus::Live),
+			BadOrigin
+		);
+		assert_ok!(Wells::add_asset_class(
+			RuntimeOrigin::root(), name.clone(), desc.clone(), Maintainer::Account(STRANGER), text("LME"), AssetClassStatus::Proposed
+		));
+		System::assert_last_event(Event::AssetClassAdded { class: 1, official: true, status: AssetClassStatus::Proposed }.into());
+		// Not live: no wells yet.
+		assert_noop!(
+			Wells::submit_well(o(PRODUCER), 1, Commodity::Gas, ID, DOCS, None),
+			Error::<Test>::AssetClassNotLive
+		);
+		assert_ok!(Wells::set_asset_class_status(RuntimeOrigin::root(), 1, AssetClassStatus::Live));
+		assert_ok!(Wells::submit_well(o(PRODUCER), 1, Commodity::Gas, ID, DOCS, None));
+		// Its maintainer is STRANGER, not the Foundation.
+		assert_noop!(Wells::review_well(o(MANAGER), 0, true, text("")), Error::<Test>::NotMaintainer);
+		assert_ok!(Wells::review_well(o(STRANGER), 0, true, text("")));
+		// Anyone proposes an unofficial class against a deposit, returned when decided.
+		assert_ok!(Wells::propose_asset_class(o(OTHER_PRODUCER), text("Copper"), desc, text("own")));
+		System::assert_last_event(Event::AssetClassProposed { class: 2, proposer: OTHER_PRODUCER, deposit: PROPOSAL_DEPOSIT }.into());
+		assert_eq!(Balances::balance_on_hold(&HoldReason::AssetClassProposal.into(), &OTHER_PRODUCER), PROPOSAL_DEPOSIT);
+		assert_noop!(
+			Wells::set_asset_class_status(RuntimeOrigin::root(), 2, AssetClassStatus::Proposed),
+			Error::<Test>::InvalidStatusChange
+		);
+		assert_ok!(Wells::set_asset_class_status(RuntimeOrigin::root(), 2, AssetClassStatus::Retired));
+		assert_eq!(Balances::balance_on_hold(&HoldReason::AssetClassProposal.into(), &OTHER_PRODUCER), 0);
+		assert_noop!(
+			Wells::set_asset_class_status(RuntimeOrigin::root(), 2, AssetClassStatus::Live),
+			Error::<Test>::InvalidStatusChange
+		);
+		assert_noop!(
+			Wells::set_asset_class_status(RuntimeOrigin::root(), 9, AssetClassStatus::Live),
+			Error::<Test>::UnknownAssetClass
+		);
+		// A proposer without funds cannot propose.
+		let d2: LongText = b"x".to_vec().try_into().unwrap();
+		assert!(Wells::propose_asset_class(o(99), text("Gold"), d2, text("x")).is_err());
+	});
+}
+
+#[test]
+fn value_of_a_full_month_at_the_upper_bound_does_not_overflow() {
+	test(|| {
+		let w = active_oil_well();
+		advance_days(40);
+		for day in 1..=31u8 {
+			set_price(Commodity::Oil, d(2026, 1, day), tn_primitives::MAX_PRICE_MICRO_USD);
+			assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, day), tn_primitives::MAX_DAILY_VOLUME));
+		}
+		let m = Wells::month_for_audit(Some(&PRODUCER), w, jan()).unwrap();
+		let one_day = tn_primitives::valuation::oil_value(
+			tn_primitives::MAX_DAILY_VOLUME,
+			tn_primitives::MAX_PRICE_MICRO_USD,
+			Perbill::from_percent(90),
+		)
+		.unwrap();
+		assert_eq!(m.value, one_day * 31);
+		assert!(m.value > 1_000_000 * ONE_TAT);
+	});
+}

@@ -1,0 +1,154 @@
+//! Types of the wells pallet.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{pallet_prelude::ConstU32, BoundedVec};
+use scale_info::TypeInfo;
+use sp_arithmetic::Perbill;
+use tn_primitives::{Commitment, Commodity, Day, OilQuality, Volume};
+
+/// Identifier of an asset class (0 = Canadian Petroleum Minerals).
+pub type AssetClassId = u32;
+/// Short public text (names, reasons, data sources).
+pub type ShortText = BoundedVec<u8, ConstU32<128>>;
+/// Longer public text (descriptions).
+pub type LongText = BoundedVec<u8, ConstU32<512>>;
+
+/// Lifecycle of an asset class.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub enum AssetClassStatus {
+	/// Proposed; wells cannot be registered yet.
+	Proposed,
+	/// Accepting producers and wells.
+	Live,
+	/// No new producers or wells; existing wells keep working.
+	Retired,
+}
+
+/// Who maintains an asset class: sets its qualifications and reviews its wells.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub enum Maintainer<AccountId> {
+	/// Any Foundation Manager (member of the Foundation).
+	Foundation,
+	/// One named account (e.g. a partner organisation).
+	Account(AccountId),
+}
+
+/// A registry entry of the "Asset List".
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub struct AssetClass<AccountId, Balance> {
+	/// e.g. "Canadian Petroleum Minerals".
+	pub name: ShortText,
+	/// What the class covers.
+	pub description: LongText,
+	/// Who reviews its wells.
+	pub maintainer: Maintainer<AccountId>,
+	/// The official data source, e.g. "Petrinex (Alberta Energy Regulator)".
+	pub data_source: ShortText,
+	/// Proposed, Live or Retired.
+	pub status: AssetClassStatus,
+	/// Added by governance (official) or proposed by anyone (unofficial).
+	pub official: bool,
+	/// The proposer and its held deposit, for unofficial proposals.
+	pub proposer: Option<(AccountId, Balance)>,
+}
+
+/// A well's review state, visible on chain.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub enum WellStatus {
+	/// Waiting for the maintainer's review (new, edited or resubmitted).
+	InReview,
+	/// Reviewed and passed: may upload production and, while valid, mint.
+	Active,
+	/// Not passed; the producer may edit and resubmit.
+	Rejected {
+		/// The reviewer's reason.
+		reason: ShortText,
+	},
+	/// Suspended by governance.
+	Suspended {
+		/// Why.
+		reason: ShortText,
+	},
+}
+
+/// The annual review (年审) of an active well.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub enum AnnualReview {
+	/// Not due yet.
+	NotDue,
+	/// The notice was sent: the producer may submit fresh chemistry.
+	Open,
+	/// Fresh chemistry submitted; waiting for the maintainer.
+	Submitted {
+		/// New quality (oil) — `None` for gas.
+		quality: Option<OilQuality>,
+		/// Commitment to the new laboratory report / documents.
+		docs: Commitment,
+	},
+	/// The maintainer rejected the submission; the producer may resubmit.
+	Rejected {
+		/// The reviewer's reason.
+		reason: ShortText,
+	},
+}
+
+/// A registered well.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+#[scale_info(skip_type_params(MaxBeneficiaries))]
+#[codec(mel_bound(AccountId: MaxEncodedLen))]
+pub struct Well<AccountId, MaxBeneficiaries: frame_support::traits::Get<u32>> {
+	/// The producer that owns it.
+	pub owner: AccountId,
+	/// Its asset class.
+	pub asset_class: AssetClassId,
+	/// OIL or GAS.
+	pub commodity: Commodity,
+	/// blake2-256 of the regulator's identifier (Petrinex `FromToIDIdentifier`, 16 characters).
+	/// Pseudonymous, not secret: anyone can hash candidate identifiers.
+	pub identifier: Commitment,
+	/// Commitment to the licence/location documents.
+	pub docs: Commitment,
+	/// API gravity and acidity (oil only).
+	pub quality: Option<OilQuality>,
+	/// Share of the market price credited, derived from `quality` at the last review.
+	pub discount: Perbill,
+	/// Review state.
+	pub status: WellStatus,
+	/// Day of first activation.
+	pub activated: Option<Day>,
+	/// First day the current review no longer covers (activation + 365, then extended by each
+	/// passed annual review); minting needs `today < expires`.
+	pub expires: Option<Day>,
+	/// Annual review progress.
+	pub annual_review: AnnualReview,
+	/// Beneficiaries and their shares; the owner keeps the rest.
+	pub beneficiaries: BoundedVec<(AccountId, Perbill), MaxBeneficiaries>,
+}
+
+/// Status of a (well, month) ledger entry.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub enum MonthStatus {
+	/// Uploads accepted. (Mintable is derived: the month is over and an official figure exists.)
+	Open,
+	/// Audited and TAT minted.
+	Minted,
+	/// Audited with nothing minted (no official production, or nothing to mint).
+	Failed,
+}
+
+/// Per-(well, month) ledger: the sums of the day records.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub struct MonthLedger {
+	/// Days uploaded.
+	pub days: u8,
+	/// Σ daily volumes (litres of oil or m³ of gas).
+	pub volume: Volume,
+	/// Open, Minted or Failed.
+	pub status: MonthStatus,
+}
+
+impl Default for MonthLedger {
+	fn default() -> Self {
+		MonthLedger { days: 0, volume: 0, status: MonthStatus::Open }
+	}
+}
