@@ -1,0 +1,158 @@
+//! # Audit & mint pallet
+//!
+//! The producer selects a month of one of its wells and mints ([`Pallet::mint`]). The chain:
+//! 1. checks the producer may mint (admitted, not suspended, no debt) and the month is mintable
+//!    (owner, well active and its annual review valid, month over, not audited, records exist);
+//! 2. takes P and V from the wells pallet (Σ daily volumes; Σ volume × that day's price ×
+//!    discount) and O from the oracle (official production, e.g. Petrinex);
+//! 3. applies the deviation table ([`tn_primitives::audit`]): keeps P or corrects to O with
+//!    V' = V × O / P, and computes the slash;
+//! 4. slashes the deposit through the producers pallet (USD → native, debt when short);
+//! 5. mints TAT (1 TAT = 1 USD, 18 decimals) on pallet-assets — this pallet's account is TAT's
+//!    only issuer — and splits it: each beneficiary floor(share × amount), the producer the rest;
+//! 6. closes the month and stores an [`AuditRecord`]; one [`Event::Audited`] carries the same.
+//!
+//! Rounding: every division rounds down — mints in the chain's favour, slashes in the
+//! producer's favour. O = 0 with P > 0 mints nothing and slashes V × SlashRatio; O = 0 and P = 0
+//! closes the month with nothing minted. An official figure that changes after the audit is
+//! recorded ([`Event::OfficialAmendedAfterAudit`]); nothing is re-minted.
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+pub mod benchmarking;
+mod functions;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::fungibles::{Inspect, Mutate},
+		PalletId,
+	};
+	use frame_system::pallet_prelude::*;
+	use sp_arithmetic::Perbill;
+	use tn_primitives::{
+		traits::{DepositSlasher, OfficialProduction, ProducerRegistry, WellLedger},
+		DeviationBands, Month, WellId,
+	};
+
+	/// Native balance (slashes).
+	pub type NativeBalanceOf<T> = <T as Config>::NativeBalance;
+	/// An audit record as stored.
+	pub type AuditRecordOf<T> = AuditRecord<
+		<T as frame_system::Config>::AccountId,
+		NativeBalanceOf<T>,
+		BlockNumberFor<T>,
+		<T as Config>::MaxBeneficiaries,
+	>;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The assets pallet holding TAT.
+		type Assets: Inspect<Self::AccountId, AssetId = u32, Balance = u128> + Mutate<Self::AccountId>;
+		/// TAT's asset id.
+		#[pallet::constant]
+		type TatAssetId: Get<u32>;
+		/// This pallet's id; its account is TAT's owner and issuer.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+		/// Native balance type of slashes.
+		type NativeBalance: Parameter + MaxEncodedLen + Copy + Default;
+		/// Producer checks and deposit slashing.
+		type Producers: ProducerRegistry<Self::AccountId> + DepositSlasher<Self::AccountId, Self::NativeBalance>;
+		/// Months, records and values of wells.
+		type Wells: WellLedger<Self::AccountId>;
+		/// Official monthly production (the oracle).
+		type Official: OfficialProduction;
+		/// SlashRatio (governance parameter, default 1 %).
+		type SlashRatio: Get<Perbill>;
+		/// Deviation bands (governance parameter, default 10 % / 30 %).
+		type DeviationBands: Get<DeviationBands>;
+		/// Most beneficiaries per well (as in the wells pallet).
+		#[pallet::constant]
+		type MaxBeneficiaries: Get<u32>;
+		/// Weights from the benchmarks.
+		type WeightInfo: WeightInfo;
+		/// Sets up a worst-case month for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: crate::benchmarking::BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// Audit records by (well, month): at most one mint per well-month.
+	#[pallet::storage]
+	pub type AuditRecords<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, WellId, Twox64Concat, Month, AuditRecordOf<T>>;
+
+	/// Σ TAT minted by all audits (equals TAT's total issuance).
+	#[pallet::storage]
+	pub type TotalMinted<T: Config> = StorageValue<_, u128, ValueQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A month was audited: the full record (P, O, d, V, V', slash, TAT to each account).
+		Audited { well: WellId, month: Month, record: AuditRecordOf<T> },
+		/// The official figure of an audited month changed; nothing is re-minted.
+		OfficialAmendedAfterAudit { well: WellId, month: Month, audited: u64, amended: u64 },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No official production figure for that month yet.
+		NoOfficialFigure,
+		/// The month was audited already.
+		AlreadyAudited,
+		/// Minting TAT failed (e.g. the asset is frozen).
+		MintFailed,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Producer: audit `month` of `well` against the official figure and mint its TAT
+		/// (the portal's "Mint TAT"). Slashes the deposit by the deviation table and splits the
+		/// TAT among the well's beneficiaries. Once per well-month.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::mint(T::MaxBeneficiaries::get()))]
+		pub fn mint(origin: OriginFor<T>, well: WellId, month: Month) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_mint(who, well, month)
+		}
+	}
+
+	#[pallet::view_functions]
+	impl<T: Config> Pallet<T> {
+		/// What minting `month` of `well` would do now, without doing it.
+		pub fn preview(well: WellId, month: Month) -> Result<AuditPreview<T::AccountId>, DispatchError> {
+			Self::do_preview(well, month)
+		}
+		/// The audit record of a well-month.
+		pub fn audit_record(well: WellId, month: Month) -> Option<AuditRecordOf<T>> {
+			AuditRecords::<T>::get(well, month)
+		}
+	}
+}

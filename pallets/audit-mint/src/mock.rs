@@ -1,0 +1,215 @@
+//! Test runtime for the audit-mint pallet: real pallet-assets, mocked producers/wells/oracle.
+
+use crate as pallet_audit_mint;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{AsEnsureOriginWithArg, ConstU128, ConstU32},
+	PalletId,
+};
+use frame_system::{EnsureRoot, EnsureSigned};
+use sp_arithmetic::Perbill;
+use sp_runtime::{BuildStorage, DispatchError, DispatchResult};
+use std::collections::BTreeMap;
+use tn_primitives::{
+	feeds::Provenance,
+	traits::{DepositSlasher, MonthForAudit, OfficialProduction, ProducerRegistry, SlashOutcome, WellLedger},
+	Commodity, Day, DeviationBands, Month, Volume, WellId,
+};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+pub type AccountId = u64;
+pub type Balance = u128;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Assets: pallet_assets,
+		AuditMint: pallet_audit_mint,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type AccountStore = System;
+	type ExistentialDeposit = ConstU128<1>;
+}
+
+#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
+impl pallet_assets::Config for Test {
+	type Balance = u128;
+	type Currency = Balances;
+	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<AccountId>>;
+	type ForceOrigin = EnsureRoot<AccountId>;
+	type Freezer = ();
+	type Holder = ();
+	type AssetDeposit = ConstU128<1>;
+	type AssetAccountDeposit = ConstU128<1>;
+	type MetadataDepositBase = ConstU128<1>;
+	type MetadataDepositPerByte = ConstU128<1>;
+	type ApprovalDeposit = ConstU128<1>;
+}
+
+pub const TAT: u32 = 1;
+pub const PRODUCER: AccountId = 1;
+pub const OTHER: AccountId = 2;
+pub const B1: AccountId = 31;
+pub const WELL: WellId = 0;
+/// Conversion in the mock: 1 native base unit per 10⁶ atto-USD (1 UNIT = 10¹² per USD).
+pub const ATTO_PER_NATIVE: u128 = 1_000_000;
+
+#[derive(Clone, Default)]
+pub struct ProducerState {
+	pub deposit: u128,
+	pub debt: u128,
+	pub suspended: bool,
+}
+
+parameter_types! {
+	pub const AuditPalletId: PalletId = PalletId(*b"tn/audit");
+	pub static ProducerStates: BTreeMap<AccountId, ProducerState> = BTreeMap::new();
+	pub static Months: BTreeMap<(WellId, Month), MonthForAudit<AccountId>> = BTreeMap::new();
+	pub static Closed: BTreeMap<(WellId, Month), bool> = BTreeMap::new();
+	pub static OfficialFigures: BTreeMap<(WellId, Month), Volume> = BTreeMap::new();
+	pub static Ratio: Perbill = Perbill::from_percent(1);
+	pub static Bands: DeviationBands = DeviationBands::DEFAULT;
+}
+
+pub struct MockProducers;
+impl ProducerRegistry<AccountId> for MockProducers {
+	fn ensure_active(who: &AccountId) -> DispatchResult {
+		match ProducerStates::get().get(who) {
+			None => Err(DispatchError::Other("NotProducer")),
+			Some(p) if p.suspended => Err(DispatchError::Other("ProducerSuspended")),
+			Some(_) => Ok(()),
+		}
+	}
+	fn ensure_can_mint(who: &AccountId) -> DispatchResult {
+		Self::ensure_active(who)?;
+		if ProducerStates::get().get(who).is_some_and(|p| p.debt > 0) {
+			return Err(DispatchError::Other("ProducerInDebt"));
+		}
+		Ok(())
+	}
+}
+impl DepositSlasher<AccountId, Balance> for MockProducers {
+	fn slash_usd(who: &AccountId, usd: u128) -> SlashOutcome<Balance> {
+		let mut all = ProducerStates::get();
+		let p = all.entry(*who).or_default();
+		let due = usd / ATTO_PER_NATIVE;
+		let slashed = due.min(p.deposit);
+		p.deposit -= slashed;
+		p.debt += due - slashed;
+		ProducerStates::set(all);
+		SlashOutcome { due, slashed, new_debt: due - slashed }
+	}
+}
+
+pub struct MockWells;
+impl WellLedger<AccountId> for MockWells {
+	fn month_for_audit(who: Option<&AccountId>, well: WellId, month: Month) -> Result<MonthForAudit<AccountId>, DispatchError> {
+		if Closed::get().contains_key(&(well, month)) {
+			return Err(DispatchError::Other("MonthAudited"));
+		}
+		let m = Months::get().get(&(well, month)).cloned().ok_or(DispatchError::Other("NothingUploaded"))?;
+		if who.is_some_and(|w| *w != m.owner) {
+			return Err(DispatchError::Other("NotOwner"));
+		}
+		Ok(m)
+	}
+	fn close_month(well: WellId, month: Month, minted: bool) {
+		let mut c = Closed::get();
+		c.insert((well, month), minted);
+		Closed::set(c);
+	}
+}
+
+pub struct MockOfficial;
+impl OfficialProduction for MockOfficial {
+	fn official(well: WellId, month: Month) -> Option<(Volume, Provenance)> {
+		OfficialFigures::get().get(&(well, month)).map(|v| (*v, provenance()))
+	}
+}
+
+pub fn provenance() -> Provenance {
+	Provenance { updated: Day(20_500), file_hash: [5; 32] }
+}
+
+impl pallet_audit_mint::Config for Test {
+	type Assets = Assets;
+	type TatAssetId = frame_support::traits::ConstU32<TAT>;
+	type PalletId = AuditPalletId;
+	type NativeBalance = Balance;
+	type Producers = MockProducers;
+	type Wells = MockWells;
+	type Official = MockOfficial;
+	type SlashRatio = Ratio;
+	type DeviationBands = Bands;
+	type MaxBeneficiaries = ConstU32<9>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarking::MockHelper;
+}
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	let issuer = AuditMint::account_id();
+	pallet_assets::GenesisConfig::<Test> {
+		assets: vec![(TAT, issuer, true, 1)],
+		metadata: vec![(TAT, b"Treasurenet Asset Token".to_vec(), b"TAT".to_vec(), 18)],
+		..Default::default()
+	}
+	.assimilate_storage(&mut t)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(t);
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		ProducerStates::set(BTreeMap::new());
+		Months::set(BTreeMap::new());
+		Closed::set(BTreeMap::new());
+		OfficialFigures::set(BTreeMap::new());
+		Ratio::set(Perbill::from_percent(1));
+		Bands::set(DeviationBands::DEFAULT);
+	});
+	ext
+}
+
+/// Run `f` in a fresh externality, then check the pallet's invariants.
+pub fn test<R>(f: impl FnOnce() -> R) -> R {
+	new_test_ext().execute_with(|| {
+		let r = f();
+		AuditMint::do_try_state().expect("invariants hold");
+		r
+	})
+}
+
+/// A producer with `deposit` native units on hold.
+pub fn producer(who: AccountId, deposit: u128) {
+	let mut all = ProducerStates::get();
+	all.insert(who, ProducerState { deposit, ..Default::default() });
+	ProducerStates::set(all);
+}
+
+/// January 2026 of WELL with P, V and beneficiaries; O = `official`.
+pub fn month(p: Volume, v: u128, official: Option<Volume>, beneficiaries: Vec<(AccountId, Perbill)>) -> Month {
+	let jan = Month::new(2026, 1).unwrap();
+	let mut m = Months::get();
+	m.insert(
+		(WELL, jan),
+		MonthForAudit { owner: PRODUCER, commodity: Commodity::Oil, volume: p, value: v, days: 31, prices: vec![], beneficiaries },
+	);
+	Months::set(m);
+	if let Some(o) = official {
+		let mut f = OfficialFigures::get();
+		f.insert((WELL, jan), o);
+		OfficialFigures::set(f);
+	}
+	jan
+}

@@ -1,0 +1,79 @@
+//! Types of the audit-mint pallet.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{
+	traits::Get, BoundedVec, CloneNoBound, EqNoBound, PartialEqNoBound, DebugNoBound,
+};
+use scale_info::TypeInfo;
+use tn_primitives::{feeds::Provenance, AuditOutcome, UsdAtto, Volume};
+
+/// How the month's days were priced.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub struct PricingSummary {
+	/// Days valued at that day's oracle price.
+	pub day_prices: u8,
+	/// Days valued at the average of earlier prices (no price that day).
+	pub fallback_prices: u8,
+	/// Days with no price at all (valued zero).
+	pub missing_prices: u8,
+}
+
+/// The audit of one (well, month): inputs, the table's outcome, and where every token went.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode,
+	DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+#[scale_info(skip_type_params(MaxBeneficiaries))]
+#[codec(mel_bound(AccountId: MaxEncodedLen, Balance: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
+pub struct AuditRecord<
+	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+	MaxBeneficiaries: Get<u32>,
+> {
+	/// The producer (well owner) who minted.
+	pub producer: AccountId,
+	/// P: the producer's uploaded volume.
+	pub producer_volume: Volume,
+	/// O: the official volume.
+	pub official_volume: Volume,
+	/// Source file of O.
+	pub provenance: Provenance,
+	/// V: value of the producer's records (atto-USD).
+	pub value: UsdAtto,
+	/// The deviation table's result: d, band, V', minted, slash (USD).
+	pub outcome: AuditOutcome,
+	/// The slash converted to the native token.
+	pub slash_due: Balance,
+	/// Taken from the deposit.
+	pub slashed: Balance,
+	/// Added to the producer's debt (the deposit was short).
+	pub new_debt: Balance,
+	/// TAT minted to the producer (its share plus rounding dust).
+	pub producer_share: u128,
+	/// TAT minted to each beneficiary.
+	pub beneficiaries: BoundedVec<(AccountId, u128), MaxBeneficiaries>,
+	/// How the days were priced.
+	pub pricing: PricingSummary,
+	/// Block of the audit.
+	pub block: BlockNumber,
+	/// A later official figure (after the audit): recorded, never re-minted.
+	pub amended: Option<(Volume, Provenance)>,
+}
+
+/// What a mint would do now (the preview).
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct AuditPreview<AccountId> {
+	/// P.
+	pub producer_volume: Volume,
+	/// O.
+	pub official_volume: Volume,
+	/// V.
+	pub value: UsdAtto,
+	/// The table's outcome.
+	pub outcome: AuditOutcome,
+	/// TAT to the producer.
+	pub producer_share: u128,
+	/// TAT to each beneficiary.
+	pub beneficiaries: alloc::vec::Vec<(AccountId, u128)>,
+}
