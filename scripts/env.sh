@@ -17,5 +17,7 @@ if [ -e "$TN_CACHE/toolchain/bin/ld.lld" ]; then
   export CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER="${CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER:-clang}"
   export CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUSTFLAGS="${CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUSTFLAGS:--C link-arg=-fuse-ld=lld}"
 fi
+# The wasm builder looks for Cargo.lock from the target dir, which is outside the clone.
+export WASM_BUILD_WORKSPACE_HINT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export CARGO_INCREMENTAL=0
 export CARGO_NET_RETRY=5

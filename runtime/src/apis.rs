@@ -3,7 +3,7 @@
 use alloc::vec::Vec;
 use frame_support::{
 	genesis_builder_helper::{build_state, get_preset},
-	view_functions::{runtime_api::RuntimeViewFunction, ViewFunctionDispatchError, ViewFunctionId},
+	view_functions::{ViewFunctionDispatchError, ViewFunctionId},
 	weights::Weight,
 };
 use pallet_grandpa::AuthorityId as GrandpaId;
@@ -25,11 +25,12 @@ use super::{
 
 type Header = <Block as BlockT>::Header;
 type Extrinsic = <Block as BlockT>::Extrinsic;
+type LazyBlock = <Block as BlockT>::LazyBlock;
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
 		fn version() -> RuntimeVersion { VERSION }
-		fn execute_block(block: Block) { Executive::execute_block(block) }
+		fn execute_block(block: LazyBlock) { Executive::execute_block(block) }
 		fn initialize_block(header: &Header) -> ExtrinsicInclusionMode {
 			Executive::initialize_block(header)
 		}
@@ -43,7 +44,7 @@ impl_runtime_apis! {
 		fn metadata_versions() -> Vec<u32> { Runtime::metadata_versions() }
 	}
 
-	impl RuntimeViewFunction<Block> for Runtime {
+	impl frame_support::view_functions::runtime_api::RuntimeViewFunction<Block> for Runtime {
 		fn execute_view_function(id: ViewFunctionId, input: Vec<u8>) -> Result<Vec<u8>, ViewFunctionDispatchError> {
 			Runtime::execute_view_function(id, input)
 		}
@@ -57,7 +58,7 @@ impl_runtime_apis! {
 		fn inherent_extrinsics(data: sp_inherents::InherentData) -> Vec<Extrinsic> {
 			data.create_extrinsics()
 		}
-		fn check_inherents(block: Block, data: sp_inherents::InherentData) -> sp_inherents::CheckInherentsResult {
+		fn check_inherents(block: LazyBlock, data: sp_inherents::InherentData) -> sp_inherents::CheckInherentsResult {
 			data.check_extrinsics(&block)
 		}
 	}
@@ -84,7 +85,9 @@ impl_runtime_apis! {
 	}
 
 	impl sp_session::SessionKeys<Block> for Runtime {
-		fn generate_session_keys(seed: Option<Vec<u8>>) -> Vec<u8> { SessionKeys::generate(seed) }
+		fn generate_session_keys(owner: Vec<u8>, seed: Option<Vec<u8>>) -> sp_session::OpaqueGeneratedSessionKeys {
+			SessionKeys::generate(&owner, seed).into()
+		}
 		fn decode_session_keys(encoded: Vec<u8>) -> Option<Vec<(Vec<u8>, KeyTypeId)>> {
 			SessionKeys::decode_into_raw_public_keys(&encoded)
 		}
@@ -191,7 +194,7 @@ impl_runtime_apis! {
 			(weight, super::configs::RuntimeBlockWeights::get().max_block)
 		}
 		fn execute_block(
-			block: Block,
+			block: LazyBlock,
 			state_root_check: bool,
 			signature_check: bool,
 			select: frame_try_runtime::TryStateSelect,

@@ -1,4 +1,16 @@
-//! The pallets benchmarked by `treasurenet-node benchmark pallet`.
+//! The pallets benchmarked by `treasurenet-node benchmark pallet`, and the set-up helpers our
+//! pallets' benchmarks need from the real runtime.
+
+use crate::{
+	configs::dynamic_params, AccountId, Balances, Oracle, Producers, Runtime, RuntimeOrigin, Wells,
+	UNIT,
+};
+use frame_support::traits::fungible::Mutate;
+use sp_arithmetic::Perbill;
+use tn_primitives::{
+	feeds::{FeedKey, FeedValue, Provenance},
+	Commodity, Day, Month, OilQuality, WellId,
+};
 
 frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<Runtime>]
@@ -7,4 +19,86 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_balances, Balances]
 	[pallet_timestamp, Timestamp]
 	[pallet_producers, Producers]
+	[pallet_wells, Wells]
+	[pallet_audit_mint, AuditMint]
 );
+
+const DAY_MS: u64 = 86_400_000;
+
+fn set_today(day: Day) {
+	pallet_timestamp::Now::<Runtime>::put(u64::from(day.0) * DAY_MS);
+}
+
+fn feed(key: FeedKey, value: FeedValue) {
+	let timestamp = pallet_timestamp::Now::<Runtime>::get();
+	pallet_oracle::Values::<Runtime>::insert(key, pallet_oracle::TimestampedValue { value, timestamp });
+	let _ = Oracle::get(&key);
+}
+
+/// Builds the worst-case month for `pallet_audit_mint::mint` with the real pallets.
+pub struct AuditMintHelper;
+impl pallet_audit_mint::benchmarking::BenchmarkHelper<AccountId> for AuditMintHelper {
+	fn worst_case_month(b: u32) -> (AccountId, WellId, Month) {
+		let who: AccountId = frame_benchmarking::account("producer", 0, 0);
+		let manager: AccountId = frame_benchmarking::account("manager", 0, 0);
+		Balances::set_balance(&who, 1_000_000 * UNIT);
+		let month = Month { year: 2026, month: 1 };
+		set_today(month.first_day());
+		// Admit the producer with a deposit smaller than the coming slash (→ debt).
+		<WellsHelper as pallet_wells::benchmarking::BenchmarkHelper<AccountId>>::make_producer(&who);
+		let _ = Producers::deposit(RuntimeOrigin::signed(who.clone()), UNIT / 1_000);
+		<WellsHelper as pallet_wells::benchmarking::BenchmarkHelper<AccountId>>::make_manager(&manager);
+		let well = pallet_wells::NextWellId::<Runtime>::get();
+		let quality = OilQuality { api_gravity_x100: 3_500, acidity_bp: 30 };
+		let _ = Wells::submit_well(RuntimeOrigin::signed(who.clone()), 0, Commodity::Oil, [9; 32], [3; 32], Some(quality));
+		let _ = Wells::review_well(RuntimeOrigin::signed(manager), well, true, Default::default());
+		let shares: alloc::vec::Vec<(AccountId, Perbill)> = (0..b)
+			.map(|i| (frame_benchmarking::account("beneficiary", i, 0), Perbill::from_percent(10)))
+			.collect();
+		let _ = Wells::set_beneficiaries(RuntimeOrigin::signed(who.clone()), well, shares.try_into().unwrap_or_default());
+		set_today(month.last_day().plus(5));
+		let records: alloc::vec::Vec<_> =
+			(0..31).map(|d| (well, month.first_day().plus(d), 1_000_000u64)).collect();
+		let _ = Wells::upload_batch(RuntimeOrigin::signed(who.clone()), records.try_into().unwrap_or_default());
+		// Prices on every other day (the rest use the fallback average).
+		for d in (0..31).step_by(2) {
+			feed(FeedKey::Price(Commodity::Oil, month.first_day().plus(d)), FeedValue::Price(70_000_000));
+		}
+		// Official: half of P → deviation 100 % (above the major band).
+		let provenance = Provenance { updated: month.last_day().plus(3), file_hash: [7; 32] };
+		feed(FeedKey::Production(well, month), FeedValue::Production { volume: 15_500_000, provenance });
+		let _ = dynamic_params::audit::SlashRatio::get();
+		(who, well, month)
+	}
+}
+
+/// Producers, Foundation Managers and time for `pallet_wells`' benchmarks.
+pub struct WellsHelper;
+impl pallet_wells::benchmarking::BenchmarkHelper<AccountId> for WellsHelper {
+	fn make_producer(who: &AccountId) {
+		pallet_producers::ProducerRecords::<Runtime>::insert(
+			who,
+			pallet_producers::Producer {
+				status: pallet_producers::ProducerStatus::Active,
+				asset_class: 0,
+				kyb: [1; 32],
+				kyc: [2; 32],
+				admitted: Day(0),
+				deposit: 0,
+				debt: 0,
+			},
+		);
+	}
+	fn make_manager(who: &AccountId) {
+		let mut members =
+			pallet_membership::Members::<Runtime, crate::configs::FoundationMembershipInstance>::get();
+		if !members.contains(who) {
+			let _ = members.try_push(who.clone());
+			members.sort();
+			pallet_membership::Members::<Runtime, crate::configs::FoundationMembershipInstance>::put(members);
+		}
+	}
+	fn set_today(day: Day) {
+		set_today(day);
+	}
+}

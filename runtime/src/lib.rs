@@ -25,8 +25,6 @@ use sp_runtime::{
 	traits::{BlakeTwo256, IdentifyAccount, Verify},
 	MultiAddress, MultiSignature,
 };
-#[cfg(feature = "std")]
-use sp_version::NativeVersion;
 use sp_version::RuntimeVersion;
 
 pub use configs::dynamic_params;
@@ -100,12 +98,6 @@ pub const UNIT_DECIMALS: u8 = 12;
 pub const UNIT_SYMBOL: &str = "UNIT";
 /// The SS58 prefix of addresses (42: generic Substrate).
 pub const SS58_PREFIX: u16 = 42;
-
-/// The version information used to identify this runtime when compiled natively.
-#[cfg(feature = "std")]
-pub fn native_version() -> NativeVersion {
-	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
-}
 
 /// Transaction signature.
 pub type Signature = MultiSignature;
@@ -227,4 +219,8 @@ mod runtime {
 	// Treasurenet.
 	#[runtime::pallet_index(30)]
 	pub type Producers = pallet_producers;
+	#[runtime::pallet_index(31)]
+	pub type Wells = pallet_wells;
+	#[runtime::pallet_index(32)]
+	pub type AuditMint = pallet_audit_mint;
 }

@@ -2,8 +2,9 @@
 //! beneficiaries, a deviation above the major band, and a slash larger than the deposit (debt).
 
 use super::*;
-use crate::Pallet as AuditMint;
+
 use frame_benchmarking::v2::*;
+use frame_support::traits::Get;
 use frame_system::RawOrigin;
 use tn_primitives::{Month, WellId};
 
@@ -21,6 +22,8 @@ pub struct MockHelper;
 impl BenchmarkHelper<u64> for MockHelper {
 	fn worst_case_month(b: u32) -> (u64, WellId, Month) {
 		use crate::mock::*;
+		// Mock state lives outside storage: start each run afresh.
+		Closed::set(Default::default());
 		producer(PRODUCER, 1);
 		let shares = (0..b).map(|i| (100 + u64::from(i), sp_arithmetic::Perbill::from_percent(5))).collect();
 		let m = month(150_000, 1_000 * tn_primitives::ONE_TAT, Some(100_000), shares);
@@ -42,5 +45,5 @@ mod benches {
 		assert!(record.outcome.slash > 0);
 	}
 
-	impl_benchmark_test_suite!(AuditMint, crate::mock::new_test_ext(), crate::mock::Test);
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

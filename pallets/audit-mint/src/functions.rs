@@ -120,7 +120,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Invariants: TAT's issuance equals Σ minted in the audit records; each record's parts add
 	/// up to its minted amount.
-	#[cfg(any(feature = "try-runtime", test))]
+	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use frame_support::traits::fungibles::Inspect;
 		let mut sum: u128 = 0;

@@ -294,7 +294,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Invariants: each producer's recorded deposit equals its held deposit; each application's
 	/// deposit is held; every application has its queue entry.
-	#[cfg(any(feature = "try-runtime", test))]
+	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use frame_support::traits::fungible::InspectHold;
 		for (who, p) in ProducerRecords::<T>::iter() {

@@ -425,7 +425,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Invariants: ledger totals equal the day records; active counts match; identifiers index.
-	#[cfg(any(feature = "try-runtime", test))]
+	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::BTreeMap;
 		for (id, month, ledger) in Ledgers::<T>::iter() {

@@ -32,7 +32,7 @@ extern crate alloc;
 pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
-mod benchmarking;
+pub mod benchmarking;
 mod functions;
 pub use functions::{LiveAssetClasses, PRICE_LOOKBACK_DAYS};
 #[cfg(test)]
@@ -51,7 +51,7 @@ pub mod pallet {
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
-			fungible::{Inspect, MutateHold},
+			fungible::{Inspect, Mutate, MutateHold},
 			SortedMembers, UnixTime,
 		},
 	};
@@ -88,7 +88,9 @@ pub mod pallet {
 	#[pallet::config]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
 		/// The native currency (proposal deposits).
-		type Currency: Inspect<Self::AccountId> + MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+		type Currency: Inspect<Self::AccountId>
+			+ Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
 		/// The overarching hold reason.
 		type RuntimeHoldReason: From<HoldReason>;
 		/// Who is an active producer.
@@ -123,6 +125,9 @@ pub mod pallet {
 		type MaxNoticesPerBlock: Get<u32>;
 		/// Weights from the benchmarks.
 		type WeightInfo: WeightInfo;
+		/// Sets up producers, managers and time for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: crate::benchmarking::BenchmarkHelper<Self::AccountId>;
 	}
 
 	/// The asset classes.

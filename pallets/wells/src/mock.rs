@@ -58,6 +58,7 @@ parameter_types! {
 	pub static Rules: DiscountRules = DiscountRules::DEFAULT;
 	pub static GasFactor: u32 = 36_585;
 	pub static Validity: u32 = 365;
+	pub static Managers: Vec<AccountId> = vec![MANAGER];
 	pub static Notice: u32 = 360;
 }
 
@@ -90,7 +91,9 @@ pub fn set_price(commodity: Commodity, day: Day, micro_usd: u64) {
 pub struct Foundation;
 impl SortedMembers<AccountId> for Foundation {
 	fn sorted_members() -> Vec<AccountId> {
-		vec![MANAGER]
+		let mut m = Managers::get();
+		m.sort();
+		m
 	}
 }
 
@@ -111,6 +114,27 @@ impl pallet_wells::Config for Test {
 	type MaxBatch = ConstU32<100>;
 	type MaxNoticesPerBlock = ConstU32<2>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchHelper;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+pub struct BenchHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::benchmarking::BenchmarkHelper<AccountId> for BenchHelper {
+	fn make_producer(who: &AccountId) {
+		let mut p = Producers::get();
+		p.push(*who);
+		Producers::set(p);
+	}
+	fn make_manager(who: &AccountId) {
+		let mut m = Managers::get();
+		m.push(*who);
+		Managers::set(m);
+	}
+	fn set_today(day: Day) {
+		pallet_timestamp::Now::<Test>::put(u64::from(day.0) * DAY_MS);
+	}
 }
 
 pub fn new_test_ext() -> sp_io::TestExternalities {

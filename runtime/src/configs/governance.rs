@@ -143,7 +143,7 @@ impl pallet_parameters::Config for Runtime {
 	type RuntimeParameters = RuntimeParameters;
 	/// Only Root: a passed referendum (or sudo on dev/local chains).
 	type AdminOrigin = AsEnsureOriginWithArg<EnsureRoot<AccountId>>;
-	type WeightInfo = pallet_parameters::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = ();
 }
 
 impl pallet_preimage::Config for Runtime {

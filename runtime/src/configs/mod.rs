@@ -1,13 +1,15 @@
 //! Configuration of every pallet in the runtime.
 
 mod governance;
+mod oracle;
 pub use governance::*;
+pub use oracle::*;
 
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{
 		fungible::{Balanced, Credit},
-		AsEnsureOriginWithArg, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, Contains,
+		AsEnsureOriginWithArg, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8,
 		NeverEnsureOrigin, OnUnbalanced, VariantCountOf,
 	},
 	weights::{
@@ -192,15 +194,6 @@ impl OnUnbalanced<Credit<AccountId, Balances>> for ToFoundation {
 	}
 }
 
-/// Asset classes accepting producers: until the wells pallet's registry lands, the first class
-/// (0 = Canadian Petroleum Minerals) only.
-pub struct LiveAssetClasses;
-impl Contains<u32> for LiveAssetClasses {
-	fn contains(class: &u32) -> bool {
-		*class == 0
-	}
-}
-
 impl pallet_producers::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
@@ -208,8 +201,8 @@ impl pallet_producers::Config for Runtime {
 	type VerifierOrigin = EnsureSignedBy<KycVerifiers, AccountId>;
 	type GovernanceOrigin = EnsureRoot<AccountId>;
 	type UnixTime = Timestamp;
-	type AssetClasses = LiveAssetClasses;
-	type Wells = ();
+	type AssetClasses = pallet_wells::LiveAssetClasses<Runtime>;
+	type Wells = crate::Wells;
 	type ApplicationDeposit = ConstU128<{ 10 * UNIT }>;
 	type ApplicationExpiryDays = dynamic_params::producers::ApplicationExpiryDays;
 	type MinDepositPerWell = dynamic_params::producers::MinDepositPerWell;
@@ -221,9 +214,52 @@ impl pallet_producers::Config for Runtime {
 	type BenchmarkHelper = ();
 }
 
+impl pallet_wells::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Producers = crate::Producers;
+	type Prices = OraclePrices;
+	type FoundationMembers = crate::FoundationMembership;
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type UnixTime = Timestamp;
+	type DiscountRules = dynamic_params::wells::DiscountRules;
+	type MmbtuPerE3m3Milli = dynamic_params::wells::MmbtuPerE3m3Milli;
+	type ReviewValidityDays = dynamic_params::wells::ReviewValidityDays;
+	type ReviewNoticeDays = dynamic_params::wells::ReviewNoticeDays;
+	type ProposalDeposit = ConstU128<{ 100 * UNIT }>;
+	type MaxBeneficiaries = MaxBeneficiaries;
+	type MaxBatch = ConstU32<2500>;
+	type MaxNoticesPerBlock = ConstU32<32>;
+	type WeightInfo = pallet_wells::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarks::WellsHelper;
+}
+
+parameter_types! {
+	/// Beneficiaries per well besides the owner (the original: 9).
+	pub const MaxBeneficiaries: u32 = 9;
+	pub const TatAssetId: u32 = TAT_ASSET_ID;
+}
+
+impl pallet_audit_mint::Config for Runtime {
+	type Assets = crate::Assets;
+	type TatAssetId = TatAssetId;
+	type PalletId = AuditMintPalletId;
+	type NativeBalance = Balance;
+	type Producers = crate::Producers;
+	type Wells = crate::Wells;
+	type Official = OracleOfficial;
+	type SlashRatio = dynamic_params::audit::SlashRatio;
+	type DeviationBands = dynamic_params::audit::DeviationBands;
+	type MaxBeneficiaries = MaxBeneficiaries;
+	type WeightInfo = pallet_audit_mint::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarks::AuditMintHelper;
+}
+
 /// Oracle feeders: members of the `OracleFeeders` membership.
 impl pallet_oracle::Config for Runtime {
-	type OnNewData = ();
+	type OnNewData = AmendmentWatcher;
 	type CombineData = pallet_oracle::DefaultCombineData<
 		Runtime,
 		dynamic_params::oracle::MinimumFeeders,

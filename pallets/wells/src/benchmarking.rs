@@ -1,0 +1,225 @@
+//! Benchmarks of the wells pallet (frame-benchmarking v2), each over its worst case.
+
+use super::*;
+use crate::Pallet as Wells;
+use alloc::vec::Vec;
+use frame_benchmarking::v2::*;
+use frame_support::traits::{fungible::Mutate, EnsureOrigin, Get};
+use frame_system::RawOrigin;
+use sp_arithmetic::Perbill;
+use sp_runtime::traits::Bounded;
+use tn_primitives::{Commodity, Day, Month, OilQuality, WellId};
+
+/// What the runtime provides for these benchmarks.
+pub trait BenchmarkHelper<AccountId> {
+	/// Make `who` an active producer.
+	fn make_producer(who: &AccountId);
+	/// Make `who` a Foundation Manager.
+	fn make_manager(who: &AccountId);
+	/// Set the block timestamp to the start of `day`.
+	fn set_today(day: Day);
+}
+
+const QUALITY: OilQuality = OilQuality { api_gravity_x100: 3_500, acidity_bp: 30 };
+const JAN_2026: Month = Month { year: 2026, month: 1 };
+
+fn producer<T: Config>() -> T::AccountId {
+	let who: T::AccountId = account("producer", 0, 0);
+	T::BenchmarkHelper::make_producer(&who);
+	T::Currency::set_balance(&who, BalanceOf::<T>::max_value() / 4u32.into());
+	who
+}
+
+fn manager<T: Config>() -> T::AccountId {
+	let who: T::AccountId = account("manager", 0, 0);
+	T::BenchmarkHelper::make_manager(&who);
+	who
+}
+
+fn text() -> ShortText {
+	ShortText::truncate_from(alloc::vec![b'x'; 128])
+}
+
+/// An oil well submitted by `who` (id returned), in review.
+fn submitted<T: Config>(who: &T::AccountId, id: u8) -> WellId {
+	let well = NextWellId::<T>::get();
+	Wells::<T>::do_submit_well(who.clone(), 0, Commodity::Oil, [id; 32], [1; 32], Some(QUALITY)).unwrap();
+	well
+}
+
+/// An active oil well of `who`, activated on 2026-01-01.
+fn active<T: Config>(who: &T::AccountId, id: u8) -> WellId {
+	T::BenchmarkHelper::set_today(JAN_2026.first_day());
+	let well = submitted::<T>(who, id);
+	Wells::<T>::do_review_well(manager::<T>(), well, true, text()).unwrap();
+	well
+}
+
+fn max_beneficiaries<T: Config>(n: u32) -> BeneficiariesOf<T> {
+	let share = Perbill::from_rational(1u32, n.max(1));
+	let list: Vec<_> = (0..n).map(|i| (account::<T::AccountId>("beneficiary", i, 0), share)).collect();
+	list.try_into().unwrap_or_default()
+}
+
+#[benchmarks]
+mod benches {
+	use super::*;
+
+	#[benchmark]
+	fn submit_well() {
+		let who = producer::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), 0, Commodity::Oil, [7; 32], [1; 32], Some(QUALITY));
+		assert!(WellByIdentifier::<T>::contains_key([7; 32]));
+	}
+
+	#[benchmark]
+	fn edit_well() {
+		let who = producer::<T>();
+		let well = active::<T>(&who, 7);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), well, [2; 32], Some(QUALITY));
+		assert_eq!(WellRegistry::<T>::get(well).unwrap().status, WellStatus::InReview);
+	}
+
+	#[benchmark]
+	fn review_well() {
+		let who = producer::<T>();
+		let well = submitted::<T>(&who, 7);
+		let m = manager::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(m), well, true, text());
+		assert_eq!(WellRegistry::<T>::get(well).unwrap().status, WellStatus::Active);
+	}
+
+	#[benchmark]
+	fn set_beneficiaries(n: Linear<0, { T::MaxBeneficiaries::get() }>) {
+		let who = producer::<T>();
+		let well = active::<T>(&who, 7);
+		let list = max_beneficiaries::<T>(n);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), well, list);
+		assert_eq!(WellRegistry::<T>::get(well).unwrap().beneficiaries.len() as u32, n);
+	}
+
+	#[benchmark]
+	fn set_beneficiary_share() {
+		let who = producer::<T>();
+		let well = active::<T>(&who, 7);
+		let max = T::MaxBeneficiaries::get();
+		let mut list = max_beneficiaries::<T>(max).into_inner();
+		list.pop();
+		Wells::<T>::do_set_beneficiaries(who.clone(), well, list.try_into().unwrap_or_default()).unwrap();
+		let newcomer: T::AccountId = account("newcomer", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), well, newcomer, Perbill::from_parts(1));
+		assert_eq!(WellRegistry::<T>::get(well).unwrap().beneficiaries.len() as u32, max);
+	}
+
+	#[benchmark]
+	fn submit_annual_review() {
+		let who = producer::<T>();
+		let well = active::<T>(&who, 7);
+		let due = JAN_2026.first_day().plus(T::ReviewNoticeDays::get());
+		T::BenchmarkHelper::set_today(due);
+		NoticeCursor::<T>::put(due);
+		Wells::<T>::send_due_notices(due);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), well, [5; 32], Some(QUALITY));
+		assert!(matches!(WellRegistry::<T>::get(well).unwrap().annual_review, AnnualReview::Submitted { .. }));
+	}
+
+	#[benchmark]
+	fn judge_annual_review() {
+		let who = producer::<T>();
+		let well = active::<T>(&who, 7);
+		let due = JAN_2026.first_day().plus(T::ReviewNoticeDays::get());
+		T::BenchmarkHelper::set_today(due);
+		NoticeCursor::<T>::put(due);
+		Wells::<T>::send_due_notices(due);
+		Wells::<T>::do_submit_annual_review(who, well, [5; 32], Some(QUALITY)).unwrap();
+		let m = manager::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(m), well, true, text());
+		assert_eq!(WellRegistry::<T>::get(well).unwrap().annual_review, AnnualReview::NotDue);
+	}
+
+	#[benchmark]
+	fn suspend_well() {
+		let who = producer::<T>();
+		let well = active::<T>(&who, 7);
+		let origin = T::GovernanceOrigin::try_successful_origin().expect("governance origin");
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, well, text());
+		assert!(matches!(WellRegistry::<T>::get(well).unwrap().status, WellStatus::Suspended { .. }));
+	}
+
+	#[benchmark]
+	fn reinstate_well() {
+		let who = producer::<T>();
+		let well = active::<T>(&who, 7);
+		Wells::<T>::do_suspend_well(well, text()).unwrap();
+		let origin = T::GovernanceOrigin::try_successful_origin().expect("governance origin");
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, well);
+		assert_eq!(WellRegistry::<T>::get(well).unwrap().status, WellStatus::InReview);
+	}
+
+	/// `n` day records, each for its own well and month (no cache helps), all new ledgers.
+	#[benchmark]
+	fn upload_batch(n: Linear<1, { T::MaxBatch::get() }>) {
+		let who = producer::<T>();
+		let well = active::<T>(&who, 7);
+		// Days from 2026-01-01 on; "today" far enough after the last one.
+		let records: Vec<_> = (0..n).map(|i| (well, JAN_2026.first_day().plus(i), 1_000u64)).collect();
+		T::BenchmarkHelper::set_today(JAN_2026.first_day().plus(n.saturating_add(1)));
+		let batch: BatchOf<T> = records.try_into().unwrap_or_default();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), batch);
+		assert!(DayRecords::<T>::contains_key(well, JAN_2026.first_day()));
+	}
+
+	#[benchmark]
+	fn add_asset_class() {
+		let origin = T::GovernanceOrigin::try_successful_origin().expect("governance origin");
+		let description = LongText::truncate_from(alloc::vec![b'd'; 512]);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, text(), description, Maintainer::Foundation, text(), AssetClassStatus::Live);
+	}
+
+	#[benchmark]
+	fn propose_asset_class() {
+		let who = producer::<T>();
+		let description = LongText::truncate_from(alloc::vec![b'd'; 512]);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), text(), description, text());
+	}
+
+	#[benchmark]
+	fn set_asset_class_status() {
+		let who = producer::<T>();
+		let class = NextAssetClassId::<T>::get();
+		Wells::<T>::do_propose_asset_class(who, text(), Default::default(), text()).unwrap();
+		let origin = T::GovernanceOrigin::try_successful_origin().expect("governance origin");
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, class, AssetClassStatus::Live);
+		assert_eq!(AssetClasses::<T>::get(class).unwrap().status, AssetClassStatus::Live);
+	}
+
+	/// `n` annual-review notices sent in one block.
+	#[benchmark]
+	fn send_notices(n: Linear<0, { T::MaxNoticesPerBlock::get() }>) {
+		let who = producer::<T>();
+		for i in 0..n {
+			active::<T>(&who, (i % 250) as u8 + 1 + (i / 250) as u8);
+		}
+		let due = JAN_2026.first_day().plus(T::ReviewNoticeDays::get());
+		NoticeCursor::<T>::put(due);
+		#[block]
+		{
+			Wells::<T>::send_due_notices(due);
+		}
+	}
+
+	impl_benchmark_test_suite!(Wells, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,138 @@
+//! Helpers for runtime-level tests: the real runtime, built from the dev genesis preset, driven
+//! block by block with every pallet's hooks.
+#![allow(dead_code)]
+
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{fungible::InspectHold, OnFinalize, OnInitialize},
+};
+use sp_arithmetic::Perbill;
+use tn_primitives::{
+	feeds::{FeedKey, FeedValue, Provenance},
+	Commodity, Day, Month, OilQuality,
+};
+use sp_keyring::Sr25519Keyring;
+use treasurenet_runtime::{
+	genesis_config_presets::development_config_genesis, AccountId, AllPalletsWithSystem, Balances,
+	Oracle, Producers, Runtime, RuntimeGenesisConfig, RuntimeHoldReason, RuntimeOrigin, System,
+	Wells, UNIT,
+};
+
+pub const DAY_MS: u64 = 86_400_000;
+pub const BLOCK_MS: u64 = 6_000;
+
+pub fn alice() -> AccountId {
+	Sr25519Keyring::Alice.to_account_id()
+}
+pub fn bob() -> AccountId {
+	Sr25519Keyring::Bob.to_account_id()
+}
+pub fn charlie() -> AccountId {
+	Sr25519Keyring::Charlie.to_account_id()
+}
+pub fn eve() -> AccountId {
+	Sr25519Keyring::Eve.to_account_id()
+}
+pub fn ferdie() -> AccountId {
+	Sr25519Keyring::Ferdie.to_account_id()
+}
+pub fn signed(who: &AccountId) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who.clone())
+}
+
+/// The dev chain's genesis state, at unix time `start_ms`.
+pub fn dev_ext(start_ms: u64) -> sp_io::TestExternalities {
+	let patch = serde_json::to_vec(&development_config_genesis()).expect("json");
+	let mut ext = sp_io::TestExternalities::new_empty();
+	ext.execute_with(|| {
+		frame_support::genesis_builder_helper::build_state::<RuntimeGenesisConfig>(patch)
+			.expect("dev genesis builds");
+	});
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		pallet_timestamp::Now::<Runtime>::put(start_ms);
+	});
+	ext
+}
+
+/// Finish the current block and start the next, `ms` later.
+pub fn next_block_after(ms: u64) {
+	let n = System::block_number();
+	AllPalletsWithSystem::on_finalize(n);
+	let now = pallet_timestamp::Now::<Runtime>::get();
+	pallet_timestamp::Now::<Runtime>::put(now + ms);
+	System::set_block_number(n + 1);
+	System::reset_events();
+	AllPalletsWithSystem::on_initialize(n + 1);
+}
+
+/// Advance `n` blocks of 6 s.
+pub fn run_blocks(n: u32) {
+	for _ in 0..n {
+		next_block_after(BLOCK_MS);
+	}
+}
+
+/// Advance `days` days, one block per day.
+pub fn run_days(days: u32) {
+	for _ in 0..days {
+		next_block_after(DAY_MS);
+	}
+}
+
+/// Check every pallet's invariants (what `try_state` checks on a live chain).
+pub fn check_invariants() {
+	pallet_producers::Pallet::<Runtime>::do_try_state().expect("producers invariants");
+	pallet_wells::Pallet::<Runtime>::do_try_state().expect("wells invariants");
+	pallet_audit_mint::Pallet::<Runtime>::do_try_state().expect("audit invariants");
+}
+
+/// 2026-01-01T00:00:00Z.
+pub const JAN_1_2026_MS: u64 = 1_767_225_600_000;
+const KYB: [u8; 32] = [1; 32];
+const KYC: [u8; 32] = [2; 32];
+/// blake2-256 would be used by real clients; any 32 bytes work as a commitment here.
+const WELL_ID: [u8; 32] = [3; 32];
+
+pub fn deposit_held(who: &treasurenet_runtime::AccountId) -> u128 {
+	Balances::balance_on_hold(&RuntimeHoldReason::Producers(pallet_producers::HoldReason::ProducerDeposit), who)
+}
+
+/// Eve: admitted producer with 100 UNIT deposit and an active oil well (90 % discount) whose
+/// beneficiary Ferdie gets 20 %. Returns the well id.
+pub fn onboard() -> u32 {
+	let eve = eve();
+	assert_ok!(Producers::apply(signed(&eve), 0, KYB));
+	// Only Charlie (KYC verifier) judges.
+	assert_noop!(
+		Producers::judge_kyb(signed(&alice()), eve.clone(), KYB, true),
+		sp_runtime::DispatchError::BadOrigin
+	);
+	assert_ok!(Producers::judge_kyb(signed(&charlie()), eve.clone(), KYB, true));
+	assert_ok!(Producers::submit_kyc(signed(&eve), KYC));
+	assert_ok!(Producers::judge_kyc(signed(&charlie()), eve.clone(), KYC, true));
+	assert_ok!(Producers::deposit(signed(&eve), 100 * UNIT));
+	assert_eq!(deposit_held(&eve), 100 * UNIT);
+
+	let quality = OilQuality { api_gravity_x100: 3_500, acidity_bp: 30 };
+	assert_ok!(Wells::submit_well(signed(&eve), 0, Commodity::Oil, WELL_ID, [4; 32], Some(quality)));
+	// Alice is a Foundation Manager: she reviews.
+	assert_ok!(Wells::review_well(signed(&alice()), 0, true, Default::default()));
+	let beneficiaries = vec![(ferdie(), Perbill::from_percent(20))].try_into().unwrap();
+	assert_ok!(Wells::set_beneficiaries(signed(&eve), 0, beneficiaries));
+	0
+}
+
+/// Alice (the dev chain's feeder) feeds 30 WTI prices of $70 and the official volume.
+pub fn feed_january(well: u32, official_litres: u64) {
+	let jan = Month::new(2026, 1).unwrap();
+	let mut values: Vec<(FeedKey, FeedValue)> = (0..30)
+		.map(|d| (FeedKey::Price(Commodity::Oil, jan.first_day().plus(d)), FeedValue::Price(70_000_000)))
+		.collect();
+	let provenance = Provenance { updated: Day::from_ymd(2026, 2, 20).unwrap(), file_hash: [9; 32] };
+	values.push((FeedKey::Production(well, jan), FeedValue::Production { volume: official_litres, provenance }));
+	// Not a feeder: refused.
+	assert!(Oracle::feed_values(signed(&eve()), values.clone().try_into().unwrap()).is_err());
+	assert_ok!(Oracle::feed_values(signed(&alice()), values.try_into().unwrap()));
+}
+
