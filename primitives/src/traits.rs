@@ -87,3 +87,10 @@ pub trait OfficialProduction {
 	/// O for `well` in `month` (litres of oil or m³ of gas) and its source, if known.
 	fn official(well: WellId, month: Month) -> Option<(Volume, crate::feeds::Provenance)>;
 }
+
+/// The registered wells, as the oracle's offchain workers need them to match official data.
+pub trait WellDirectory {
+	/// Every registered well: (id, identifier commitment, commodity, first activation day).
+	/// Called offchain only (it reads every well).
+	fn all_wells() -> alloc::vec::Vec<(WellId, crate::Commitment, Commodity, Option<Day>)>;
+}

@@ -511,3 +511,9 @@ impl<T: Config> WellLedger<T::AccountId> for Pallet<T> {
 		Self::deposit_event(Event::MonthClosed { well: id, month, status });
 	}
 }
+
+impl<T: Config> tn_primitives::traits::WellDirectory for Pallet<T> {
+	fn all_wells() -> Vec<(WellId, Commitment, Commodity, Option<Day>)> {
+		WellRegistry::<T>::iter().map(|(id, w)| (id, w.identifier, w.commodity, w.activated)).collect()
+	}
+}

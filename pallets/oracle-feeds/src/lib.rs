@@ -1,0 +1,104 @@
+//! # Oracle feeds pallet (offchain workers)
+//!
+//! Feeder nodes run this pallet's offchain worker. With a feeder key (key type `tnfd`, sr25519)
+//! in their keystore, each block they may fetch:
+//!
+//! - **prices** from the EIA open-data API v2: WTI (`/v2/petroleum/pri/spt/data/`, series
+//!   `RWTC`, $/BBL) and Henry Hub (`/v2/natural-gas/pri/fut/data/`, spot series `RNGWHHD` by
+//!   default, $/MMBTU), the last [`worker::PRICE_BACKFILL_DAYS`] days up to yesterday (EIA lags and
+//!   skips non-trading days: a missing day is normal);
+//! - **official monthly production** from Petrinex (`/publicdata/API/Files/AB/Vol/{YYYY-MM}/CSV`,
+//!   a zip in a zip of ~500k CSV rows), streamed chunk by chunk through inflate and a CSV
+//!   tokenizer ([`tn_ingest`]) so the worker never holds the file: from the 5th of month M+1 it
+//!   polls month M until its file appears, and keeps re-checking the last 3 months for amendments.
+//!
+//! Values go to pallet-oracle as one **signed** `feed_values` transaction per block at most,
+//! guarded by an offchain storage lock (overlapping workers and re-orgs never double-submit):
+//! a value is sent only if the feeder's on-chain raw value differs and it is not already in
+//! flight. The oracle combines feeders' values by median.
+//!
+//! Endpoints, series, API key and poll intervals are node-local settings in offchain storage
+//! ([`settings`]), set by node CLI flags; the real URLs are the defaults. Failures (timeouts,
+//! non-200, truncated or malformed bodies, wrong units) are logged and retried later; nothing
+//! is submitted from a failed fetch.
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+pub mod settings;
+#[cfg(test)]
+mod tests;
+pub mod worker;
+
+use sp_core::crypto::KeyTypeId;
+
+/// Key type of feeder keys in a node's keystore.
+pub const KEY_TYPE: KeyTypeId = KeyTypeId(*b"tnfd");
+
+/// Feeder keys: sr25519, key type `tnfd`.
+pub mod crypto {
+	use super::KEY_TYPE;
+	use sp_runtime::{
+		app_crypto::{app_crypto, sr25519},
+		traits::Verify,
+		MultiSignature, MultiSigner,
+	};
+	app_crypto!(sr25519, KEY_TYPE);
+
+	/// The feeder identity used to sign feeds.
+	pub struct FeederId;
+	impl frame_system::offchain::AppCrypto<MultiSigner, MultiSignature> for FeederId {
+		type RuntimeAppPublic = Public;
+		type GenericSignature = sp_core::sr25519::Signature;
+		type GenericPublic = sp_core::sr25519::Public;
+	}
+	impl
+		frame_system::offchain::AppCrypto<
+			<sp_core::sr25519::Signature as Verify>::Signer,
+			sp_core::sr25519::Signature,
+		> for FeederId
+	{
+		type RuntimeAppPublic = Public;
+		type GenericSignature = sp_core::sr25519::Signature;
+		type GenericPublic = sp_core::sr25519::Public;
+	}
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use frame_support::pallet_prelude::*;
+	use frame_system::{offchain::{AppCrypto, CreateSignedTransaction}, pallet_prelude::*};
+	use tn_primitives::{
+		feeds::{FeedKey, FeedValue},
+		traits::WellDirectory,
+	};
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config:
+		frame_system::Config
+		+ CreateSignedTransaction<pallet_oracle::Call<Self>>
+		+ pallet_oracle::Config<OracleKey = FeedKey, OracleValue = FeedValue>
+	{
+		/// The feeder key the worker signs with.
+		type AuthorityId: AppCrypto<Self::Public, Self::Signature>;
+		/// The registered wells (to match official rows by their identifier commitment).
+		type Wells: WellDirectory;
+		/// Most values per `feed_values` transaction (≤ the oracle's `MaxFeedValues`).
+		#[pallet::constant]
+		type MaxValuesPerFeed: Get<u32>;
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn offchain_worker(n: BlockNumberFor<T>) {
+			if let Err(e) = crate::worker::run::<T>(n) {
+				log::info!(target: crate::worker::LOG, "feeds worker: {e}");
+			}
+		}
+	}
+}

@@ -1,0 +1,335 @@
+//! Offchain worker tests with `TestOffchainExt`: byte-exact requests, simulator-made bodies, and
+//! every failure leaving the chain untouched.
+
+use crate::{self as pallet_oracle_feeds, settings, worker};
+use codec::Decode;
+use frame_support::{derive_impl, parameter_types, traits::{ConstU32, Hooks, SortedMembers}};
+use sp_core::{
+	offchain::{testing, OffchainDbExt, OffchainWorkerExt, StorageKind, TransactionPoolExt},
+	sr25519::Signature,
+};
+use sp_keystore::{testing::MemoryKeystore, Keystore, KeystoreExt};
+use sp_runtime::{
+	generic::UncheckedExtrinsic,
+	traits::{IdentifyAccount, IdentityLookup, Verify},
+	RuntimeAppPublic,
+};
+use std::sync::Arc;
+use tn_primitives::{
+	feeds::{FeedKey, FeedValue},
+	traits::WellDirectory,
+	Commitment, Commodity, Day, Month, WellId,
+};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+type Extrinsic = UncheckedExtrinsic<u32, RuntimeCall, (), ()>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Timestamp: pallet_timestamp,
+		Oracle: pallet_oracle,
+		Feeds: pallet_oracle_feeds,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = IdentityLookup<AccountId>;
+}
+
+#[derive_impl(pallet_timestamp::config_preludes::TestDefaultConfig)]
+impl pallet_timestamp::Config for Test {}
+
+impl frame_system::offchain::SigningTypes for Test {
+	type Public = <Signature as Verify>::Signer;
+	type Signature = Signature;
+}
+impl<C> frame_system::offchain::CreateTransactionBase<C> for Test
+where
+	RuntimeCall: From<C>,
+{
+	type RuntimeCall = RuntimeCall;
+	type Extrinsic = Extrinsic;
+}
+impl<C> frame_system::offchain::CreateSignedTransaction<C> for Test
+where
+	RuntimeCall: From<C>,
+{
+	fn create_signed_transaction<A: frame_system::offchain::AppCrypto<Self::Public, Self::Signature>>(
+		call: RuntimeCall,
+		_public: <Signature as Verify>::Signer,
+		_account: AccountId,
+		nonce: u32,
+	) -> Option<Extrinsic> {
+		Some(Extrinsic::new_signed(call, nonce, (), ()))
+	}
+}
+
+parameter_types! {
+	pub const OraclePalletId: frame_support::PalletId = frame_support::PalletId(*b"tn/oracl");
+	pub static Feeders: Vec<AccountId> = vec![];
+	pub static Registered: Vec<(WellId, Commitment, Commodity, Option<Day>)> = vec![];
+}
+
+pub struct FeederSet;
+impl SortedMembers<AccountId> for FeederSet {
+	fn sorted_members() -> Vec<AccountId> {
+		Feeders::get()
+	}
+}
+
+impl pallet_oracle::Config for Test {
+	type OnNewData = ();
+	type CombineData = pallet_oracle::DefaultCombineData<Test, ConstU32<1>, frame_support::traits::ConstU64<86_400_000>>;
+	type Time = Timestamp;
+	type OracleKey = FeedKey;
+	type OracleValue = FeedValue;
+	type PalletId = OraclePalletId;
+	type Members = FeederSet;
+	type WeightInfo = ();
+	type MaxHasDispatchedSize = ConstU32<8>;
+	type MaxFeedValues = ConstU32<256>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
+}
+
+pub struct Wells;
+impl WellDirectory for Wells {
+	fn all_wells() -> Vec<(WellId, Commitment, Commodity, Option<Day>)> {
+		Registered::get()
+	}
+}
+
+impl pallet_oracle_feeds::Config for Test {
+	type AuthorityId = crate::crypto::FeederId;
+	type Wells = Wells;
+	type MaxValuesPerFeed = ConstU32<256>;
+}
+
+const SIM: &str = "http://127.0.0.1:8787";
+const WELL_ID_TEXT: &str = "100071901015W400";
+
+/// The simulator's configuration for these tests: one oil well with 1234.567 m³ in Jan 2026.
+fn sim() -> tn_feed_sim::SimConfig {
+	let json = format!(
+		r#"{{"api_key":"KEY","petrinex":{{"rows":300,"published_from":"2026-01","published_through":"2026-01",
+		"wells":[{{"id":"{WELL_ID_TEXT}","product":"OIL","months":{{"2026-01":"1234.567"}}}}]}},
+		"eia":{{"published_through":"2026-03-09","first_day":"2026-01-01"}}}}"#
+	);
+	tn_feed_sim::SimConfig::from_json(&json).expect("simulator config")
+}
+
+struct Env {
+	ext: sp_io::TestExternalities,
+	offchain: Arc<parking_lot::RwLock<testing::OffchainState>>,
+	pool: Arc<parking_lot::RwLock<testing::PoolState>>,
+}
+
+/// Externalities at 2026-03-10 12:00 UTC with the worker's settings pointing at the simulator.
+fn env(with_key: bool) -> (Env, Option<AccountId>) {
+	let (offchain, offchain_state) = testing::TestOffchainExt::new();
+	let (pool, pool_state) = testing::TestTransactionPoolExt::new();
+	let keystore = MemoryKeystore::new();
+	let feeder = with_key.then(|| {
+		let public = keystore.sr25519_generate_new(crate::crypto::Public::ID, Some("//Alice")).unwrap();
+		AccountId::from(public)
+	});
+	let mut ext = sp_io::TestExternalities::default();
+	ext.register_extension(OffchainWorkerExt::new(offchain.clone()));
+	ext.register_extension(OffchainDbExt::new(offchain));
+	ext.register_extension(TransactionPoolExt::new(pool));
+	ext.register_extension(KeystoreExt::new(keystore));
+	offchain_state.write().timestamp = sp_core::offchain::Timestamp::from_unix_millis(1_773_144_000_000);
+	ext.execute_with(|| {
+		for (k, v) in [
+			(settings::PETRINEX_URL, SIM),
+			(settings::EIA_URL, SIM),
+			(settings::EIA_KEY, "KEY"),
+		] {
+			sp_io::offchain::local_storage_set(StorageKind::PERSISTENT, k, v.as_bytes());
+		}
+		System::set_block_number(1);
+		pallet_timestamp::Now::<Test>::put(1_773_144_000_000);
+	});
+	Feeders::set(feeder.iter().cloned().collect());
+	let identifier = sp_io::hashing::blake2_256(WELL_ID_TEXT.as_bytes());
+	Registered::set(vec![(0, identifier, Commodity::Oil, Day::from_ymd(2025, 12, 1))]);
+	(Env { ext, offchain: offchain_state, pool: pool_state }, feeder)
+}
+
+/// The settings `env` stores.
+fn sim_settings() -> settings::Settings {
+	settings::Settings { petrinex_url: SIM.into(), eia_url: SIM.into(), eia_key: "KEY".into(), ..Default::default() }
+}
+
+fn today() -> Day {
+	Day::from_ymd(2026, 3, 10).unwrap()
+}
+
+fn expect(state: &mut testing::OffchainState, uri: String, body: Vec<u8>) {
+	state.expect_request(testing::PendingRequest {
+		method: "GET".into(),
+		uri,
+		response: Some(body),
+		sent: true,
+		..Default::default()
+	});
+}
+
+fn eia_body(cfg: &tn_feed_sim::SimConfig, uri: &str) -> Vec<u8> {
+	let target = uri.strip_prefix(SIM).unwrap();
+	tn_feed_sim::eia_json(cfg, target).expect("simulator answers").into_bytes()
+}
+
+/// Expect the five requests of a full run: WTI, Henry Hub, Petrinex Feb, Jan, Dec.
+fn expect_all(env: &Env, cfg: &tn_feed_sim::SimConfig, jan_file: Vec<u8>) {
+	let s = sim_settings();
+	let mut st = env.offchain.write();
+	for (commodity, series) in [(Commodity::Oil, "RWTC"), (Commodity::Gas, "RNGWHHD")] {
+		let uri = worker::eia_url(&s, commodity, series, today().minus(14), today().minus(1));
+		let body = eia_body(cfg, &uri);
+		expect(&mut st, uri, body);
+	}
+	for month in worker::months_to_poll(today()) {
+		let body = if month == Month::new(2026, 1).unwrap() { jan_file.clone() } else { b"<html>404</html>".to_vec() };
+		expect(&mut st, worker::petrinex_url(&s, month), body);
+	}
+}
+
+fn submitted(env: &Env) -> Vec<Vec<(FeedKey, FeedValue)>> {
+	env.pool
+		.read()
+		.transactions
+		.iter()
+		.map(|tx| {
+			let tx = Extrinsic::decode(&mut &tx[..]).unwrap();
+			match tx.function {
+				RuntimeCall::Oracle(pallet_oracle::Call::feed_values { values }) => values.into_inner(),
+				other => panic!("unexpected call {other:?}"),
+			}
+		})
+		.collect()
+}
+
+#[test]
+fn months_polled_from_the_fifth_of_the_next_month() {
+	let m = |y, mo| Month::new(y, mo).unwrap();
+	assert_eq!(worker::months_to_poll(Day::from_ymd(2026, 3, 10).unwrap()), vec![m(2026, 2), m(2026, 1), m(2025, 12)]);
+	// On the 4th, last month is not polled yet.
+	assert_eq!(worker::months_to_poll(Day::from_ymd(2026, 3, 4).unwrap()), vec![m(2026, 1), m(2025, 12)]);
+	assert_eq!(worker::months_to_poll(Day::from_ymd(2026, 3, 5).unwrap()), vec![m(2026, 2), m(2026, 1), m(2025, 12)]);
+}
+
+#[test]
+fn urls_are_exact() {
+	let s = settings::Settings::default();
+	assert_eq!(
+		worker::petrinex_url(&s, Month::new(2026, 1).unwrap()),
+		"https://www.petrinex.gov.ab.ca/publicdata/API/Files/AB/Vol/2026-01/CSV"
+	);
+	let u = worker::eia_url(&s, Commodity::Gas, "RNGWHHD", Day::from_ymd(2026, 2, 24).unwrap(), Day::from_ymd(2026, 3, 9).unwrap());
+	assert_eq!(
+		u,
+		"https://api.eia.gov/v2/natural-gas/pri/fut/data/?frequency=daily&data%5B0%5D=value&facets%5Bseries%5D%5B%5D=RNGWHHD&start=2026-02-24&end=2026-03-09&sort%5B0%5D%5Bcolumn%5D=period&sort%5B0%5D%5Bdirection%5D=desc&api_key="
+	);
+}
+
+#[test]
+fn feeds_prices_and_official_production_in_one_signed_transaction() {
+	let (mut env, feeder) = env(true);
+	let cfg = sim();
+	let jan = tn_feed_sim::petrinex_month_zip(&cfg, (2026, 1), 1);
+	expect_all(&env, &cfg, jan.clone());
+	env.ext.execute_with(|| Feeds::offchain_worker(1));
+	let txs = submitted(&env);
+	assert_eq!(txs.len(), 1, "one feed per block");
+	let values = &txs[0];
+	// Official January: 1234.567 m³ = 1,234,567 litres, with the file's hash and updated date.
+	let jan_m = Month::new(2026, 1).unwrap();
+	let (volume, provenance) = values
+		.iter()
+		.find_map(|(k, v)| match (k, v) {
+			(FeedKey::Production(0, m), FeedValue::Production { volume, provenance }) if *m == jan_m => Some((*volume, *provenance)),
+			_ => None,
+		})
+		.expect("January production fed");
+	assert_eq!(volume, 1_234_567);
+	assert_eq!(provenance.file_hash, sp_io::hashing::blake2_256(&jan));
+	let updated = tn_feed_sim::file_updated_date(&cfg, (2026, 1), 1);
+	assert_eq!(provenance.updated, Day::from_ymd(updated.year, updated.month, updated.day).unwrap());
+	// December and February answered garbage: nothing fed for them.
+	assert!(!values.iter().any(|(k, _)| matches!(k, FeedKey::Production(_, m) if *m != jan_m)));
+	// Prices: exactly the simulator's published days in the window, in micro-USD.
+	let expected_wti = tn_feed_sim::eia_prices(&cfg, "RWTC", date(today().minus(14)), date(today().minus(1)));
+	let fed_wti: Vec<_> = values
+		.iter()
+		.filter_map(|(k, v)| match (k, v) {
+			(FeedKey::Price(Commodity::Oil, d), FeedValue::Price(p)) => Some((*d, *p)),
+			_ => None,
+		})
+		.collect();
+	assert!(!expected_wti.is_empty());
+	assert_eq!(fed_wti.len(), expected_wti.len());
+	for (d, cents) in expected_wti {
+		let day = Day::from_ymd(d.year, d.month, d.day).unwrap();
+		assert!(fed_wti.contains(&(day, (cents as u64) * 10_000)), "{day:?}");
+	}
+	assert!(values.iter().any(|(k, _)| matches!(k, FeedKey::Price(Commodity::Gas, _))));
+	let _ = feeder;
+}
+
+fn date(d: Day) -> tn_feed_sim::Date {
+	let (y, m, day) = d.to_ymd();
+	tn_feed_sim::Date::new(y, m, day).unwrap()
+}
+
+#[test]
+fn a_node_without_a_feeder_key_does_nothing() {
+	let (mut env, _) = env(false);
+	// No request is expected: any request would panic the test ext.
+	env.ext.execute_with(|| Feeds::offchain_worker(1));
+	assert!(submitted(&env).is_empty());
+}
+
+#[test]
+fn truncated_and_garbage_bodies_feed_nothing() {
+	let (mut env, _) = env(true);
+	let cfg = sim();
+	let jan = tn_feed_sim::petrinex_month_zip(&cfg, (2026, 1), 1);
+	{
+		let s = sim_settings();
+		let mut st = env.offchain.write();
+		for (commodity, series) in [(Commodity::Oil, "RWTC"), (Commodity::Gas, "RNGWHHD")] {
+			let uri = worker::eia_url(&s, commodity, series, today().minus(14), today().minus(1));
+			expect(&mut st, uri, b"{\"response\": garbage".to_vec());
+		}
+		for month in worker::months_to_poll(today()) {
+			let body = jan.get(..jan.len() / 2).unwrap().to_vec();
+			expect(&mut st, worker::petrinex_url(&s, month), body);
+		}
+	}
+	env.ext.execute_with(|| Feeds::offchain_worker(1));
+	assert!(submitted(&env).is_empty());
+}
+
+#[test]
+fn values_already_on_chain_or_in_flight_are_not_sent_again() {
+	let (mut env, _) = env(true);
+	let cfg = sim();
+	let jan = tn_feed_sim::petrinex_month_zip(&cfg, (2026, 1), 1);
+	expect_all(&env, &cfg, jan.clone());
+	env.ext.execute_with(|| Feeds::offchain_worker(1));
+	assert_eq!(submitted(&env).len(), 1);
+	// Next block, intervals elapsed: the same data again is in flight → nothing new is sent.
+	env.offchain.write().timestamp = sp_core::offchain::Timestamp::from_unix_millis(1_773_144_000_000 + 7 * 3_600_000);
+	expect_all(&env, &cfg, jan);
+	env.ext.execute_with(|| {
+		System::set_block_number(2);
+		Feeds::offchain_worker(2);
+	});
+	assert_eq!(submitted(&env).len(), 1);
+}

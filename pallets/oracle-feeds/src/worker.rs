@@ -1,0 +1,313 @@
+//! The offchain worker: fetch, parse, decide what is new, submit one signed feed.
+
+use crate::{settings::Settings, Config};
+use alloc::{collections::BTreeMap, format, string::String, vec::Vec};
+use blake2::{digest::consts::U32, Blake2b, Digest};
+use frame_support::traits::Get;
+use frame_system::{
+	offchain::{AppCrypto, SendSignedTransaction, Signer},
+	pallet_prelude::BlockNumberFor,
+};
+use sp_core::offchain::Duration;
+use sp_runtime::{
+	offchain::{
+		http,
+		storage::StorageValueRef,
+		storage_lock::{BlockAndTime, StorageLock},
+	},
+	traits::{IdentifyAccount, SaturatedConversion},
+	RuntimeAppPublic,
+};
+use tn_ingest::{FnMatcher, IngestError, PetrinexIngest};
+use tn_primitives::{
+	traits::WellDirectory,
+	feeds::{FeedKey, FeedValue, Provenance},
+	Commitment, Commodity, Day, Month, WellId,
+};
+
+/// Log target.
+pub const LOG: &str = "tn-feeds";
+/// Days of prices fetched each time (yesterday and the days before it).
+pub const PRICE_BACKFILL_DAYS: u32 = 14;
+/// Months re-checked for official production (and amendments).
+pub const PRODUCTION_MONTHS: u32 = 3;
+/// Blocks a submitted value counts as in flight before it may be sent again.
+pub const IN_FLIGHT_BLOCKS: u32 = 10;
+/// Largest EIA response accepted.
+const MAX_JSON_BYTES: usize = 1 << 20;
+/// HTTP chunk size when streaming Petrinex files.
+const CHUNK: usize = 64 * 1024;
+
+const LOCK: &[u8] = b"tn-feeds/lock";
+const LAST_PRICES: &[u8] = b"tn-feeds/last-prices";
+const LAST_PRODUCTION: &[u8] = b"tn-feeds/last-production";
+const IN_FLIGHT: &[u8] = b"tn-feeds/in-flight";
+
+/// Why a fetch produced nothing.
+#[derive(Debug)]
+pub enum FetchError {
+	/// The request could not be sent or timed out.
+	Http(&'static str),
+	/// A status other than 200.
+	Status(u16),
+	/// The body was refused by the parser.
+	Petrinex(IngestError),
+	/// The EIA body was refused.
+	Eia(tn_ingest::EiaError),
+	/// The body is larger than accepted.
+	TooLarge,
+}
+
+fn ymd(d: Day) -> String {
+	let (y, m, day) = d.to_ymd();
+	format!("{y:04}-{m:02}-{day:02}")
+}
+
+/// The EIA v2 URL of a daily series between two days (inclusive). Brackets are percent-encoded.
+pub fn eia_url(s: &Settings, commodity: Commodity, series: &str, start: Day, end: Day) -> String {
+	let route = match commodity {
+		Commodity::Oil => "petroleum/pri/spt",
+		Commodity::Gas => "natural-gas/pri/fut",
+	};
+	format!(
+		"{}/v2/{route}/data/?frequency=daily&data%5B0%5D=value&facets%5Bseries%5D%5B%5D={series}\
+		 &start={}&end={}&sort%5B0%5D%5Bcolumn%5D=period&sort%5B0%5D%5Bdirection%5D=desc&api_key={}",
+		s.eia_url,
+		ymd(start),
+		ymd(end),
+		s.eia_key
+	)
+}
+
+/// The Petrinex URL of a month's volumetric file.
+pub fn petrinex_url(s: &Settings, month: Month) -> String {
+	format!("{}/publicdata/API/Files/AB/Vol/{:04}-{:02}/CSV", s.petrinex_url, month.year, month.month)
+}
+
+/// Months whose official figures are polled on `today`: each of the last three months from the
+/// 5th of the month after it.
+pub fn months_to_poll(today: Day) -> Vec<Month> {
+	let mut out = Vec::new();
+	let mut m = today.month();
+	for _ in 0..PRODUCTION_MONTHS {
+		m = m.prev();
+		if today >= m.next().first_day().plus(4) {
+			out.push(m);
+		}
+	}
+	out
+}
+
+fn deadline(ms: u64) -> sp_core::offchain::Timestamp {
+	sp_io::offchain::timestamp().add(Duration::from_millis(ms))
+}
+
+/// GET `url`; returns the pending response's request id after a 200.
+fn get(url: &str, timeout_ms: u64) -> Result<sp_core::offchain::HttpRequestId, FetchError> {
+	let pending = http::Request::get(url)
+		.deadline(deadline(timeout_ms))
+		.send()
+		.map_err(|_| FetchError::Http("could not send"))?;
+	let response = pending
+		.try_wait(deadline(timeout_ms))
+		.map_err(|_| FetchError::Http("timed out"))?
+		.map_err(|_| FetchError::Http("failed"))?;
+	if response.code != 200 {
+		return Err(FetchError::Status(response.code));
+	}
+	Ok(response.id)
+}
+
+/// Read the body of request `id` in chunks, handing each to `sink`.
+fn stream_body(
+	id: sp_core::offchain::HttpRequestId,
+	timeout_ms: u64,
+	mut sink: impl FnMut(&[u8]) -> Result<(), FetchError>,
+) -> Result<(), FetchError> {
+	let mut buf = alloc::vec![0u8; CHUNK];
+	loop {
+		let n = sp_io::offchain::http_response_read_body(id, &mut buf, Some(deadline(timeout_ms)))
+			.map_err(|_| FetchError::Http("body read failed"))?;
+		if n == 0 {
+			return Ok(());
+		}
+		sink(buf.get(..n as usize).unwrap_or_default())?;
+	}
+}
+
+/// Fetch and parse one EIA series; returns (day, micro-USD) pairs.
+pub fn fetch_prices(
+	s: &Settings,
+	commodity: Commodity,
+	today: Day,
+) -> Result<Vec<(Day, u64)>, FetchError> {
+	let (series, units) = match commodity {
+		Commodity::Oil => (s.wti_series.as_str(), tn_ingest::eia::WTI_UNITS),
+		Commodity::Gas => (s.henry_hub_series.as_str(), tn_ingest::eia::HENRY_HUB_UNITS),
+	};
+	let url = eia_url(s, commodity, series, today.minus(PRICE_BACKFILL_DAYS), today.minus(1));
+	let id = get(&url, 20_000)?;
+	let mut body = Vec::new();
+	stream_body(id, 20_000, |chunk| {
+		if body.len().saturating_add(chunk.len()) > MAX_JSON_BYTES {
+			return Err(FetchError::TooLarge);
+		}
+		body.extend_from_slice(chunk);
+		Ok(())
+	})?;
+	let prices = tn_ingest::parse_eia_prices(&body, series, units).map_err(FetchError::Eia)?;
+	Ok(prices
+		.into_iter()
+		.filter_map(|p| Day::from_ymd(p.year, p.month, p.day).map(|d| (d, p.micro_usd)))
+		.filter(|(d, _)| *d < today)
+		.collect())
+}
+
+/// Official volumes of `month` for the registered wells, streamed from Petrinex.
+/// A well active by then with no rows gets 0; a well with only confidential (`***`) rows is left
+/// out (unknown, not zero).
+pub fn fetch_production(
+	s: &Settings,
+	month: Month,
+	wells: &[(WellId, Commitment, Commodity, Option<Day>)],
+) -> Result<Vec<(WellId, u64, Provenance)>, FetchError> {
+	let by_id: BTreeMap<Commitment, (WellId, Commodity)> =
+		wells.iter().map(|(id, c, k, _)| (*c, (*id, *k))).collect();
+	let matcher = FnMatcher(|identifier: &[u8], product: &[u8]| {
+		let (id, commodity) = by_id.get(&sp_io::hashing::blake2_256(identifier))?;
+		(commodity.petrinex_product() == product).then_some(*id)
+	});
+	let id = get(&petrinex_url(s, month), 120_000)?;
+	let mut ingest = PetrinexIngest::new(matcher, (month.year, month.month));
+	let mut hasher = Blake2b::<U32>::new();
+	stream_body(id, 120_000, |chunk| {
+		hasher.update(chunk);
+		ingest.push(chunk).map_err(FetchError::Petrinex)
+	})?;
+	let summary = ingest.finish().map_err(FetchError::Petrinex)?;
+	let mut file_hash = [0u8; 32];
+	file_hash.copy_from_slice(&hasher.finalize());
+	let updated = summary
+		.latest_submission_date
+		.and_then(|(y, m, d)| Day::from_ymd(y, m, d))
+		.unwrap_or_else(|| month.next().first_day());
+	let provenance = Provenance { updated, file_hash };
+	let mut out = Vec::new();
+	for (id, _, _, activated) in wells {
+		if activated.is_none_or(|a| a > month.last_day()) {
+			continue;
+		}
+		let volume = match summary.wells.get(id) {
+			Some(t) if t.rows == 0 && t.confidential_rows > 0 => continue,
+			Some(t) => u64::try_from(t.volume_thousandths.max(0)).unwrap_or(0),
+			None => 0,
+		};
+		out.push((*id, volume, provenance));
+	}
+	Ok(out)
+}
+
+/// Whether `interval_secs` passed since the time stored under `key`; if so, store `now`.
+fn due(key: &[u8], now_ms: u64, interval_secs: u64) -> bool {
+	let r = StorageValueRef::persistent(key);
+	let last: u64 = r.get().ok().flatten().unwrap_or(0);
+	if last != 0 && now_ms < last.saturating_add(interval_secs.saturating_mul(1_000)) {
+		return false;
+	}
+	r.set(&now_ms);
+	true
+}
+
+/// Values sent but maybe not yet on chain: key → (value, block sent).
+type InFlight = BTreeMap<FeedKey, (FeedValue, u32)>;
+
+fn in_flight() -> InFlight {
+	StorageValueRef::persistent(IN_FLIGHT).get().ok().flatten().unwrap_or_default()
+}
+
+/// One run of the worker at block `n`.
+pub fn run<T: Config>(n: BlockNumberFor<T>) -> Result<(), &'static str> {
+	let signer = Signer::<T, T::AuthorityId>::any_account();
+	if !signer.can_sign() {
+		return Ok(()); // not a feeder node
+	}
+	let block: u32 = n.saturated_into();
+	let mut lock = StorageLock::<BlockAndTime<frame_system::Pallet<T>>>::with_block_and_time_deadline(
+		LOCK,
+		5,
+		Duration::from_millis(180_000),
+	);
+	let _guard = lock.try_lock().map_err(|_| "another worker is running")?;
+	let feeder = feeder_account::<T>().ok_or("no feeder key")?;
+	let settings = Settings::load();
+	let now_ms = sp_io::offchain::timestamp().unix_millis();
+	let today = Day::from_unix_millis(now_ms);
+	let mut candidates: Vec<(FeedKey, FeedValue)> = Vec::new();
+
+	if !settings.eia_key.is_empty() && due(LAST_PRICES, now_ms, settings.price_interval_secs) {
+		for commodity in [Commodity::Oil, Commodity::Gas] {
+			match fetch_prices(&settings, commodity, today) {
+				Ok(prices) => candidates.extend(
+					prices.into_iter().map(|(d, p)| (FeedKey::Price(commodity, d), FeedValue::Price(p))),
+				),
+				Err(e) => log::warn!(target: LOG, "{commodity:?} prices: {e:?} (retrying later)"),
+			}
+		}
+	}
+	if due(LAST_PRODUCTION, now_ms, settings.production_interval_secs) {
+		let wells = T::Wells::all_wells();
+		if !wells.is_empty() {
+			for month in months_to_poll(today) {
+				match fetch_production(&settings, month, &wells) {
+					Ok(figures) => candidates.extend(figures.into_iter().map(|(w, volume, provenance)| {
+						(FeedKey::Production(w, month), FeedValue::Production { volume, provenance })
+					})),
+					Err(FetchError::Status(404)) =>
+						log::info!(target: LOG, "Petrinex {month:?}: not published yet"),
+					Err(e) => log::warn!(target: LOG, "Petrinex {month:?}: {e:?} (retrying later)"),
+				}
+			}
+		}
+	}
+	// Keep what the chain does not have from us and what is not already on its way.
+	let mut flight = in_flight();
+	flight.retain(|k, (v, sent)| {
+		let on_chain = pallet_oracle::RawValues::<T>::get(&feeder, k).map(|t| t.value);
+		on_chain.as_ref() != Some(v) && block < sent.saturating_add(IN_FLIGHT_BLOCKS)
+	});
+	let mut values: Vec<(FeedKey, FeedValue)> = candidates
+		.into_iter()
+		.filter(|(k, v)| pallet_oracle::RawValues::<T>::get(&feeder, k).map(|t| t.value).as_ref() != Some(v))
+		.filter(|(k, v)| flight.get(k).map(|(f, _)| f) != Some(v))
+		.collect();
+	values.sort();
+	values.dedup_by(|a, b| a.0 == b.0);
+	values.truncate(T::MaxValuesPerFeed::get() as usize);
+	if values.is_empty() {
+		StorageValueRef::persistent(IN_FLIGHT).set(&flight);
+		return Ok(());
+	}
+	let Ok(bounded) = values.clone().try_into() else { return Err("too many values") };
+	let result = signer.send_signed_transaction(|_| pallet_oracle::Call::<T>::feed_values {
+		values: frame_support::BoundedVec::clone(&bounded),
+	});
+	match result {
+		Some((_, Ok(()))) => {
+			for (k, v) in values.iter() {
+				flight.insert(*k, (*v, block));
+			}
+			log::info!(target: LOG, "fed {} values at block {block}", values.len());
+		},
+		_ => log::warn!(target: LOG, "could not submit the feed (retrying later)"),
+	}
+	StorageValueRef::persistent(IN_FLIGHT).set(&flight);
+	Ok(())
+}
+
+/// The account of this node's feeder key.
+fn feeder_account<T: Config>() -> Option<T::AccountId> {
+	let key = <T::AuthorityId as AppCrypto<T::Public, T::Signature>>::RuntimeAppPublic::all().into_iter().next()?;
+	let generic: <T::AuthorityId as AppCrypto<T::Public, T::Signature>>::GenericPublic = key.into();
+	let public: T::Public = generic.into();
+	Some(public.into_account())
+}
