@@ -130,6 +130,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 /// A full node: networking, RPC, offchain workers, and, for validators, Aura and GRANDPA.
 pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>>(
 	config: Configuration,
+	feeds: Vec<(&'static [u8], String)>,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -141,6 +142,22 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as sp_runtime::trait
 		transaction_pool,
 		other: (block_import, grandpa_link, mut telemetry),
 	} = new_partial(&config)?;
+
+	// Oracle feeds: node-local settings into offchain storage; dev nodes (`--dev`, `--alice`, ...)
+	// get the dev seed's feeder key, like their Aura and GRANDPA keys.
+	if let Some(mut storage) = backend.offchain_storage() {
+		use sp_core::offchain::OffchainStorage;
+		for (key, value) in &feeds {
+			storage.set(sp_offchain::STORAGE_PREFIX, key, value.as_bytes());
+		}
+	}
+	if let Some(seed) = config.dev_key_seed.as_deref() {
+		use sp_keystore::Keystore;
+		keystore_container
+			.keystore()
+			.sr25519_generate_new(treasurenet_runtime::FEEDER_KEY_TYPE, Some(seed))
+			.map_err(|e| ServiceError::Other(format!("feeder dev key: {e}")))?;
+	}
 
 	let mut net_config = sc_network::config::FullNetworkConfiguration::<
 		Block,

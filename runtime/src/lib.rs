@@ -27,7 +27,8 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
-pub use configs::dynamic_params;
+pub use configs::{dynamic_params, RuntimeParameters};
+pub use pallet_oracle_feeds::{settings as feeds_settings, KEY_TYPE as FEEDER_KEY_TYPE};
 pub use frame_system::Call as SystemCall;
 pub use pallet_balances::Call as BalancesCall;
 pub use pallet_timestamp::Call as TimestampCall;
@@ -215,6 +216,8 @@ mod runtime {
 	pub type Assets = pallet_assets;
 	#[runtime::pallet_index(21)]
 	pub type Oracle = pallet_oracle;
+	#[runtime::pallet_index(22)]
+	pub type OracleFeeds = pallet_oracle_feeds;
 
 	// Treasurenet.
 	#[runtime::pallet_index(30)]

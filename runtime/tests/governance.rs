@@ -6,7 +6,7 @@ mod common;
 use common::*;
 
 use codec::Encode;
-use frame_support::{assert_ok, traits::StorePreimage};
+use frame_support::{assert_ok, traits::{Get, StorePreimage}};
 use pallet_democracy::{AccountVote, Conviction, Vote};
 use sp_arithmetic::Perbill;
 use tn_primitives::Month;

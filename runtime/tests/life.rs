@@ -73,7 +73,7 @@ fn nothing_but_the_audit_pallet_mints_tat() {
 	dev_ext(JAN_1_2026_MS).execute_with(|| {
 		let tat = codec::Compact(TAT_ASSET_ID);
 		for who in [alice(), bob(), charlie(), eve()] {
-			assert!(pallet_assets::Pallet::<Runtime>::mint(signed(&who), tat, who.clone(), 1).is_err());
+			assert!(pallet_assets::Pallet::<Runtime>::mint(signed(&who), tat, who.clone().into(), 1).is_err());
 		}
 		// Not even Root (there is no force origin for assets).
 		assert!(pallet_assets::Pallet::<Runtime>::force_asset_status(

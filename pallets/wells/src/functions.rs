@@ -18,6 +18,9 @@ use tn_primitives::{
 /// Calendar days before a month searched for earlier prices when a day has none.
 pub const PRICE_LOOKBACK_DAYS: u32 = 21;
 
+/// How far back production may be uploaded (days before today).
+pub const MAX_BACKFILL_DAYS: u32 = 365;
+
 impl<T: Config> Pallet<T> {
 	/// Today's UTC day from the block timestamp.
 	pub fn today() -> Day {
@@ -286,8 +289,7 @@ impl<T: Config> Pallet<T> {
 				_ => return Err(Error::<T>::WellNotActive.into()),
 			}
 			ensure!(day < today, Error::<T>::FutureDay);
-			let first = well.activated.map(|d| d.month().first_day()).unwrap_or(today);
-			ensure!(day >= first, Error::<T>::BeforeActivation);
+			ensure!(day >= today.minus(MAX_BACKFILL_DAYS), Error::<T>::DayTooOld);
 			ensure!(volume <= MAX_DAILY_VOLUME, Error::<T>::VolumeTooLarge);
 			ensure!(!DayRecords::<T>::contains_key(id, day), Error::<T>::DuplicateDay);
 			Ledgers::<T>::try_mutate(id, day.month(), |l| -> DispatchResult {

@@ -22,7 +22,7 @@
 //!   max(expiry, today) + 365 days and recomputes the discount. An expired well may still upload
 //!   but cannot mint. Notices are queued by due day and sent by a bounded per-block queue.
 //! - **daily production**: one record per (well, UTC day), for past days only (≤ yesterday by the
-//!   block timestamp), never for an audited month; single or batched uploads. A per-(well, month)
+//!   block timestamp) and at most 365 days back, never for an audited month; single or batched uploads. A per-(well, month)
 //!   ledger keeps the sums; the month's market value is computed at audit from the records and
 //!   the oracle's prices ([`tn_primitives::valuation`]).
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -34,7 +34,7 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 pub mod benchmarking;
 mod functions;
-pub use functions::{LiveAssetClasses, PRICE_LOOKBACK_DAYS};
+pub use functions::{LiveAssetClasses, MAX_BACKFILL_DAYS, PRICE_LOOKBACK_DAYS};
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -289,8 +289,8 @@ pub mod pallet {
 		DuplicateDay,
 		/// Production can only be uploaded for days up to yesterday (UTC).
 		FutureDay,
-		/// The day precedes the month the well was activated in.
-		BeforeActivation,
+		/// The day is more than `MAX_BACKFILL_DAYS` (365) before today.
+		DayTooOld,
 		/// The month was audited already.
 		MonthAudited,
 		/// A daily volume above the chain's bound.

@@ -203,7 +203,10 @@ fn daily_upload_rules() {
 		assert_noop!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 1), 1_000), Error::<Test>::FutureDay);
 		advance_days(3); // 2026-01-04
 		assert_noop!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 4), 1_000), Error::<Test>::FutureDay);
-		assert_noop!(Wells::upload_production(o(PRODUCER), w, d(2025, 12, 31), 1_000), Error::<Test>::BeforeActivation);
+		// Production before registration may be uploaded (up to 365 days back): the audit checks it.
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2025, 12, 31), 1_000));
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2025, 1, 4), 1));
+		assert_noop!(Wells::upload_production(o(PRODUCER), w, d(2025, 1, 3), 1), Error::<Test>::DayTooOld);
 		assert_noop!(Wells::upload_production(o(OTHER_PRODUCER), w, d(2026, 1, 2), 1_000), Error::<Test>::NotOwner);
 		assert_noop!(Wells::upload_production(o(PRODUCER), 9, d(2026, 1, 2), 1_000), Error::<Test>::UnknownWell);
 		assert_noop!(

@@ -48,7 +48,12 @@ parameter_types! {
 		NORMAL_DISPATCH_RATIO,
 	);
 	pub RuntimeBlockLength: BlockLength =
-		BlockLength::max_with_normal_ratio(5 * 1024 * 1024, NORMAL_DISPATCH_RATIO);
+		BlockLength::builder()
+		.max_length(5 * 1024 * 1024)
+		.modify_max_length_for_class(frame_support::dispatch::DispatchClass::Normal, |m| {
+			*m = NORMAL_DISPATCH_RATIO * *m
+		})
+		.build();
 	pub const SS58Prefix: u16 = super::SS58_PREFIX;
 }
 
@@ -275,4 +280,58 @@ impl pallet_oracle::Config for Runtime {
 	type MaxFeedValues = ConstU32<256>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();
+}
+
+impl pallet_oracle_feeds::Config for Runtime {
+	type AuthorityId = pallet_oracle_feeds::crypto::FeederId;
+	type Wells = crate::Wells;
+	type MaxValuesPerFeed = ConstU32<256>;
+}
+
+// Offchain workers sign their feeds like any account: the runtime builds the transaction.
+impl frame_system::offchain::SigningTypes for Runtime {
+	type Public = <crate::Signature as sp_runtime::traits::Verify>::Signer;
+	type Signature = crate::Signature;
+}
+
+impl<C> frame_system::offchain::CreateTransactionBase<C> for Runtime
+where
+	RuntimeCall: From<C>,
+{
+	type Extrinsic = crate::UncheckedExtrinsic;
+	type RuntimeCall = RuntimeCall;
+}
+
+impl<C> frame_system::offchain::CreateSignedTransaction<C> for Runtime
+where
+	RuntimeCall: From<C>,
+{
+	fn create_signed_transaction<A: frame_system::offchain::AppCrypto<Self::Public, Self::Signature>>(
+		call: RuntimeCall,
+		public: Self::Public,
+		account: AccountId,
+		nonce: Nonce,
+	) -> Option<crate::UncheckedExtrinsic> {
+		use codec::Encode;
+		use sp_runtime::{generic::Era, traits::SaturatedConversion};
+		let period = u64::from(BlockHashCount::get()).checked_next_power_of_two().map_or(2, |p| p / 2);
+		let current = System::block_number().saturated_into::<u64>().saturating_sub(1);
+		let extension: crate::TxExtension = (
+			frame_system::AuthorizeCall::<Runtime>::new(),
+			frame_system::CheckNonZeroSender::<Runtime>::new(),
+			frame_system::CheckSpecVersion::<Runtime>::new(),
+			frame_system::CheckTxVersion::<Runtime>::new(),
+			frame_system::CheckGenesis::<Runtime>::new(),
+			frame_system::CheckEra::<Runtime>::from(Era::mortal(period, current)),
+			frame_system::CheckNonce::<Runtime>::from(nonce),
+			frame_system::CheckWeight::<Runtime>::new(),
+			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
+			frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
+			frame_system::WeightReclaim::<Runtime>::new(),
+		);
+		let payload = crate::SignedPayload::new(call, extension).ok()?;
+		let signature = payload.using_encoded(|bytes| A::sign(bytes, public))?;
+		let (call, extension, _) = payload.deconstruct();
+		Some(crate::UncheckedExtrinsic::new_signed(call, account.into(), signature, extension))
+	}
 }
