@@ -7,7 +7,7 @@ const url = process.argv[2] ?? 'ws://127.0.0.1:9944';
 const expected = [
   'System', 'Timestamp', 'Aura', 'Grandpa', 'Balances', 'TransactionPayment', 'Sudo',
   'Preimage', 'Scheduler', 'Democracy', 'Foundation', 'FoundationMembership', 'KycVerifiers',
-  'OracleFeeders', 'Parameters', 'Assets', 'Oracle', 'Producers', 'Wells', 'AuditMint',
+  'OracleFeeders', 'Parameters', 'Assets', 'Oracle', 'OracleFeeds', 'Producers', 'Wells', 'AuditMint',
 ];
 const ours = ['Producers', 'Wells', 'AuditMint'];
 
