@@ -31,6 +31,11 @@ impl Day {
 		Day(u32::try_from(ms / MILLIS_PER_DAY).unwrap_or(u32::MAX))
 	}
 
+	/// The day at `since_epoch` after the unix epoch (e.g. `UnixTime::now()` of the chain).
+	pub fn from_duration(since_epoch: core::time::Duration) -> Day {
+		Day::from_unix_millis(u64::try_from(since_epoch.as_millis()).unwrap_or(u64::MAX))
+	}
+
 	/// The day `n` days later (saturating).
 	pub fn plus(self, n: u32) -> Day {
 		Day(self.0.saturating_add(n))

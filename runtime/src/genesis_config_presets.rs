@@ -66,6 +66,14 @@ fn genesis(r: Roles) -> Value {
 		genesis_parameters: crate::genesis_parameters::GenesisConfig {
 			fast_governance: r.fast_governance,
 		},
+		wells: pallet_wells::GenesisConfig {
+			asset_classes: vec![(
+				b"Canadian Petroleum Minerals".to_vec(),
+				b"Alberta oil and gas wells; official monthly production from Petrinex public data."
+					.to_vec(),
+				b"Petrinex (Alberta Energy Regulator) public data".to_vec(),
+			)],
+		},
 		assets: pallet_assets::GenesisConfig {
 			assets: vec![(TAT_ASSET_ID, tat_issuer(), true, 1)],
 			metadata: vec![(TAT_ASSET_ID, b"Treasurenet Asset Token".to_vec(), b"TAT".to_vec(), TAT_DECIMALS)],

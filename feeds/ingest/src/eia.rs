@@ -184,6 +184,12 @@ impl<'de> Deserialize<'de> for RawValue {
 			fn visit_f64<E: de::Error>(self, _: f64) -> Result<RawValue, E> {
 				Ok(RawValue::Number)
 			}
+			// With serde_json's `arbitrary_precision` (enabled by other crates of a workspace),
+			// a number arrives as a one-entry map; an object is no string either.
+			fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<RawValue, A::Error> {
+				while map.next_entry::<de::IgnoredAny, de::IgnoredAny>()?.is_some() {}
+				Ok(RawValue::Number)
+			}
 		}
 		d.deserialize_any(V)
 	}

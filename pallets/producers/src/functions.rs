@@ -27,7 +27,7 @@ const E18: u128 = 1_000_000_000_000_000_000;
 impl<T: Config> Pallet<T> {
 	/// Today's UTC day from the block timestamp.
 	pub fn today() -> Day {
-		Day::from_unix_millis(u64::try_from(T::UnixTime::now().as_millis()).unwrap_or(u64::MAX))
+		Day::from_duration(T::UnixTime::now())
 	}
 
 	/// The caller's live (unexpired) application.

@@ -24,7 +24,7 @@ pub const MAX_BACKFILL_DAYS: u32 = 365;
 impl<T: Config> Pallet<T> {
 	/// Today's UTC day from the block timestamp.
 	pub fn today() -> Day {
-		Day::from_unix_millis(u64::try_from(T::UnixTime::now().as_millis()).unwrap_or(u64::MAX))
+		Day::from_duration(T::UnixTime::now())
 	}
 
 	fn get_well(id: WellId) -> Result<WellOf<T>, DispatchError> {
@@ -35,6 +35,15 @@ impl<T: Config> Pallet<T> {
 		let well = Self::get_well(id)?;
 		ensure!(&well.owner == who, Error::<T>::NotOwner);
 		Ok(well)
+	}
+
+	/// The well is active (`WellSuspended` / `WellNotActive` otherwise).
+	fn ensure_active_well(well: &WellOf<T>) -> DispatchResult {
+		match well.status {
+			WellStatus::Active => Ok(()),
+			WellStatus::Suspended { .. } => Err(Error::<T>::WellSuspended.into()),
+			_ => Err(Error::<T>::WellNotActive.into()),
+		}
 	}
 
 	/// `quality` fits `commodity` (oil needs it, gas takes none) and is within range.
@@ -217,11 +226,7 @@ impl<T: Config> Pallet<T> {
 		quality: Option<OilQuality>,
 	) -> DispatchResult {
 		let mut well = Self::owned_well(&who, id)?;
-		match well.status {
-			WellStatus::Active => {},
-			WellStatus::Suspended { .. } => return Err(Error::<T>::WellSuspended.into()),
-			_ => return Err(Error::<T>::WellNotActive.into()),
-		}
+		Self::ensure_active_well(&well)?;
 		ensure!(
 			matches!(well.annual_review, AnnualReview::Open | AnnualReview::Rejected { .. }),
 			Error::<T>::AnnualReviewNotOpen
@@ -283,11 +288,7 @@ impl<T: Config> Pallet<T> {
 		let today = Self::today();
 		for &(id, day, volume) in records {
 			let well = Self::owned_well(&who, id)?;
-			match well.status {
-				WellStatus::Active => {},
-				WellStatus::Suspended { .. } => return Err(Error::<T>::WellSuspended.into()),
-				_ => return Err(Error::<T>::WellNotActive.into()),
-			}
+			Self::ensure_active_well(&well)?;
 			ensure!(day < today, Error::<T>::FutureDay);
 			ensure!(day >= today.minus(MAX_BACKFILL_DAYS), Error::<T>::DayTooOld);
 			ensure!(volume <= MAX_DAILY_VOLUME, Error::<T>::VolumeTooLarge);
@@ -478,11 +479,7 @@ impl<T: Config> WellLedger<T::AccountId> for Pallet<T> {
 		let well = Self::get_well(id)?;
 		if let Some(who) = who {
 			ensure!(&well.owner == who, Error::<T>::NotOwner);
-			match well.status {
-				WellStatus::Active => {},
-				WellStatus::Suspended { .. } => return Err(Error::<T>::WellSuspended.into()),
-				_ => return Err(Error::<T>::WellNotActive.into()),
-			}
+			Self::ensure_active_well(&well)?;
 			let today = Self::today();
 			ensure!(well.expires.is_some_and(|e| today < e), Error::<T>::WellExpired);
 			ensure!(today > month.last_day(), Error::<T>::MonthNotOver);

@@ -42,7 +42,10 @@ pub fn signed(who: &AccountId) -> RuntimeOrigin {
 
 /// The dev chain's genesis state, at unix time `start_ms`.
 pub fn dev_ext(start_ms: u64) -> sp_io::TestExternalities {
-	let patch = serde_json::to_vec(&development_config_genesis()).expect("json");
+	// The preset is a patch over the default genesis config, as the chain spec builder applies it.
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("json");
+	merge(&mut config, development_config_genesis());
+	let patch = serde_json::to_vec(&config).expect("json");
 	let mut ext = sp_io::TestExternalities::new_empty();
 	ext.execute_with(|| {
 		frame_support::genesis_builder_helper::build_state::<RuntimeGenesisConfig>(patch)
@@ -55,9 +58,24 @@ pub fn dev_ext(start_ms: u64) -> sp_io::TestExternalities {
 	ext
 }
 
+fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+	match (base, patch) {
+		(serde_json::Value::Object(b), serde_json::Value::Object(p)) =>
+			for (k, v) in p {
+				merge(b.entry(k).or_insert(serde_json::Value::Null), v);
+			},
+		(b, p) => *b = p,
+	}
+}
+
 /// Finish the current block and start the next, `ms` later.
 pub fn next_block_after(ms: u64) {
 	let n = System::block_number();
+	// The timestamp inherent is not applied in these tests; the time is put directly.
+	frame_support::storage::unhashed::put(
+		&frame_support::storage::storage_prefix(b"Timestamp", b"DidUpdate"),
+		&true,
+	);
 	AllPalletsWithSystem::on_finalize(n);
 	let now = pallet_timestamp::Now::<Runtime>::get();
 	pallet_timestamp::Now::<Runtime>::put(now + ms);
