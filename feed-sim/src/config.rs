@@ -46,7 +46,7 @@
 //! one deterministically chosen well of that month by a few percent.
 
 use crate::date::{Date, Month};
-use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
@@ -131,21 +131,6 @@ impl FromStr for OfficialVolume {
 	}
 }
 
-macro_rules! string_serde {
-	($t:ty) => {
-		impl Serialize for $t {
-			fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-				s.collect_str(self)
-			}
-		}
-		impl<'de> Deserialize<'de> for $t {
-			fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-				let s = String::deserialize(d)?;
-				s.parse().map_err(de::Error::custom)
-			}
-		}
-	};
-}
 string_serde!(Milli);
 string_serde!(OfficialVolume);
 

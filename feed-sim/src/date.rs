@@ -1,7 +1,6 @@
 //! Calendar helpers (proleptic Gregorian, UTC): days and months as the two feeds spell them,
 //! `YYYY-MM-DD` and `YYYY-MM`.
 
-use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
 
@@ -206,21 +205,6 @@ fn is_leap(y: i64) -> bool {
 	(y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }
 
-macro_rules! string_serde {
-	($t:ty) => {
-		impl Serialize for $t {
-			fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-				s.collect_str(self)
-			}
-		}
-		impl<'de> Deserialize<'de> for $t {
-			fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-				let s = String::deserialize(d)?;
-				s.parse().map_err(de::Error::custom)
-			}
-		}
-	};
-}
 string_serde!(Month);
 string_serde!(Date);
 
