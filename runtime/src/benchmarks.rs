@@ -21,6 +21,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_producers, Producers]
 	[pallet_wells, Wells]
 	[pallet_audit_mint, AuditMint]
+	[pallet_oracle, Oracle]
 );
 
 const DAY_MS: u64 = 86_400_000;
@@ -100,5 +101,27 @@ impl pallet_wells::benchmarking::BenchmarkHelper<AccountId> for WellsHelper {
 	}
 	fn set_today(day: Day) {
 		set_today(day);
+	}
+}
+
+/// `feed_values` over the most values a feed carries: official production of wells for a month
+/// (the largest value) and daily prices.
+pub struct OracleHelper;
+impl<L: frame_support::traits::Get<u32>> pallet_oracle::BenchmarkHelper<FeedKey, FeedValue, L>
+	for OracleHelper
+{
+	fn get_currency_id_value_pairs() -> frame_support::BoundedVec<(FeedKey, FeedValue), L> {
+		let month = Month { year: 2026, month: 1 };
+		let provenance = Provenance { updated: month.last_day().plus(20), file_hash: [7; 32] };
+		let values: alloc::vec::Vec<_> = (0..L::get())
+			.map(|i| {
+				if i % 2 == 0 {
+					(FeedKey::Production(i, month), FeedValue::Production { volume: 1_234_567, provenance })
+				} else {
+					(FeedKey::Price(Commodity::Oil, Day(20_454 + i)), FeedValue::Price(70_000_000))
+				}
+			})
+			.collect();
+		frame_support::BoundedVec::truncate_from(values)
 	}
 }

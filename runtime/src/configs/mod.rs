@@ -279,7 +279,7 @@ impl pallet_oracle::Config for Runtime {
 	type MaxHasDispatchedSize = ConstU32<32>;
 	type MaxFeedValues = ConstU32<256>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = ();
+	type BenchmarkHelper = crate::benchmarks::OracleHelper;
 }
 
 impl pallet_oracle_feeds::Config for Runtime {
