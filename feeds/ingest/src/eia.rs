@@ -14,13 +14,17 @@
 //!
 //! Row rules, for rows whose `series` is the requested one (`index` in errors is the row's
 //! 0-based position in `response.data`):
-//! * `value` `null` or missing: the row is skipped (days without a price are normal);
+//! * `value` `null`, missing, or one of EIA's "no data" texts (`""`, `"NA"`, `"N/A"`, `"."`,
+//!   `"--"`): the row is skipped (days without a price are normal; the chain then uses its
+//!   fallback of the last 10 prices);
 //! * `value` a JSON number: rejected ([`PriceProblem::NotAString`]) — a number would already
 //!   have been rounded by a binary float parser, and EIA sends strings;
 //! * `units` must equal the expected units ([`EiaError::WrongUnits`], a missing `units` too);
 //! * `period` must be a valid `YYYY-MM-DD` date ([`EiaError::BadPeriod`]);
-//! * `value` must be `DIGITS[.DIGITS]` with at most 6 decimals, not negative, at most
-//!   1,000,000 USD ([`EiaError::BadPrice`]);
+//! * `value` must be `[-]DIGITS[.DIGITS]` with at most 6 decimals, at most 1,000,000 USD
+//!   ([`EiaError::BadPrice`]); a **negative** price (WTI closed at −37.63 on 2020-04-20) is a
+//!   real price the chain cannot value below zero: it is kept as **0** for that day, not skipped
+//!   (skipping would value the day at the average of earlier, positive prices);
 //! * several rows for the same day: the last one wins.
 //!
 //! Rows of other series are not validated at all.
@@ -42,6 +46,9 @@ pub const WTI_UNITS: &str = "$/BBL";
 pub const HENRY_HUB_SERIES: &str = "RNGWHHD";
 /// Units of [`HENRY_HUB_SERIES`].
 pub const HENRY_HUB_UNITS: &str = "$/MMBTU";
+
+/// `value` texts EIA uses for "no data" (the row is skipped like a `null`).
+pub const NO_DATA: [&str; 5] = ["", "NA", "N/A", ".", "--"];
 
 /// Micro-USD per USD.
 pub const MICRO_PER_USD: u64 = 1_000_000;
@@ -217,6 +224,9 @@ pub fn parse_eia_prices(
 				return Err(EiaError::BadPrice { index, problem: PriceProblem::NotAString }),
 			Some(RawValue::Text(t)) => t,
 		};
+		if NO_DATA.contains(&text.as_str()) {
+			continue;
+		}
 		if row.units.as_deref() != Some(expected_units) {
 			return Err(EiaError::WrongUnits { index });
 		}
@@ -225,8 +235,11 @@ pub fn parse_eia_prices(
 			.as_deref()
 			.and_then(|p| parse_ymd(p.as_bytes(), false))
 			.ok_or(EiaError::BadPeriod { index })?;
-		let micro_usd =
-			parse_micro_usd(&text).map_err(|problem| EiaError::BadPrice { index, problem })?;
+		let micro_usd = match parse_micro_usd(&text) {
+			Ok(v) => v,
+			Err(PriceProblem::Negative) => 0,
+			Err(problem) => return Err(EiaError::BadPrice { index, problem }),
+		};
 		by_day.insert((year, month, day), micro_usd);
 	}
 	Ok(by_day
@@ -294,6 +307,19 @@ mod tests {
 			parse_eia_prices(b.as_bytes(), WTI_SERIES, WTI_UNITS),
 			Ok(vec![p(2026, 1, 7, 70_500_000)])
 		);
+		// EIA's "no data" texts are skipped too, whatever their units.
+		for missing in NO_DATA {
+			let b = body(&[
+				row("2026-01-05", "RWTC", Some(&format!("\"{missing}\"")), "$/BBL"),
+				row("2026-01-06", "RWTC", Some(&format!("\"{missing}\"")), "$/GAL"),
+				row("2026-01-07", "RWTC", Some("\"70.5\""), "$/BBL"),
+			]);
+			assert_eq!(
+				parse_eia_prices(b.as_bytes(), WTI_SERIES, WTI_UNITS),
+				Ok(vec![p(2026, 1, 7, 70_500_000)]),
+				"{missing:?}"
+			);
+		}
 		// Empty data is fine.
 		assert_eq!(parse_eia_prices(body(&[]).as_bytes(), WTI_SERIES, WTI_UNITS), Ok(vec![]));
 	}
@@ -381,11 +407,13 @@ mod tests {
 		let bad = |problem| Err(EiaError::BadPrice { index: 0, problem });
 		assert_eq!(case("\"1.1234567\""), bad(PriceProblem::TooManyDecimals));
 		assert_eq!(case("\"73.2700000\""), bad(PriceProblem::TooManyDecimals));
-		assert_eq!(case("\"-37.63\""), bad(PriceProblem::Negative));
+		assert_eq!(case("\"-37.63\""), Ok(vec![p(2026, 1, 5, 0)]));
+		assert_eq!(case("\"-0\""), Ok(vec![p(2026, 1, 5, 0)]));
+		assert_eq!(case("\"-\""), bad(PriceProblem::Syntax));
 		assert_eq!(case("\"1000000.000001\""), bad(PriceProblem::TooLarge));
 		assert_eq!(case("\"99999999999999999999\""), bad(PriceProblem::TooLarge));
-		assert_eq!(case("\"\""), bad(PriceProblem::Syntax));
-		assert_eq!(case("\"NA\""), bad(PriceProblem::Syntax));
+		assert_eq!(case("\"na\""), bad(PriceProblem::Syntax));
+		assert_eq!(case("\"N.A.\""), bad(PriceProblem::Syntax));
 		assert_eq!(case("\"7e1\""), bad(PriceProblem::Syntax));
 		assert_eq!(case("\" 73.27\""), bad(PriceProblem::Syntax));
 		assert_eq!(case("73.27"), bad(PriceProblem::NotAString));

@@ -5,8 +5,9 @@
 //!
 //! - **prices** from the EIA open-data API v2: WTI (`/v2/petroleum/pri/spt/data/`, series
 //!   `RWTC`, $/BBL) and Henry Hub (`/v2/natural-gas/pri/fut/data/`, spot series `RNGWHHD` by
-//!   default, $/MMBTU), the last [`worker::PRICE_BACKFILL_DAYS`] days up to yesterday (EIA lags and
-//!   skips non-trading days: a missing day is normal);
+//!   default, $/MMBTU), every day from the first day of the month three months back
+//!   ([`worker::price_window_start`]) up to yesterday (EIA lags and skips non-trading days: a
+//!   missing day is normal; days already on chain are not sent again);
 //! - **official monthly production** from Petrinex (`/publicdata/API/Files/AB/Vol/{YYYY-MM}/CSV`,
 //!   a zip in a zip of ~500k CSV rows), streamed chunk by chunk through inflate and a CSV
 //!   tokenizer ([`tn_ingest`]) so the worker never holds the file: from the 5th of month M+1 it

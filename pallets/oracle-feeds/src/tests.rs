@@ -190,7 +190,7 @@ fn expect_all(env: &Env, cfg: &tn_feed_sim::SimConfig, jan_file: Vec<u8>) {
 	let s = sim_settings();
 	let mut st = env.offchain.write();
 	for (commodity, series) in [(Commodity::Oil, "RWTC"), (Commodity::Gas, "RNGWHHD")] {
-		let uri = worker::eia_url(&s, commodity, series, today().minus(14), today().minus(1));
+		let uri = worker::eia_url(&s, commodity, series, worker::price_window_start(today()), today().minus(1));
 		let body = eia_body(cfg, &uri);
 		expect(&mut st, uri, body);
 	}
@@ -222,6 +222,22 @@ fn months_polled_from_the_fifth_of_the_next_month() {
 	// On the 4th, last month is not polled yet.
 	assert_eq!(worker::months_to_poll(Day::from_ymd(2026, 3, 4).unwrap()), vec![m(2026, 1), m(2025, 12)]);
 	assert_eq!(worker::months_to_poll(Day::from_ymd(2026, 3, 5).unwrap()), vec![m(2026, 2), m(2026, 1), m(2025, 12)]);
+}
+
+#[test]
+fn prices_are_fetched_back_to_the_oldest_polled_month() {
+	let d = |y, m, dd| Day::from_ymd(y, m, dd).unwrap();
+	// 2026-03-10 polls Dec, Jan, Feb: prices from 2025-12-01.
+	assert_eq!(worker::price_window_start(d(2026, 3, 10)), d(2025, 12, 1));
+	// Also on the 4th (the window does not depend on the 5th-of-month rule).
+	assert_eq!(worker::price_window_start(d(2026, 3, 4)), d(2025, 12, 1));
+	assert_eq!(worker::price_window_start(d(2026, 1, 1)), d(2025, 10, 1));
+	// Longest window: three months of 92 days + 30 days, e.g. on 2027-01-31 (Oct 1 ..= Jan 30)
+	// = 122 days; two series ≤ 244 values fit the 256 values of one feed.
+	let today = d(2027, 1, 31);
+	let start = worker::price_window_start(today);
+	assert_eq!(start, d(2026, 10, 1));
+	assert_eq!(today.minus(1).0 - start.0 + 1, 122);
 }
 
 #[test]
@@ -264,7 +280,7 @@ fn feeds_prices_and_official_production_in_one_signed_transaction() {
 	// December and February answered garbage: nothing fed for them.
 	assert!(!values.iter().any(|(k, _)| matches!(k, FeedKey::Production(_, m) if *m != jan_m)));
 	// Prices: exactly the simulator's published days in the window, in micro-USD.
-	let expected_wti = tn_feed_sim::eia_prices(&cfg, "RWTC", date(today().minus(14)), date(today().minus(1)));
+	let expected_wti = tn_feed_sim::eia_prices(&cfg, "RWTC", date(worker::price_window_start(today())), date(today().minus(1)));
 	let fed_wti: Vec<_> = values
 		.iter()
 		.filter_map(|(k, v)| match (k, v) {
@@ -304,7 +320,7 @@ fn truncated_and_garbage_bodies_feed_nothing() {
 		let s = sim_settings();
 		let mut st = env.offchain.write();
 		for (commodity, series) in [(Commodity::Oil, "RWTC"), (Commodity::Gas, "RNGWHHD")] {
-			let uri = worker::eia_url(&s, commodity, series, today().minus(14), today().minus(1));
+			let uri = worker::eia_url(&s, commodity, series, worker::price_window_start(today()), today().minus(1));
 			expect(&mut st, uri, b"{\"response\": garbage".to_vec());
 		}
 		for month in worker::months_to_poll(today()) {

@@ -27,8 +27,17 @@ use tn_primitives::{
 
 /// Log target.
 pub const LOG: &str = "tn-feeds";
-/// Days of prices fetched each time (yesterday and the days before it).
-pub const PRICE_BACKFILL_DAYS: u32 = 14;
+/// First day of the prices fetched on `today`: the first day of the oldest month whose official
+/// production may still be polled ([`PRODUCTION_MONTHS`] months back), so every month that can
+/// become mintable has its daily prices even on a freshly started network. Days the chain already
+/// holds from this feeder are not sent again.
+pub fn price_window_start(today: Day) -> Day {
+	let mut m = today.month();
+	for _ in 0..PRODUCTION_MONTHS {
+		m = m.prev();
+	}
+	m.first_day()
+}
 /// Months re-checked for official production (and amendments).
 pub const PRODUCTION_MONTHS: u32 = 3;
 /// Blocks a submitted value counts as in flight before it may be sent again.
@@ -145,7 +154,7 @@ pub fn fetch_prices(
 		Commodity::Oil => (s.wti_series.as_str(), tn_ingest::eia::WTI_UNITS),
 		Commodity::Gas => (s.henry_hub_series.as_str(), tn_ingest::eia::HENRY_HUB_UNITS),
 	};
-	let url = eia_url(s, commodity, series, today.minus(PRICE_BACKFILL_DAYS), today.minus(1));
+	let url = eia_url(s, commodity, series, price_window_start(today), today.minus(1));
 	let id = get(&url, 20_000)?;
 	let mut body = Vec::new();
 	stream_body(id, 20_000, |chunk| {
