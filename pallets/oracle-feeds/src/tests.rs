@@ -349,3 +349,66 @@ fn values_already_on_chain_or_in_flight_are_not_sent_again() {
 	});
 	assert_eq!(submitted(&env).len(), 1);
 }
+
+#[test]
+fn official_figures_depend_on_rows_and_on_activation_for_wells_without_rows() {
+	let (mut env, _) = env(true);
+	let cfg = sim();
+	let jan_m = Month::new(2026, 1).unwrap();
+	let jan = tn_feed_sim::petrinex_month_zip(&cfg, (2026, 1), 1);
+	let s = sim_settings();
+	expect(&mut env.offchain.write(), worker::petrinex_url(&s, jan_m), jan);
+	let d = |y, m, dd| Day::from_ymd(y, m, dd);
+	let with_rows = sp_io::hashing::blake2_256(WELL_ID_TEXT.as_bytes());
+	let wells = vec![
+		// Rows in the file, registered after January: its figure counts.
+		(0, with_rows, Commodity::Oil, d(2026, 2, 15)),
+		// No rows, active since December: official production 0.
+		(1, [1; 32], Commodity::Oil, d(2025, 12, 1)),
+		// No rows, activated after January: unknown, not fed.
+		(2, [2; 32], Commodity::Oil, d(2026, 2, 1)),
+		// No rows, still in review: not fed.
+		(3, [3; 32], Commodity::Gas, None),
+	];
+	let figures = env.ext.execute_with(|| worker::fetch_production(&s, jan_m, &wells)).unwrap();
+	let volumes: Vec<_> = figures.iter().map(|(w, v, _)| (*w, *v)).collect();
+	assert_eq!(volumes, vec![(0, 1_234_567), (1, 0)]);
+}
+
+#[test]
+fn production_is_polled_as_soon_as_the_first_well_is_registered() {
+	let (mut env, _) = env(true);
+	let cfg = sim();
+	let s = sim_settings();
+	Registered::set(vec![]);
+	{
+		let mut st = env.offchain.write();
+		for (commodity, series) in [(Commodity::Oil, "RWTC"), (Commodity::Gas, "RNGWHHD")] {
+			let uri = worker::eia_url(&s, commodity, series, worker::price_window_start(today()), today().minus(1));
+			let body = eia_body(&cfg, &uri);
+			expect(&mut st, uri, body);
+		}
+	}
+	// No wells: prices only (any Petrinex request would fail the test).
+	env.ext.execute_with(|| Feeds::offchain_worker(1));
+	assert_eq!(submitted(&env).len(), 1);
+	// A well is registered one block later, long before the production interval: polled now.
+	let identifier = sp_io::hashing::blake2_256(WELL_ID_TEXT.as_bytes());
+	Registered::set(vec![(0, identifier, Commodity::Oil, Day::from_ymd(2025, 12, 1))]);
+	let jan = tn_feed_sim::petrinex_month_zip(&cfg, (2026, 1), 1);
+	{
+		let mut st = env.offchain.write();
+		for month in worker::months_to_poll(today()) {
+			let body = if month == Month::new(2026, 1).unwrap() { jan.clone() } else { b"<html>404</html>".to_vec() };
+			expect(&mut st, worker::petrinex_url(&s, month), body);
+		}
+	}
+	env.ext.execute_with(|| {
+		System::set_block_number(2);
+		Feeds::offchain_worker(2);
+	});
+	let txs = submitted(&env);
+	assert_eq!(txs.len(), 2);
+	let jan_m = Month::new(2026, 1).unwrap();
+	assert!(txs[1].iter().any(|(k, _)| *k == FeedKey::Production(0, jan_m)));
+}

@@ -173,7 +173,9 @@ pub fn fetch_prices(
 }
 
 /// Official volumes of `month` for the registered wells, streamed from Petrinex.
-/// A well active by then with no rows gets 0; a well with only confidential (`***`) rows is left
+/// A registered well with matching rows gets their sum (whenever it was registered: producers may
+/// upload up to a year back); a well with no rows gets 0 only if it was active by the month's
+/// end (otherwise it is left out: unknown); a well with only confidential (`***`) rows is left
 /// out (unknown, not zero).
 pub fn fetch_production(
 	s: &Settings,
@@ -203,28 +205,27 @@ pub fn fetch_production(
 	let provenance = Provenance { updated, file_hash };
 	let mut out = Vec::new();
 	for (id, _, _, activated) in wells {
-		if activated.is_none_or(|a| a > month.last_day()) {
-			continue;
-		}
+		let active_by_month_end = activated.is_some_and(|a| a <= month.last_day());
 		let volume = match summary.wells.get(id) {
 			Some(t) if t.rows == 0 && t.confidential_rows > 0 => continue,
 			Some(t) => u64::try_from(t.volume_thousandths.max(0)).unwrap_or(0),
-			None => 0,
+			None if active_by_month_end => 0,
+			None => continue,
 		};
 		out.push((*id, volume, provenance));
 	}
 	Ok(out)
 }
 
-/// Whether `interval_secs` passed since the time stored under `key`; if so, store `now`.
-fn due(key: &[u8], now_ms: u64, interval_secs: u64) -> bool {
-	let r = StorageValueRef::persistent(key);
-	let last: u64 = r.get().ok().flatten().unwrap_or(0);
-	if last != 0 && now_ms < last.saturating_add(interval_secs.saturating_mul(1_000)) {
-		return false;
-	}
-	r.set(&now_ms);
-	true
+/// Whether `interval_secs` passed since the time stored under `key` (never stored: due).
+fn is_due(key: &[u8], now_ms: u64, interval_secs: u64) -> bool {
+	let last: u64 = StorageValueRef::persistent(key).get().ok().flatten().unwrap_or(0);
+	last == 0 || now_ms >= last.saturating_add(interval_secs.saturating_mul(1_000))
+}
+
+/// Store `now_ms` as the time of the last fetch under `key`.
+fn mark_done(key: &[u8], now_ms: u64) {
+	StorageValueRef::persistent(key).set(&now_ms);
 }
 
 /// Values sent but maybe not yet on chain: key → (value, block sent).
@@ -253,7 +254,8 @@ pub fn run<T: Config>(n: BlockNumberFor<T>) -> Result<(), &'static str> {
 	let today = Day::from_unix_millis(now_ms);
 	let mut candidates: Vec<(FeedKey, FeedValue)> = Vec::new();
 
-	if !settings.eia_key.is_empty() && due(LAST_PRICES, now_ms, settings.price_interval_secs) {
+	if !settings.eia_key.is_empty() && is_due(LAST_PRICES, now_ms, settings.price_interval_secs) {
+		mark_done(LAST_PRICES, now_ms);
 		for commodity in [Commodity::Oil, Commodity::Gas] {
 			match fetch_prices(&settings, commodity, today) {
 				Ok(prices) => candidates.extend(
@@ -263,9 +265,12 @@ pub fn run<T: Config>(n: BlockNumberFor<T>) -> Result<(), &'static str> {
 			}
 		}
 	}
-	if due(LAST_PRODUCTION, now_ms, settings.production_interval_secs) {
+	if is_due(LAST_PRODUCTION, now_ms, settings.production_interval_secs) {
+		// The interval starts with the first fetch: a network without wells polls as soon as
+		// its first well is registered.
 		let wells = T::Wells::all_wells();
 		if !wells.is_empty() {
+			mark_done(LAST_PRODUCTION, now_ms);
 			for month in months_to_poll(today) {
 				match fetch_production(&settings, month, &wells) {
 					Ok(figures) => candidates.extend(figures.into_iter().map(|(w, volume, provenance)| {
