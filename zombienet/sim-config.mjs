@@ -1,9 +1,22 @@
 // Prints the feed simulator's configuration for today: feed-sim/config/dev.json with each well's
 // official volumes moved onto the months the offchain workers poll today (see lib/plan.mjs).
-//   node sim-config.mjs ../feed-sim/config/dev.json [127.0.0.1:PORT] > sim.json
-import { simConfigForToday } from './lib/plan.mjs';
+//   node sim-config.mjs ../feed-sim/config/dev.json [127.0.0.1:PORT] [--amendable] > sim.json
+// --amendable: the oldest month starts at version 1 and `POST /control/amend/{month}` publishes a
+// version 2 in which the first (oil) well's volume is 1.250 higher (the zombienet fault test).
+import { simConfigForToday, polledMonths, monthText, thousandths } from './lib/plan.mjs';
 
-const [base, listen] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const amendable = args.includes('--amendable');
+const [base, listen] = args.filter((a) => !a.startsWith('--'));
 const cfg = simConfigForToday(base ?? '../feed-sim/config/dev.json');
 if (listen) cfg.listen = listen;
+if (amendable) {
+  const month = monthText(polledMonths()[0]);
+  const well = cfg.petrinex.wells[0];
+  const v = thousandths(well.months[month]) + 1250n;
+  cfg.petrinex.versions = { [month]: 1 };
+  cfg.petrinex.amendments = [{
+    month, version: 2, well: well.id, volume: `${v / 1000n}.${String(v % 1000n).padStart(3, '0')}`,
+  }];
+}
 process.stdout.write(`${JSON.stringify(cfg, null, 2)}\n`);
