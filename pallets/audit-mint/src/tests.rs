@@ -166,6 +166,20 @@ fn refusals_change_nothing() {
 }
 
 #[test]
+fn a_failing_tat_mint_fails_the_whole_audit() {
+	test(|| {
+		producer(PRODUCER, 1_000_000 * 1_000_000_000_000);
+		let m = month(100, V, Some(100), vec![(B1, Perbill::from_percent(20))]);
+		// The asset is being destroyed (its owner started it; in the runtime nothing can):
+		// minting fails, and so does the audit — no record, no slash, the month stays open.
+		assert_ok!(Assets::start_destroy(RuntimeOrigin::signed(AuditMint::account_id()), TAT));
+		assert_noop!(mint(m), Error::<Test>::MintFailed);
+		assert!(AuditRecords::<Test>::get(WELL, m).is_none());
+		assert_eq!(Assets::total_issuance(TAT), 0);
+	});
+}
+
+#[test]
 fn double_mint_is_refused() {
 	test(|| {
 		let _ = run(100, 100);

@@ -321,6 +321,22 @@ fn no_price_at_all_values_zero() {
 }
 
 #[test]
+fn a_price_beyond_any_market_overflows_to_a_named_error() {
+	test(|| {
+		let w = active_oil_well();
+		advance_days(40);
+		// The largest daily volume at an absurd oracle price (u64::MAX micro-USD/bbl):
+		// 10⁷ m³ × 6.28981 × 1.8·10¹³ USD does not fit the u128 of atto-USD.
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 5), tn_primitives::MAX_DAILY_VOLUME));
+		set_price(Commodity::Oil, d(2026, 1, 5), u64::MAX);
+		assert_noop!(Wells::month_for_audit(Some(&PRODUCER), w, jan()), Error::<Test>::ValueOverflow);
+		// At the largest price the feeds accept it fits.
+		set_price(Commodity::Oil, d(2026, 1, 5), tn_primitives::MAX_PRICE_MICRO_USD);
+		assert_ok!(Wells::month_for_audit(Some(&PRODUCER), w, jan()));
+	});
+}
+
+#[test]
 fn month_for_audit_refusals() {
 	test(|| {
 		let w = active_oil_well();
