@@ -21,3 +21,11 @@ fi
 export WASM_BUILD_WORKSPACE_HINT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export CARGO_INCREMENTAL=0
 export CARGO_NET_RETRY=5
+# Every build of the workspace uses this one selection (all packages, all targets, the release
+# profile), so cargo resolves features once: the node, the simulator and every test share each
+# compiled dependency (a different selection — `-p node` here, `cargo test --exclude …` there —
+# resolves other features and rebuilds the whole dependency tree). The ingest benchmark
+# (wasmtime) has its own command, scripts/bench-ingest.
+TN_SELECTION=(--release --locked --workspace --exclude tn-ingest-bench)
+tn_build() { cargo build "${TN_SELECTION[@]}" --all-targets "$@"; }
+tn_test() { cargo test "${TN_SELECTION[@]}" "$@"; }

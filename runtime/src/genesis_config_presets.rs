@@ -34,6 +34,8 @@ struct Roles {
 	foundation: Vec<AccountId>,
 	verifiers: Vec<AccountId>,
 	feeders: Vec<AccountId>,
+	/// The oracle's minimum feeder count (`None`: the parameter's default, 1).
+	minimum_feeders: Option<u32>,
 	fast_governance: bool,
 }
 
@@ -65,6 +67,7 @@ fn genesis(r: Roles) -> Value {
 		},
 		genesis_parameters: crate::genesis_parameters::GenesisConfig {
 			fast_governance: r.fast_governance,
+			minimum_feeders: r.minimum_feeders,
 		},
 		wells: pallet_wells::GenesisConfig {
 			asset_classes: vec![(
@@ -103,6 +106,7 @@ pub fn development_config_genesis() -> Value {
 		foundation: vec![Alice.to_account_id(), Bob.to_account_id()],
 		verifiers: vec![Charlie.to_account_id()],
 		feeders: vec![Alice.to_account_id()],
+		minimum_feeders: None,
 		fast_governance: true,
 	})
 }
@@ -127,6 +131,8 @@ pub fn local_config_genesis() -> Value {
 			Charlie.to_account_id(),
 			Dave.to_account_id(),
 		],
+		// A value counts once 3 of the 4 feeders agree on it (the median of their reports).
+		minimum_feeders: Some(3),
 		fast_governance: true,
 	})
 }
@@ -142,6 +148,7 @@ pub fn production_config_genesis() -> Value {
 		foundation: vec![Alice.to_account_id()],
 		verifiers: vec![],
 		feeders: vec![],
+		minimum_feeders: None,
 		fast_governance: false,
 	})
 }

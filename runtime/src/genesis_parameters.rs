@@ -1,7 +1,8 @@
 //! A genesis-only helper pallet: lets a genesis preset start the chain with other values of the
 //! governance parameters than their (production) defaults — the dev and local presets shorten the
-//! democracy periods so a referendum completes in under two minutes. It has no calls and no
-//! storage of its own; afterwards only Root (a referendum) changes parameters.
+//! democracy periods so a referendum completes in under two minutes, and a multi-feeder network
+//! sets the oracle's minimum feeder count. It has no calls and no storage of its own; afterwards
+//! only Root (a referendum) changes parameters.
 
 pub use pallet::*;
 
@@ -9,6 +10,7 @@ pub use pallet::*;
 pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::{pallet_prelude::*, traits::dynamic_params::AggregatedKeyValue};
+	use sp_runtime::traits::Convert;
 
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);
@@ -17,6 +19,11 @@ pub mod pallet {
 	pub trait Config: frame_system::Config + pallet_parameters::Config {
 		/// The parameter values the `fast_governance` flag installs.
 		type FastGovernance: Get<Vec<<Self as pallet_parameters::Config>::RuntimeParameters>>;
+		/// The parameter setting the oracle's minimum number of feeders to a value.
+		type MinimumFeeders: sp_runtime::traits::Convert<
+			u32,
+			<Self as pallet_parameters::Config>::RuntimeParameters,
+		>;
 	}
 
 	#[pallet::genesis_config]
@@ -24,6 +31,8 @@ pub mod pallet {
 	pub struct GenesisConfig<T: Config> {
 		/// Install [`Config::FastGovernance`] at genesis (dev/local chains).
 		pub fast_governance: bool,
+		/// The oracle's minimum feeder count at genesis (default: the parameter's default, 1).
+		pub minimum_feeders: Option<u32>,
 		#[serde(skip)]
 		pub _phantom: core::marker::PhantomData<T>,
 	}
@@ -36,6 +45,10 @@ pub mod pallet {
 					let (key, value) = p.into_parts();
 					pallet_parameters::Parameters::<T>::set(key, value);
 				}
+			}
+			if let Some(n) = self.minimum_feeders {
+				let (key, value) = T::MinimumFeeders::convert(n).into_parts();
+				pallet_parameters::Parameters::<T>::set(key, value);
 			}
 		}
 	}

@@ -17,6 +17,7 @@ mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
 pub mod genesis_parameters;
+pub mod weights;
 
 extern crate alloc;
 use alloc::vec::Vec;

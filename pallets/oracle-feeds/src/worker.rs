@@ -184,7 +184,13 @@ pub fn fetch_production(
 ) -> Result<Vec<(WellId, u64, Provenance)>, FetchError> {
 	let by_id: BTreeMap<Commitment, (WellId, Commodity)> =
 		wells.iter().map(|(id, c, k, _)| (*c, (*id, *k))).collect();
+	// Only OIL and GAS rows can match a well: test the product before hashing the identifier
+	// (about half of the WI/PROD rows are water or condensate).
+	let products = [Commodity::Oil.petrinex_product(), Commodity::Gas.petrinex_product()];
 	let matcher = FnMatcher(|identifier: &[u8], product: &[u8]| {
+		if !products.contains(&product) {
+			return None;
+		}
 		let (id, commodity) = by_id.get(&sp_io::hashing::blake2_256(identifier))?;
 		(commodity.petrinex_product() == product).then_some(*id)
 	});

@@ -134,8 +134,18 @@ parameter_types! {
 	};
 }
 
+/// The oracle's minimum feeder count as a parameter (for genesis presets).
+pub struct MinimumFeedersParam;
+impl sp_runtime::traits::Convert<u32, RuntimeParameters> for MinimumFeedersParam {
+	fn convert(n: u32) -> RuntimeParameters {
+		use dynamic_params::oracle::*;
+		RuntimeParameters::Oracle(Parameters::MinimumFeeders(MinimumFeeders, Some(n)))
+	}
+}
+
 impl crate::genesis_parameters::Config for Runtime {
 	type FastGovernance = FastGovernance;
+	type MinimumFeeders = MinimumFeedersParam;
 }
 
 impl pallet_parameters::Config for Runtime {

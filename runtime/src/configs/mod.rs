@@ -275,7 +275,7 @@ impl pallet_oracle::Config for Runtime {
 	type OracleValue = tn_primitives::feeds::FeedValue;
 	type PalletId = OraclePalletId;
 	type Members = OracleFeeders;
-	type WeightInfo = ();
+	type WeightInfo = crate::weights::pallet_oracle::WeightInfo<Runtime>;
 	type MaxHasDispatchedSize = ConstU32<32>;
 	type MaxFeedValues = ConstU32<256>;
 	#[cfg(feature = "runtime-benchmarks")]
