@@ -13,7 +13,7 @@ const acc = await devAccounts();
 const chain = (await api.rpc.system.chain()).toString();
 const best = (await api.rpc.chain.getHeader()).number.toNumber();
 console.log(`Connected to ${chain} at ${url} (block #${best}).`);
-console.log('Roles: Alice validator/sudo/Foundation Manager/oracle feeder, Bob Foundation Manager,');
+console.log('Roles: Alice validator/sudo/Foundation Manager/oracle feeder, Bob Foundation Manager (reviews here),');
 console.log('       Charlie KYC verifier, Eve the producer, Ferdie and Dave her beneficiaries.');
 const plan = lifePlan(simCfg);
 try {

@@ -11,7 +11,7 @@ const [url = 'ws://127.0.0.1:9944', secsArg = '120', batchArg = '2000'] = proces
 const seconds = Number(secsArg);
 const batch = Number(batchArg);
 const api = await connect(url);
-const { alice, charlie, ferdie } = await devAccounts();
+const { bob, charlie, ferdie } = await devAccounts();
 
 // Onboard Ferdie and register enough wells: each well takes at most 364 past days.
 const wellsNeeded = Math.ceil(((seconds / 6) * batch * 1.5) / 364);
@@ -27,7 +27,7 @@ for (let i = 0; i < wellsNeeded; i += 100) {
   const n = Math.min(100, wellsNeeded - i);
   await sendAll(api, Array.from({ length: n }, (_, j) => [ferdie, api.tx.wells.submitWell(
     0, 'Gas', blake2AsU8a(`load well ${i + j}`, 256), blake2AsU8a('docs', 256), null)]));
-  await sendAll(api, Array.from({ length: n }, (_, j) => [alice, api.tx.wells.reviewWell(first + i + j, true, '')]));
+  await sendAll(api, Array.from({ length: n }, (_, j) => [bob, api.tx.wells.reviewWell(first + i + j, true, '')]));
 }
 console.log(`wells #${first}..#${first + wellsNeeded - 1} active`);
 
