@@ -8,8 +8,9 @@
 //!   `blake2_256(FromToIDIdentifier)` commitment followed by one product byte
 //!   ([`PRODUCT_CODE_OIL`] / [`PRODUCT_CODE_GAS`]). A well's key is its record's position.
 //! * Its [`WellMatcher`] implementation is the offchain worker's closure
-//!   (`pallets/oracle-feeds/src/worker.rs`, `fetch_production`): hash the row's identifier, look
-//!   the commitment up in a `BTreeMap`, accept the row if the product is the well's product.
+//!   (`pallets/oracle-feeds/src/worker.rs`, `fetch_production`): skip rows whose product is
+//!   neither OIL nor GAS, hash the row's identifier, look the commitment up in a `BTreeMap`,
+//!   accept the row if the product is the well's product.
 //! * The hash is a type parameter ([`Blake2_256`]): by default the `blake2` crate compiled into
 //!   the caller ([`Blake2Crate`], the same code natively and in wasm); the guest's `host-hash`
 //!   build instead calls a host function, as `sp_io::hashing::blake2_256` does in the runtime.
@@ -116,6 +117,9 @@ impl<H> Registry<H> {
 impl<H: Blake2_256> WellMatcher for Registry<H> {
 	type Key = u32;
 	fn match_well(&self, from_to_id_identifier: &[u8], product_id: &[u8]) -> Option<u32> {
+		if product_id != PRODUCT_OIL && product_id != PRODUCT_GAS {
+			return None;
+		}
 		let (index, product) = self.by_commitment.get(&H::blake2_256(from_to_id_identifier))?;
 		(*product == product_id).then_some(*index)
 	}
