@@ -2,7 +2,7 @@
 //! pallets' benchmarks need from the real runtime.
 
 use crate::{
-	configs::dynamic_params, AccountId, Balances, Oracle, Producers, Runtime, RuntimeOrigin, Wells,
+	AccountId, Balances, Oracle, Producers, Runtime, RuntimeOrigin, Wells,
 	UNIT,
 };
 use frame_support::traits::fungible::Mutate;
@@ -68,7 +68,6 @@ impl pallet_audit_mint::benchmarking::BenchmarkHelper<AccountId> for AuditMintHe
 		// Official: half of P → deviation 100 % (above the major band).
 		let provenance = Provenance { updated: month.last_day().plus(3), file_hash: [7; 32] };
 		feed(FeedKey::Production(well, month), FeedValue::Production { volume: 15_500_000, provenance });
-		let _ = dynamic_params::audit::SlashRatio::get();
 		(who, well, month)
 	}
 }
