@@ -49,7 +49,7 @@ const unsub = await api.rpc.chain.subscribeNewHeads(async (h) => {
   const weight = await at.query.system.blockWeight();
   const normal = weight.normal.refTime.toBigInt();
   const fin = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
-  stats.push({ n: h.number.toNumber(), recs, normalMs: Number(normal) / 1e9, lag: h.number.toNumber() - fin });
+  stats.push({ n: h.number.toNumber(), recs, normalSecs: Number(normal) / 1e12, lag: h.number.toNumber() - fin });
 });
 
 let nonce = (await api.rpc.system.accountNextIndex(ferdie.address)).toNumber();
@@ -71,10 +71,10 @@ while (Date.now() - t0 < seconds * 1000) {
 await new Promise((r) => setTimeout(r, 15_000));
 unsub();
 const busy = stats.filter((s) => s.recs > 0);
-const maxBlock = 2; // seconds of ref_time per block
+const maxBlock = 2; // seconds of ref_time per block (weights are in picoseconds)
 console.log('\n| block | records | normal ref_time used | of block | finality lag |');
 console.log('|---|---|---|---|---|');
-for (const s of busy) console.log(`| #${s.n} | ${s.recs} | ${s.normalMs.toFixed(3)} s | ${(s.normalMs * 100 / maxBlock).toFixed(1)} % | ${s.lag} |`);
+for (const s of busy) console.log(`| #${s.n} | ${s.recs} | ${s.normalSecs.toFixed(3)} s | ${(s.normalSecs * 100 / maxBlock).toFixed(1)} % | ${s.lag} |`);
 const total = busy.reduce((a, s) => a + s.recs, 0);
 const lags = busy.map((s) => s.lag);
 console.log(`\nsent ${sent} records; included ${total} in ${busy.length} blocks: mean ${(total / Math.max(1, busy.length)).toFixed(0)}, `
