@@ -3,6 +3,18 @@
 //! the beneficiary split). Nothing here touches storage: each rule is a plain function with its
 //! own tests, so it reads like the specification.
 #![cfg_attr(not(feature = "std"), no_std)]
+// Runtime code never panics: no unchecked arithmetic, indexing, unwrap/expect or panic outside
+// tests and benchmarks (`scripts/lint` runs clippy with these denied).
+#![cfg_attr(
+	not(test),
+	deny(
+		clippy::arithmetic_side_effects,
+		clippy::indexing_slicing,
+		clippy::unwrap_used,
+		clippy::expect_used,
+		clippy::panic
+	)
+)]
 
 extern crate alloc;
 

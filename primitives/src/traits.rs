@@ -80,6 +80,9 @@ pub trait WellLedger<AccountId> {
 	) -> Result<MonthForAudit<AccountId>, sp_runtime::DispatchError>;
 	/// Close the month after its audit: `minted` or failed. No upload is accepted afterwards.
 	fn close_month(well: WellId, month: Month, minted: bool);
+	/// How `well`'s `month` was closed: `Some(true)` minted, `Some(false)` audited with nothing
+	/// minted, `None` still open (or never uploaded). For invariant checks.
+	fn closed(well: WellId, month: Month) -> Option<bool>;
 }
 
 /// Official monthly production as agreed by the oracle.

@@ -56,7 +56,8 @@ pub fn fallback_price(earlier: &[PriceMicroUsd]) -> PriceUsed {
 	}
 	let sum: u128 = used.iter().map(|p| u128::from(*p)).sum();
 	let n = used.len() as u128;
-	let average = PriceMicroUsd::try_from(sum / n).unwrap_or(PriceMicroUsd::MAX);
+	// n ≥ 1 here; `checked_div` keeps the rule free of a division that could panic.
+	let average = sum.checked_div(n).and_then(|a| PriceMicroUsd::try_from(a).ok()).unwrap_or(PriceMicroUsd::MAX);
 	PriceUsed::Fallback { average, samples: used.len() as u8 }
 }
 

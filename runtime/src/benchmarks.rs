@@ -1,5 +1,13 @@
 //! The pallets benchmarked by `treasurenet-node benchmark pallet`, and the set-up helpers our
 //! pallets' benchmarks need from the real runtime.
+// Benchmarks set up state with test-style code (unwrap, indexing); they never run on chain.
+#![allow(
+	clippy::arithmetic_side_effects,
+	clippy::indexing_slicing,
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::panic
+)]
 
 use crate::{
 	AccountId, Balances, Oracle, Producers, Runtime, RuntimeOrigin, Wells,
@@ -22,6 +30,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_wells, Wells]
 	[pallet_audit_mint, AuditMint]
 	[pallet_oracle, Oracle]
+	[pallet_parameters, Parameters]
 );
 
 const DAY_MS: u64 = 86_400_000;

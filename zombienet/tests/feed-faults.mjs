@@ -3,7 +3,7 @@
 // misbehaves (the oracle's values stay exactly the same); once healthy, the workers recover and
 // bring the amendment, which is recorded against the audit (an event) and mints nothing.
 import { connect, waitUntil, fmtTat } from '../lib/client.mjs';
-import { lifePlan, monthText } from '../lib/plan.mjs';
+import { lifePlan, monthText, wellCommitment } from '../lib/plan.mjs';
 import { rpc, control, simConfig, eventsBetween } from './env.mjs';
 
 const api = await connect(rpc.alice);
@@ -16,7 +16,7 @@ const plan = lifePlan(simConfig());
 const oil = plan.find((w) => w.commodity === 'Oil');
 const month = oil.months[0].month;
 const wellId = (await api.query.wells.wellByIdentifier(
-  (await import('../lib/plan.mjs')).wellCommitment(oil.id),
+  wellCommitment(oil.id),
 )).unwrap().toNumber();
 const audited = (await api.query.auditMint.auditRecords(wellId, month)).unwrap();
 const before = await snapshot();

@@ -1,5 +1,13 @@
 //! Benchmark of `mint` (frame-benchmarking v2) over its worst case: 31 uploaded days, the most
 //! beneficiaries, a deviation above the major band, and a slash larger than the deposit (debt).
+// Benchmarks set up state with test-style code (unwrap, indexing); they never run on chain.
+#![allow(
+	clippy::arithmetic_side_effects,
+	clippy::indexing_slicing,
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::panic
+)]
 
 use super::*;
 

@@ -119,15 +119,25 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Invariants: TAT's issuance equals Σ minted in the audit records; each record's parts add
-	/// up to its minted amount.
+	/// up to its minted amount; each audited (well, month) — at most one record by the storage's
+	/// key — closed its ledger as minted exactly when TAT was minted.
 	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use frame_support::traits::fungibles::Inspect;
+		let overflow = sp_runtime::TryRuntimeError::Other("Σ minted overflows");
 		let mut sum: u128 = 0;
-		for (_, _, r) in AuditRecords::<T>::iter() {
-			let parts = r.beneficiaries.iter().fold(r.producer_share, |acc, (_, a)| acc + a);
+		for (well, month, r) in AuditRecords::<T>::iter() {
+			let parts = r
+				.beneficiaries
+				.iter()
+				.try_fold(r.producer_share, |acc, (_, a)| acc.checked_add(*a))
+				.ok_or(overflow)?;
 			ensure!(parts == r.outcome.minted, "split parts differ from the minted amount");
-			sum += r.outcome.minted;
+			ensure!(
+				T::Wells::closed(well, month) == Some(r.outcome.minted > 0),
+				"an audited month's ledger is open or closed the other way"
+			);
+			sum = sum.checked_add(r.outcome.minted).ok_or(overflow)?;
 		}
 		ensure!(sum == TotalMinted::<T>::get(), "Σ minted differs from TotalMinted");
 		ensure!(

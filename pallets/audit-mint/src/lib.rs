@@ -17,6 +17,18 @@
 //! closes the month with nothing minted. An official figure that changes after the audit is
 //! recorded ([`Event::OfficialAmendedAfterAudit`]); nothing is re-minted.
 #![cfg_attr(not(feature = "std"), no_std)]
+// Runtime code never panics: no unchecked arithmetic, indexing, unwrap/expect or panic outside
+// tests and benchmarks (`scripts/lint` runs clippy with these denied).
+#![cfg_attr(
+	not(test),
+	deny(
+		clippy::arithmetic_side_effects,
+		clippy::indexing_slicing,
+		clippy::unwrap_used,
+		clippy::expect_used,
+		clippy::panic
+	)
+)]
 
 extern crate alloc;
 
@@ -36,6 +48,9 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 #[frame_support::pallet]
+// The pallet macro's generated `PalletInfoAccess` uses `expect` under this module's span (the
+// runtime always knows its pallets); our own code here is free of `expect` and `unwrap`.
+#[allow(clippy::expect_used)]
 pub mod pallet {
 	use super::*;
 	use frame_support::{

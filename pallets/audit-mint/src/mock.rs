@@ -129,6 +129,9 @@ impl WellLedger<AccountId> for MockWells {
 		c.insert((well, month), minted);
 		Closed::set(c);
 	}
+	fn closed(well: WellId, month: Month) -> Option<bool> {
+		Closed::get().get(&(well, month)).copied()
+	}
 }
 
 pub struct MockOfficial;

@@ -23,6 +23,18 @@
 //! non-200, truncated or malformed bodies, wrong units) are logged and retried later; nothing
 //! is submitted from a failed fetch.
 #![cfg_attr(not(feature = "std"), no_std)]
+// Runtime code never panics: no unchecked arithmetic, indexing, unwrap/expect or panic outside
+// tests and benchmarks (`scripts/lint` runs clippy with these denied).
+#![cfg_attr(
+	not(test),
+	deny(
+		clippy::arithmetic_side_effects,
+		clippy::indexing_slicing,
+		clippy::unwrap_used,
+		clippy::expect_used,
+		clippy::panic
+	)
+)]
 
 extern crate alloc;
 
@@ -68,6 +80,9 @@ pub mod crypto {
 }
 
 #[frame_support::pallet]
+// The pallet macro's generated `PalletInfoAccess` uses `expect` under this module's span (the
+// runtime always knows its pallets); our own code here is free of `expect` and `unwrap`.
+#[allow(clippy::expect_used)]
 pub mod pallet {
 	use frame_support::pallet_prelude::*;
 	use frame_system::{offchain::{AppCrypto, CreateSignedTransaction}, pallet_prelude::*};

@@ -1,4 +1,12 @@
 //! Benchmarks of the wells pallet (frame-benchmarking v2), each over its worst case.
+// Benchmarks set up state with test-style code (unwrap, indexing); they never run on chain.
+#![allow(
+	clippy::arithmetic_side_effects,
+	clippy::indexing_slicing,
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::panic
+)]
 
 use super::*;
 use crate::Pallet as Wells;

@@ -427,21 +427,29 @@ impl<T: Config> Pallet<T> {
 		Ok((total, used))
 	}
 
-	/// Invariants: ledger totals equal the day records; active counts match; identifiers index.
+	/// Invariants: ledger totals (days, volume) equal the day records and every day record has its
+	/// ledger and well; per-owner active counts match the wells; the identifier index points at
+	/// each well; an active well was activated and has a validity end; only activated wells have
+	/// an annual review under way.
 	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::BTreeMap;
 		for (id, month, ledger) in Ledgers::<T>::iter() {
 			let records = Self::records_in(id, month);
 			ensure!(records.len() == usize::from(ledger.days), "ledger days differ from the day records");
-			let sum: u64 = records.iter().map(|(_, v)| *v).sum();
-			ensure!(sum == ledger.volume, "ledger volume differs from the day records");
+			let sum = records.iter().try_fold(0u64, |acc, (_, v)| acc.checked_add(*v));
+			ensure!(sum == Some(ledger.volume), "ledger volume differs from the day records");
+		}
+		for (id, day, _) in DayRecords::<T>::iter() {
+			ensure!(Ledgers::<T>::contains_key(id, day.month()), "a day record outside any ledger");
+			ensure!(WellRegistry::<T>::contains_key(id), "a day record of an unknown well");
 		}
 		let mut active: BTreeMap<T::AccountId, u32> = BTreeMap::new();
 		for (id, well) in WellRegistry::<T>::iter() {
 			ensure!(WellByIdentifier::<T>::get(well.identifier) == Some(id), "identifier index broken");
 			if well.status == WellStatus::Active {
-				*active.entry(well.owner.clone()).or_default() += 1;
+				let n = active.entry(well.owner.clone()).or_default();
+				*n = n.saturating_add(1);
 				ensure!(well.activated.is_some() && well.expires.is_some(), "active well never activated");
 			}
 			ensure!(
@@ -451,6 +459,9 @@ impl<T: Config> Pallet<T> {
 		}
 		for (who, n) in ActiveWells::<T>::iter() {
 			ensure!(active.get(&who).copied().unwrap_or(0) == n, "active well count differs");
+		}
+		for (who, n) in active {
+			ensure!(ActiveWells::<T>::get(&who) == n, "active wells not counted");
 		}
 		Ok(())
 	}
@@ -508,6 +519,14 @@ impl<T: Config> WellLedger<T::AccountId> for Pallet<T> {
 			}
 		});
 		Self::deposit_event(Event::MonthClosed { well: id, month, status });
+	}
+
+	fn closed(id: WellId, month: Month) -> Option<bool> {
+		match Ledgers::<T>::get(id, month)?.status {
+			MonthStatus::Open => None,
+			MonthStatus::Minted => Some(true),
+			MonthStatus::Failed => Some(false),
+		}
 	}
 }
 

@@ -165,8 +165,8 @@ impl pallet_preimage::Config for Runtime {
 }
 
 parameter_types! {
-	pub MaximumSchedulerWeight: Weight = Perbill::from_percent(80) * RuntimeBlockWeights::get().max_block;
-	pub MaxCollectivesProposalWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+	pub MaximumSchedulerWeight: Weight = super::share_of(Perbill::from_percent(80), RuntimeBlockWeights::get().max_block);
+	pub MaxCollectivesProposalWeight: Weight = super::share_of(Perbill::from_percent(50), RuntimeBlockWeights::get().max_block);
 }
 
 impl pallet_scheduler::Config for Runtime {

@@ -39,6 +39,11 @@ use super::{
 
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 
+/// `share` of `weight`, rounded down in both dimensions (never more than `weight`).
+pub fn share_of(share: Perbill, weight: Weight) -> Weight {
+	Weight::from_parts(share.mul_floor(weight.ref_time()), share.mul_floor(weight.proof_size()))
+}
+
 parameter_types! {
 	pub const BlockHashCount: BlockNumber = 2400;
 	pub const Version: RuntimeVersion = VERSION;
@@ -51,7 +56,7 @@ parameter_types! {
 		BlockLength::builder()
 		.max_length(5 * 1024 * 1024)
 		.modify_max_length_for_class(frame_support::dispatch::DispatchClass::Normal, |m| {
-			*m = NORMAL_DISPATCH_RATIO * *m
+			*m = NORMAL_DISPATCH_RATIO.mul_floor(*m)
 		})
 		.build();
 	pub const SS58Prefix: u16 = super::SS58_PREFIX;
@@ -167,7 +172,8 @@ impl pallet_assets::Config for Runtime {
 	type Currency = Balances;
 	/// TAT is created at genesis; no other asset can be created.
 	type CreateOrigin = AsEnsureOriginWithArg<NeverEnsureOrigin<AccountId>>;
-	/// No force-origin either: nobody (not even Root) can change TAT's issuer or force-mint.
+	/// No force-origin either: no origin can force-mint or change TAT's issuer through pallet-assets.
+	/// (Root stays sovereign: it can upgrade the runtime or dispatch as any account.)
 	type ForceOrigin = NeverEnsureOrigin<()>;
 	type AssetDeposit = ConstU128<{ 100 * UNIT }>;
 	type AssetAccountDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
