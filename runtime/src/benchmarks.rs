@@ -30,7 +30,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_wells, Wells]
 	[pallet_audit_mint, AuditMint]
 	[pallet_oracle, Oracle]
-	[pallet_parameters, Parameters]
 );
 
 const DAY_MS: u64 = 86_400_000;
