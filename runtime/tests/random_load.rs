@@ -16,10 +16,10 @@
 //! - after every block: every pallet's `try_state` invariants and the cross-pallet ones
 //!   ([`common::check_invariants`]).
 //!
-//! The run is reproducible from its seed. Short run (in the test command):
-//! `cargo test --release -p treasurenet-runtime --test random_load` (10,000 calls).
-//! Long run (documented in the README): `TN_FUZZ_CALLS=100000 TN_FUZZ_SEED=<n>` with
-//! `-- --nocapture` to see the outcome table.
+//! The run is reproducible from its seed. Short run (10,000 calls, in the test command):
+//! `. scripts/env.sh && tn_test --test random_load -- --nocapture` (the workspace's one cargo
+//! selection, so nothing is rebuilt). Long run (README, "Long runs"): the same with
+//! `TN_FUZZ_CALLS=100000` and any `TN_FUZZ_SEED=<n>`; `--nocapture` prints the outcome table.
 
 mod common;
 use common::*;
