@@ -209,6 +209,11 @@ impl Fuzz {
 		self.rng.pick(&apps)
 	}
 
+	/// An applicant (mostly, when there is one) or any account.
+	fn applicant_or_any(&mut self) -> AccountId {
+		self.applicant().map(|(a, _)| a).unwrap_or_else(|| self.any_account())
+	}
+
 	fn producer(&mut self) -> AccountId {
 		let ps: Vec<AccountId> = pallet_producers::ProducerRecords::<Runtime>::iter_keys().collect();
 		match self.rng.pick(&ps) {
@@ -332,15 +337,15 @@ impl Fuzz {
 				(Call::apply { asset_class: class, kyb: self.rng.bytes32() }, Who::Signed(self.any_account()))
 			},
 			20 | 21 => {
-				let who = self.applicant().map(|(a, _)| a).unwrap_or_else(|| self.any_account());
+				let who = self.applicant_or_any();
 				(Call::submit_kyb { kyb: self.rng.bytes32() }, Who::Signed(who))
 			},
 			22 | 23 => {
-				let who = self.applicant().map(|(a, _)| a).unwrap_or_else(|| self.any_account());
+				let who = self.applicant_or_any();
 				(Call::submit_kyc { kyc: self.rng.bytes32() }, Who::Signed(who))
 			},
 			24 | 25 => {
-				let who = self.applicant().map(|(a, _)| a).unwrap_or_else(|| self.any_account());
+				let who = self.applicant_or_any();
 				(Call::cancel_application {}, Who::Signed(who))
 			},
 			26..=31 => {
@@ -560,7 +565,6 @@ impl Fuzz {
 	/// A parameter change as a referendum would enact it, with boundary values. Invalid tables
 	/// are produced as raw bytes: decoding refuses them, as it would refuse the extrinsic.
 	fn governance_call(&mut self) -> (RuntimeCall, Who, Option<Vec<u8>>) {
-		use pallet_membership::Call as M;
 		let p = match self.rng.below(12) {
 			0 => RuntimeParameters::Audit(audit::Parameters::SlashRatio(
 				audit::SlashRatio,
@@ -617,23 +621,33 @@ impl Fuzz {
 				return (call, self.origin(Who::Root), Some(bytes));
 			},
 			9 => {
-				let who = self.any_account();
-				let c = if self.rng.chance(50) { M::add_member { who: who.into() } } else { M::remove_member { who: who.into() } };
+				let c = self.membership_change();
 				return (RuntimeCall::OracleFeeders(c), self.origin(Who::Root), None);
 			},
 			10 => {
-				let who = self.any_account();
-				let c = if self.rng.chance(50) { M::add_member { who: who.into() } } else { M::remove_member { who: who.into() } };
+				let c = self.membership_change();
 				return (RuntimeCall::KycVerifiers(c), self.origin(Who::Root), None);
 			},
 			_ => {
-				let who = self.any_account();
-				let c = if self.rng.chance(50) { M::add_member { who: who.into() } } else { M::remove_member { who: who.into() } };
+				let c = self.membership_change();
 				return (RuntimeCall::FoundationMembership(c), self.origin(Who::Root), None);
 			},
 		};
 		let call = RuntimeCall::Parameters(pallet_parameters::Call::set_parameter { key_value: p });
 		(call, self.origin(Who::Root), None)
+	}
+
+	/// A member added to or removed from a membership (any of the three instances).
+	fn membership_change<I: 'static>(&mut self) -> pallet_membership::Call<Runtime, I>
+	where
+		Runtime: pallet_membership::Config<I>,
+	{
+		let who = self.any_account();
+		if self.rng.chance(50) {
+			pallet_membership::Call::add_member { who: who.into() }
+		} else {
+			pallet_membership::Call::remove_member { who: who.into() }
+		}
 	}
 
 	fn transfer_call(&mut self) -> (RuntimeCall, Who) {

@@ -103,25 +103,15 @@ pub fn check_invariants() {
 	pallet_producers::Pallet::<Runtime>::do_try_state().expect("producers invariants");
 	pallet_wells::Pallet::<Runtime>::do_try_state().expect("wells invariants");
 	pallet_audit_mint::Pallet::<Runtime>::do_try_state().expect("audit invariants");
-	// Across pallets: a (well, month) is audited at most once, and its ledger says how it ended —
-	// Open without an audit record, Minted with TAT minted, Failed with nothing minted.
-	use pallet_wells::MonthStatus;
+	// Across pallets, the direction audit-mint's `try_state` cannot see (it checks that each
+	// audit record's ledger is closed the right way): every closed ledger has its audit record.
 	for (well, month, ledger) in pallet_wells::Ledgers::<Runtime>::iter() {
-		let record = pallet_audit_mint::AuditRecords::<Runtime>::get(well, month);
-		match ledger.status {
-			MonthStatus::Open => assert!(record.is_none(), "audited month {well}/{month:?} still open"),
-			MonthStatus::Minted => assert!(
-				record.is_some_and(|r| r.outcome.minted > 0),
-				"month {well}/{month:?} minted without TAT"
-			),
-			MonthStatus::Failed => assert!(
-				record.is_some_and(|r| r.outcome.minted == 0),
-				"failed month {well}/{month:?} with TAT"
-			),
+		if ledger.status != pallet_wells::MonthStatus::Open {
+			assert!(
+				pallet_audit_mint::AuditRecords::<Runtime>::contains_key(well, month),
+				"month {well}/{month:?} closed without an audit"
+			);
 		}
-	}
-	for (well, month, _) in pallet_audit_mint::AuditRecords::<Runtime>::iter() {
-		assert!(pallet_wells::Ledgers::<Runtime>::contains_key(well, month), "audit of a month never uploaded");
 	}
 }
 
