@@ -406,7 +406,12 @@ mod tests {
 
 	#[test]
 	fn outcome_round_trips() {
-		let t = |v, rows, conf| WellTotal { volume_thousandths: v, rows, confidential_rows: conf };
+		let t = |v, rows, conf| WellTotal {
+			volume_thousandths: v,
+			rows,
+			confidential_rows: conf,
+			..Default::default()
+		};
 		let outcome = Outcome {
 			rows_seen: 500_000,
 			candidate_rows: 301_477,

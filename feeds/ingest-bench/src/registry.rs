@@ -182,7 +182,10 @@ impl Outcome {
 			let volume_thousandths = i64::from_le_bytes(take(&mut bytes)?);
 			let rows = u32::from_le_bytes(take(&mut bytes)?);
 			let confidential_rows = u32::from_le_bytes(take(&mut bytes)?);
-			wells.push((index, WellTotal { volume_thousandths, rows, confidential_rows }));
+			wells.push((
+				index,
+				WellTotal { volume_thousandths, rows, confidential_rows, ..Default::default() },
+			));
 		}
 		bytes.is_empty().then_some(Outcome { rows_seen, candidate_rows, matched_rows, wells })
 	}

@@ -17,12 +17,16 @@
 //! * `value` `null`, missing, or one of EIA's "no data" texts (`""`, `"NA"`, `"N/A"`, `"."`,
 //!   `"--"`): the row is skipped (days without a price are normal; the chain then uses its
 //!   fallback of the last 10 prices);
-//! * `value` a JSON number: rejected ([`PriceProblem::NotAString`]) — a number would already
-//!   have been rounded by a binary float parser, and EIA sends strings;
+//! * `value` is a JSON **string** in EIA's responses (`"73.27"`, `"2.1"`, and sometimes without
+//!   a leading digit: `".306"`, read as `0.306`). A JSON **number** is accepted too and read
+//!   from its exact text (serde_json's `arbitrary_precision`) or from the shortest text of its
+//!   `f64`, which is the text written for any price of ≤ 15 significant digits; an object or an
+//!   array is rejected ([`PriceProblem::NotAPrice`]);
 //! * `units` must equal the expected units ([`EiaError::WrongUnits`], a missing `units` too);
 //! * `period` must be a valid `YYYY-MM-DD` date ([`EiaError::BadPeriod`]);
-//! * `value` must be `[-]DIGITS[.DIGITS]` with at most 6 decimals, at most 1,000,000 USD
-//!   ([`EiaError::BadPrice`]); a **negative** price (WTI closed at −37.63 on 2020-04-20) is a
+//! * `value` must be `[-][DIGITS][.DIGITS]` (at least one digit) with at most 6 decimals, at most 1,000,000 USD
+//!   ([`EiaError::BadPrice`]); a **negative** price (EIA's RWTC on 2020-04-20 is −36.98; the −37.63 often quoted is the
+//!   NYMEX front-month settlement) is a
 //!   real price the chain cannot value below zero: it is kept as **0** for that day, not skipped
 //!   (skipping would value the day at the average of earlier, positive prices);
 //! * several rows for the same day: the last one wins.
@@ -71,8 +75,8 @@ pub struct EiaPrice {
 /// Why a price text was rejected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PriceProblem {
-	/// The value is a JSON number, not a string.
-	NotAString,
+	/// The value is neither a string nor a number (an object or an array).
+	NotAPrice,
 	/// Not of the form `DIGITS[.DIGITS]`.
 	Syntax,
 	/// More than 6 decimals.
@@ -126,12 +130,33 @@ impl std::error::Error for EiaError {}
 ///
 /// `"3.1"` → `3_100_000`, `"73.27"` → `73_270_000`.
 pub fn parse_micro_usd(text: &str) -> Result<u64, PriceProblem> {
-	let s = parse_scaled(text.as_bytes(), 6, false).map_err(|e| match e {
+	// EIA writes some values without a leading digit (`".306"`, `"-.5"`): read them as `0.306`.
+	let (negative, body) = match text.strip_prefix('-') {
+		Some(rest) => (true, rest),
+		None => (false, text),
+	};
+	let mut buf = [0u8; 48];
+	let bytes: &[u8] = match body.strip_prefix('.') {
+		Some(frac) if frac.len() < 40 => {
+			let n = frac.len().saturating_add(2);
+			let out = buf.get_mut(..n).ok_or(PriceProblem::Syntax)?;
+			let (head, tail) = out.split_at_mut(2);
+			head.copy_from_slice(b"0.");
+			tail.copy_from_slice(frac.as_bytes());
+			out
+		},
+		Some(_) => return Err(PriceProblem::Syntax),
+		None => body.as_bytes(),
+	};
+	if negative && bytes.first() == Some(&b'-') {
+		return Err(PriceProblem::Syntax);
+	}
+	let s = parse_scaled(bytes, 6, false).map_err(|e| match e {
 		DecimalError::TooManyDecimals => PriceProblem::TooManyDecimals,
 		DecimalError::Overflow => PriceProblem::TooLarge,
 		DecimalError::Empty | DecimalError::Syntax => PriceProblem::Syntax,
 	})?;
-	if s.negative {
+	if negative {
 		return Err(PriceProblem::Negative);
 	}
 	if s.magnitude > MAX_PRICE_MICRO_USD {
@@ -162,10 +187,23 @@ struct Row {
 	value: Option<RawValue>,
 }
 
-/// A non-null `value`: a string, or a JSON number (kept only to be rejected explicitly).
+/// A non-null `value`: a string (what EIA sends), a JSON number written back as its exact
+/// decimal text, or something else (an object or array: rejected).
 enum RawValue {
 	Text(String),
-	Number,
+	Number(String),
+	Other,
+}
+
+/// The key under which serde_json's `arbitrary_precision` hands a number's exact text.
+const ARBITRARY_PRECISION_TOKEN: &str = "$serde_json::private::Number";
+
+/// The decimal text of a JSON number that serde_json parsed as a float. Rust prints the shortest
+/// text that reads back as the same `f64` and never uses an exponent, so a price written with at
+/// most 15 significant digits (every real price: at most 6 decimals below 1,000,000 USD) comes
+/// back as the text EIA wrote (`73.27` → `"73.27"`, `0.306` → `"0.306"`).
+fn float_text(v: f64) -> String {
+	alloc::format!("{v}")
 }
 
 impl<'de> Deserialize<'de> for RawValue {
@@ -182,20 +220,35 @@ impl<'de> Deserialize<'de> for RawValue {
 			fn visit_string<E: de::Error>(self, v: String) -> Result<RawValue, E> {
 				Ok(RawValue::Text(v))
 			}
-			fn visit_u64<E: de::Error>(self, _: u64) -> Result<RawValue, E> {
-				Ok(RawValue::Number)
+			fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawValue, E> {
+				Ok(RawValue::Number(alloc::format!("{v}")))
 			}
-			fn visit_i64<E: de::Error>(self, _: i64) -> Result<RawValue, E> {
-				Ok(RawValue::Number)
+			fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawValue, E> {
+				Ok(RawValue::Number(alloc::format!("{v}")))
 			}
-			fn visit_f64<E: de::Error>(self, _: f64) -> Result<RawValue, E> {
-				Ok(RawValue::Number)
+			fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawValue, E> {
+				Ok(RawValue::Number(float_text(v)))
+			}
+			fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<RawValue, A::Error> {
+				while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+				Ok(RawValue::Other)
 			}
 			// With serde_json's `arbitrary_precision` (enabled by other crates of a workspace),
-			// a number arrives as a one-entry map; an object is no string either.
+			// a number arrives as a one-entry map `{"$serde_json::private::Number": "73.27"}`
+			// holding its exact text; any other object is no price.
 			fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<RawValue, A::Error> {
-				while map.next_entry::<de::IgnoredAny, de::IgnoredAny>()?.is_some() {}
-				Ok(RawValue::Number)
+				let mut out = RawValue::Other;
+				let mut first = true;
+				while let Some(key) = map.next_key::<String>()? {
+					if first && key == ARBITRARY_PRECISION_TOKEN {
+						out = RawValue::Number(map.next_value::<String>()?);
+					} else {
+						map.next_value::<de::IgnoredAny>()?;
+						out = RawValue::Other;
+					}
+					first = false;
+				}
+				Ok(out)
 			}
 		}
 		d.deserialize_any(V)
@@ -220,9 +273,9 @@ pub fn parse_eia_prices(
 		}
 		let text = match row.value {
 			None => continue,
-			Some(RawValue::Number) =>
-				return Err(EiaError::BadPrice { index, problem: PriceProblem::NotAString }),
-			Some(RawValue::Text(t)) => t,
+			Some(RawValue::Other) =>
+				return Err(EiaError::BadPrice { index, problem: PriceProblem::NotAPrice }),
+			Some(RawValue::Text(t)) | Some(RawValue::Number(t)) => t,
 		};
 		if NO_DATA.contains(&text.as_str()) {
 			continue;
@@ -407,7 +460,7 @@ mod tests {
 		let bad = |problem| Err(EiaError::BadPrice { index: 0, problem });
 		assert_eq!(case("\"1.1234567\""), bad(PriceProblem::TooManyDecimals));
 		assert_eq!(case("\"73.2700000\""), bad(PriceProblem::TooManyDecimals));
-		assert_eq!(case("\"-37.63\""), Ok(vec![p(2026, 1, 5, 0)]));
+		assert_eq!(case("\"-36.98\""), Ok(vec![p(2026, 1, 5, 0)]));
 		assert_eq!(case("\"-0\""), Ok(vec![p(2026, 1, 5, 0)]));
 		assert_eq!(case("\"-\""), bad(PriceProblem::Syntax));
 		assert_eq!(case("\"1000000.000001\""), bad(PriceProblem::TooLarge));
@@ -416,8 +469,21 @@ mod tests {
 		assert_eq!(case("\"N.A.\""), bad(PriceProblem::Syntax));
 		assert_eq!(case("\"7e1\""), bad(PriceProblem::Syntax));
 		assert_eq!(case("\" 73.27\""), bad(PriceProblem::Syntax));
-		assert_eq!(case("73.27"), bad(PriceProblem::NotAString));
-		assert_eq!(case("73"), bad(PriceProblem::NotAString));
+		assert_eq!(case("73.27"), Ok(vec![p(2026, 1, 5, 73_270_000)]));
+		assert_eq!(case("73"), Ok(vec![p(2026, 1, 5, 73_000_000)]));
+		assert_eq!(case("0.306"), Ok(vec![p(2026, 1, 5, 306_000)]));
+		assert_eq!(case("2.123456"), Ok(vec![p(2026, 1, 5, 2_123_456)]));
+		assert_eq!(case("-36.98"), Ok(vec![p(2026, 1, 5, 0)]));
+		assert_eq!(case("1.1234567"), bad(PriceProblem::TooManyDecimals));
+		assert_eq!(case("{\"a\":1}"), bad(PriceProblem::NotAPrice));
+		assert_eq!(case("[1]"), bad(PriceProblem::NotAPrice));
+		assert_eq!(case("\".306\""), Ok(vec![p(2026, 1, 5, 306_000)]));
+		assert_eq!(case("\"-.5\""), Ok(vec![p(2026, 1, 5, 0)]));
+		assert_eq!(case("\"2.1\""), Ok(vec![p(2026, 1, 5, 2_100_000)]));
+		assert_eq!(case("\".\""), Ok(vec![]));
+		assert_eq!(case("\"-.\""), bad(PriceProblem::Syntax));
+		assert_eq!(case("\"..5\""), bad(PriceProblem::Syntax));
+		assert_eq!(case("\"--5\""), bad(PriceProblem::Syntax));
 		assert_eq!(case("\"1000000\""), Ok(vec![p(2026, 1, 5, MAX_PRICE_MICRO_USD)]));
 		assert_eq!(case("\"0.000001\""), Ok(vec![p(2026, 1, 5, 1)]));
 	}

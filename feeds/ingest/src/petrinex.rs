@@ -1,20 +1,33 @@
 //! Petrinex (Alberta) monthly volumetric file: streaming zip-in-zip CSV ingestion.
 //!
-//! `GET .../publicdata/API/Files/AB/Vol/{YYYY-MM}/CSV` returns a ZIP whose single entry is a ZIP
-//! whose single entry is `Vol_YYYY-MM-AB.csv` (latin-1, CRLF, RFC-4180 quoting, 30 columns, see
-//! [`VOL_HEADER`]). [`PetrinexIngest`] consumes the HTTP body in chunks of any size:
+//! `GET .../publicdata/API/Files/AB/Vol/{YYYY-MM}/CSV` returns a ZIP whose single entry
+//! (`Vol_YYYY-MM-AB.csv.zip`) is a ZIP whose single entry is the CSV (`Vol_YYYY-MM-AB.CSV`;
+//! latin-1, CRLF, RFC-4180 quoting where needed; see docs/DATA_FORMATS.md for each fact and its
+//! source). [`PetrinexIngest`] consumes the HTTP body in chunks of any size:
 //!
-//! 1. outer ZIP: local file header → raw deflate (method 8) or stored (method 0) data;
-//! 2. inner ZIP (the outer entry's bytes): local file header (the name must end with `.csv`) →
-//!    inflate / stored;
+//! 1. outer ZIP: local file header → raw deflate (method 8) or stored (method 0) data; a body
+//!    that starts with `{` or `[` is a JSON message sent with HTTP 200 instead of the file
+//!    ([`IngestError::ServiceMessage`]);
+//! 2. inner ZIP (the outer entry's bytes): local file header (the name must end with `.csv`,
+//!    any case) → inflate / stored;
 //! 3. CSV: csv-core tokenizes records incrementally into one reusable record buffer;
-//! 4. the first record must be exactly [`VOL_HEADER`]; every other record must have 30 fields;
-//! 5. a row is a *candidate* if `FromToIDType == "WI"` and `ActivityID == "PROD"` (fields
-//!    compared after trimming ASCII whitespace). Its trimmed `FromToIDIdentifier` and `ProductID`
-//!    are given to the caller's [`WellMatcher`]; if it returns a key, the row is *matched*: its
-//!    `ProductionMonth` must be the expected month and its `Volume` is added (in thousandths of
-//!    the unit, exactly) to that key's [`WellTotal`]. `***` (confidential) is counted in
-//!    [`WellTotal::confidential_rows`], never as zero. Negative volumes (amendments) are added.
+//! 4. the first record is the header: the [`NEEDED_COLUMNS`] are found **by name** (any order,
+//!    other columns ignored; a missing or doubled one is an error). A data row with another
+//!    number of fields than the header is *malformed*: skipped and counted, and a registered
+//!    well named in any of its fields gets a malformed row (its month becomes unknown) — one
+//!    bad row never stops the file for everybody;
+//! 5. only `ActivityID == "PROD"` rows matter (fields compared after trimming ASCII
+//!    whitespace). A row whose `FromToIDIdentifier` is `***` is a **masked** (confidential)
+//!    well: its volume is public but not attributable, so every registered well of that
+//!    product at its `ReportingFacilityID` is told ([`WellMatcher::wells_at_facility`]). A row
+//!    with `FromToIDType == "WI"` is a *candidate*: its identifier and `ProductID` go to the
+//!    [`WellMatcher`]; if it returns a key, the row is *matched*. A matched row of another
+//!    `OperatorBAID` than the well's is counted, never summed; otherwise its `ProductionMonth`
+//!    must be the expected month and its `Volume` is added (in thousandths of the unit,
+//!    exactly) to the key's [`WellTotal`] — a wrong month, a malformed volume or an overflow
+//!    marks the well's month as unknown instead. `***` volumes are counted, never as zero.
+//!    Negative volumes (amendments) are added. [`WellTotal::official_thousandths`] turns a
+//!    total into the well's official figure or "unknown".
 //!
 //! Each ZIP layer stops at the end of its first entry's data (the deflate stream's own end, so
 //! entries written with a data descriptor — general purpose flag bit 3, sizes zero in the local
@@ -28,13 +41,7 @@
 //! one CSV record (≤ [`MAX_RECORD_BYTES`]), the csv-core automaton, and one map entry per matched
 //! well — well under 256 KiB for ~1,000 wells.
 //!
-//! **Row numbers** in errors count CSV records from 1, the header being record 1 (equal to the
-//! line number when no quoted field contains a line break; blank lines are skipped and not
-//! counted).
-//!
-//! **Malformed volumes**: a non-`***` volume that is not an exact decimal with at most 3 decimals
-//! (further decimals allowed only if zero) is an error ([`IngestError::MalformedVolume`]) in a
-//! matched row — an empty volume included — and is ignored in any other row.
+//! **Malformed volumes** in rows that match no registered well are never parsed.
 
 use alloc::{collections::BTreeMap, vec, vec::Vec};
 use core::fmt;
@@ -45,7 +52,8 @@ use crate::{
 	zip::{EntrySink, ZipEntryReader},
 };
 
-/// The 30 column names of the volumetric CSV, in order.
+/// The 30 column names of the volumetric CSV as Petrinex publishes it, in order. The reader does
+/// not depend on this order: it finds [`NEEDED_COLUMNS`] by name (see [`Columns`]).
 pub const VOL_HEADER: [&str; 30] = [
 	"ProductionMonth",
 	"OperatorBAID",
@@ -79,24 +87,99 @@ pub const VOL_HEADER: [&str; 30] = [
 	"Heat",
 ];
 
-/// Number of columns of the volumetric CSV.
+/// Number of columns of the volumetric CSV as published.
 pub const VOL_COLUMNS: usize = VOL_HEADER.len();
 
-const COL_PRODUCTION_MONTH: usize = 0;
-const COL_SUBMISSION_DATE: usize = 16;
-const COL_ACTIVITY_ID: usize = 17;
-const COL_PRODUCT_ID: usize = 18;
-const COL_FROM_TO_ID_TYPE: usize = 21;
-const COL_FROM_TO_ID_IDENTIFIER: usize = 22;
-const COL_VOLUME: usize = 23;
+/// The columns the reader uses, found by name in the header (any order, other columns ignored).
+pub const NEEDED_COLUMNS: [&str; 9] = [
+	"ProductionMonth",
+	"OperatorBAID",
+	"ReportingFacilityID",
+	"SubmissionDate",
+	"ActivityID",
+	"ProductID",
+	"FromToIDType",
+	"FromToIDIdentifier",
+	"Volume",
+];
+
+/// Where the [`NEEDED_COLUMNS`] are in this file's header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Columns {
+	/// Number of columns of the header (every data row must have as many).
+	pub count: usize,
+	/// `ProductionMonth`.
+	pub production_month: usize,
+	/// `OperatorBAID`.
+	pub operator_baid: usize,
+	/// `ReportingFacilityID`.
+	pub reporting_facility_id: usize,
+	/// `SubmissionDate`.
+	pub submission_date: usize,
+	/// `ActivityID`.
+	pub activity_id: usize,
+	/// `ProductID`.
+	pub product_id: usize,
+	/// `FromToIDType`.
+	pub from_to_id_type: usize,
+	/// `FromToIDIdentifier`.
+	pub from_to_id_identifier: usize,
+	/// `Volume`.
+	pub volume: usize,
+}
+
+impl Columns {
+	/// Finds the needed columns in `names` (trimmed, a UTF-8 BOM before the first one ignored).
+	pub fn from_header<'a>(names: impl IntoIterator<Item = &'a [u8]>) -> Result<Self, IngestError> {
+		let mut found: [Option<usize>; NEEDED_COLUMNS.len()] = [None; NEEDED_COLUMNS.len()];
+		let mut count = 0usize;
+		for (i, raw) in names.into_iter().enumerate() {
+			let mut name = raw;
+			if i == 0 {
+				name = name.strip_prefix(BOM).unwrap_or(name);
+			}
+			let name = name.trim_ascii();
+			for (slot, wanted) in found.iter_mut().zip(NEEDED_COLUMNS) {
+				if name == wanted.as_bytes() {
+					if slot.is_some() {
+						return Err(IngestError::DuplicateColumn { column: wanted });
+					}
+					*slot = Some(i);
+				}
+			}
+			count = i.saturating_add(1);
+		}
+		let mut at = found.iter().zip(NEEDED_COLUMNS).map(|(slot, name)| {
+			slot.ok_or(IngestError::MissingColumn { column: name })
+		});
+		let mut next = || at.next().unwrap_or(Err(IngestError::Internal));
+		Ok(Columns {
+			count,
+			production_month: next()?,
+			operator_baid: next()?,
+			reporting_facility_id: next()?,
+			submission_date: next()?,
+			activity_id: next()?,
+			product_id: next()?,
+			from_to_id_type: next()?,
+			from_to_id_identifier: next()?,
+			volume: next()?,
+		})
+	}
+}
 
 /// Largest accepted CSV record (all fields of one row, unquoted), in bytes. Real rows are a few
 /// hundred bytes.
 pub const MAX_RECORD_BYTES: usize = 64 * 1024;
+/// Scratch output for the rest of an over-long record (discarded).
+const SCRATCH_BYTES: usize = 256;
+/// Scratch field ends for the rest of an over-wide record (discarded).
+const SCRATCH_ENDS: usize = 16;
 /// Initial capacity of the record buffer.
 const INITIAL_RECORD_BYTES: usize = 1024;
-/// Field-end slots: one more than the expected count, so that a long row is detected.
-const ENDS_SLOTS: usize = 64;
+/// Field-end slots: the widest accepted header (Petrinex has 30 columns); a data row with more
+/// fields is a malformed row.
+pub const MAX_COLUMNS: usize = 128;
 /// Longest raw `SubmissionDate` kept for [`IngestSummary::latest_submission_date_raw`].
 const MAX_RAW_DATE: usize = 32;
 
@@ -170,41 +253,21 @@ pub enum IngestError {
 	Truncated,
 	/// The CSV is empty (no header row).
 	MissingHeader,
-	/// The header row is not exactly [`VOL_HEADER`].
-	BadHeader {
-		/// Index (0-based) of the first column that differs; `VOL_COLUMNS` or more if the
-		/// header has too many columns and the first 30 agree.
-		column: usize,
+	/// A column the reader needs is not in the header.
+	MissingColumn {
+		/// Its name.
+		column: &'static str,
 	},
-	/// A data row does not have 30 fields.
-	FieldCount {
-		/// The row.
-		row: u64,
-		/// Fields found (`ENDS_SLOTS` = 64 means "64 or more").
-		found: usize,
+	/// A column the reader needs appears twice in the header.
+	DuplicateColumn {
+		/// Its name.
+		column: &'static str,
 	},
-	/// A row is longer than [`MAX_RECORD_BYTES`].
-	RowTooLong {
-		/// The row.
-		row: u64,
-	},
-	/// A matched row's `ProductionMonth` is not the expected month.
-	WrongMonth {
-		/// The row.
-		row: u64,
-		/// The month found, if it parsed as `YYYY-MM`.
-		found: Option<(u16, u8)>,
-	},
-	/// A matched row's `Volume` is neither `***` nor an exact decimal (≤ 3 decimals).
-	MalformedVolume {
-		/// The row.
-		row: u64,
-	},
-	/// A well's total does not fit an `i64` of thousandths.
-	Overflow {
-		/// The row whose volume overflowed.
-		row: u64,
-	},
+	/// The header has more than [`MAX_COLUMNS`] columns or is longer than [`MAX_RECORD_BYTES`].
+	HeaderTooWide,
+	/// The body is a JSON document (Petrinex answers some failures with HTTP 200 and a JSON
+	/// message instead of the file): not published or not available now; try again later.
+	ServiceMessage,
 	/// An internal invariant was violated (a bug; never expected).
 	Internal,
 }
@@ -233,16 +296,12 @@ impl fmt::Display for IngestError {
 			IngestError::NotCsv => f.write_str("inner zip entry is not a .csv file"),
 			IngestError::Truncated => f.write_str("input truncated before the end of the CSV"),
 			IngestError::MissingHeader => f.write_str("CSV has no header row"),
-			IngestError::BadHeader { column } => write!(f, "bad CSV header at column {column}"),
-			IngestError::FieldCount { row, found } =>
-				write!(f, "row {row}: {found} fields instead of {VOL_COLUMNS}"),
-			IngestError::RowTooLong { row } => write!(f, "row {row}: row too long"),
-			IngestError::WrongMonth { row, found: Some((y, m)) } =>
-				write!(f, "row {row}: production month {y:04}-{m:02} is not the expected month"),
-			IngestError::WrongMonth { row, found: None } =>
-				write!(f, "row {row}: unparseable production month"),
-			IngestError::MalformedVolume { row } => write!(f, "row {row}: malformed volume"),
-			IngestError::Overflow { row } => write!(f, "row {row}: volume total overflows"),
+			IngestError::MissingColumn { column } => write!(f, "CSV header has no column {column}"),
+			IngestError::DuplicateColumn { column } =>
+				write!(f, "CSV header has column {column} twice"),
+			IngestError::HeaderTooWide => f.write_str("CSV header too wide"),
+			IngestError::ServiceMessage =>
+				f.write_str("the service answered with a JSON message instead of the file"),
 			IngestError::Internal => f.write_str("internal error"),
 		}
 	}
@@ -253,16 +312,36 @@ impl std::error::Error for IngestError {}
 
 /// Decides which rows belong to a registered well.
 ///
-/// Called only for candidate rows (`FromToIDType == "WI"`, `ActivityID == "PROD"`), with the
-/// trimmed `FromToIDIdentifier` (e.g. `100071901015W400`) and trimmed `ProductID` (e.g. `OIL`,
-/// `GAS`). Returning `Some(key)` sums the row into `key`'s total; the matcher is responsible
-/// for checking that the product is the well's product (oil wells: [`PRODUCT_OIL`], gas wells:
-/// [`PRODUCT_GAS`]).
+/// [`Self::match_well`] is called for public production rows (`ActivityID == "PROD"`,
+/// `FromToIDType == "WI"`) with the trimmed `FromToIDIdentifier` (e.g. `100071901015W400` or
+/// `1W0052706219W500`) and trimmed `ProductID` (e.g. `OIL`, `GAS`); returning `Some(key)` makes
+/// the row *matched*. The matcher is responsible for checking that the product is the well's
+/// product (oil wells: [`PRODUCT_OIL`], gas wells: [`PRODUCT_GAS`]). A matched row is summed
+/// only if [`Self::is_operator`] accepts its `OperatorBAID`.
 pub trait WellMatcher {
 	/// The caller's well key (e.g. a well id).
 	type Key: Copy + Ord;
 	/// The key of the registered well this row belongs to, if any.
 	fn match_well(&self, from_to_id_identifier: &[u8], product_id: &[u8]) -> Option<Self::Key>;
+	/// Whether `operator_baid` (trimmed `OperatorBAID` of a matched row) is the operator the well
+	/// `key` is registered with. Rows of another operator are counted in
+	/// [`WellTotal::other_operator_rows`], never summed. The default accepts every operator.
+	fn is_operator(&self, key: Self::Key, operator_baid: &[u8]) -> bool {
+		let _ = (key, operator_baid);
+		true
+	}
+	/// A masked (confidential) production row: `FromToIDIdentifier` is `***`, its reporting
+	/// facility and product public. Calls `mark` with every registered well of `product_id`
+	/// reported by `reporting_facility_id`; those wells' months are unknown unless they have
+	/// public rows ([`WellTotal::official_thousandths`]). The default marks none.
+	fn wells_at_facility(
+		&self,
+		reporting_facility_id: &[u8],
+		product_id: &[u8],
+		mark: &mut dyn FnMut(Self::Key),
+	) {
+		let _ = (reporting_facility_id, product_id, mark);
+	}
 }
 
 impl<M: WellMatcher + ?Sized> WellMatcher for &M {
@@ -270,9 +349,21 @@ impl<M: WellMatcher + ?Sized> WellMatcher for &M {
 	fn match_well(&self, from_to_id_identifier: &[u8], product_id: &[u8]) -> Option<Self::Key> {
 		(**self).match_well(from_to_id_identifier, product_id)
 	}
+	fn is_operator(&self, key: Self::Key, operator_baid: &[u8]) -> bool {
+		(**self).is_operator(key, operator_baid)
+	}
+	fn wells_at_facility(
+		&self,
+		reporting_facility_id: &[u8],
+		product_id: &[u8],
+		mark: &mut dyn FnMut(Self::Key),
+	) {
+		(**self).wells_at_facility(reporting_facility_id, product_id, mark)
+	}
 }
 
-/// Adapts a closure `Fn(identifier, product) -> Option<K>` into a [`WellMatcher`].
+/// Adapts a closure `Fn(identifier, product) -> Option<K>` into a [`WellMatcher`] (every
+/// operator accepted, no facility links).
 pub struct FnMatcher<F>(pub F);
 
 impl<K, F> WellMatcher for FnMatcher<F>
@@ -290,26 +381,56 @@ where
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct WellTotal {
 	/// Net volume in thousandths of the unit (oil: m³ × 1000 = litres; gas: e³m³ × 1000 = m³),
-	/// over the rows with a numeric volume (amendments included, so it may be negative).
+	/// over the summed rows (amendments included, so it may be negative).
 	pub volume_thousandths: i64,
-	/// Matched rows whose volume was numeric (summed).
+	/// Matched rows of the well's operator whose volume was numeric (summed).
 	pub rows: u32,
-	/// Matched rows whose volume was `***` (confidential; not summed — the total is incomplete
-	/// if this is non-zero).
+	/// Matched rows of the well's operator whose volume was `***` (not summed).
 	pub confidential_rows: u32,
+	/// Matched rows reported by another `OperatorBAID` (not summed).
+	pub other_operator_rows: u32,
+	/// Masked (`***` identifier) production rows of the well's product at its reporting
+	/// facility: one of them may be this well.
+	pub masked_facility_rows: u32,
+	/// Rows of this well that could not be read: a production month other than the file's, a
+	/// volume that is not an exact decimal (≤ 3 decimals), a total overflowing `i64`, or a row
+	/// with the wrong number of fields that names the well.
+	pub malformed_rows: u32,
+}
+
+impl WellTotal {
+	/// The well's official volume for the month in thousandths, or `None` when the file does not
+	/// tell it: a row of the well is malformed or has a `***` volume, or the well has no public
+	/// row of its operator while its facility reports masked rows of its product (the well may
+	/// be confidential). `Some(0)` means "no production of this operator reported".
+	pub fn official_thousandths(&self) -> Option<i64> {
+		if self.malformed_rows > 0 || self.confidential_rows > 0 {
+			return None;
+		}
+		if self.rows == 0 && self.masked_facility_rows > 0 {
+			return None;
+		}
+		Some(self.volume_thousandths)
+	}
 }
 
 /// The result of a complete file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IngestSummary<K> {
-	/// Totals per matched well (wells without matched rows are absent).
+	/// Totals per well that had matched rows, masked rows at its facility or malformed rows.
 	pub wells: BTreeMap<K, WellTotal>,
 	/// Data rows (records after the header).
 	pub rows_seen: u64,
-	/// Rows with `FromToIDType == "WI"` and `ActivityID == "PROD"` offered to the matcher.
+	/// Public production rows (`FromToIDType == "WI"`, `ActivityID == "PROD"`) offered to the
+	/// matcher.
 	pub candidate_rows: u64,
-	/// Rows the matcher accepted.
+	/// Rows the matcher accepted (of any operator).
 	pub matched_rows: u64,
+	/// Masked production rows (`FromToIDIdentifier == "***"`, `ActivityID == "PROD"`).
+	pub masked_rows: u64,
+	/// Data rows whose number of fields differs from the header's (skipped; a registered well
+	/// named in one gets [`WellTotal::malformed_rows`]).
+	pub malformed_rows: u64,
 	/// The latest `SubmissionDate` over all data rows that parse as a date (`YYYY-MM-DD`,
 	/// optionally followed by a time after a space or `T`): the file's version / "updated
 	/// date", as `(year, month, day)`.
@@ -328,8 +449,15 @@ struct CsvStage<M: WellMatcher> {
 	reader: Reader,
 	record: Vec<u8>,
 	record_len: usize,
-	ends: [usize; ENDS_SLOTS],
+	ends: [usize; MAX_COLUMNS],
 	ends_len: usize,
+	/// The current record did not fit (too many fields or bytes): what was read of it is kept
+	/// (frozen) and the rest goes to the scratch buffers until its end.
+	overflow: bool,
+	scratch: [u8; SCRATCH_BYTES],
+	scratch_ends: [usize; SCRATCH_ENDS],
+	/// The header's columns, once read.
+	columns: Option<Columns>,
 	/// Records completed so far (header included).
 	records: u64,
 	/// Set once the end of the CSV was processed.
@@ -345,8 +473,12 @@ impl<M: WellMatcher> CsvStage<M> {
 			reader: Reader::new(),
 			record: vec![0; INITIAL_RECORD_BYTES],
 			record_len: 0,
-			ends: [0; ENDS_SLOTS],
+			ends: [0; MAX_COLUMNS],
 			ends_len: 0,
+			overflow: false,
+			scratch: [0; SCRATCH_BYTES],
+			scratch_ends: [0; SCRATCH_ENDS],
+			columns: None,
 			records: 0,
 			complete: false,
 			summary: IngestSummary {
@@ -354,6 +486,8 @@ impl<M: WellMatcher> CsvStage<M> {
 				rows_seen: 0,
 				candidate_rows: 0,
 				matched_rows: 0,
+				masked_rows: 0,
+				malformed_rows: 0,
 				latest_submission_date: None,
 				latest_submission_date_raw: None,
 				unparseable_submission_dates: 0,
@@ -366,36 +500,41 @@ impl<M: WellMatcher> CsvStage<M> {
 	fn feed(&mut self, mut input: &[u8]) -> Result<(), IngestError> {
 		let at_eof = input.is_empty();
 		loop {
-			let out = self.record.get_mut(self.record_len..).ok_or(IngestError::Internal)?;
-			let ends = self.ends.get_mut(self.ends_len..).ok_or(IngestError::Internal)?;
-			let (res, nin, nout, nend) = self.reader.read_record(input, out, ends);
+			let (res, nin) = if self.overflow {
+				let (res, nin, _, _) =
+					self.reader.read_record(input, &mut self.scratch, &mut self.scratch_ends);
+				(res, nin)
+			} else {
+				let out = self.record.get_mut(self.record_len..).ok_or(IngestError::Internal)?;
+				let ends = self.ends.get_mut(self.ends_len..).ok_or(IngestError::Internal)?;
+				let (res, nin, nout, nend) = self.reader.read_record(input, out, ends);
+				self.record_len = self.record_len.saturating_add(nout);
+				self.ends_len = self.ends_len.saturating_add(nend);
+				(res, nin)
+			};
 			input = input.get(nin..).unwrap_or(&[]);
-			self.record_len = self.record_len.saturating_add(nout);
-			self.ends_len = self.ends_len.saturating_add(nend);
 			match res {
 				// (csv-core never reports `InputEmpty` at end of data; returning is the safe
 				// choice should it ever do so.)
 				ReadRecordResult::InputEmpty => return Ok(()),
+				// The scratch buffers are reused until the over-long record ends.
+				ReadRecordResult::OutputFull | ReadRecordResult::OutputEndsFull
+					if self.overflow => {},
 				ReadRecordResult::OutputFull => {
-					let row = self.records.saturating_add(1);
 					let new_len = self.record.len().saturating_mul(2).min(MAX_RECORD_BYTES);
 					if new_len <= self.record.len() {
-						return Err(IngestError::RowTooLong { row });
+						self.freeze()?;
+					} else {
+						self.record.resize(new_len, 0);
 					}
-					self.record.resize(new_len, 0);
 				},
-				ReadRecordResult::OutputEndsFull => {
-					let row = self.records.saturating_add(1);
-					if row == 1 {
-						return Err(IngestError::BadHeader { column: ENDS_SLOTS });
-					}
-					return Err(IngestError::FieldCount { row, found: ENDS_SLOTS });
-				},
+				ReadRecordResult::OutputEndsFull => self.freeze()?,
 				ReadRecordResult::Record => {
 					self.records = self.records.saturating_add(1);
 					let res = self.process_record();
 					self.record_len = 0;
 					self.ends_len = 0;
+					self.overflow = false;
 					res?;
 				},
 				ReadRecordResult::End => return Ok(()),
@@ -404,6 +543,17 @@ impl<M: WellMatcher> CsvStage<M> {
 				return Ok(());
 			}
 		}
+	}
+
+	/// The current record is too wide or too long: a header is an error; of a data row, the
+	/// fields read so far are kept and the rest is read to its end without being kept (the row
+	/// is then malformed).
+	fn freeze(&mut self) -> Result<(), IngestError> {
+		if self.records == 0 {
+			return Err(IngestError::HeaderTooWide);
+		}
+		self.overflow = true;
+		Ok(())
 	}
 
 	/// The CSV entry ended: flushes the last record.
@@ -419,95 +569,107 @@ impl<M: WellMatcher> CsvStage<M> {
 		Ok(())
 	}
 
-	/// Field `i` of the current record.
-	fn field(&self, i: usize) -> &[u8] {
-		field(&self.record, &self.ends, i)
-	}
-
 	fn process_record(&mut self) -> Result<(), IngestError> {
-		let row = self.records;
-		let nfields = self.ends_len;
-		if row == 1 {
-			for (i, name) in VOL_HEADER.iter().enumerate() {
-				let mut got = self.field(i);
-				if i == 0 {
-					got = got.strip_prefix(BOM).unwrap_or(got);
-				}
-				if i >= nfields || got.trim_ascii() != name.as_bytes() {
-					return Err(IngestError::BadHeader { column: i });
-				}
-			}
-			if nfields != VOL_COLUMNS {
-				return Err(IngestError::BadHeader { column: VOL_COLUMNS });
-			}
-			return Ok(());
-		}
-		if nfields != VOL_COLUMNS {
-			return Err(IngestError::FieldCount { row, found: nfields });
-		}
-		self.summary.rows_seen = self.summary.rows_seen.saturating_add(1);
-		self.track_submission_date();
-
-		if self.field(COL_FROM_TO_ID_TYPE).trim_ascii() != TYPE_WELL
-			|| self.field(COL_ACTIVITY_ID).trim_ascii() != ACTIVITY_PROD
-		{
-			return Ok(());
-		}
-		self.summary.candidate_rows = self.summary.candidate_rows.saturating_add(1);
-		let Some(key) = self.matcher.match_well(
-			self.field(COL_FROM_TO_ID_IDENTIFIER).trim_ascii(),
-			self.field(COL_PRODUCT_ID).trim_ascii(),
-		) else {
+		let Some(cols) = self.columns else {
+			let (record, ends) = (&self.record, self.ends.get(..self.ends_len).unwrap_or(&[]));
+			self.columns =
+				Some(Columns::from_header((0..ends.len()).map(|i| field(record, ends, i)))?);
 			return Ok(());
 		};
-		self.summary.matched_rows = self.summary.matched_rows.saturating_add(1);
-
-		let month = parse_year_month(self.field(COL_PRODUCTION_MONTH).trim_ascii());
-		if month != Some(self.expected_month) {
-			return Err(IngestError::WrongMonth { row, found: month });
+		let CsvStage { matcher, expected_month, record, ends, ends_len, overflow, summary, .. } =
+			self;
+		let ends = ends.get(..*ends_len).unwrap_or(&[]);
+		summary.rows_seen = summary.rows_seen.saturating_add(1);
+		if *overflow || ends.len() != cols.count {
+			// The fields cannot be trusted to be where the header says: skip the row, and make
+			// the month of any registered well it names unknown.
+			summary.malformed_rows = summary.malformed_rows.saturating_add(1);
+			for i in 0..ends.len() {
+				let text = field(record, ends, i).trim_ascii();
+				let key = matcher
+					.match_well(text, PRODUCT_OIL)
+					.or_else(|| matcher.match_well(text, PRODUCT_GAS));
+				if let Some(key) = key {
+					let total = summary.wells.entry(key).or_default();
+					total.malformed_rows = total.malformed_rows.saturating_add(1);
+				}
+			}
+			return Ok(());
 		}
-		let volume = self.field(COL_VOLUME).trim_ascii();
-		let confidential = volume == CONFIDENTIAL;
-		let thousandths = if confidential {
-			0
-		} else {
-			parse_volume_thousandths(volume).map_err(|_| IngestError::MalformedVolume { row })?
+		let get = |i: usize| field(record, ends, i).trim_ascii();
+		track_submission_date(summary, get(cols.submission_date));
+
+		if get(cols.activity_id) != ACTIVITY_PROD {
+			return Ok(());
+		}
+		let identifier = get(cols.from_to_id_identifier);
+		let product = get(cols.product_id);
+		if identifier == CONFIDENTIAL {
+			summary.masked_rows = summary.masked_rows.saturating_add(1);
+			let wells = &mut summary.wells;
+			matcher.wells_at_facility(get(cols.reporting_facility_id), product, &mut |key| {
+				let total = wells.entry(key).or_default();
+				total.masked_facility_rows = total.masked_facility_rows.saturating_add(1);
+			});
+			return Ok(());
+		}
+		if get(cols.from_to_id_type) != TYPE_WELL {
+			return Ok(());
+		}
+		summary.candidate_rows = summary.candidate_rows.saturating_add(1);
+		let Some(key) = matcher.match_well(identifier, product) else {
+			return Ok(());
 		};
-		let total = self.summary.wells.entry(key).or_default();
-		if confidential {
+		summary.matched_rows = summary.matched_rows.saturating_add(1);
+		let operator_ok = matcher.is_operator(key, get(cols.operator_baid));
+		let total = summary.wells.entry(key).or_default();
+		if !operator_ok {
+			total.other_operator_rows = total.other_operator_rows.saturating_add(1);
+			return Ok(());
+		}
+		if parse_year_month(get(cols.production_month)) != Some(*expected_month) {
+			total.malformed_rows = total.malformed_rows.saturating_add(1);
+			return Ok(());
+		}
+		let volume = get(cols.volume);
+		if volume == CONFIDENTIAL {
 			total.confidential_rows = total.confidential_rows.saturating_add(1);
-		} else {
-			total.volume_thousandths = total
-				.volume_thousandths
-				.checked_add(thousandths)
-				.ok_or(IngestError::Overflow { row })?;
-			total.rows = total.rows.saturating_add(1);
+			return Ok(());
+		}
+		match parse_volume_thousandths(volume)
+			.ok()
+			.and_then(|v| total.volume_thousandths.checked_add(v))
+		{
+			Some(sum) => {
+				total.volume_thousandths = sum;
+				total.rows = total.rows.saturating_add(1);
+			},
+			None => total.malformed_rows = total.malformed_rows.saturating_add(1),
 		}
 		Ok(())
 	}
+}
 
-	fn track_submission_date(&mut self) {
-		// Borrow the record only, so that the summary can be updated.
-		let raw = field(&self.record, &self.ends, COL_SUBMISSION_DATE).trim_ascii();
-		if raw.is_empty() {
-			return;
-		}
-		match parse_ymd(raw, true) {
-			Some(d) =>
-				if self.summary.latest_submission_date.is_none_or(|cur| d > cur) {
-					self.summary.latest_submission_date = Some(d);
-				},
-			None =>
-				self.summary.unparseable_submission_dates =
-					self.summary.unparseable_submission_dates.saturating_add(1),
-		}
-		if raw.len() <= MAX_RAW_DATE
-			&& self.summary.latest_submission_date_raw.as_deref().is_none_or(|cur| raw > cur)
-		{
-			let slot = self.summary.latest_submission_date_raw.get_or_insert_with(Vec::new);
-			slot.clear();
-			slot.extend_from_slice(raw);
-		}
+/// Keeps the file's latest `SubmissionDate` (its version).
+fn track_submission_date<K>(summary: &mut IngestSummary<K>, raw: &[u8]) {
+	if raw.is_empty() {
+		return;
+	}
+	match parse_ymd(raw, true) {
+		Some(d) =>
+			if summary.latest_submission_date.is_none_or(|cur| d > cur) {
+				summary.latest_submission_date = Some(d);
+			},
+		None =>
+			summary.unparseable_submission_dates =
+				summary.unparseable_submission_dates.saturating_add(1),
+	}
+	if raw.len() <= MAX_RAW_DATE &&
+		summary.latest_submission_date_raw.as_deref().is_none_or(|cur| raw > cur)
+	{
+		let slot = summary.latest_submission_date_raw.get_or_insert_with(Vec::new);
+		slot.clear();
+		slot.extend_from_slice(raw);
 	}
 }
 

@@ -178,10 +178,11 @@ pub struct Layout {
 pub const STREAMED: Layout =
 	Layout { method: Method::Deflate, descriptor: Descriptor::WithSignature };
 
-/// The Petrinex shape: an outer zip holding an inner zip holding `Vol_2026-01-AB.csv`.
+/// The Petrinex shape: an outer zip holding `Vol_2026-01-AB.csv.zip` holding
+/// `Vol_2026-01-AB.CSV` (the real names, docs/DATA_FORMATS.md).
 pub fn zip_in_zip(csv: &[u8], outer: Layout, inner: Layout) -> Vec<u8> {
-	let inner_zip = zip(&[Entry::new("Vol_2026-01-AB.csv", csv, inner.method, inner.descriptor)]);
-	zip(&[Entry::new("Vol_2026-01-AB.zip", &inner_zip, outer.method, outer.descriptor)])
+	let inner_zip = zip(&[Entry::new("Vol_2026-01-AB.CSV", csv, inner.method, inner.descriptor)]);
+	zip(&[Entry::new("Vol_2026-01-AB.csv.zip", &inner_zip, outer.method, outer.descriptor)])
 }
 
 /// The header line (no terminator).
@@ -193,8 +194,12 @@ pub fn header() -> String {
 #[derive(Clone, Debug)]
 pub struct Row {
 	pub month: String,
+	/// OperatorBAID.
+	pub baid: String,
 	/// Raw CSV text of the OperatorName field (may be quoted).
 	pub operator: String,
+	/// ReportingFacilityID.
+	pub facility: String,
 	pub submission: String,
 	pub activity: String,
 	pub product: String,
@@ -210,7 +215,9 @@ impl Row {
 	pub fn prod(ident: &str, product: &str, volume: &str) -> Row {
 		Row {
 			month: "2026-01".to_string(),
+			baid: "A1B2".to_string(),
 			operator: "ACME OIL LTD".to_string(),
+			facility: "ABBT0012345".to_string(),
 			submission: "2026-02-15".to_string(),
 			activity: "PROD".to_string(),
 			product: product.to_string(),
@@ -224,9 +231,9 @@ impl Row {
 	pub fn line(&self) -> String {
 		let fields: [&str; 30] = [
 			&self.month,
-			"A1B2",
+			&self.baid,
 			&self.operator,
-			"ABBT0012345",
+			&self.facility,
 			"AB",
 			"BT",
 			"0012345",
@@ -236,8 +243,8 @@ impl Row {
 			"12-34-056-07W4",
 			"12",
 			"34",
-			"056",
-			"07",
+			"56",
+			"7",
 			"4",
 			&self.submission,
 			&self.activity,
@@ -249,7 +256,7 @@ impl Row {
 			&self.volume,
 			"",
 			"744",
-			"",
+			" ",
 			"",
 			"",
 			"",

@@ -208,6 +208,10 @@ impl ZipEntryReader {
 		// Reject garbage as soon as the signature's first bytes disagree.
 		let sig_have = self.fixed_len.min(4);
 		if self.fixed.get(..sig_have) != LOCAL_SIG.get(..sig_have) {
+			// Petrinex answers some failures with HTTP 200 and a JSON message.
+			if self.layer == Layer::Outer && matches!(self.fixed.first(), Some(b'{' | b'[')) {
+				return Err(IngestError::ServiceMessage);
+			}
 			return Err(IngestError::NotAZip { layer: self.layer });
 		}
 		if self.fixed_len == FIXED_LEN {
