@@ -26,7 +26,7 @@ const first = (await api.query.wells.nextWellId()).toNumber();
 for (let i = 0; i < wellsNeeded; i += 100) {
   const n = Math.min(100, wellsNeeded - i);
   await sendAll(api, Array.from({ length: n }, (_, j) => [ferdie, api.tx.wells.submitWell(
-    0, 'Gas', blake2AsU8a(`load well ${i + j}`, 256), blake2AsU8a('docs', 256), null)]));
+    0, 'Gas', blake2AsU8a(`load well ${i + j}`, 256), blake2AsU8a('docs', 256), null, 'A1B2', 'ABBT0000001')]));
   await sendAll(api, Array.from({ length: n }, (_, j) => [bob, api.tx.wells.reviewWell(first + i + j, true, '')]));
 }
 console.log(`wells #${first}..#${first + wellsNeeded - 1} active`);

@@ -3,13 +3,20 @@
 //   node sim-config.mjs ../feed-sim/config/dev.json [127.0.0.1:PORT] [--amendable] > sim.json
 // --amendable: the oldest month starts at version 1 and `POST /control/amend/{month}` publishes a
 // version 2 in which the first (oil) well's volume is 1.250 higher (the zombienet fault test).
-import { simConfigForToday, polledMonths, monthText, thousandths } from './lib/plan.mjs';
+// --data-rules: adds the confidential well and the well with another operator's rows
+// (lib/plan.mjs `dataRuleSimWells`, the zombienet data-rules test).
+import { simConfigForToday, polledMonths, monthText, thousandths, dataRuleSimWells } from './lib/plan.mjs';
 
 const args = process.argv.slice(2);
 const amendable = args.includes('--amendable');
+const dataRules = args.includes('--data-rules');
+for (const a of args.filter((x) => x.startsWith('--'))) {
+  if (a !== '--amendable' && a !== '--data-rules') { console.error(`unknown flag ${a}`); process.exit(2); }
+}
 const [base, listen] = args.filter((a) => !a.startsWith('--'));
 const cfg = simConfigForToday(base ?? '../feed-sim/config/dev.json');
 if (listen) cfg.listen = listen;
+if (dataRules) cfg.petrinex.wells.push(...dataRuleSimWells(polledMonths()));
 if (amendable) {
   const month = monthText(polledMonths()[0]);
   const well = cfg.petrinex.wells[0];

@@ -21,6 +21,7 @@ extern crate alloc;
 pub mod audit;
 pub mod feeds;
 pub mod quality;
+pub mod regulator;
 pub mod split;
 pub mod time;
 pub mod traits;
@@ -29,6 +30,7 @@ pub mod valuation;
 
 pub use audit::{audit, AuditOutcome, Band, DeviationBands};
 pub use quality::{DiscountRules, DiscountRulesError, OilQuality};
+pub use regulator::{FacilityCode, OperatorCode};
 pub use split::split;
 pub use time::{Day, Month};
 pub use units::*;

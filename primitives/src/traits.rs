@@ -91,9 +91,27 @@ pub trait OfficialProduction {
 	fn official(well: WellId, month: Month) -> Option<(Volume, crate::feeds::Provenance)>;
 }
 
+/// A well as the oracle's offchain workers need it to match official data.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct DirectoryWell {
+	/// The well.
+	pub id: WellId,
+	/// blake2-256 of its regulator identifier (Petrinex `FromToIDIdentifier`).
+	pub identifier: crate::Commitment,
+	/// OIL or GAS.
+	pub commodity: Commodity,
+	/// Its first activation day.
+	pub activated: Option<Day>,
+	/// The operator code its official rows must carry (Petrinex `OperatorBAID`).
+	pub operator: crate::OperatorCode,
+	/// Its reporting facility (Petrinex `ReportingFacilityID`): masked production rows of this
+	/// facility may be the well's, so its month is unknown without public rows.
+	pub facility: crate::FacilityCode,
+}
+
 /// The registered wells, as the oracle's offchain workers need them to match official data.
 pub trait WellDirectory {
-	/// Every registered well: (id, identifier commitment, commodity, first activation day).
+	/// Every **active** well (in review, rejected and suspended wells get no official figures).
 	/// Called offchain only (it reads every well).
-	fn all_wells() -> alloc::vec::Vec<(WellId, crate::Commitment, Commodity, Option<Day>)>;
+	fn active_wells() -> alloc::vec::Vec<DirectoryWell>;
 }

@@ -59,7 +59,7 @@ impl pallet_audit_mint::benchmarking::BenchmarkHelper<AccountId> for AuditMintHe
 		<WellsHelper as pallet_wells::benchmarking::BenchmarkHelper<AccountId>>::make_manager(&manager);
 		let well = pallet_wells::NextWellId::<Runtime>::get();
 		let quality = OilQuality { api_gravity_x100: 3_500, acidity_bp: 30 };
-		let _ = Wells::submit_well(RuntimeOrigin::signed(who.clone()), 0, Commodity::Oil, [9; 32], [3; 32], Some(quality));
+		let _ = Wells::submit_well(RuntimeOrigin::signed(who.clone()), 0, Commodity::Oil, [9; 32], [3; 32], Some(quality), b"A1B2".to_vec().try_into().unwrap(), b"ABBT0012345".to_vec().try_into().unwrap());
 		let _ = Wells::review_well(RuntimeOrigin::signed(manager), well, true, Default::default());
 		let shares: alloc::vec::Vec<(AccountId, Perbill)> = (0..b)
 			.map(|i| (frame_benchmarking::account("beneficiary", i, 0), Perbill::from_percent(10)))

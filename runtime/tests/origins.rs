@@ -337,7 +337,7 @@ fn producer_suspend_reinstate_revoke_only_root() {
 #[test]
 fn review_well_only_foundation_members() {
 	world().execute_with(|| {
-		assert_ok!(Wells::submit_well(signed(&eve()), 0, Commodity::Oil, [5; 32], [4; 32], Some(QUALITY)));
+		assert_ok!(Wells::submit_well(signed(&eve()), 0, Commodity::Oil, [5; 32], [4; 32], Some(QUALITY), op(), fac()));
 		for (pass, why) in [(true, ""), (false, "licence unreadable")] {
 			let call = RuntimeCall::Wells(pallet_wells::Call::review_well { well: 1, pass, reason: reason(why) });
 			// Signed non-members — the producer reviewing its own well included — are not
@@ -412,7 +412,13 @@ fn well_owner_calls_only_the_owner() {
 		only(RuntimeCall::Wells(share), &[Producer], &not_owner);
 		// Editing and uploading first require an active producer.
 		let not_producer = signed_gets(pallet_producers::Error::<Runtime>::NotProducer);
-		let edit = pallet_wells::Call::edit_well { well: 0, docs: [7; 32], quality: Some(QUALITY) };
+		let edit = pallet_wells::Call::edit_well {
+			well: 0,
+			docs: [7; 32],
+			quality: Some(QUALITY),
+			operator: op(),
+			facility: fac(),
+		};
 		only(RuntimeCall::Wells(edit), &[Producer], &not_producer);
 		let upload = pallet_wells::Call::upload_production { well: 0, day: Day::from_ymd(2025, 12, 31).unwrap(), volume: 1 };
 		// Dec 31st is before the well was activated but within the backfill window.

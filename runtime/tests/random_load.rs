@@ -401,12 +401,26 @@ impl Fuzz {
 				};
 				let class = self.asset_class();
 				let quality = if commodity == Commodity::Oil { self.quality() } else { None };
-				(Call::submit_well { asset_class: class, commodity, identifier, docs: self.rng.bytes32(), quality }, Who::Signed(p))
+				(
+					Call::submit_well {
+						asset_class: class,
+						commodity,
+						identifier,
+						docs: self.rng.bytes32(),
+						quality,
+						operator: op(),
+						facility: fac(),
+					},
+					Who::Signed(p),
+				)
 			},
 			2 => {
 				let id = self.well_id();
 				let q = self.quality_for(id);
-				(Call::edit_well { well: id, docs: self.rng.bytes32(), quality: q }, self.owner_of(id))
+				(
+					Call::edit_well { well: id, docs: self.rng.bytes32(), quality: q, operator: op(), facility: fac() },
+					self.owner_of(id),
+				)
 			},
 			3 | 4 => {
 				let id = self.well_where(|w| w.status == WellStatus::InReview);

@@ -122,6 +122,7 @@ export async function producerLife(api, acc, plan, { say = console.log, depositU
   const submits = plan.map((w) => [eve, api.tx.wells.submitWell(
     0, w.commodity, wellCommitment(w.id), blake2AsU8a(`licence ${w.id}`, 256),
     w.commodity === 'Oil' ? { apiGravityX100: 3_500, acidityBp: 30 } : null,
+    w.operator, w.facility,
   )]);
   for (const r of await sendAll(api, submits)) {
     const ev = r.events.find((e) => api.events.wells.WellSubmitted.is(e));

@@ -73,15 +73,44 @@ export const DEVIATIONS_TWO_MONTHS = { OIL: [-5, 8], GAS: [20, 45] };
 export function lifePlan(simCfg, t = today()) {
   const months = polledMonths(t);
   const table = months.length === 3 ? DEVIATIONS : DEVIATIONS_TWO_MONTHS;
-  return simCfg.petrinex.wells.map((w) => ({
+  return simCfg.petrinex.wells.filter((w) => !isDataRuleWell(w)).map((w) => ({
     id: w.id,
     commodity: w.product === 'OIL' ? 'Oil' : 'Gas',
+    operator: w.operator,
+    facility: w.facility,
     months: months.map((m, i) => {
       const official = thousandths(w.months[monthText(m)]);
       const pct = BigInt(table[w.product][i]);
       return { month: m, official, pct, producer: (official * (100n + pct)) / 100n };
     }),
   }));
+}
+
+/**
+ * The data-rule wells of the zombienet suite (`sim-config.mjs --data-rules`): a confidential oil
+ * well (its rows masked by Petrinex: identifier `***`, volume public) and a gas well whose
+ * identifier also has rows of another operator. Both are registered on chain by the
+ * `data-rules` test; neither takes part in the producer's life plan.
+ */
+export const CONFIDENTIAL_WELL = { id: '102081502320W500', product: 'OIL', operator: 'A1B2', facility: 'ABBT0202020', volume: '15.000' };
+export const SHARED_WELL = {
+  id: '1W0052706219W500', product: 'GAS', operator: 'A1B2', facility: 'ABGS0303030', volume: '7.000',
+  other: { operator: 'Z9Y8', facility: 'ABGS0909090', volume: '500.000' },
+};
+export const isDataRuleWell = (w) => w.id === CONFIDENTIAL_WELL.id || w.id === SHARED_WELL.id;
+
+/** The data-rule wells in the simulator's configuration format, with volumes in `months`. */
+export function dataRuleSimWells(months) {
+  const each = (v) => Object.fromEntries(months.map((m) => [monthText(m), v]));
+  const c = CONFIDENTIAL_WELL;
+  const s = SHARED_WELL;
+  return [
+    { id: c.id, product: c.product, operator: c.operator, facility: c.facility, confidential: true, months: each(c.volume) },
+    {
+      id: s.id, product: s.product, operator: s.operator, facility: s.facility, months: each(s.volume),
+      other_operator: { operator: s.other.operator, facility: s.other.facility, months: each(s.other.volume) },
+    },
+  ];
 }
 
 /** Spreads `total` over the days of `month`: equal shares, the first days take the remainder. */

@@ -107,6 +107,9 @@ pub mod pallet {
 		/// Most values per `feed_values` transaction (≤ the oracle's `MaxFeedValues`).
 		#[pallet::constant]
 		type MaxValuesPerFeed: Get<u32>;
+		/// How long the oracle counts a raw value (its `ExpiresIn`), in milliseconds: a value
+		/// still without a combined value is re-sent after half of it.
+		type RawValueExpiryMs: Get<u64>;
 	}
 
 	#[pallet::hooks]

@@ -17,7 +17,7 @@ use sp_runtime::{
 use std::sync::Arc;
 use tn_primitives::{
 	feeds::{FeedKey, FeedValue},
-	traits::WellDirectory,
+	traits::{DirectoryWell, WellDirectory},
 	Commitment, Commodity, Day, Month, WellId,
 };
 
@@ -72,7 +72,7 @@ where
 parameter_types! {
 	pub const OraclePalletId: frame_support::PalletId = frame_support::PalletId(*b"tn/oracl");
 	pub static Feeders: Vec<AccountId> = vec![];
-	pub static Registered: Vec<(WellId, Commitment, Commodity, Option<Day>)> = vec![];
+	pub static Registered: Vec<DirectoryWell> = vec![];
 }
 
 pub struct FeederSet;
@@ -99,7 +99,7 @@ impl pallet_oracle::Config for Test {
 
 pub struct Wells;
 impl WellDirectory for Wells {
-	fn all_wells() -> Vec<(WellId, Commitment, Commodity, Option<Day>)> {
+	fn active_wells() -> Vec<DirectoryWell> {
 		Registered::get()
 	}
 }
@@ -108,16 +108,33 @@ impl pallet_oracle_feeds::Config for Test {
 	type AuthorityId = crate::crypto::FeederId;
 	type Wells = Wells;
 	type MaxValuesPerFeed = ConstU32<256>;
+	type RawValueExpiryMs = frame_support::traits::ConstU64<86_400_000>;
 }
 
 const SIM: &str = "http://127.0.0.1:8787";
 const WELL_ID_TEXT: &str = "100071901015W400";
+/// The simulated well's operator (`OperatorBAID`) and reporting facility.
+const OPERATOR: &str = "A1B2";
+const FACILITY: &str = "ABBT0071901";
+
+/// A directory entry with the simulated well's operator and facility.
+fn dw(id: WellId, identifier: Commitment, commodity: Commodity, activated: Option<Day>) -> DirectoryWell {
+	DirectoryWell {
+		id,
+		identifier,
+		commodity,
+		activated,
+		operator: OPERATOR.as_bytes().to_vec().try_into().unwrap(),
+		facility: FACILITY.as_bytes().to_vec().try_into().unwrap(),
+	}
+}
 
 /// The simulator's configuration for these tests: one oil well with 1234.567 m³ in Jan 2026.
 fn sim() -> tn_feed_sim::SimConfig {
 	let json = format!(
 		r#"{{"api_key":"KEY","petrinex":{{"rows":300,"published_from":"2026-01","published_through":"2026-01",
-		"wells":[{{"id":"{WELL_ID_TEXT}","product":"OIL","months":{{"2026-01":"1234.567"}}}}]}},
+		"wells":[{{"id":"{WELL_ID_TEXT}","product":"OIL","operator":"{OPERATOR}","facility":"{FACILITY}",
+		"months":{{"2026-01":"1234.567"}}}}]}},
 		"eia":{{"published_through":"2026-03-09","first_day":"2026-01-01"}}}}"#
 	);
 	tn_feed_sim::SimConfig::from_json(&json).expect("simulator config")
@@ -157,7 +174,7 @@ fn env(with_key: bool) -> (Env, Option<AccountId>) {
 	});
 	Feeders::set(feeder.iter().cloned().collect());
 	let identifier = sp_io::hashing::blake2_256(WELL_ID_TEXT.as_bytes());
-	Registered::set(vec![(0, identifier, Commodity::Oil, Day::from_ymd(2025, 12, 1))]);
+	Registered::set(vec![dw(0, identifier, Commodity::Oil, Day::from_ymd(2025, 12, 1))]);
 	(Env { ext, offchain: offchain_state, pool: pool_state }, feeder)
 }
 
@@ -362,15 +379,19 @@ fn official_figures_depend_on_rows_and_on_activation_for_wells_without_rows() {
 	let with_rows = sp_io::hashing::blake2_256(WELL_ID_TEXT.as_bytes());
 	let wells = vec![
 		// Rows in the file, registered after January: its figure counts.
-		(0, with_rows, Commodity::Oil, d(2026, 2, 15)),
+		dw(0, with_rows, Commodity::Oil, d(2026, 2, 15)),
 		// No rows, active since December: official production 0.
-		(1, [1; 32], Commodity::Oil, d(2025, 12, 1)),
+		dw(1, [1; 32], Commodity::Oil, d(2025, 12, 1)),
 		// No rows, activated after January: unknown, not fed.
-		(2, [2; 32], Commodity::Oil, d(2026, 2, 1)),
-		// No rows, still in review: not fed.
-		(3, [3; 32], Commodity::Gas, None),
+		dw(2, [2; 32], Commodity::Oil, d(2026, 2, 1)),
+		// No rows, never activated: not fed.
+		dw(3, [3; 32], Commodity::Gas, None),
+		// Registered before the regulator codes existed (empty codes): never fed.
+		DirectoryWell { operator: Default::default(), facility: Default::default(), ..dw(4, [4; 32], Commodity::Oil, d(2025, 1, 1)) },
 	];
-	let figures = env.ext.execute_with(|| worker::fetch_production(&s, jan_m, &wells)).unwrap();
+	let deadline = || sp_io::offchain::timestamp().add(sp_core::offchain::Duration::from_millis(60_000));
+	let figures =
+		env.ext.execute_with(|| worker::fetch_production(&s, jan_m, &wells, deadline())).unwrap();
 	let volumes: Vec<_> = figures.iter().map(|(w, v, _)| (*w, *v)).collect();
 	assert_eq!(volumes, vec![(0, 1_234_567), (1, 0)]);
 }
@@ -394,7 +415,7 @@ fn production_is_polled_as_soon_as_the_first_well_is_registered() {
 	assert_eq!(submitted(&env).len(), 1);
 	// A well is registered one block later, long before the production interval: polled now.
 	let identifier = sp_io::hashing::blake2_256(WELL_ID_TEXT.as_bytes());
-	Registered::set(vec![(0, identifier, Commodity::Oil, Day::from_ymd(2025, 12, 1))]);
+	Registered::set(vec![dw(0, identifier, Commodity::Oil, Day::from_ymd(2025, 12, 1))]);
 	let jan = tn_feed_sim::petrinex_month_zip(&cfg, (2026, 1), 1);
 	{
 		let mut st = env.offchain.write();

@@ -18,10 +18,10 @@ use sp_runtime::{
 	traits::{IdentifyAccount, SaturatedConversion},
 	RuntimeAppPublic,
 };
-use tn_ingest::{FnMatcher, IngestError, PetrinexIngest};
+use tn_ingest::{IngestError, PetrinexIngest, WellMatcher};
 use tn_primitives::{
-	traits::WellDirectory,
 	feeds::{FeedKey, FeedValue, Provenance},
+	traits::{DirectoryWell, WellDirectory},
 	Commitment, Commodity, Day, Month, WellId,
 };
 
@@ -44,6 +44,16 @@ pub const PRODUCTION_MONTHS: u32 = 3;
 pub const IN_FLIGHT_BLOCKS: u32 = 10;
 /// Largest EIA response accepted.
 const MAX_JSON_BYTES: usize = 1 << 20;
+/// Largest Petrinex download accepted (a real month is about 8 MB zipped).
+pub const MAX_PETRINEX_BYTES: u64 = 64 << 20;
+/// Time allowed to one EIA request, from sending it to the last byte of its body.
+const EIA_TIMEOUT_MS: u64 = 20_000;
+/// Time allowed to one Petrinex download, from sending it to the last byte of its body.
+const PETRINEX_TIMEOUT_MS: u64 = 120_000;
+/// Time allowed to a whole run: every fetch ends by then, so a run never outlives its lock.
+pub const RUN_BUDGET_MS: u64 = 240_000;
+/// The lock's time deadline: the run budget plus the time to build and submit the feed.
+const LOCK_MS: u64 = RUN_BUDGET_MS + 60_000;
 /// HTTP chunk size when streaming Petrinex files.
 const CHUNK: usize = 64 * 1024;
 
@@ -65,6 +75,19 @@ pub enum FetchError {
 	Eia(tn_ingest::EiaError),
 	/// The body is larger than accepted.
 	TooLarge,
+}
+
+/// An absolute deadline (offchain timestamp).
+pub type Deadline = sp_core::offchain::Timestamp;
+
+/// The deadline of one fetch of `timeout_ms`, never later than the run's deadline.
+pub fn fetch_deadline(timeout_ms: u64, run_deadline: Deadline) -> Deadline {
+	let own = sp_io::offchain::timestamp().add(Duration::from_millis(timeout_ms));
+	if own.unix_millis() < run_deadline.unix_millis() {
+		own
+	} else {
+		run_deadline
+	}
 }
 
 fn ymd(d: Day) -> String {
@@ -107,18 +130,15 @@ pub fn months_to_poll(today: Day) -> Vec<Month> {
 	out
 }
 
-fn deadline(ms: u64) -> sp_core::offchain::Timestamp {
-	sp_io::offchain::timestamp().add(Duration::from_millis(ms))
-}
-
-/// GET `url`; returns the pending response's request id after a 200.
-fn get(url: &str, timeout_ms: u64) -> Result<sp_core::offchain::HttpRequestId, FetchError> {
+/// GET `url`; returns the pending response's request id after a 200. `deadline` is absolute: the
+/// same one bounds the body's reading ([`stream_body`]).
+fn get(url: &str, deadline: Deadline) -> Result<sp_core::offchain::HttpRequestId, FetchError> {
 	let pending = http::Request::get(url)
-		.deadline(deadline(timeout_ms))
+		.deadline(deadline)
 		.send()
 		.map_err(|_| FetchError::Http("could not send"))?;
 	let response = pending
-		.try_wait(deadline(timeout_ms))
+		.try_wait(deadline)
 		.map_err(|_| FetchError::Http("timed out"))?
 		.map_err(|_| FetchError::Http("failed"))?;
 	if response.code != 200 {
@@ -127,18 +147,26 @@ fn get(url: &str, timeout_ms: u64) -> Result<sp_core::offchain::HttpRequestId, F
 	Ok(response.id)
 }
 
-/// Read the body of request `id` in chunks, handing each to `sink`.
+/// Read the body of request `id` in chunks, handing each to `sink`: at most `max_bytes`
+/// ([`FetchError::TooLarge`] beyond) and until the absolute `deadline` (a slow or endless server
+/// cannot hold the worker: the deadline is not renewed by each chunk).
 fn stream_body(
 	id: sp_core::offchain::HttpRequestId,
-	timeout_ms: u64,
+	deadline: Deadline,
+	max_bytes: u64,
 	mut sink: impl FnMut(&[u8]) -> Result<(), FetchError>,
 ) -> Result<(), FetchError> {
 	let mut buf = alloc::vec![0u8; CHUNK];
+	let mut received: u64 = 0;
 	loop {
-		let n = sp_io::offchain::http_response_read_body(id, &mut buf, Some(deadline(timeout_ms)))
-			.map_err(|_| FetchError::Http("body read failed"))?;
+		let n = sp_io::offchain::http_response_read_body(id, &mut buf, Some(deadline))
+			.map_err(|_| FetchError::Http("body read failed or deadline passed"))?;
 		if n == 0 {
 			return Ok(());
+		}
+		received = received.saturating_add(u64::from(n));
+		if received > max_bytes {
+			return Err(FetchError::TooLarge);
 		}
 		sink(buf.get(..n as usize).unwrap_or_default())?;
 	}
@@ -149,18 +177,17 @@ pub fn fetch_prices(
 	s: &Settings,
 	commodity: Commodity,
 	today: Day,
+	run_deadline: Deadline,
 ) -> Result<Vec<(Day, u64)>, FetchError> {
 	let (series, units) = match commodity {
 		Commodity::Oil => (s.wti_series.as_str(), tn_ingest::eia::WTI_UNITS),
 		Commodity::Gas => (s.henry_hub_series.as_str(), tn_ingest::eia::HENRY_HUB_UNITS),
 	};
 	let url = eia_url(s, commodity, series, price_window_start(today), today.minus(1));
-	let id = get(&url, 20_000)?;
+	let deadline = fetch_deadline(EIA_TIMEOUT_MS, run_deadline);
+	let id = get(&url, deadline)?;
 	let mut body = Vec::new();
-	stream_body(id, 20_000, |chunk| {
-		if body.len().saturating_add(chunk.len()) > MAX_JSON_BYTES {
-			return Err(FetchError::TooLarge);
-		}
+	stream_body(id, deadline, MAX_JSON_BYTES as u64, |chunk| {
 		body.extend_from_slice(chunk);
 		Ok(())
 	})?;
@@ -172,36 +199,120 @@ pub fn fetch_prices(
 		.collect())
 }
 
-/// Official volumes of `month` for the registered wells, streamed from Petrinex.
-/// A registered well with matching rows gets their sum (whenever it was registered: producers may
-/// upload up to a year back); a well with no rows gets 0 only if it was active by the month's
-/// end (otherwise it is left out: unknown); a well with only confidential (`***`) rows is left
-/// out (unknown, not zero).
+/// Matches Petrinex rows to the active wells: a public row by its identifier's blake2-256 and
+/// product, summed only if its `OperatorBAID` is the well's operator code; a masked row
+/// (confidential well) by its reporting facility and product. Wells without codes (registered
+/// before storage version 1 and not edited since) are left out: they get no figures.
+pub struct Registry<'a> {
+	by_identifier: BTreeMap<Commitment, &'a DirectoryWell>,
+	by_id: BTreeMap<WellId, &'a DirectoryWell>,
+	by_facility: BTreeMap<(&'a [u8], Commodity), Vec<WellId>>,
+}
+
+impl<'a> Registry<'a> {
+	/// The registry of `wells`.
+	pub fn new(wells: &'a [DirectoryWell]) -> Self {
+		let mut r = Registry {
+			by_identifier: BTreeMap::new(),
+			by_id: BTreeMap::new(),
+			by_facility: BTreeMap::new(),
+		};
+		for w in wells.iter().filter(|w| !w.operator.is_empty() && !w.facility.is_empty()) {
+			r.by_identifier.insert(w.identifier, w);
+			r.by_id.insert(w.id, w);
+			r.by_facility.entry((w.facility.as_slice(), w.commodity)).or_default().push(w.id);
+		}
+		r
+	}
+
+	/// The wells that can get figures.
+	pub fn wells(&self) -> impl Iterator<Item = &&'a DirectoryWell> {
+		self.by_id.values()
+	}
+}
+
+fn commodity_of(product: &[u8]) -> Option<Commodity> {
+	[Commodity::Oil, Commodity::Gas].into_iter().find(|c| c.petrinex_product() == product)
+}
+
+impl WellMatcher for Registry<'_> {
+	type Key = WellId;
+
+	fn match_well(&self, identifier: &[u8], product: &[u8]) -> Option<WellId> {
+		// Only OIL and GAS rows can match a well: test the product before hashing the identifier
+		// (about half of the WI/PROD rows are water or condensate).
+		let commodity = commodity_of(product)?;
+		let well = self.by_identifier.get(&sp_io::hashing::blake2_256(identifier))?;
+		(well.commodity == commodity).then_some(well.id)
+	}
+
+	fn is_operator(&self, key: WellId, operator_baid: &[u8]) -> bool {
+		self.by_id.get(&key).is_some_and(|w| w.operator.as_slice() == operator_baid)
+	}
+
+	fn wells_at_facility(&self, facility: &[u8], product: &[u8], mark: &mut dyn FnMut(WellId)) {
+		let Some(commodity) = commodity_of(product) else { return };
+		for id in self.by_facility.get(&(facility, commodity)).into_iter().flatten() {
+			mark(*id);
+		}
+	}
+}
+
+/// The official figures of `month` from a Petrinex file's summary: a well whose operator reported
+/// rows gets their sum (whenever it was activated: producers may upload up to a year back); a
+/// well without rows of its operator gets 0 only if it was active by the month's end (otherwise
+/// it is left out: unknown); a well whose month the file cannot tell
+/// ([`tn_ingest::WellTotal::official_thousandths`]: masked rows at its facility and no public
+/// row, a `***` volume, a malformed row) is left out — unknown, never 0.
+pub fn official_figures(
+	registry: &Registry<'_>,
+	month: Month,
+	summary: &tn_ingest::IngestSummary<WellId>,
+) -> Vec<(WellId, u64)> {
+	let mut out = Vec::new();
+	for w in registry.wells() {
+		let active_by_month_end = w.activated.is_some_and(|a| a <= month.last_day());
+		let volume = match summary.wells.get(&w.id) {
+			Some(t) => match t.official_thousandths() {
+				None => continue,
+				Some(_) if t.rows == 0 && !active_by_month_end => continue,
+				Some(v) => u64::try_from(v.max(0)).unwrap_or(0),
+			},
+			None if active_by_month_end => 0,
+			None => continue,
+		};
+		out.push((w.id, volume));
+	}
+	out
+}
+
+/// Official volumes of `month` for the active wells, streamed from Petrinex (see
+/// [`official_figures`] for the rule).
 pub fn fetch_production(
 	s: &Settings,
 	month: Month,
-	wells: &[(WellId, Commitment, Commodity, Option<Day>)],
+	wells: &[DirectoryWell],
+	run_deadline: Deadline,
 ) -> Result<Vec<(WellId, u64, Provenance)>, FetchError> {
-	let by_id: BTreeMap<Commitment, (WellId, Commodity)> =
-		wells.iter().map(|(id, c, k, _)| (*c, (*id, *k))).collect();
-	// Only OIL and GAS rows can match a well: test the product before hashing the identifier
-	// (about half of the WI/PROD rows are water or condensate).
-	let products = [Commodity::Oil.petrinex_product(), Commodity::Gas.petrinex_product()];
-	let matcher = FnMatcher(|identifier: &[u8], product: &[u8]| {
-		if !products.contains(&product) {
-			return None;
-		}
-		let (id, commodity) = by_id.get(&sp_io::hashing::blake2_256(identifier))?;
-		(commodity.petrinex_product() == product).then_some(*id)
-	});
-	let id = get(&petrinex_url(s, month), 120_000)?;
-	let mut ingest = PetrinexIngest::new(matcher, (month.year, month.month));
+	let registry = Registry::new(wells);
+	let deadline = fetch_deadline(PETRINEX_TIMEOUT_MS, run_deadline);
+	let id = get(&petrinex_url(s, month), deadline)?;
+	let mut ingest = PetrinexIngest::new(&registry, (month.year, month.month));
 	let mut hasher = Blake2b::<U32>::new();
-	stream_body(id, 120_000, |chunk| {
+	stream_body(id, deadline, MAX_PETRINEX_BYTES, |chunk| {
 		hasher.update(chunk);
 		ingest.push(chunk).map_err(FetchError::Petrinex)
 	})?;
 	let summary = ingest.finish().map_err(FetchError::Petrinex)?;
+	if summary.malformed_rows > 0 || summary.masked_rows > 0 {
+		log::info!(
+			target: LOG,
+			"Petrinex {month:?}: {} rows, {} malformed (skipped), {} masked production rows",
+			summary.rows_seen,
+			summary.malformed_rows,
+			summary.masked_rows
+		);
+	}
 	let mut file_hash = [0u8; 32];
 	file_hash.copy_from_slice(&hasher.finalize());
 	let updated = summary
@@ -209,18 +320,10 @@ pub fn fetch_production(
 		.and_then(|(y, m, d)| Day::from_ymd(y, m, d))
 		.unwrap_or_else(|| month.next().first_day());
 	let provenance = Provenance { updated, file_hash };
-	let mut out = Vec::new();
-	for (id, _, _, activated) in wells {
-		let active_by_month_end = activated.is_some_and(|a| a <= month.last_day());
-		let volume = match summary.wells.get(id) {
-			Some(t) if t.rows == 0 && t.confidential_rows > 0 => continue,
-			Some(t) => u64::try_from(t.volume_thousandths.max(0)).unwrap_or(0),
-			None if active_by_month_end => 0,
-			None => continue,
-		};
-		out.push((*id, volume, provenance));
-	}
-	Ok(out)
+	Ok(official_figures(&registry, month, &summary)
+		.into_iter()
+		.map(|(id, volume)| (id, volume, provenance))
+		.collect())
 }
 
 /// Whether `interval_secs` passed since the time stored under `key` (never stored: due).
@@ -248,12 +351,16 @@ pub fn run<T: Config>(n: BlockNumberFor<T>) -> Result<(), &'static str> {
 		return Ok(()); // not a feeder node
 	}
 	let block: u32 = n.saturated_into();
+	// The lock expires only when both its block and time deadlines passed; every fetch ends by
+	// `run_deadline`, well before, so a run never outlives its lock and another run never
+	// starts while this one may still submit.
 	let mut lock = StorageLock::<BlockAndTime<frame_system::Pallet<T>>>::with_block_and_time_deadline(
 		LOCK,
 		5,
-		Duration::from_millis(180_000),
+		Duration::from_millis(LOCK_MS),
 	);
 	let _guard = lock.try_lock().map_err(|_| "another worker is running")?;
+	let run_deadline = sp_io::offchain::timestamp().add(Duration::from_millis(RUN_BUDGET_MS));
 	let feeder = feeder_account::<T>().ok_or("no feeder key")?;
 	let settings = Settings::load();
 	let now_ms = sp_io::offchain::timestamp().unix_millis();
@@ -263,7 +370,7 @@ pub fn run<T: Config>(n: BlockNumberFor<T>) -> Result<(), &'static str> {
 	if !settings.eia_key.is_empty() && is_due(LAST_PRICES, now_ms, settings.price_interval_secs) {
 		mark_done(LAST_PRICES, now_ms);
 		for commodity in [Commodity::Oil, Commodity::Gas] {
-			match fetch_prices(&settings, commodity, today) {
+			match fetch_prices(&settings, commodity, today, run_deadline) {
 				Ok(prices) => candidates.extend(
 					prices.into_iter().map(|(d, p)| (FeedKey::Price(commodity, d), FeedValue::Price(p))),
 				),
@@ -274,11 +381,11 @@ pub fn run<T: Config>(n: BlockNumberFor<T>) -> Result<(), &'static str> {
 	if is_due(LAST_PRODUCTION, now_ms, settings.production_interval_secs) {
 		// The interval starts with the first fetch: a network without wells polls as soon as
 		// its first well is registered.
-		let wells = T::Wells::all_wells();
+		let wells = T::Wells::active_wells();
 		if !wells.is_empty() {
 			mark_done(LAST_PRODUCTION, now_ms);
 			for month in months_to_poll(today) {
-				match fetch_production(&settings, month, &wells) {
+				match fetch_production(&settings, month, &wells, run_deadline) {
 					Ok(figures) => candidates.extend(figures.into_iter().map(|(w, volume, provenance)| {
 						(FeedKey::Production(w, month), FeedValue::Production { volume, provenance })
 					})),
@@ -289,15 +396,26 @@ pub fn run<T: Config>(n: BlockNumberFor<T>) -> Result<(), &'static str> {
 			}
 		}
 	}
-	// Keep what the chain does not have from us and what is not already on its way.
+	// Keep what the chain does not have from us and what is not already on its way. A value the
+	// chain has from us is sent again once it is older than half the raw-value expiry while the
+	// key still has no combined value (it missed the quorum: without a refresh it would expire
+	// and the days would silently fall back).
+	let resend_after = T::RawValueExpiryMs::get() / 2;
 	let mut flight = in_flight();
 	flight.retain(|k, (v, sent)| {
 		let on_chain = pallet_oracle::RawValues::<T>::get(&feeder, k).map(|t| t.value);
 		on_chain.as_ref() != Some(v) && block < sent.saturating_add(IN_FLIGHT_BLOCKS)
 	});
+	let needs_sending = |k: &FeedKey, v: &FeedValue| match pallet_oracle::RawValues::<T>::get(&feeder, k) {
+		Some(raw) if &raw.value == v => {
+			let age = now_ms.saturating_sub(raw.timestamp.saturated_into::<u64>());
+			age >= resend_after && pallet_oracle::Values::<T>::get(k).is_none()
+		},
+		_ => true,
+	};
 	let mut values: Vec<(FeedKey, FeedValue)> = candidates
 		.into_iter()
-		.filter(|(k, v)| pallet_oracle::RawValues::<T>::get(&feeder, k).map(|t| t.value).as_ref() != Some(v))
+		.filter(|(k, v)| needs_sending(k, v))
 		.filter(|(k, v)| flight.get(k).map(|(f, _)| f) != Some(v))
 		.collect();
 	values.sort();

@@ -16,7 +16,7 @@ use frame_support::traits::{fungible::Mutate, EnsureOrigin, Get};
 use frame_system::RawOrigin;
 use sp_arithmetic::Perbill;
 use sp_runtime::traits::Bounded;
-use tn_primitives::{Commodity, Day, Month, OilQuality, WellId};
+use tn_primitives::{Commodity, Day, FacilityCode, Month, OilQuality, OperatorCode, WellId};
 
 /// What the runtime provides for these benchmarks.
 pub trait BenchmarkHelper<AccountId> {
@@ -29,6 +29,16 @@ pub trait BenchmarkHelper<AccountId> {
 }
 
 const QUALITY: OilQuality = OilQuality { api_gravity_x100: 3_500, acidity_bp: 30 };
+
+/// The longest operator code (its bytes are stored with the well).
+fn op() -> OperatorCode {
+	alloc::vec![b'A'; tn_primitives::regulator::MAX_OPERATOR_CODE as usize].try_into().unwrap()
+}
+
+/// The longest reporting facility code.
+fn fac() -> FacilityCode {
+	alloc::vec![b'F'; tn_primitives::regulator::MAX_FACILITY_CODE as usize].try_into().unwrap()
+}
 const JAN_2026: Month = Month { year: 2026, month: 1 };
 
 fn producer<T: Config>() -> T::AccountId {
@@ -51,7 +61,7 @@ fn text() -> ShortText {
 /// An oil well submitted by `who` (id returned), in review.
 fn submitted<T: Config>(who: &T::AccountId, id: u8) -> WellId {
 	let well = NextWellId::<T>::get();
-	Wells::<T>::do_submit_well(who.clone(), 0, Commodity::Oil, [id; 32], [1; 32], Some(QUALITY)).unwrap();
+	Wells::<T>::do_submit_well(who.clone(), 0, Commodity::Oil, [id; 32], [1; 32], Some(QUALITY), (op(), fac())).unwrap();
 	well
 }
 
@@ -77,7 +87,7 @@ mod benches {
 	fn submit_well() {
 		let who = producer::<T>();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who), 0, Commodity::Oil, [7; 32], [1; 32], Some(QUALITY));
+		_(RawOrigin::Signed(who), 0, Commodity::Oil, [7; 32], [1; 32], Some(QUALITY), op(), fac());
 		assert!(WellByIdentifier::<T>::contains_key([7; 32]));
 	}
 
@@ -86,7 +96,7 @@ mod benches {
 		let who = producer::<T>();
 		let well = active::<T>(&who, 7);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who), well, [2; 32], Some(QUALITY));
+		_(RawOrigin::Signed(who), well, [2; 32], Some(QUALITY), op(), fac());
 		assert_eq!(WellRegistry::<T>::get(well).unwrap().status, WellStatus::InReview);
 	}
 

@@ -10,9 +10,11 @@ use frame_support::{
 use sp_arithmetic::Perbill;
 use sp_runtime::DispatchResult;
 use tn_primitives::{
-	traits::{ActiveWellCount, MonthForAudit, PriceFeed, ProducerRegistry, WellLedger},
+	regulator::is_valid_code,
+	traits::{ActiveWellCount, DirectoryWell, MonthForAudit, PriceFeed, ProducerRegistry, WellLedger},
 	valuation::{day_value, fallback_price, PriceUsed},
-	Commitment, Commodity, Day, Month, OilQuality, UsdAtto, Volume, WellId, MAX_DAILY_VOLUME,
+	Commitment, Commodity, Day, FacilityCode, Month, OilQuality, OperatorCode, UsdAtto, Volume,
+	WellId, MAX_DAILY_VOLUME,
 };
 
 /// Calendar days before a month searched for earlier prices when a day has none.
@@ -88,6 +90,16 @@ impl<T: Config> Pallet<T> {
 		WellRegistry::<T>::insert(id, well);
 	}
 
+	/// Checks a well's regulator codes (`InvalidOperatorCode`, `InvalidFacilityCode`).
+	pub(crate) fn check_codes(
+		operator: OperatorCode,
+		facility: FacilityCode,
+	) -> Result<(OperatorCode, FacilityCode), DispatchError> {
+		ensure!(is_valid_code(&operator), Error::<T>::InvalidOperatorCode);
+		ensure!(is_valid_code(&facility), Error::<T>::InvalidFacilityCode);
+		Ok((operator, facility))
+	}
+
 	pub(crate) fn do_submit_well(
 		who: T::AccountId,
 		asset_class: AssetClassId,
@@ -95,6 +107,7 @@ impl<T: Config> Pallet<T> {
 		identifier: Commitment,
 		docs: Commitment,
 		quality: Option<OilQuality>,
+		(operator, facility): (OperatorCode, FacilityCode),
 	) -> DispatchResult {
 		T::Producers::ensure_active(&who)?;
 		let class = AssetClasses::<T>::get(asset_class).ok_or(Error::<T>::UnknownAssetClass)?;
@@ -102,6 +115,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!WellByIdentifier::<T>::contains_key(identifier), Error::<T>::IdentifierTaken);
 		Self::check_quality(commodity, &quality)?;
 		let id = NextWellId::<T>::get();
+		let next = id.checked_add(1).ok_or(Error::<T>::NoWellIdLeft)?;
 		let well = Well {
 			owner: who.clone(),
 			asset_class,
@@ -115,21 +129,31 @@ impl<T: Config> Pallet<T> {
 			expires: None,
 			annual_review: AnnualReview::NotDue,
 			beneficiaries: Default::default(),
+			operator,
+			facility,
 		};
 		WellRegistry::<T>::insert(id, well);
 		WellByIdentifier::<T>::insert(identifier, id);
-		NextWellId::<T>::put(id.saturating_add(1));
+		NextWellId::<T>::put(next);
 		Self::deposit_event(Event::WellSubmitted { well: id, owner: who, asset_class, commodity, identifier });
 		Ok(())
 	}
 
-	pub(crate) fn do_edit_well(who: T::AccountId, id: WellId, docs: Commitment, quality: Option<OilQuality>) -> DispatchResult {
+	pub(crate) fn do_edit_well(
+		who: T::AccountId,
+		id: WellId,
+		docs: Commitment,
+		quality: Option<OilQuality>,
+		(operator, facility): (OperatorCode, FacilityCode),
+	) -> DispatchResult {
 		T::Producers::ensure_active(&who)?;
 		let mut well = Self::owned_well(&who, id)?;
 		ensure!(!matches!(well.status, WellStatus::Suspended { .. }), Error::<T>::CannotEdit);
 		Self::check_quality(well.commodity, &quality)?;
 		well.docs = docs;
 		well.quality = quality;
+		well.operator = operator;
+		well.facility = facility;
 		Self::put_well(id, well, WellStatus::InReview);
 		Self::deposit_event(Event::WellEdited { well: id });
 		Ok(())
@@ -531,7 +555,17 @@ impl<T: Config> WellLedger<T::AccountId> for Pallet<T> {
 }
 
 impl<T: Config> tn_primitives::traits::WellDirectory for Pallet<T> {
-	fn all_wells() -> Vec<(WellId, Commitment, Commodity, Option<Day>)> {
-		WellRegistry::<T>::iter().map(|(id, w)| (id, w.identifier, w.commodity, w.activated)).collect()
+	fn active_wells() -> Vec<DirectoryWell> {
+		WellRegistry::<T>::iter()
+			.filter(|(_, w)| w.status == WellStatus::Active)
+			.map(|(id, w)| DirectoryWell {
+				id,
+				identifier: w.identifier,
+				commodity: w.commodity,
+				activated: w.activated,
+				operator: w.operator,
+				facility: w.facility,
+			})
+			.collect()
 	}
 }

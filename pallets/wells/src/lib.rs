@@ -46,6 +46,7 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 pub mod benchmarking;
 mod functions;
+pub mod migration;
 pub use functions::{LiveAssetClasses, MAX_BACKFILL_DAYS, PRICE_LOOKBACK_DAYS};
 #[cfg(test)]
 mod mock;
@@ -74,7 +75,8 @@ pub mod pallet {
 	use sp_arithmetic::Perbill;
 	use tn_primitives::{
 		traits::{PriceFeed, ProducerRegistry},
-		Commitment, Commodity, Day, DiscountRules, Month, OilQuality, Volume, WellId,
+		Commitment, Commodity, Day, DiscountRules, FacilityCode, Month, OilQuality, OperatorCode, Volume,
+		WellId,
 	};
 
 	/// Balance of the native token.
@@ -90,7 +92,11 @@ pub mod pallet {
 	/// A batch of daily records: (well, day, volume).
 	pub type BatchOf<T> = BoundedVec<(WellId, Day, Volume), <T as Config>::MaxBatch>;
 
+	/// The storage version: 1 since wells carry their regulator codes ([`crate::migration`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Reasons this pallet holds funds.
@@ -318,6 +324,12 @@ pub mod pallet {
 		NothingUploaded,
 		/// The value overflowed (inputs beyond any real well).
 		ValueOverflow,
+		/// The operator code is empty or has characters other than `A`–`Z` and `0`–`9`.
+		InvalidOperatorCode,
+		/// The reporting facility code is empty or has characters other than `A`–`Z`, `0`–`9`.
+		InvalidFacilityCode,
+		/// No well id is left (the registry is full).
+		NoWellIdLeft,
 	}
 
 	#[pallet::hooks]
@@ -336,7 +348,15 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Producer: submit a well for review. `identifier` is blake2-256 of the regulator's well
 		/// identifier (Petrinex `FromToIDIdentifier`); `docs` commits to the licence/location
-		/// documents; oil wells give `quality` (API ×100, acidity in basis points), gas wells none.
+		/// documents; oil wells give `quality` (API ×100, acidity in basis points), gas wells none;
+		/// `operator` is the regulator operator code the well's official rows carry (Petrinex
+		/// `OperatorBAID`, e.g. `0045`) and `facility` its reporting facility (Petrinex
+		/// `ReportingFacilityID`, e.g. `ABBT0147937`): upper-case letters and digits.
+		///
+		/// Origin: a signed, active producer. Emits `WellSubmitted`. Errors: `NotProducer` /
+		/// `ProducerSuspended` (producers pallet), `UnknownAssetClass`, `AssetClassNotLive`,
+		/// `IdentifierTaken`, `QualityMismatch`, `QualityOutOfRange`, `InvalidOperatorCode`,
+		/// `InvalidFacilityCode`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::submit_well())]
 		pub fn submit_well(
@@ -346,18 +366,35 @@ pub mod pallet {
 			identifier: Commitment,
 			docs: Commitment,
 			quality: Option<OilQuality>,
+			operator: OperatorCode,
+			facility: FacilityCode,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_submit_well(who, asset_class, commodity, identifier, docs, quality)
+			let codes = Self::check_codes(operator, facility)?;
+			Self::do_submit_well(who, asset_class, commodity, identifier, docs, quality, codes)
 		}
 
-		/// Owner: edit a well's documents and quality. A rejected well is resubmitted; an active
-		/// well goes back to review (it cannot mint until passed again).
+		/// Owner: edit a well's documents, quality, operator code and reporting facility. A
+		/// rejected well is resubmitted; an active well goes back to review (it cannot mint until
+		/// passed again).
+		///
+		/// Origin: the well's owner, an active producer. Emits `WellEdited`. Errors:
+		/// `NotProducer` / `ProducerSuspended`, `UnknownWell`, `NotOwner`, `CannotEdit`
+		/// (suspended), `QualityMismatch`, `QualityOutOfRange`, `InvalidOperatorCode`,
+		/// `InvalidFacilityCode`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::edit_well())]
-		pub fn edit_well(origin: OriginFor<T>, well: WellId, docs: Commitment, quality: Option<OilQuality>) -> DispatchResult {
+		pub fn edit_well(
+			origin: OriginFor<T>,
+			well: WellId,
+			docs: Commitment,
+			quality: Option<OilQuality>,
+			operator: OperatorCode,
+			facility: FacilityCode,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_edit_well(who, well, docs, quality)
+			let codes = Self::check_codes(operator, facility)?;
+			Self::do_edit_well(who, well, docs, quality, codes)
 		}
 
 		/// Maintainer of the well's asset class: pass (activate) or not pass, with a reason.

@@ -16,6 +16,16 @@ const DOCS: [u8; 32] = [9; 32];
 const SWEET_LIGHT: OilQuality = OilQuality { api_gravity_x100: 3_500, acidity_bp: 30 };
 const SOUR_HEAVY: OilQuality = OilQuality { api_gravity_x100: 2_500, acidity_bp: 80 };
 
+/// The operator code of the test wells (Petrinex `OperatorBAID` shape).
+fn op() -> tn_primitives::OperatorCode {
+	b"A1B2".to_vec().try_into().unwrap()
+}
+
+/// The reporting facility of the test wells.
+fn fac() -> tn_primitives::FacilityCode {
+	b"ABBT0012345".to_vec().try_into().unwrap()
+}
+
 fn o(who: AccountId) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who)
 }
@@ -31,7 +41,7 @@ fn d(y: u16, m: u8, day: u8) -> Day {
 
 /// An oil well of PRODUCER, passed by the Foundation Manager on 2026-01-01 (id 0).
 fn active_oil_well() -> WellId {
-	assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(SWEET_LIGHT)));
+	assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(SWEET_LIGHT), op(), fac()));
 	assert_ok!(Wells::review_well(o(MANAGER), 0, true, text("")));
 	0
 }
@@ -52,7 +62,7 @@ fn genesis_asset_class_is_live_and_foundation_maintained() {
 #[test]
 fn submit_and_pass_a_well() {
 	test(|| {
-		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(SWEET_LIGHT)));
+		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(SWEET_LIGHT), op(), fac()));
 		System::assert_last_event(
 			Event::WellSubmitted { well: 0, owner: PRODUCER, asset_class: 0, commodity: Commodity::Oil, identifier: ID }.into(),
 		);
@@ -78,10 +88,10 @@ fn submit_and_pass_a_well() {
 #[test]
 fn discount_is_derived_from_quality() {
 	test(|| {
-		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(SOUR_HEAVY)));
+		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(SOUR_HEAVY), op(), fac()));
 		assert_ok!(Wells::review_well(o(MANAGER), 0, true, text("")));
 		assert_eq!(WellRegistry::<Test>::get(0).unwrap().discount, Perbill::from_percent(75));
-		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Gas, ID2, DOCS, None));
+		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Gas, ID2, DOCS, None, op(), fac()));
 		assert_ok!(Wells::review_well(o(MANAGER), 1, true, text("")));
 		assert_eq!(WellRegistry::<Test>::get(1).unwrap().discount, Perbill::one());
 	});
@@ -91,34 +101,34 @@ fn discount_is_derived_from_quality() {
 fn bad_well_submissions() {
 	test(|| {
 		assert_noop!(
-			Wells::submit_well(o(STRANGER), 0, Commodity::Oil, ID, DOCS, Some(SWEET_LIGHT)),
+			Wells::submit_well(o(STRANGER), 0, Commodity::Oil, ID, DOCS, Some(SWEET_LIGHT), op(), fac()),
 			DispatchError::Other("NotProducer")
 		);
 		assert_noop!(
-			Wells::submit_well(o(PRODUCER), 5, Commodity::Oil, ID, DOCS, Some(SWEET_LIGHT)),
+			Wells::submit_well(o(PRODUCER), 5, Commodity::Oil, ID, DOCS, Some(SWEET_LIGHT), op(), fac()),
 			Error::<Test>::UnknownAssetClass
 		);
-		assert_noop!(Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, None), Error::<Test>::QualityMismatch);
+		assert_noop!(Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, None, op(), fac()), Error::<Test>::QualityMismatch);
 		assert_noop!(
-			Wells::submit_well(o(PRODUCER), 0, Commodity::Gas, ID, DOCS, Some(SWEET_LIGHT)),
+			Wells::submit_well(o(PRODUCER), 0, Commodity::Gas, ID, DOCS, Some(SWEET_LIGHT), op(), fac()),
 			Error::<Test>::QualityMismatch
 		);
 		assert_noop!(
-			Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(OilQuality { api_gravity_x100: 10_001, acidity_bp: 0 })),
+			Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(OilQuality { api_gravity_x100: 10_001, acidity_bp: 0 }), op(), fac()),
 			Error::<Test>::QualityOutOfRange
 		);
 		assert_noop!(
-			Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(OilQuality { api_gravity_x100: 0, acidity_bp: 10_001 })),
+			Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(OilQuality { api_gravity_x100: 0, acidity_bp: 10_001 }), op(), fac()),
 			Error::<Test>::QualityOutOfRange
 		);
-		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(SWEET_LIGHT)));
+		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(SWEET_LIGHT), op(), fac()));
 		assert_noop!(
-			Wells::submit_well(o(OTHER_PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(SWEET_LIGHT)),
+			Wells::submit_well(o(OTHER_PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(SWEET_LIGHT), op(), fac()),
 			Error::<Test>::IdentifierTaken
 		);
 		Suspended::set(vec![PRODUCER]);
 		assert_noop!(
-			Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID2, DOCS, Some(SWEET_LIGHT)),
+			Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID2, DOCS, Some(SWEET_LIGHT), op(), fac()),
 			DispatchError::Other("ProducerSuspended")
 		);
 		Suspended::set(vec![]);
@@ -128,12 +138,12 @@ fn bad_well_submissions() {
 #[test]
 fn rejected_well_is_edited_and_resubmitted() {
 	test(|| {
-		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(SWEET_LIGHT)));
+		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(SWEET_LIGHT), op(), fac()));
 		assert_ok!(Wells::review_well(o(MANAGER), 0, false, text("licence unreadable")));
 		System::assert_last_event(Event::WellRejected { well: 0, reviewer: MANAGER, reason: text("licence unreadable") }.into());
 		assert_eq!(WellRegistry::<Test>::get(0).unwrap().status, WellStatus::Rejected { reason: text("licence unreadable") });
-		assert_noop!(Wells::edit_well(o(OTHER_PRODUCER), 0, [1; 32], Some(SWEET_LIGHT)), Error::<Test>::NotOwner);
-		assert_ok!(Wells::edit_well(o(PRODUCER), 0, [1; 32], Some(SOUR_HEAVY)));
+		assert_noop!(Wells::edit_well(o(OTHER_PRODUCER), 0, [1; 32], Some(SWEET_LIGHT), op(), fac()), Error::<Test>::NotOwner);
+		assert_ok!(Wells::edit_well(o(PRODUCER), 0, [1; 32], Some(SOUR_HEAVY), op(), fac()));
 		let w = WellRegistry::<Test>::get(0).unwrap();
 		assert_eq!((w.status, w.docs), (WellStatus::InReview, [1; 32]));
 		assert_ok!(Wells::review_well(o(MANAGER), 0, true, text("")));
@@ -145,7 +155,7 @@ fn rejected_well_is_edited_and_resubmitted() {
 fn editing_an_active_well_sends_it_back_to_review() {
 	test(|| {
 		let w = active_oil_well();
-		assert_ok!(Wells::edit_well(o(PRODUCER), w, DOCS, Some(SOUR_HEAVY)));
+		assert_ok!(Wells::edit_well(o(PRODUCER), w, DOCS, Some(SOUR_HEAVY), op(), fac()));
 		assert_eq!(WellRegistry::<Test>::get(w).unwrap().status, WellStatus::InReview);
 		assert_eq!(Wells::active_wells(&PRODUCER), 0);
 		advance_days(1);
@@ -293,7 +303,7 @@ fn month_value_uses_the_day_price_times_discount() {
 #[test]
 fn a_day_without_price_uses_the_average_of_the_last_ten() {
 	test(|| {
-		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Gas, ID2, DOCS, None));
+		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Gas, ID2, DOCS, None, op(), fac()));
 		assert_ok!(Wells::review_well(o(MANAGER), 0, true, text("")));
 		advance_days(40);
 		// Twelve earlier prices (Dec 20 .. Dec 31): only the ten most recent count.
@@ -415,7 +425,7 @@ fn an_early_annual_review_extends_from_the_expiry() {
 fn notices_are_bounded_per_block() {
 	test(|| {
 		for (i, id) in [[1u8; 32], [2; 32], [3; 32]].iter().enumerate() {
-			assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Gas, *id, DOCS, None));
+			assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Gas, *id, DOCS, None, op(), fac()));
 			assert_ok!(Wells::review_well(o(MANAGER), i as u32, true, text("")));
 		}
 		advance_days(360);
@@ -435,7 +445,7 @@ fn suspend_and_reinstate() {
 		System::assert_last_event(Event::WellSuspended { well: w, reason: text("spill") }.into());
 		assert_eq!(Wells::active_wells(&PRODUCER), 0);
 		assert_noop!(Wells::suspend_well(RuntimeOrigin::root(), w, text("x")), Error::<Test>::WellSuspended);
-		assert_noop!(Wells::edit_well(o(PRODUCER), w, DOCS, Some(SWEET_LIGHT)), Error::<Test>::CannotEdit);
+		assert_noop!(Wells::edit_well(o(PRODUCER), w, DOCS, Some(SWEET_LIGHT), op(), fac()), Error::<Test>::CannotEdit);
 		assert_ok!(Wells::reinstate_well(RuntimeOrigin::root(), w));
 		assert_eq!(WellRegistry::<Test>::get(w).unwrap().status, WellStatus::InReview);
 		assert_ok!(Wells::review_well(o(MANAGER), w, true, text("")));
@@ -458,11 +468,11 @@ fn asset_class_registry() {
 		System::assert_last_event(Event::AssetClassAdded { class: 1, official: true, status: AssetClassStatus::Proposed }.into());
 		// Not live: no wells yet.
 		assert_noop!(
-			Wells::submit_well(o(PRODUCER), 1, Commodity::Gas, ID, DOCS, None),
+			Wells::submit_well(o(PRODUCER), 1, Commodity::Gas, ID, DOCS, None, op(), fac()),
 			Error::<Test>::AssetClassNotLive
 		);
 		assert_ok!(Wells::set_asset_class_status(RuntimeOrigin::root(), 1, AssetClassStatus::Live));
-		assert_ok!(Wells::submit_well(o(PRODUCER), 1, Commodity::Gas, ID, DOCS, None));
+		assert_ok!(Wells::submit_well(o(PRODUCER), 1, Commodity::Gas, ID, DOCS, None, op(), fac()));
 		// Its maintainer is STRANGER, not the Foundation.
 		assert_noop!(Wells::review_well(o(MANAGER), 0, true, text("")), Error::<Test>::NotMaintainer);
 		assert_ok!(Wells::review_well(o(STRANGER), 0, true, text("")));
@@ -508,5 +518,102 @@ fn value_of_a_full_month_at_the_upper_bound_does_not_overflow() {
 		.unwrap();
 		assert_eq!(m.value, one_day * 31);
 		assert!(m.value > 1_000_000 * ONE_TAT);
+	});
+}
+
+fn code<B: TryFrom<Vec<u8>>>(s: &[u8]) -> B
+where
+	B::Error: core::fmt::Debug,
+{
+	s.to_vec().try_into().unwrap()
+}
+
+#[test]
+fn regulator_codes_are_stored_and_checked() {
+	test(|| {
+		for bad in [&b""[..], b"a1b2", b"A1 B2", b"A-1", b"***"] {
+			assert_noop!(
+				Wells::submit_well(o(PRODUCER), 0, Commodity::Gas, ID, DOCS, None, code(bad), fac()),
+				Error::<Test>::InvalidOperatorCode
+			);
+			assert_noop!(
+				Wells::submit_well(o(PRODUCER), 0, Commodity::Gas, ID, DOCS, None, op(), code(bad)),
+				Error::<Test>::InvalidFacilityCode
+			);
+		}
+		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Gas, ID, DOCS, None, code(b"0045"), code(b"ABBT0147937")));
+		let well = WellRegistry::<Test>::get(0).unwrap();
+		assert_eq!((well.operator.as_slice(), well.facility.as_slice()), (&b"0045"[..], &b"ABBT0147937"[..]));
+		// Edits check them too, and a good edit stores them (and sends the well to review).
+		assert_ok!(Wells::review_well(o(MANAGER), 0, true, text("")));
+		assert_noop!(Wells::edit_well(o(PRODUCER), 0, DOCS, None, code(b"0045"), code(b"")), Error::<Test>::InvalidFacilityCode);
+		assert_ok!(Wells::edit_well(o(PRODUCER), 0, DOCS, None, code(b"A5WB"), code(b"ABGS0156646")));
+		let well = WellRegistry::<Test>::get(0).unwrap();
+		assert_eq!((well.operator.as_slice(), well.facility.as_slice()), (&b"A5WB"[..], &b"ABGS0156646"[..]));
+		assert_eq!(well.status, WellStatus::InReview);
+	});
+}
+
+#[test]
+fn the_directory_lists_active_wells_only_with_their_codes() {
+	use tn_primitives::traits::WellDirectory;
+	test(|| {
+		let w = active_oil_well();
+		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Gas, ID2, DOCS, None, code(b"0045"), code(b"ABBT0000002")));
+		let dir = <Wells as WellDirectory>::active_wells();
+		assert_eq!(dir.len(), 1);
+		assert_eq!((dir[0].id, dir[0].identifier, dir[0].commodity), (w, ID, Commodity::Oil));
+		assert_eq!((dir[0].operator.clone(), dir[0].facility.clone()), (op(), fac()));
+		assert_eq!(dir[0].activated, Some(d(2026, 1, 1)));
+		// In review, suspended: no official figures.
+		assert_ok!(Wells::suspend_well(RuntimeOrigin::root(), w, text("audit")));
+		assert!(<Wells as WellDirectory>::active_wells().is_empty());
+	});
+}
+
+#[test]
+fn next_well_id_never_wraps() {
+	test(|| {
+		NextWellId::<Test>::put(WellId::MAX);
+		assert_noop!(
+			Wells::submit_well(o(PRODUCER), 0, Commodity::Gas, ID, DOCS, None, op(), fac()),
+			Error::<Test>::NoWellIdLeft
+		);
+	});
+}
+
+#[test]
+fn migration_v1_gives_old_wells_empty_codes_once() {
+	use crate::migration::v1::{MigrateToV1, WellV0};
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	test(|| {
+		let w = active_oil_well();
+		let now = WellRegistry::<Test>::get(w).unwrap();
+		// Rewrite the well in its version-0 layout and the pallet at version 0.
+		let old = WellV0::<AccountId, <Test as Config>::MaxBeneficiaries> {
+			owner: now.owner,
+			asset_class: now.asset_class,
+			commodity: now.commodity,
+			identifier: now.identifier,
+			docs: now.docs,
+			quality: now.quality,
+			discount: now.discount,
+			status: now.status.clone(),
+			activated: now.activated,
+			expires: now.expires,
+			annual_review: now.annual_review.clone(),
+			beneficiaries: now.beneficiaries.clone(),
+		};
+		frame_support::storage::unhashed::put_raw(&WellRegistry::<Test>::hashed_key_for(w), &codec::Encode::encode(&old));
+		StorageVersion::new(0).put::<Wells>();
+		MigrateToV1::<Test>::on_runtime_upgrade();
+		let migrated = WellRegistry::<Test>::get(w).unwrap();
+		assert!(migrated.operator.is_empty() && migrated.facility.is_empty());
+		assert_eq!((migrated.identifier, migrated.status.clone(), migrated.discount), (ID, WellStatus::Active, now.discount));
+		assert_eq!(Wells::on_chain_storage_version(), StorageVersion::new(1));
+		// A second run changes nothing (the version gate).
+		WellRegistry::<Test>::mutate(w, |x| x.as_mut().unwrap().operator = op());
+		MigrateToV1::<Test>::on_runtime_upgrade();
+		assert_eq!(WellRegistry::<Test>::get(w).unwrap().operator, op());
 	});
 }

@@ -4,7 +4,7 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::ConstU32, BoundedVec};
 use scale_info::TypeInfo;
 use sp_arithmetic::Perbill;
-use tn_primitives::{Commitment, Commodity, Day, OilQuality, Volume};
+use tn_primitives::{Commitment, Commodity, Day, FacilityCode, OilQuality, OperatorCode, Volume};
 
 /// Identifier of an asset class (0 = Canadian Petroleum Minerals).
 pub type AssetClassId = u32;
@@ -123,6 +123,13 @@ pub struct Well<AccountId, MaxBeneficiaries: frame_support::traits::Get<u32>> {
 	pub annual_review: AnnualReview,
 	/// Beneficiaries and their shares; the owner keeps the rest.
 	pub beneficiaries: BoundedVec<(AccountId, Perbill), MaxBeneficiaries>,
+	/// The regulator operator code its official rows carry (Petrinex `OperatorBAID`); rows of
+	/// another operator are not the producer's production. Empty only for wells registered
+	/// before storage version 1 (they get no official figures until edited).
+	pub operator: OperatorCode,
+	/// Its reporting facility (Petrinex `ReportingFacilityID`, public): where its production is
+	/// reported, so masked (confidential) rows there make its month unknown, never 0.
+	pub facility: FacilityCode,
 }
 
 /// Status of a (well, month) ledger entry.

@@ -292,6 +292,7 @@ impl pallet_oracle_feeds::Config for Runtime {
 	type AuthorityId = pallet_oracle_feeds::crypto::FeederId;
 	type Wells = crate::Wells;
 	type MaxValuesPerFeed = ConstU32<256>;
+	type RawValueExpiryMs = dynamic_params::oracle::ExpiresInMs;
 }
 
 // Offchain workers sign their feeds like any account: the runtime builds the transaction.

@@ -36,6 +36,18 @@ pub fn eve() -> AccountId {
 pub fn ferdie() -> AccountId {
 	Sr25519Keyring::Ferdie.to_account_id()
 }
+/// The operator code of the test wells (Petrinex `OperatorBAID` shape).
+#[allow(dead_code)]
+pub fn op() -> tn_primitives::OperatorCode {
+	b"A1B2".to_vec().try_into().unwrap()
+}
+
+/// The reporting facility of the test wells (Petrinex `ReportingFacilityID` shape).
+#[allow(dead_code)]
+pub fn fac() -> tn_primitives::FacilityCode {
+	b"ABBT0012345".to_vec().try_into().unwrap()
+}
+
 pub fn signed(who: &AccountId) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who.clone())
 }
@@ -143,7 +155,7 @@ pub fn onboard() -> u32 {
 	assert_eq!(deposit_held(&eve), 100 * UNIT);
 
 	let quality = OilQuality { api_gravity_x100: 3_500, acidity_bp: 30 };
-	assert_ok!(Wells::submit_well(signed(&eve), 0, Commodity::Oil, WELL_ID, [4; 32], Some(quality)));
+	assert_ok!(Wells::submit_well(signed(&eve), 0, Commodity::Oil, WELL_ID, [4; 32], Some(quality), op(), fac()));
 	// Alice is a Foundation Manager: she reviews.
 	assert_ok!(Wells::review_well(signed(&alice()), 0, true, Default::default()));
 	let beneficiaries = vec![(ferdie(), Perbill::from_percent(20))].try_into().unwrap();

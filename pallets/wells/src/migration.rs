@@ -1,0 +1,105 @@
+//! Storage migrations of the wells pallet.
+//!
+//! Each migration is a [`frame_support::migrations::VersionedMigration`]: it runs only when the
+//! on-chain storage version is the one it migrates from, and bumps it afterwards, so listing it
+//! in the runtime's migrations twice, or running it on a chain that started at the new version,
+//! changes nothing.
+
+use super::*;
+use frame_support::{migrations::VersionedMigration, traits::UncheckedOnRuntimeUpgrade};
+
+/// Version 0 → 1: wells gain their regulator `operator` and reporting `facility` codes.
+pub mod v1 {
+	use super::*;
+	use codec::{Decode, Encode};
+	use frame_support::{pallet_prelude::*, weights::Weight};
+	use sp_arithmetic::Perbill;
+	use tn_primitives::{Commitment, Commodity, Day, OilQuality};
+
+	/// A well as stored at version 0 (without regulator codes).
+	#[derive(Decode, Encode, Clone)]
+	pub struct WellV0<AccountId, MaxBeneficiaries: Get<u32>> {
+		/// The producer that owns it.
+		pub owner: AccountId,
+		/// Its asset class.
+		pub asset_class: AssetClassId,
+		/// OIL or GAS.
+		pub commodity: Commodity,
+		/// Identifier commitment.
+		pub identifier: Commitment,
+		/// Documents commitment.
+		pub docs: Commitment,
+		/// Oil quality.
+		pub quality: Option<OilQuality>,
+		/// Discount.
+		pub discount: Perbill,
+		/// Review state.
+		pub status: WellStatus,
+		/// First activation.
+		pub activated: Option<Day>,
+		/// Validity end.
+		pub expires: Option<Day>,
+		/// Annual review progress.
+		pub annual_review: AnnualReview,
+		/// Beneficiaries.
+		pub beneficiaries: BoundedVec<(AccountId, Perbill), MaxBeneficiaries>,
+	}
+
+	/// The unversioned step: every well gets empty codes. A well with empty codes gets no
+	/// official figures (the offchain worker skips it) until its owner sets them with
+	/// `edit_well`, which sends it back to review.
+	pub struct InnerMigrateV0ToV1<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV0ToV1<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut translated: u64 = 0;
+			WellRegistry::<T>::translate::<WellV0<T::AccountId, T::MaxBeneficiaries>, _>(|_, old| {
+				translated = translated.saturating_add(1);
+				Some(Well {
+					owner: old.owner,
+					asset_class: old.asset_class,
+					commodity: old.commodity,
+					identifier: old.identifier,
+					docs: old.docs,
+					quality: old.quality,
+					discount: old.discount,
+					status: old.status,
+					activated: old.activated,
+					expires: old.expires,
+					annual_review: old.annual_review,
+					beneficiaries: old.beneficiaries,
+					operator: Default::default(),
+					facility: Default::default(),
+				})
+			});
+			log::info!(target: "runtime::wells", "v1: {translated} wells given empty regulator codes");
+			T::DbWeight::get().reads_writes(translated, translated)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
+			Ok((WellRegistry::<T>::iter_keys().count() as u64).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			let before = u64::decode(&mut &state[..]).map_err(|_| "v1: bad pre-upgrade state")?;
+			let mut after: u64 = 0;
+			for (_, well) in WellRegistry::<T>::iter() {
+				after = after.saturating_add(1);
+				ensure!(well.operator.is_empty() && well.facility.is_empty(), "v1: codes not empty");
+			}
+			ensure!(before == after, "v1: wells lost");
+			Ok(())
+		}
+	}
+
+	/// Version 0 → 1, run once (checks and bumps the pallet's storage version).
+	pub type MigrateToV1<T> = VersionedMigration<
+		0,
+		1,
+		InnerMigrateV0ToV1<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}
