@@ -9,11 +9,17 @@
 //! │ │  │  │  └────────── township (001..126)
 //! │ │  │  └───────────── section (01..36)
 //! │ │  └──────────────── legal subdivision, LSD (01..16)
-//! │ └─────────────────── location exception code (00 = none)
+//! │ └─────────────────── location exception code: two digits or upper-case letters
 //! └───────────────────── survey system (1 = DLS)
 //! ```
 //!
 //! The human-readable location of the same well is `07-19-010-15W4`.
+//!
+//! The location exception code is `00` for most wells, numeric (`02`, `03`, …) for further
+//! wellbores drilled from the same LSD, and **alphanumeric for about 12 % of Alberta wells**:
+//! real identifiers include `1W0052706219W500` (exception `W0`) and `1S0032506124W500`
+//! (exception `S0`). [`generated_well_ids`] produces the same mix (≈ 12 % alphanumeric, ≈ 6 %
+//! numeric other than `00`), and [`WellId::parse`] accepts both.
 
 use crate::rng::Rng;
 use std::fmt;
@@ -21,8 +27,9 @@ use std::fmt;
 /// A parsed DLS well identifier.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
 pub struct WellId {
-	/// Location exception code, 0..=99 (usually 0).
-	pub exception: u8,
+	/// Location exception code: two ASCII digits or upper-case letters (`*b"00"` usually,
+	/// `*b"02"`, `*b"W0"`, `*b"S0"`, …).
+	pub exception: [u8; 2],
 	/// Legal subdivision, 1..=16.
 	pub lsd: u8,
 	/// Section, 1..=36.
@@ -37,8 +44,23 @@ pub struct WellId {
 	pub event: u8,
 }
 
+/// Alphanumeric location exception codes the generator uses, with weights (`W0` and `S0` as
+/// in the real examples are the most frequent).
+const ALNUM_EXCEPTIONS: [(&[u8; 2], u32); 10] = [
+	(b"W0", 30),
+	(b"S0", 25),
+	(b"F0", 8),
+	(b"F1", 8),
+	(b"F2", 4),
+	(b"AA", 6),
+	(b"A0", 7),
+	(b"B0", 5),
+	(b"C0", 4),
+	(b"D0", 3),
+];
+
 impl WellId {
-	/// Parses a 16-character identifier such as `100071901015W400`
+	/// Parses a 16-character identifier such as `100071901015W400` or `1W0052706219W500`
 	/// (layout `1 EE LL SS TTT RR W M QQ`, see the module documentation).
 	pub fn parse(s: &str) -> Result<WellId, String> {
 		let bad = |why: &str| format!("bad well id {s:?}: {why} (expected e.g. 100071901015W400)");
@@ -49,6 +71,10 @@ impl WellId {
 		if b[0] != b'1' || b[12] != b'W' {
 			return Err(bad("must start with 1 and have W at position 13"));
 		}
+		let exception = [b[1], b[2]];
+		if !exception.iter().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase()) {
+			return Err(bad("the location exception code must be 2 digits or upper-case letters"));
+		}
 		let n = |r: std::ops::Range<usize>| -> Result<u8, String> {
 			let t = &s[r];
 			if t.bytes().all(|c| c.is_ascii_digit()) {
@@ -58,7 +84,7 @@ impl WellId {
 			}
 		};
 		let id = WellId {
-			exception: n(1..3)?,
+			exception,
 			lsd: n(3..5)?,
 			section: n(5..7)?,
 			township: n(7..10)?,
@@ -87,7 +113,7 @@ impl WellId {
 	/// A random Alberta well location (meridians 4–6, exception 00, event 00).
 	pub fn random(rng: &mut Rng) -> WellId {
 		WellId {
-			exception: 0,
+			exception: *b"00",
 			lsd: rng.range(1, 16) as u8,
 			section: rng.range(1, 36) as u8,
 			township: rng.range(1, 126) as u8,
@@ -95,6 +121,25 @@ impl WellId {
 			meridian: rng.range(4, 6) as u8,
 			event: 0,
 		}
+	}
+
+	/// A random location exception code with Alberta's mix: ≈ 12 % alphanumeric (`W0`, `S0`,
+	/// …), ≈ 6 % numeric other than `00` (`02`..`04`), the rest `00`.
+	pub fn random_exception(rng: &mut Rng) -> [u8; 2] {
+		let x = rng.unit();
+		if x < 0.12 {
+			let weights: Vec<u32> = ALNUM_EXCEPTIONS.iter().map(|e| e.1).collect();
+			*ALNUM_EXCEPTIONS[rng.weighted(&weights)].0
+		} else if x < 0.18 {
+			[b'0', b'0' + rng.range(2, 4) as u8]
+		} else {
+			*b"00"
+		}
+	}
+
+	/// Whether the location exception code contains a letter (`1W0…`, `1S0…`).
+	pub fn has_alphanumeric_exception(&self) -> bool {
+		self.exception.iter().any(|c| c.is_ascii_uppercase())
 	}
 
 	/// The human-readable location, `07-19-010-15W4`.
@@ -115,8 +160,9 @@ impl fmt::Display for WellId {
 	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
 		write!(
 			f,
-			"1{:02}{:02}{:02}{:03}{:02}W{}{:02}",
-			self.exception,
+			"1{}{}{:02}{:02}{:03}{:02}W{}{:02}",
+			self.exception[0] as char,
+			self.exception[1] as char,
 			self.lsd,
 			self.section,
 			self.township,
@@ -127,16 +173,19 @@ impl fmt::Display for WellId {
 	}
 }
 
-/// The first `count` generated well ids for `seed`: deterministic, valid, pairwise distinct.
-/// The list for a larger `count` extends the list for a smaller one.
+/// The first `count` generated well ids for `seed`: deterministic, valid, pairwise distinct,
+/// with Alberta's mix of location exception codes (see the module docs). The list for a larger
+/// `count` extends the list for a smaller one.
 pub fn generated_well_ids(seed: u64, count: u32) -> Vec<WellId> {
 	let mut seen = std::collections::HashSet::with_capacity(count as usize);
 	let mut out = Vec::with_capacity(count as usize);
 	for index in 0..count as u64 {
 		let mut rng = Rng::new(&[seed, 0x0057_E11D, index]);
 		let mut id = WellId::random(&mut rng);
+		id.exception = WellId::random_exception(&mut rng);
 		while !seen.insert(id) {
 			id = WellId::random(&mut rng);
+			id.exception = WellId::random_exception(&mut rng);
 		}
 		out.push(id);
 	}
@@ -155,7 +204,7 @@ mod tests {
 	#[test]
 	fn format_and_parse() {
 		let id = WellId {
-			exception: 0,
+			exception: *b"00",
 			lsd: 7,
 			section: 19,
 			township: 10,
@@ -170,6 +219,35 @@ mod tests {
 		assert!(WellId::parse("100071901015X400").is_err());
 		assert!(WellId::parse("100171901015W400").is_err()); // LSD 17
 		assert!(WellId::parse("10007190101W400").is_err());
+		assert!(WellId::parse("1w0052706219W500").is_err(), "lower-case exception code");
+		assert!(WellId::parse("1W-052706219W500").is_err());
+	}
+
+	#[test]
+	fn alphanumeric_exception_codes() {
+		// The two real examples.
+		let w = WellId::parse("1W0052706219W500").unwrap();
+		assert_eq!(
+			w,
+			WellId {
+				exception: *b"W0",
+				lsd: 5,
+				section: 27,
+				township: 62,
+				range: 19,
+				meridian: 5,
+				event: 0
+			}
+		);
+		assert_eq!(w.to_string(), "1W0052706219W500");
+		assert_eq!(w.location(), "05-27-062-19W5");
+		assert!(w.has_alphanumeric_exception());
+		let s = WellId::parse("1S0032506124W500").unwrap();
+		assert_eq!(s.exception, *b"S0");
+		assert_eq!((s.lsd, s.section, s.township, s.range, s.meridian), (3, 25, 61, 24, 5));
+		assert_eq!(s.to_string(), "1S0032506124W500");
+		assert_eq!(s.with_event(2).to_string(), "1S0032506124W502");
+		assert!(!WellId::parse("102071901015W400").unwrap().has_alphanumeric_exception());
 	}
 
 	#[test]
@@ -177,10 +255,27 @@ mod tests {
 		let ids: Vec<String> = (0..200).map(|i| generated_well_id(9, i).to_string()).collect();
 		for s in &ids {
 			assert_eq!(s.len(), 16);
-			WellId::parse(s).unwrap();
+			assert_eq!(WellId::parse(s).unwrap().to_string(), *s);
 		}
 		let set: std::collections::BTreeSet<_> = ids.iter().collect();
 		assert_eq!(set.len(), ids.len());
 		assert_eq!(generated_well_id(9, 17).to_string(), ids[17]);
+		// Exact output (pins the generator: ids are part of the fixtures of other crates' tests).
+		assert_eq!(ids[..4], GENERATED_9);
+	}
+
+	const GENERATED_9: [&str; 4] =
+		["100050504827W400", "1W0031803401W600", "100022801729W600", "100020606914W400"];
+
+	#[test]
+	fn generated_exception_mix() {
+		let ids = generated_well_ids(42, 5_000);
+		let alnum = ids.iter().filter(|i| i.has_alphanumeric_exception()).count();
+		let numeric =
+			ids.iter().filter(|i| !i.has_alphanumeric_exception() && i.exception != *b"00").count();
+		assert!((500..700).contains(&alnum), "≈ 12 % alphanumeric: {alnum} of 5000");
+		assert!((220..380).contains(&numeric), "≈ 6 % numeric: {numeric} of 5000");
+		let first_alnum = ids.iter().find(|i| i.has_alphanumeric_exception()).unwrap().to_string();
+		assert_eq!(first_alnum, "1A0152211525W500");
 	}
 }
