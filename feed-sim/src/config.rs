@@ -12,8 +12,13 @@
 //!     "published_from": "2015-01",
 //!     "published_through": "2026-01",
 //!     "wells": [
-//!       { "id": "100071901015W400", "product": "OIL", "months": { "2026-01": "1234.567" } },
-//!       { "id": "100161002320W500", "product": "GAS", "months": { "2026-01": "845.210", "2025-12": "***" } }
+//!       { "id": "100071901015W400", "product": "OIL", "months": { "2026-01": "1234.567" },
+//!         "operator": "A1B2", "operator_name": "PRAIRIE SKY ROYALTY LTD.", "facility": "ABBT0071901",
+//!         "other_operator": { "operator": "Z9Y8", "facility": "ABBT0999999",
+//!                             "months": { "2026-01": "5.000" } } },
+//!       { "id": "100161002320W500", "product": "GAS", "months": { "2026-01": "845.210", "2025-12": "***" } },
+//!       { "id": "1W0052706219W500", "product": "OIL", "confidential": true,
+//!         "months": { "2026-01": "310.000" } }
 //!     ],
 //!     "generate": { "count": 10, "from": "2025-01", "through": null, "gas_fraction": 0.3 },
 //!     "versions": { "2025-12": 2 },
@@ -40,7 +45,25 @@
 //! }
 //! ```
 //!
-//! A month value `"***"` makes that well's rows confidential that month (no expected total).
+//! Per well:
+//!
+//! * `id`: the 16-character `FromToIDIdentifier`; the location exception code may be
+//!   alphanumeric (`1W0052706219W500`), see [`crate::wellid`].
+//! * `operator` (`OperatorBAID`, 4 digits or upper-case letters), `operator_name`
+//!   (`OperatorName`) and `facility` (`ReportingFacilityID`: province + type + 7 digits,
+//!   `ABBT0071901`): where the well's rows are reported. Absent ones are derived from the seed
+//!   (a battery of the generated catalogue, and its operator). One facility has one operator:
+//!   two wells naming the same facility with different operators are refused.
+//! * `confidential: true`: the well is confidential. Its rows are written as Petrinex does,
+//!   with the identifiers masked (`FromToID` and `FromToIDIdentifier` `***`, `FromToIDType`
+//!   and `FromToIDProvinceState` empty), the volume numeric (the configured one) and `Hours`
+//!   often `***`; the facility and operator columns stay public. No figure can be derived
+//!   ([`crate::petrinex::OfficialFigure::volume`] is `None`). A month value `"***"` (the old
+//!   form) makes the well confidential for that month only, with a generated volume.
+//! * `other_operator`: `{ "operator": "Z9Y8", "operator_name": …, "facility": …, "months":
+//!   { "2026-01": "5.000" } }` — extra `PROD` rows of the same well and product reported by
+//!   another operator at another facility. They are **not** part of the well's official
+//!   figure (see [`crate::petrinex`]).
 //! `versions` says which version of a month is published at start (default: the highest version
 //! named in `amendments` for that month, else 1). A version without an `amendments` entry changes
 //! one deterministically chosen well of that month by a few percent.
@@ -187,11 +210,19 @@ pub enum Mode {
 	Garbage,
 	/// Close the connection without answering.
 	Down,
+	/// `200 OK` with a JSON error body instead of the data (a zip for Petrinex, EIA's JSON for
+	/// EIA), see the `server` module.
+	#[serde(rename = "json-error")]
+	JsonError,
+	/// `404 Not Found` for the next `transient_count` data requests, then healthy again by
+	/// itself.
+	#[serde(rename = "transient-404")]
+	Transient404,
 }
 
 impl Mode {
 	/// All modes, in the order they are documented.
-	pub const ALL: [Mode; 7] = [
+	pub const ALL: [Mode; 9] = [
 		Mode::Healthy,
 		Mode::NotFound,
 		Mode::ServerError,
@@ -199,6 +230,8 @@ impl Mode {
 		Mode::Truncated,
 		Mode::Garbage,
 		Mode::Down,
+		Mode::JsonError,
+		Mode::Transient404,
 	];
 
 	/// The mode's name in URLs and JSON.
@@ -211,6 +244,8 @@ impl Mode {
 			Mode::Truncated => "truncated",
 			Mode::Garbage => "garbage",
 			Mode::Down => "down",
+			Mode::JsonError => "json-error",
+			Mode::Transient404 => "transient-404",
 		}
 	}
 }
@@ -220,7 +255,8 @@ impl FromStr for Mode {
 	fn from_str(s: &str) -> Result<Self, String> {
 		Mode::ALL.into_iter().find(|m| m.as_str() == s).ok_or_else(|| {
 			format!(
-				"unknown mode {s:?}: expected healthy, 404, 500, slow, truncated, garbage or down"
+				"unknown mode {s:?}: expected healthy, 404, 500, slow, truncated, garbage, down, \
+				 json-error or transient-404"
 			)
 		})
 	}
@@ -246,6 +282,9 @@ pub struct SimConfig {
 	pub mode: Mode,
 	/// Seconds the `slow` mode waits before answering.
 	pub slow_secs: u64,
+	/// How many data requests the `transient-404` mode answers with 404 before it turns back
+	/// to `healthy` (per API).
+	pub transient_count: u32,
 	/// Petrinex settings.
 	pub petrinex: PetrinexConfig,
 	/// EIA settings.
@@ -260,6 +299,7 @@ impl Default for SimConfig {
 			api_key: DEFAULT_API_KEY.into(),
 			mode: Mode::Healthy,
 			slow_secs: 30,
+			transient_count: 2,
 			petrinex: PetrinexConfig::default(),
 			eia: EiaConfig::default(),
 		}
@@ -286,13 +326,15 @@ pub struct PetrinexConfig {
 	pub versions: BTreeMap<Month, u32>,
 	/// What changes in a version ≥ 2 of a month.
 	pub amendments: Vec<AmendmentConfig>,
-	/// Fraction of filler rows whose volume is `***`.
+	/// Fraction of the filler wells that are confidential: their rows have `FromToID` and
+	/// `FromToIDIdentifier` masked as `***` (volumes stay numeric).
 	pub confidential_fraction: f64,
-	/// Give some configured wells a non-counting row (their `WATER` production) whose volume is
-	/// `***`.
+	/// Make the facility of some configured wells (the first one and about 40 % of the others)
+	/// also report a confidential (masked) well's `PROD` rows of the same product: a parser
+	/// that matches by facility or operator instead of identifier counts them.
 	pub confidential_matched: bool,
-	/// Give some configured wells a reversal: one production row is inflated by X and a separate
-	/// row of −X nets it out.
+	/// Give some configured wells a reversal (about 20 %, and at least one well per file): one
+	/// production row is inflated by X and a separate row of −X nets it out.
 	pub netting_rows: bool,
 	/// Add rows for a neighbouring event sequence of each configured well (`…W402` for
 	/// `…W400`), which must not be counted.
@@ -330,13 +372,93 @@ impl Default for PetrinexConfig {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WellConfig {
-	/// Its 16-character identifier (`FromToIDIdentifier`), e.g. `100071901015W400`.
+	/// Its 16-character identifier (`FromToIDIdentifier`), e.g. `100071901015W400` or
+	/// `1W0052706219W500`.
 	pub id: String,
 	/// `OIL` (volumes in m³) or `GAS` (volumes in e³m³).
 	pub product: Product,
-	/// Official volume per month: `"1234.567"` (3 decimals at most) or `"***"`.
+	/// Official volume per month: `"1234.567"` (3 decimals at most) or `"***"` (confidential
+	/// that month).
 	#[serde(default)]
 	pub months: BTreeMap<Month, OfficialVolume>,
+	/// The well is confidential: its rows carry `***` instead of its identifier.
+	#[serde(default, skip_serializing_if = "std::ops::Not::not")]
+	pub confidential: bool,
+	/// `OperatorBAID` of its rows (4 digits or upper-case letters, e.g. `A1B2`); default:
+	/// derived from the seed.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub operator: Option<String>,
+	/// `OperatorName` of its rows; default: derived from the seed.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub operator_name: Option<String>,
+	/// `ReportingFacilityID` of its rows (`ABBT0071901`); default: derived from the seed.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub facility: Option<String>,
+	/// Rows of the same well reported by another operator (not part of its official figure).
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub other_operator: Option<OtherOperatorConfig>,
+}
+
+impl WellConfig {
+	/// A well with volumes and every optional field absent.
+	pub fn new(
+		id: impl Into<String>,
+		product: Product,
+		months: BTreeMap<Month, OfficialVolume>,
+	) -> WellConfig {
+		WellConfig {
+			id: id.into(),
+			product,
+			months,
+			confidential: false,
+			operator: None,
+			operator_name: None,
+			facility: None,
+			other_operator: None,
+		}
+	}
+}
+
+/// Another operator's `PROD` rows for a configured well (same `FromToIDIdentifier`, same
+/// product), at its own facility.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OtherOperatorConfig {
+	/// Its `OperatorBAID`; must differ from the well's operator.
+	pub operator: String,
+	/// Its `OperatorName`; default: derived from the seed.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub operator_name: Option<String>,
+	/// Its `ReportingFacilityID`; default: derived from the seed.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub facility: Option<String>,
+	/// Volume of its row per month (3 decimals at most; may be negative).
+	#[serde(default)]
+	pub months: BTreeMap<Month, Milli>,
+}
+
+/// Checks an `OperatorBAID`: 4 ASCII digits or upper-case letters (`A1B2`, `0098`).
+pub fn check_operator(baid: &str) -> Result<(), String> {
+	if baid.len() == 4 && baid.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase()) {
+		Ok(())
+	} else {
+		Err(format!("bad operator {baid:?}: expected 4 digits or upper-case letters, e.g. A1B2"))
+	}
+}
+
+/// Checks a `ReportingFacilityID`: province (2 upper-case letters) + facility type (2
+/// upper-case letters) + 7 digits, e.g. `ABBT0071901`.
+pub fn check_facility(id: &str) -> Result<(), String> {
+	let b = id.as_bytes();
+	if b.len() == 11
+		&& b[..4].iter().all(u8::is_ascii_uppercase)
+		&& b[4..].iter().all(u8::is_ascii_digit)
+		&& &b[4..] != b"0000000"
+	{
+		Ok(())
+	} else {
+		Err(format!("bad facility {id:?}: expected province + type + 7 digits, e.g. ABBT0071901"))
+	}
 }
 
 /// Deterministically generated wells: ids from [`crate::wellid::generated_well_id`], volumes
@@ -397,8 +519,8 @@ pub struct EiaConfig {
 	pub first_day: Date,
 	/// The `apiVersion` field of responses.
 	pub api_version: String,
-	/// Price overrides: series → day → price string (`"73.27"`), or `null` for a holiday (no
-	/// row).
+	/// Price overrides: series → day → price string (`"73.27"`, `".31"`), or `null` for a
+	/// holiday (no row).
 	pub prices: BTreeMap<String, BTreeMap<Date, Option<String>>>,
 	/// Extra series, or replacements of built-in ones with the same `id`.
 	pub series: Vec<SeriesConfig>,
@@ -446,6 +568,10 @@ pub struct SeriesConfig {
 	/// Relative size of the slow swings (0.15 = ±15 % or so).
 	#[serde(default = "default_volatility")]
 	pub volatility: f64,
+	/// Fraction of days whose generated price dips below 1 (printed `.31` as EIA does);
+	/// built-in: 0.01 for `RNGWHHD`, 0 otherwise.
+	#[serde(default)]
+	pub dip_fraction: f64,
 }
 
 fn default_volatility() -> f64 {
@@ -470,10 +596,60 @@ impl SimConfig {
 	pub fn validate(&self) -> Result<(), String> {
 		crate::server::check_loopback(&self.listen)?;
 		let mut seen = std::collections::BTreeSet::new();
+		// facility → operator, operator → name, as far as configured.
+		let mut fac_op: BTreeMap<&str, &str> = BTreeMap::new();
+		let mut op_name: BTreeMap<&str, &str> = BTreeMap::new();
 		for w in &self.petrinex.wells {
-			crate::wellid::WellId::parse(&w.id).map_err(|e| format!("well {:?}: {e}", w.id))?;
+			let err = |e: String| format!("well {:?}: {e}", w.id);
+			crate::wellid::WellId::parse(&w.id).map_err(err)?;
 			if !seen.insert(w.id.as_str()) {
 				return Err(format!("well {:?} configured twice", w.id));
+			}
+			let mut sites =
+				vec![(w.operator.as_deref(), w.operator_name.as_deref(), w.facility.as_deref())];
+			if let Some(o) = &w.other_operator {
+				check_operator(&o.operator).map_err(err)?;
+				if w.operator.as_deref() == Some(o.operator.as_str()) {
+					return Err(err(
+						"other_operator.operator must differ from the well's operator".into(),
+					));
+				}
+				if o.facility.is_some() && o.facility == w.facility {
+					return Err(err(
+						"other_operator.facility must differ from the well's facility".into(),
+					));
+				}
+				sites.push((
+					Some(o.operator.as_str()),
+					o.operator_name.as_deref(),
+					o.facility.as_deref(),
+				));
+			}
+			for (op, name, fac) in sites {
+				if let Some(op) = op {
+					check_operator(op).map_err(err)?;
+				}
+				if let Some(fac) = fac {
+					check_facility(fac).map_err(err)?;
+				}
+				if let Some(name) = name {
+					if name.trim().is_empty() {
+						return Err(err("operator_name must not be empty".into()));
+					}
+					let Some(op) = op else {
+						return Err(err("operator_name needs an operator".into()));
+					};
+					if let Some(prev) = op_name.insert(op, name).filter(|p| *p != name) {
+						return Err(err(format!("operator {op} named both {prev:?} and {name:?}")));
+					}
+				}
+				if let (Some(op), Some(fac)) = (op, fac) {
+					if let Some(prev) = fac_op.insert(fac, op).filter(|p| *p != op) {
+						return Err(err(format!(
+							"facility {fac} has one operator, not both {prev} and {op}"
+						)));
+					}
+				}
 			}
 		}
 		for a in &self.petrinex.amendments {
@@ -499,12 +675,15 @@ impl SimConfig {
 		for (series, days) in &self.eia.prices {
 			for (day, p) in days {
 				if let Some(p) = p {
-					parse_fixed(p, 2).map_err(|e| format!("price {series} {day}: {e}"))?;
+					crate::eia::parse_price(p).map_err(|e| format!("price {series} {day}: {e}"))?;
 				}
 			}
 		}
 		for s in &self.eia.series {
-			parse_fixed(&s.base_price, 2).map_err(|e| format!("series {}: {e}", s.id))?;
+			crate::eia::parse_price(&s.base_price).map_err(|e| format!("series {}: {e}", s.id))?;
+			if !(0.0..=1.0).contains(&s.dip_fraction) {
+				return Err(format!("series {}: dip_fraction must be within 0..=1", s.id));
+			}
 		}
 		Ok(())
 	}
@@ -571,5 +750,75 @@ mod tests {
 		// The effective configuration serialises back to something that parses.
 		let again = SimConfig::from_json(&serde_json::to_string(&cfg).unwrap()).unwrap();
 		assert_eq!(again.petrinex.wells[0].months, w.months);
+	}
+
+	/// The example at the top of this module parses and is valid.
+	#[test]
+	fn module_doc_example_parses() {
+		let src = include_str!("config.rs");
+		let start = src.find("//! ```json\n").unwrap() + "//! ```json\n".len();
+		let end = start + src[start..].find("//! ```\n").unwrap();
+		let json: String =
+			src[start..end].lines().map(|l| l.trim_start_matches("//!")).collect::<Vec<_>>().join("\n");
+		let cfg = SimConfig::from_json(&json).unwrap();
+		assert_eq!(cfg.petrinex.wells.len(), 3);
+		assert!(cfg.petrinex.wells[2].confidential);
+		assert_eq!(cfg.petrinex.wells[0].facility.as_deref(), Some("ABBT0071901"));
+	}
+
+	#[test]
+	fn well_operator_facility_and_confidentiality() {
+		let cfg = SimConfig::from_json(
+			r#"{"petrinex":{"wells":[
+			{"id":"100071901015W400","product":"OIL","months":{"2026-08":"28.500"},
+			 "operator":"A1B2","operator_name":"ÉNERGIE TEST, S.E.C.","facility":"ABBT0071901",
+			 "other_operator":{"operator":"Z9Y8","facility":"ABBT0999999","months":{"2026-08":"5.000"}}},
+			{"id":"1W0052706219W500","product":"GAS","confidential":true,"months":{"2026-08":"120.000"}}]}}"#,
+		)
+		.unwrap();
+		let w = &cfg.petrinex.wells[0];
+		assert_eq!(w.operator.as_deref(), Some("A1B2"));
+		assert_eq!(w.facility.as_deref(), Some("ABBT0071901"));
+		assert!(!w.confidential);
+		let o = w.other_operator.as_ref().unwrap();
+		assert_eq!(o.months[&Month::from((2026, 8))], Milli(5_000));
+		assert!(cfg.petrinex.wells[1].confidential);
+		let again = SimConfig::from_json(&serde_json::to_string(&cfg).unwrap()).unwrap();
+		assert_eq!(again.petrinex.wells[0].other_operator, w.other_operator);
+		assert!(again.petrinex.wells[1].confidential);
+		let well = |extra: &str| {
+			SimConfig::from_json(&format!(
+				r#"{{"petrinex":{{"wells":[{{"id":"100071901015W400","product":"OIL"{extra}}}]}}}}"#
+			))
+		};
+		assert!(well(r#","operator":"a1b2""#).is_err());
+		assert!(well(r#","operator":"A1B23""#).is_err());
+		assert!(well(r#","facility":"ABBT007190""#).is_err());
+		assert!(well(r#","facility":"AB BT0071901""#).is_err());
+		assert!(well(r#","facility":"ABBT0000000""#).is_err());
+		assert!(well(r#","operator_name":"X""#).is_err(), "a name needs an operator");
+		assert!(well(r#","operator":"A1B2","other_operator":{"operator":"A1B2"}"#).is_err());
+		assert!(well(
+			r#","facility":"ABBT0071901","other_operator":{"operator":"Z9Y8","facility":"ABBT0071901"}"#
+		)
+		.is_err());
+		assert!(well(r#","bogus":1"#).is_err());
+		assert!(well(r#","operator":"0HE9","facility":"ABBT0071901""#).is_ok());
+		// One facility, one operator.
+		let two = |op2: &str| {
+			SimConfig::from_json(&format!(
+				r#"{{"petrinex":{{"wells":[
+				{{"id":"100071901015W400","product":"OIL","operator":"A1B2","facility":"ABBT0071901"}},
+				{{"id":"100081901015W400","product":"OIL","operator":"{op2}","facility":"ABBT0071901"}}]}}}}"#
+			))
+		};
+		assert!(two("A1B2").is_ok());
+		assert!(two("C3D4").is_err());
+		// Alphanumeric location exception codes are accepted.
+		assert!(well("").is_ok());
+		assert!(SimConfig::from_json(
+			r#"{"petrinex":{"wells":[{"id":"1S0032506124W500","product":"OIL"}]}}"#
+		)
+		.is_ok());
 	}
 }

@@ -15,8 +15,13 @@
 //! `units` (as EIA does). `facets[series|duoarea|product|process][]` filter; without a series
 //! facet every series of the route is returned. `start`/`end` are inclusive. Sorting by `period`
 //! (asc/desc) is honoured; `offset`/`length` (≤ 5000) page the rows; `total` counts all matches.
+//! At most 5000 rows are returned: when a request without `length` (or with `length` > 5000)
+//! matches more than 5000 rows after `offset`, the first 5000 are returned and `response`
+//! starts with EIA's `warnings` array (below).
 //!
 //! # Response
+//!
+//! Built with `serde_json`, keys in EIA's order:
 //!
 //! ```json
 //! {"response":{"total":"21","dateFormat":"YYYY-MM-DD","frequency":"daily","data":[
@@ -25,26 +30,56 @@
 //!    "series":"RWTC","series-description":"Cushing, OK WTI Spot Price FOB (Dollars per Barrel)",
 //!    "value":"73.27","units":"$/BBL"}, …],
 //!   "description":"…"},
-//!  "request":{"command":"/v2/petroleum/pri/spt/data/","params":{…}},"apiVersion":"2.1.6"}
+//!  "request":{"command":"/v2/petroleum/pri/spt/data/","params":{…}},"apiVersion":"2.1.6",
+//!  "ExcelAddInVersion":"2.1.0"}
 //! ```
 //!
-//! `total` and `value` are strings; values have 2 decimals. There is no row for Saturdays,
-//! Sundays, days configured as holidays (`null` price), days before `first_day`, or days after
-//! the publication date (`published_through`, default today − `lag_days`).
+//! Over 5000 rows: `{"response":{"warnings":[{"warning":"incomplete return","description":"The
+//! API can only return 5000 rows in JSON format.  Please consider constraining your request with
+//! facet, start, or end, or using offset to paginate results."}],"total":"6801",…`.
+//!
+//! | field | content |
+//! |---|---|
+//! | `response.total` | number of matching rows, as a **string** (`"21"`) |
+//! | `period` | `YYYY-MM-DD` |
+//! | `value` | a **string**, printed as EIA does (Oracle style): no trailing zeros, no leading zero below 1 — WTI `"73.27"`, `"71.8"`, `"-36.98"`; Henry Hub `"3.06"`, `"2.1"`, `".31"` |
+//! | `units` | `$/BBL` (`RWTC`, `RBRTE`), `$/MMBTU` (`RNGWHHD`, `RNGC1`) |
+//!
+//! There is no row for Saturdays, Sundays, days configured as holidays (`null` price), days
+//! before `first_day`, or days after the publication date (`published_through`, default today
+//! − `lag_days`).
 //!
 //! # Prices
 //!
 //! Deterministic from the seed: `base × exp(volatility × smooth noise)` with slow (≈ 90-day) and
-//! fast (≈ 15-day) swings plus a small daily jitter, rounded to cents. Per-day overrides in the
-//! configuration win (also on weekends), except over the publication cut-off.
+//! fast (≈ 15-day) swings plus a small daily jitter, rounded to cents. A series' `dip_fraction`
+//! of days (Henry Hub: 1 %) dip below $1 (so that values like `".31"` occur). Real published
+//! values in [`HISTORY`] (WTI on 2020-04-20: **−36.98**, EIA's Cushing spot; −37.63 was the NYMEX
+//! futures settlement) are reproduced on their day. Per-day overrides in the configuration win
+//! over both (also on weekends), except over the publication cut-off.
 
 use crate::config::{parse_fixed, SeriesConfig, SimConfig};
 use crate::date::Date;
 use crate::rng::{hash, hash_str, Rng};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
 use std::fmt::Write as _;
 
 /// Largest `length` EIA accepts.
 pub const MAX_LENGTH: usize = 5000;
+
+/// Real published values reproduced by the simulator: (series, year, month, day, cents).
+pub const HISTORY: [(&str, u16, u8, u8, i64); 1] = [
+	// WTI Cushing spot (RWTC) went negative once; EIA's published value is −36.98 (the NYMEX
+	// front-month settlement that day was −37.63).
+	("RWTC", 2020, 4, 20, -3698),
+];
+
+/// The `warnings` entry EIA adds when it caps a JSON answer at 5000 rows.
+pub const INCOMPLETE_RETURN: (&str, &str) = (
+	"incomplete return",
+	"The API can only return 5000 rows in JSON format.  Please consider constraining your request with facet, start, or end, or using offset to paginate results.",
+);
 
 #[allow(clippy::too_many_arguments)]
 fn series(
@@ -58,6 +93,7 @@ fn series(
 	units: &str,
 	base: &str,
 	volatility: f64,
+	dip_fraction: f64,
 ) -> SeriesConfig {
 	SeriesConfig {
 		id: id.into(),
@@ -72,6 +108,7 @@ fn series(
 		units: units.into(),
 		base_price: base.into(),
 		volatility,
+		dip_fraction,
 	}
 }
 
@@ -90,6 +127,7 @@ pub fn builtin_series() -> Vec<SeriesConfig> {
 			"$/BBL",
 			"72.00",
 			0.15,
+			0.0,
 		),
 		series(
 			"RBRTE",
@@ -102,6 +140,7 @@ pub fn builtin_series() -> Vec<SeriesConfig> {
 			"$/BBL",
 			"76.00",
 			0.15,
+			0.0,
 		),
 		series(
 			"RNGWHHD",
@@ -114,6 +153,7 @@ pub fn builtin_series() -> Vec<SeriesConfig> {
 			"$/MMBTU",
 			"3.40",
 			0.30,
+			0.01,
 		),
 		series(
 			"RNGC1",
@@ -126,6 +166,7 @@ pub fn builtin_series() -> Vec<SeriesConfig> {
 			"$/MMBTU",
 			"3.55",
 			0.30,
+			0.0,
 		),
 	]
 }
@@ -153,9 +194,13 @@ fn smooth_noise(key: u64, t: f64) -> f64 {
 /// The generated (not overridden) price of `series` on `day`, in cents, ignoring weekends and
 /// publication.
 pub fn model_price_cents(seed: u64, series: &SeriesConfig, day: Date) -> i64 {
-	let base = parse_fixed(&series.base_price, 2).unwrap_or(100) as f64;
+	let base = parse_price(&series.base_price).unwrap_or(100) as f64;
 	let key = hash(&[seed, hash_str(&series.id)]);
 	let t = day.days_since_epoch() as f64;
+	if series.dip_fraction > 0.0 && Rng::new(&[key, 4, t as i64 as u64]).chance(series.dip_fraction)
+	{
+		return Rng::new(&[key, 5, t as i64 as u64]).range(5, 99);
+	}
 	let slow = smooth_noise(key ^ 1, t / 90.0);
 	let fast = smooth_noise(key ^ 2, t / 15.0);
 	let jitter = Rng::new(&[key, 3, t as i64 as u64]).unit() * 2.0 - 1.0;
@@ -179,7 +224,13 @@ fn price_cents_until(
 		return None;
 	}
 	if let Some(o) = cfg.eia.prices.get(&series.id).and_then(|m| m.get(&day)) {
-		return o.as_deref().and_then(|p| parse_fixed(p, 2).ok());
+		return o.as_deref().and_then(|p| parse_price(p).ok());
+	}
+	if let Some(h) = HISTORY
+		.iter()
+		.find(|h| h.0 == series.id && (h.1, h.2, h.3) == (day.year, day.month, day.day))
+	{
+		return Some(h.4);
 	}
 	if day.is_weekend() {
 		return None;
@@ -201,14 +252,33 @@ pub fn eia_prices(cfg: &SimConfig, id: &str, start: Date, end: Date) -> Vec<(Dat
 		.collect()
 }
 
-/// Formats cents as EIA does: `73.27`.
+/// Formats cents as EIA prints values (Oracle number style): no trailing zeros after the
+/// point, no point for whole numbers, no leading zero below 1 — `73.27`, `71.8`, `73`, `3.06`,
+/// `2.1`, `.31`, `-36.98`, `-.05`, `0`.
 pub fn format_cents(c: i64) -> String {
-	format!(
-		"{}{}.{:02}",
-		if c < 0 { "-" } else { "" },
-		c.unsigned_abs() / 100,
-		c.unsigned_abs() % 100
-	)
+	let sign = if c < 0 { "-" } else { "" };
+	let (int, frac) = (c.unsigned_abs() / 100, c.unsigned_abs() % 100);
+	let int = if int == 0 && frac != 0 { String::new() } else { int.to_string() };
+	let frac = match frac {
+		0 => String::new(),
+		f if f % 10 == 0 => format!(".{}", f / 10),
+		f => format!(".{f:02}"),
+	};
+	format!("{sign}{int}{frac}")
+}
+
+/// Parses a price with at most 2 decimals into cents, also in EIA's spelling without a leading
+/// zero (`".31"`, `"-.05"`).
+pub fn parse_price(s: &str) -> Result<i64, String> {
+	if s.ends_with('.') {
+		return Err(format!("bad price {s:?}: expected e.g. 73.27, 2.1 or .31"));
+	}
+	let fixed = match (s.strip_prefix("-."), s.strip_prefix('.')) {
+		(Some(rest), _) => format!("-0.{rest}"),
+		(None, Some(rest)) => format!("0.{rest}"),
+		_ => s.to_string(),
+	};
+	parse_fixed(&fixed, 2).map_err(|_| format!("bad price {s:?}: expected e.g. 73.27, 2.1 or .31"))
 }
 
 /// An EIA error answer: HTTP status and JSON body.
@@ -220,9 +290,36 @@ pub struct EiaError {
 	pub body: String,
 }
 
+/// EIA's error body: `{"error":"…","code":400}`.
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+	error: &'a str,
+	code: u16,
+}
+
+/// EIA's API key error body: `{"error":{"code":"API_KEY_MISSING","message":"…"}}`.
+#[derive(Serialize)]
+struct KeyErrorBody<'a> {
+	error: KeyError<'a>,
+}
+
+#[derive(Serialize)]
+struct KeyError<'a> {
+	code: &'a str,
+	message: &'a str,
+}
+
+fn to_json<T: Serialize>(v: &T) -> String {
+	serde_json::to_string(v).expect("serialising to a string cannot fail")
+}
+
 impl EiaError {
+	fn with(status: u16, msg: &str) -> EiaError {
+		EiaError { status, body: to_json(&ErrorBody { error: msg, code: status }) }
+	}
+
 	fn bad(msg: &str) -> EiaError {
-		EiaError { status: 400, body: format!("{{\"error\":{},\"code\":400}}", json_str(msg)) }
+		EiaError::with(400, msg)
 	}
 }
 
@@ -312,6 +409,8 @@ pub struct EiaRequest {
 	pub offset: usize,
 	/// `length` (default and maximum 5000).
 	pub length: usize,
+	/// `length` as requested, before the 5000 cap (`None`: not given).
+	pub length_requested: Option<usize>,
 }
 
 /// The part between the first `[` `]` pair and the rest: `facets[series][]` → (`facets`,
@@ -337,13 +436,7 @@ impl EiaRequest {
 			.strip_prefix("/v2/")
 			.and_then(|r| r.trim_end_matches('/').strip_suffix("/data"))
 			.filter(|r| !r.is_empty())
-			.ok_or_else(|| EiaError {
-				status: 404,
-				body: format!(
-					"{{\"error\":{},\"code\":404}}",
-					json_str(&format!("Route {path} not found."))
-				),
-			})?;
+			.ok_or_else(|| EiaError::with(404, &format!("Route {path} not found.")))?;
 		let mut req =
 			EiaRequest { route: route.to_string(), length: MAX_LENGTH, ..Default::default() };
 		let mut sort: Vec<(usize, Option<String>, Option<String>)> = Vec::new();
@@ -395,6 +488,7 @@ impl EiaRequest {
 					let l: usize =
 						v.parse().map_err(|_| EiaError::bad(&format!("Invalid length '{v}'.")))?;
 					req.length = l.min(MAX_LENGTH);
+					req.length_requested = Some(l);
 				},
 				_ => {}, // out=json and anything else: ignored, as EIA does
 			}
@@ -425,17 +519,17 @@ fn route_description(route: &str) -> &'static str {
 /// Checks the API key: `Ok` or a 403 with EIA's JSON error.
 pub fn check_api_key(cfg: &SimConfig, key: Option<&str>) -> Result<(), EiaError> {
 	const REG: &str = "Please register for one at: https://www.eia.gov/opendata/register.php";
+	let forbidden = |code: &str, what: &str| EiaError {
+		status: 403,
+		body: to_json(&KeyErrorBody {
+			error: KeyError { code, message: &format!("{what}  {REG}") },
+		}),
+	};
 	match key {
-		None | Some("") => Err(EiaError {
-			status: 403,
-			body: format!("{{\"error\":{{\"code\":\"API_KEY_MISSING\",\"message\":\"No api_key was supplied.  {REG}\"}}}}"),
-		}),
-		Some(k) if k != cfg.api_key => Err(EiaError {
-			status: 403,
-			body: format!(
-				"{{\"error\":{{\"code\":\"API_KEY_INVALID\",\"message\":\"An invalid api_key was supplied.  {REG}\"}}}}"
-			),
-		}),
+		None | Some("") => Err(forbidden("API_KEY_MISSING", "No api_key was supplied.")),
+		Some(k) if k != cfg.api_key => {
+			Err(forbidden("API_KEY_INVALID", "An invalid api_key was supplied."))
+		},
 		Some(_) => Ok(()),
 	}
 }
@@ -453,13 +547,7 @@ pub fn eia_json_for(cfg: &SimConfig, req: &EiaRequest) -> Result<String, EiaErro
 	let series: Vec<SeriesConfig> =
 		all_series(cfg).into_iter().filter(|s| s.route == req.route).collect();
 	if series.is_empty() {
-		return Err(EiaError {
-			status: 404,
-			body: format!(
-				"{{\"error\":{},\"code\":404}}",
-				json_str(&format!("Route /v2/{}/data/ not found.", req.route))
-			),
-		});
+		return Err(EiaError::with(404, &format!("Route /v2/{}/data/ not found.", req.route)));
 	}
 	let freq = req.frequency.clone().unwrap_or_else(|| "daily".into());
 	if freq != "daily" {
@@ -518,77 +606,149 @@ pub fn eia_json_for(cfg: &SimConfig, req: &EiaRequest) -> Result<String, EiaErro
 		}
 	}
 	let total = rows.len();
-	let mut o = String::with_capacity(256 + rows.len().min(req.length) * 330);
-	let _ = write!(o, "{{\"response\":{{\"total\":\"{total}\",\"dateFormat\":\"YYYY-MM-DD\",\"frequency\":\"daily\",\"data\":[");
-	for (n, (day, i, p)) in rows.iter().skip(req.offset).take(req.length).enumerate() {
-		let s = selected[*i];
-		if n > 0 {
-			o.push(',');
+	let remaining = total.saturating_sub(req.offset);
+	let capped = remaining > MAX_LENGTH && req.length_requested.is_none_or(|l| l > MAX_LENGTH);
+	let warnings = if capped {
+		vec![Warning { warning: INCOMPLETE_RETURN.0, description: INCOMPLETE_RETURN.1 }]
+	} else {
+		Vec::new()
+	};
+	let data = rows
+		.iter()
+		.skip(req.offset)
+		.take(req.length.min(MAX_LENGTH))
+		.map(|&(day, i, p)| {
+			let s = selected[i];
+			DataRow {
+				period: day.to_string(),
+				duoarea: &s.duoarea,
+				area_name: &s.area_name,
+				product: &s.product,
+				product_name: &s.product_name,
+				process: &s.process,
+				process_name: &s.process_name,
+				series: &s.id,
+				series_description: &s.description,
+				value: want_value.then(|| format_cents(p)),
+				units: want_value.then_some(s.units.as_str()),
+			}
+		})
+		.collect();
+	let envelope = Envelope {
+		response: ResponseBody {
+			warnings,
+			total: total.to_string(),
+			date_format: "YYYY-MM-DD",
+			frequency: "daily",
+			data,
+			description: route_description(&req.route),
+		},
+		// Echo of the request, without the api_key (as EIA does).
+		request: RequestEcho {
+			command: format!("/v2/{}/data/", req.route),
+			params: Params {
+				frequency: &freq,
+				data: &req.data,
+				facets: Facets(&req.facets),
+				start: req.start.map(|d| d.to_string()),
+				end: req.end.map(|d| d.to_string()),
+				sort: req.sort.iter().map(|(c, d)| SortEcho { column: c, direction: d }).collect(),
+				offset: req.offset,
+				length: req.length,
+			},
+		},
+		api_version: &cfg.eia.api_version,
+		excel_add_in_version: "2.1.0",
+	};
+	Ok(to_json(&envelope))
+}
+
+#[derive(Serialize)]
+struct Envelope<'a> {
+	response: ResponseBody<'a>,
+	request: RequestEcho<'a>,
+	#[serde(rename = "apiVersion")]
+	api_version: &'a str,
+	#[serde(rename = "ExcelAddInVersion")]
+	excel_add_in_version: &'a str,
+}
+
+#[derive(Serialize)]
+struct ResponseBody<'a> {
+	#[serde(skip_serializing_if = "Vec::is_empty")]
+	warnings: Vec<Warning>,
+	total: String,
+	#[serde(rename = "dateFormat")]
+	date_format: &'a str,
+	frequency: &'a str,
+	data: Vec<DataRow<'a>>,
+	description: &'a str,
+}
+
+#[derive(Serialize)]
+struct Warning {
+	warning: &'static str,
+	description: &'static str,
+}
+
+#[derive(Serialize)]
+struct DataRow<'a> {
+	period: String,
+	duoarea: &'a str,
+	#[serde(rename = "area-name")]
+	area_name: &'a str,
+	product: &'a str,
+	#[serde(rename = "product-name")]
+	product_name: &'a str,
+	process: &'a str,
+	#[serde(rename = "process-name")]
+	process_name: &'a str,
+	series: &'a str,
+	#[serde(rename = "series-description")]
+	series_description: &'a str,
+	#[serde(skip_serializing_if = "Option::is_none")]
+	value: Option<String>,
+	#[serde(skip_serializing_if = "Option::is_none")]
+	units: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct RequestEcho<'a> {
+	command: String,
+	params: Params<'a>,
+}
+
+#[derive(Serialize)]
+struct Params<'a> {
+	frequency: &'a str,
+	data: &'a [String],
+	facets: Facets<'a>,
+	#[serde(skip_serializing_if = "Option::is_none")]
+	start: Option<String>,
+	#[serde(skip_serializing_if = "Option::is_none")]
+	end: Option<String>,
+	sort: Vec<SortEcho<'a>>,
+	offset: usize,
+	length: usize,
+}
+
+#[derive(Serialize)]
+struct SortEcho<'a> {
+	column: &'a str,
+	direction: &'a str,
+}
+
+/// `facets` echoed as an object in request order: `{"series":["RWTC"]}`.
+struct Facets<'a>(&'a [(String, Vec<String>)]);
+
+impl Serialize for Facets<'_> {
+	fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+		let mut m = s.serialize_map(Some(self.0.len()))?;
+		for (k, v) in self.0 {
+			m.serialize_entry(k, v)?;
 		}
-		let _ = write!(
-			o,
-			"{{\"period\":\"{day}\",\"duoarea\":{},\"area-name\":{},\"product\":{},\"product-name\":{},\
-			 \"process\":{},\"process-name\":{},\"series\":{},\"series-description\":{}",
-			json_str(&s.duoarea),
-			json_str(&s.area_name),
-			json_str(&s.product),
-			json_str(&s.product_name),
-			json_str(&s.process),
-			json_str(&s.process_name),
-			json_str(&s.id),
-			json_str(&s.description)
-		);
-		if want_value {
-			let _ =
-				write!(o, ",\"value\":\"{}\",\"units\":{}", format_cents(*p), json_str(&s.units));
-		}
-		o.push('}');
+		m.end()
 	}
-	let _ = write!(o, "],\"description\":{}}},", json_str(route_description(&req.route)));
-	// Echo of the request, without the api_key (as EIA does).
-	let _ = write!(
-		o,
-		"\"request\":{{\"command\":{},\"params\":{{\"frequency\":\"{freq}\",\"data\":[",
-		json_str(&format!("/v2/{}/data/", req.route))
-	);
-	o.push_str(&req.data.iter().map(|d| json_str(d)).collect::<Vec<_>>().join(","));
-	o.push_str("],\"facets\":{");
-	o.push_str(
-		&req.facets
-			.iter()
-			.map(|(f, v)| {
-				format!(
-					"{}:[{}]",
-					json_str(f),
-					v.iter().map(|x| json_str(x)).collect::<Vec<_>>().join(",")
-				)
-			})
-			.collect::<Vec<_>>()
-			.join(","),
-	);
-	o.push('}');
-	if let Some(s) = req.start {
-		let _ = write!(o, ",\"start\":\"{s}\"");
-	}
-	if let Some(e) = req.end {
-		let _ = write!(o, ",\"end\":\"{e}\"");
-	}
-	o.push_str(",\"sort\":[");
-	o.push_str(
-		&req.sort
-			.iter()
-			.map(|(c, d)| format!("{{\"column\":{},\"direction\":{}}}", json_str(c), json_str(d)))
-			.collect::<Vec<_>>()
-			.join(","),
-	);
-	let _ = write!(
-		o,
-		"],\"offset\":{},\"length\":{}}}}},\"apiVersion\":{},\"ExcelAddInVersion\":\"2.1.0\"}}",
-		req.offset,
-		req.length,
-		json_str(&cfg.eia.api_version)
-	);
-	Ok(o)
 }
 
 #[cfg(test)]
@@ -647,7 +807,7 @@ mod tests {
 			assert_eq!(r["duoarea"], "YCUOK");
 			assert_eq!(r["product-name"], "WTI Crude Oil");
 			let val = r["value"].as_str().expect("value is a string");
-			assert_eq!(val.split('.').nth(1).map(str::len), Some(2), "{val}");
+			assert_eq!(format_cents(parse_price(val).unwrap()), val, "EIA's spelling: {val}");
 			let f: f64 = val.parse().unwrap();
 			assert!((30.0..200.0).contains(&f), "{val}");
 		}
@@ -664,6 +824,130 @@ mod tests {
 		assert_eq!(p.iter().find(|(d, _)| d.day == 5).unwrap().1, 7327);
 		// Deterministic.
 		assert_eq!(raw, eia_json(&c, Q).unwrap());
+	}
+
+	#[test]
+	fn value_spelling() {
+		let cases = [
+			(7327, "73.27"),
+			(7180, "71.8"),
+			(7300, "73"),
+			(306, "3.06"),
+			(210, "2.1"),
+			(31, ".31"),
+			(5, ".05"),
+			(0, "0"),
+			(-3698, "-36.98"),
+			(-5, "-.05"),
+			(-3000, "-30"),
+		];
+		for (c, t) in cases {
+			assert_eq!(format_cents(c), t);
+			assert_eq!(parse_price(t), Ok(c), "{t}");
+		}
+		assert!(parse_price("1.234").is_err());
+		assert!(parse_price(".").is_err());
+	}
+
+	/// The whole body of a small request, byte for byte.
+	#[test]
+	fn exact_json() {
+		let mut c = cfg();
+		c.eia
+			.prices
+			.get_mut("RWTC")
+			.unwrap()
+			.insert("2026-01-06".parse().unwrap(), Some("72.80".into()));
+		let q = "/v2/petroleum/pri/spt/data/?frequency=daily&data[0]=value&facets[series][]=RWTC\
+			&start=2026-01-05&end=2026-01-06&sort[0][column]=period&sort[0][direction]=desc\
+			&offset=0&length=5000&api_key=KEY";
+		assert_eq!(
+			eia_json(&c, q).unwrap(),
+			concat!(
+				r#"{"response":{"total":"2","dateFormat":"YYYY-MM-DD","frequency":"daily","data":["#,
+				r#"{"period":"2026-01-06","duoarea":"YCUOK","area-name":"NA","product":"EPCWTI","product-name":"WTI Crude Oil","process":"PF4","process-name":"Spot Price FOB","series":"RWTC","series-description":"Cushing, OK WTI Spot Price FOB (Dollars per Barrel)","value":"72.8","units":"$/BBL"},"#,
+				r#"{"period":"2026-01-05","duoarea":"YCUOK","area-name":"NA","product":"EPCWTI","product-name":"WTI Crude Oil","process":"PF4","process-name":"Spot Price FOB","series":"RWTC","series-description":"Cushing, OK WTI Spot Price FOB (Dollars per Barrel)","value":"73.27","units":"$/BBL"}],"#,
+				r#""description":"Spot prices for crude oil and petroleum products."},"#,
+				r#""request":{"command":"/v2/petroleum/pri/spt/data/","params":{"frequency":"daily","data":["value"],"facets":{"series":["RWTC"]},"start":"2026-01-05","end":"2026-01-06","sort":[{"column":"period","direction":"desc"}],"offset":0,"length":5000}},"#,
+				r#""apiVersion":"2.1.6","ExcelAddInVersion":"2.1.0"}"#
+			)
+		);
+	}
+
+	#[test]
+	fn negative_wti_of_2020_04_20() {
+		let c = cfg();
+		let q = "/v2/petroleum/pri/spt/data/?data[]=value&facets[series][]=RWTC&start=2020-04-17&end=2020-04-21&api_key=KEY";
+		let v: Value = serde_json::from_str(&eia_json(&c, q).unwrap()).unwrap();
+		let day = v["response"]["data"]
+			.as_array()
+			.unwrap()
+			.iter()
+			.find(|r| r["period"] == "2020-04-20")
+			.unwrap()
+			.clone();
+		assert_eq!(day["value"], "-36.98");
+		let d = |s: &str| s.parse::<Date>().unwrap();
+		assert_eq!(
+			eia_prices(&c, "RWTC", d("2020-04-20"), d("2020-04-20")),
+			vec![(d("2020-04-20"), -3698)]
+		);
+		// A configured price still wins.
+		let mut c2 = c.clone();
+		c2.eia.prices.get_mut("RWTC").unwrap().insert(d("2020-04-20"), Some("-37.63".into()));
+		assert_eq!(eia_prices(&c2, "RWTC", d("2020-04-20"), d("2020-04-20"))[0].1, -3763);
+	}
+
+	#[test]
+	fn henry_hub_below_one_dollar() {
+		let c = cfg();
+		let d = |s: &str| s.parse::<Date>().unwrap();
+		let all = eia_prices(&c, "RNGWHHD", d("2020-01-01"), d("2026-01-28"));
+		let dips: Vec<(Date, i64)> = all.iter().copied().filter(|p| p.1 < 100).collect();
+		assert!((5..60).contains(&dips.len()), "a few sub-dollar days: {}", dips.len());
+		let first = (dips[0].0.to_string(), format_cents(dips[0].1));
+		assert_eq!((first.0.as_str(), first.1.as_str()), FIRST_DIP);
+		let day = dips[0].0.to_string();
+		let q = format!(
+			"/v2/natural-gas/pri/fut/data/?data[0]=value&facets[series][]=RNGWHHD&start={day}&end={day}&api_key=KEY"
+		);
+		let v: Value = serde_json::from_str(&eia_json(&c, &q).unwrap()).unwrap();
+		let val = v["response"]["data"][0]["value"].as_str().unwrap();
+		assert!(val.starts_with('.'), "no leading zero: {val}");
+		assert_eq!(v["response"]["data"][0]["units"], "$/MMBTU");
+		// Other Henry Hub values: EIA's spelling (`3.06`, `2.1`).
+		assert!(all.iter().any(|p| p.1 % 10 == 0 && p.1 % 100 != 0));
+	}
+
+	const FIRST_DIP: (&str, &str) = ("2020-01-06", ".37");
+
+	#[test]
+	fn five_thousand_rows_and_warning() {
+		let c = cfg();
+		let base = "/v2/petroleum/pri/spt/data/?data[0]=value&facets[series][]=RWTC&api_key=KEY";
+		let raw = eia_json(&c, base).unwrap();
+		assert!(raw.starts_with(concat!(
+			r#"{"response":{"warnings":[{"warning":"incomplete return","description":"The API can only return 5000 rows in JSON format.  "#,
+			r#"Please consider constraining your request with facet, start, or end, or using offset to paginate results."}],"total":""#
+		)));
+		let v: Value = serde_json::from_str(&raw).unwrap();
+		let total: usize = v["response"]["total"].as_str().unwrap().parse().unwrap();
+		assert!(total > 6_000, "{total}");
+		assert_eq!(v["response"]["data"].as_array().unwrap().len(), 5000);
+		// A length above 5000 is capped, with the warning.
+		let v: Value =
+			serde_json::from_str(&eia_json(&c, &format!("{base}&length=6000")).unwrap()).unwrap();
+		assert_eq!(v["response"]["data"].as_array().unwrap().len(), 5000);
+		assert_eq!(v["response"]["warnings"][0]["warning"], "incomplete return");
+		// Paging explicitly: no warning.
+		let v: Value =
+			serde_json::from_str(&eia_json(&c, &format!("{base}&length=5000")).unwrap()).unwrap();
+		assert!(v["response"].get("warnings").is_none());
+		let v: Value =
+			serde_json::from_str(&eia_json(&c, &format!("{base}&offset={}", total - 10)).unwrap())
+				.unwrap();
+		assert!(v["response"].get("warnings").is_none());
+		assert_eq!(v["response"]["data"].as_array().unwrap().len(), 10);
 	}
 
 	#[test]

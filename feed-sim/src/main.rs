@@ -11,7 +11,8 @@ use tn_feed_sim::{Date, Mode, Month, Product, Server, SimConfig};
 ///
 /// Endpoints: GET /publicdata/API/Files/AB/Vol/{YYYY-MM}/CSV, GET /v2/petroleum/pri/spt/data/,
 /// GET /v2/natural-gas/pri/fut/data/ (api_key required); control: GET /control/mode,
-/// POST /control/mode/{healthy|404|500|slow|truncated|garbage|down}[?api=petrinex|eia],
+/// POST /control/mode/{healthy|404|500|slow|truncated|garbage|down|json-error|transient-404}
+/// [?api=petrinex|eia][&count=N],
 /// POST /control/amend/{YYYY-MM}, GET /control/expected/{YYYY-MM}[?version=N],
 /// POST /control/published/petrinex/{YYYY-MM}, POST /control/published/eia/{YYYY-MM-DD},
 /// GET /control/config. Flags override the --config file.
@@ -34,10 +35,15 @@ struct Cli {
 	#[arg(long, value_name = "KEY")]
 	api_key: Option<String>,
 
-	/// Initial misbehaviour mode of both APIs: healthy, 404, 500, slow, truncated, garbage, down
-	/// [default: healthy].
+	/// Initial misbehaviour mode of both APIs: healthy, 404, 500, slow, truncated, garbage, down,
+	/// json-error (200 with a JSON error body), transient-404 (404 for the next
+	/// --transient-count requests, then healthy) [default: healthy].
 	#[arg(long, value_name = "MODE")]
 	mode: Option<Mode>,
+
+	/// Requests the transient-404 mode answers with 404 before healing, per API [default: 2].
+	#[arg(long, value_name = "N")]
+	transient_count: Option<u32>,
 
 	/// Seconds the `slow` mode waits before answering [default: 30].
 	#[arg(long, value_name = "SECS")]
@@ -49,7 +55,8 @@ struct Cli {
 
 	/// A well with official volumes, repeatable: ID:PRODUCT:YYYY-MM=VOLUME[,YYYY-MM=VOLUME…],
 	/// e.g. 100071901015W400:OIL:2026-01=1234.567. PRODUCT is OIL (m³) or GAS (e³m³); VOLUME has
-	/// at most 3 decimals, or is *** (confidential).
+	/// at most 3 decimals, or is *** (confidential that month: identifiers masked). Operator,
+	/// facility, confidentiality and other operators: in the --config file.
 	#[arg(long = "well", value_name = "SPEC")]
 	wells: Vec<String>,
 
@@ -88,12 +95,13 @@ struct Cli {
 	#[arg(long = "amend", value_name = "SPEC")]
 	amendments: Vec<String>,
 
-	/// Fraction of filler rows whose volume is *** [default: 0.02].
+	/// Fraction of filler wells that are confidential (FromToID and FromToIDIdentifier ***)
+	/// [default: 0.02].
 	#[arg(long, value_name = "F")]
 	confidential_fraction: Option<f64>,
 
 	/// Leave out the traps for parsers: reversal (netting) rows, decoy neighbouring event
-	/// sequences, *** in configured wells' non-counting rows.
+	/// sequences, confidential (masked) neighbours in configured wells' facilities.
 	#[arg(long)]
 	no_traps: bool,
 
@@ -147,7 +155,7 @@ struct Cli {
 	file_version: Option<u32>,
 
 	/// Output file for --write-month ("-" = stdout) [default: Vol_YYYY-MM-AB-CSV.zip or
-	/// Vol_YYYY-MM-AB.csv in the current directory].
+	/// Vol_YYYY-MM-AB.CSV in the current directory].
 	#[arg(long, value_name = "PATH", requires = "write_month")]
 	out: Option<PathBuf>,
 }
@@ -155,10 +163,15 @@ struct Cli {
 const CONFIG_HELP: &str = r#"Configuration file (--config), every field optional:
   {
     "listen": "127.0.0.1:8787", "seed": 42, "api_key": "tn-dev-key", "mode": "healthy", "slow_secs": 30,
+    "transient_count": 2,
     "petrinex": {
       "rows": 2000, "published_from": "2015-01", "published_through": "2026-01",
       "wells": [ { "id": "100071901015W400", "product": "OIL",
-                   "months": { "2026-01": "1234.567", "2025-12": "***" } } ],
+                   "months": { "2026-01": "1234.567", "2025-12": "***" },
+                   "operator": "A1B2", "operator_name": "PRAIRIE SKY ROYALTY LTD.",
+                   "facility": "ABBT0071901", "confidential": false,
+                   "other_operator": { "operator": "Z9Y8", "facility": "ABBT0999999",
+                                       "months": { "2026-01": "5.000" } } } ],
       "generate": { "count": 10, "from": "2025-01", "through": null, "gas_fraction": 0.3 },
       "versions": { "2025-12": 2 },
       "amendments": [ { "month": "2026-01", "version": 2, "well": "100071901015W400",
@@ -173,12 +186,16 @@ const CONFIG_HELP: &str = r#"Configuration file (--config), every field optional
                     "product": "EPCBRENT", "product_name": "UK Brent Crude Oil", "process": "PF4",
                     "process_name": "Spot Price FOB",
                     "description": "Europe Brent Spot Price FOB (Dollars per Barrel)",
-                    "units": "$/BBL", "base_price": "76.00", "volatility": 0.15 } ]
+                    "units": "$/BBL", "base_price": "76.00", "volatility": 0.15, "dip_fraction": 0 } ]
     }
   }
-Volumes: oil in m³, gas in e³m³, at most 3 decimals ("***" = confidential). A month's official
-volume of a well = sum of Volume over rows with ActivityID PROD, ProductID = its product,
-FromToIDType WI, FromToIDIdentifier = its id. Print what to expect with --expected YYYY-MM."#;
+Volumes: oil in m³, gas in e³m³, at most 3 decimals ("***" = confidential that month). A
+month's official volume of a well = sum of Volume over rows with ActivityID PROD, ProductID = its
+product, FromToIDType WI, FromToIDIdentifier = its id and OperatorBAID = its operator (the
+other_operator rows do not count). A confidential well's rows carry *** as FromToID and
+FromToIDIdentifier: it has no official volume. Operator (4 digits or upper-case letters) and
+facility (province + type + 7 digits) default to values derived from the seed. Print what to
+expect with --expected YYYY-MM."#;
 
 fn parse_well(spec: &str) -> Result<WellConfig, String> {
 	let mut it = spec.splitn(3, ':');
@@ -193,7 +210,7 @@ fn parse_well(spec: &str) -> Result<WellConfig, String> {
 			.ok_or_else(|| format!("--well {spec:?}: expected YYYY-MM=VOLUME"))?;
 		months.insert(m.parse::<Month>()?, v.parse::<OfficialVolume>()?);
 	}
-	Ok(WellConfig { id: id.to_string(), product, months })
+	Ok(WellConfig::new(id, product, months))
 }
 
 fn parse_amendment(spec: &str) -> Result<AmendmentConfig, String> {
@@ -241,6 +258,7 @@ fn build_config(cli: &Cli) -> Result<SimConfig, String> {
 	set!(cfg.api_key, cli.api_key);
 	set!(cfg.mode, cli.mode);
 	set!(cfg.slow_secs, cli.slow_secs);
+	set!(cfg.transient_count, cli.transient_count);
 	let p = &mut cfg.petrinex;
 	set!(p.rows, cli.rows);
 	set!(p.published_from, cli.petrinex_published_from);
@@ -319,7 +337,7 @@ fn run(cli: Cli) -> Result<(), String> {
 	if let Some(month) = cli.write_month {
 		let version = cli.file_version.unwrap_or_else(|| cfg.initial_version(month));
 		let default =
-			if cli.csv { format!("Vol_{month}-AB.csv") } else { format!("Vol_{month}-AB-CSV.zip") };
+			if cli.csv { format!("Vol_{month}-AB.CSV") } else { format!("Vol_{month}-AB-CSV.zip") };
 		let path = cli.out.clone().unwrap_or_else(|| PathBuf::from(default));
 		let t = std::time::Instant::now();
 		let sink: Box<dyn Write> = if path.as_os_str() == "-" {
@@ -388,6 +406,8 @@ mod tests {
 		let json = &CONFIG_HELP[CONFIG_HELP.find('{').unwrap()..=CONFIG_HELP.rfind('}').unwrap()];
 		let cfg = SimConfig::from_json(json).unwrap();
 		assert_eq!(cfg.petrinex.wells.len(), 1);
+		assert_eq!(cfg.petrinex.wells[0].operator.as_deref(), Some("A1B2"));
+		assert_eq!(cfg.petrinex.wells[0].other_operator.as_ref().unwrap().operator, "Z9Y8");
 		assert_eq!(cfg.initial_version("2026-01".parse().unwrap()), 2);
 	}
 
@@ -409,10 +429,17 @@ mod tests {
 			"truncated",
 			"--generate-wells",
 			"3",
+			"--transient-count",
+			"5",
 		]);
 		let cfg = build_config(&cli).unwrap();
 		assert_eq!(cfg.seed, 7);
 		assert_eq!(cfg.mode, Mode::Truncated);
+		assert_eq!(cfg.transient_count, 5);
+		let cli = Cli::parse_from(["tn-feed-sim", "--mode", "json-error"]);
+		assert_eq!(build_config(&cli).unwrap().mode, Mode::JsonError);
+		let cli = Cli::parse_from(["tn-feed-sim", "--mode", "transient-404"]);
+		assert_eq!(build_config(&cli).unwrap().mode, Mode::Transient404);
 		assert_eq!(cfg.petrinex.wells[0].months.len(), 2);
 		assert_eq!(cfg.petrinex.amendments[0].submission_date, Some("2026-03-18".parse().unwrap()));
 		assert_eq!(cfg.initial_version("2026-01".parse().unwrap()), 2);

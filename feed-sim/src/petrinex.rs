@@ -1,41 +1,61 @@
-//! Petrinex public data: Alberta's official monthly volumetric file (`Vol`).
+//! Petrinex public data: Alberta's official monthly volumetric file (Conventional
+//! Volumetrics, `Vol`).
 //!
 //! # What the download looks like
 //!
 //! `GET /publicdata/API/Files/AB/Vol/2026-01/CSV` answers `application/zip`: a ZIP archive with
-//! one entry `Vol_2026-01-AB.zip`, itself a ZIP archive with one entry `Vol_2026-01-AB.csv`.
-//! Both are deflated and streamed (general-purpose flag bit 3, data descriptors; see
-//! [`crate::zip`]).
+//! one entry **`Vol_2026-01-AB.csv.zip`**, itself a ZIP archive with one entry
+//! **`Vol_2026-01-AB.CSV`** (upper-case extension), as Petrinex names them. Both are deflated
+//! and streamed (general-purpose flag bit 3, data descriptors; see [`crate::zip`]).
 //!
 //! # The CSV
 //!
-//! Latin-1 (ISO-8859-1) text, CRLF line ends, RFC 4180 quoting (a field containing `,` or `"`
-//! is quoted and its quotes doubled: `"ACME, INC."`, `"BIG ""D"" OIL & GAS LTD."`). A header
-//! row with the 30 columns of [`HEADER`], then `rows` data rows (default 2 000; 500 000 is a
-//! real-sized file of about 120 MB). Columns of note:
+//! Latin-1 (ISO-8859-1) text, CRLF line ends, RFC 4180 quoting only where needed (a field
+//! containing `,` or `"` is quoted and its quotes doubled: `"ACME, INC."`,
+//! `"BIG ""D"" OIL & GAS LTD."`, facility names such as `"PRAIRIE, LEDUC 07-19 BATTERY"`).
+//! A header row with the 30 columns of [`HEADER`], then `rows` data rows (default 2 000;
+//! 500 000 is a real-sized file of about 120 MB). Columns of note:
 //!
 //! | column | content |
 //! |---|---|
 //! | `ProductionMonth` | `2026-01` |
-//! | `ReportingFacilityID` | `ABBT0012345` = province `AB` + type `BT` + identifier `0012345` |
+//! | `OperatorBAID`, `OperatorName` | the reporting facility's operator: `A1B2` (4 digits or upper-case letters), `"ACME, INC."` |
+//! | `ReportingFacilityID` | `ABBT0071901` = province `AB` + type `BT` + identifier `0071901`; then the same split over `ReportingFacilityProvinceState`, `…Type`, `…Identifier` |
+//! | `ReportingFacilityLocation` | `07-19-010-15W4` (LSD-SEC-TWP-RNG W MER, LSD, section and range 2 digits, township 3) for most facilities; `10-063-16W5` (SEC-TWP-RNG W MER, no LSD) for section-level ones (most gas plants, gathering systems, terminals) |
+//! | `FacilityLegalSubdivision`, `FacilitySection`, `FacilityTownship`, `FacilityRange`, `FacilityMeridian` | **not** zero-padded: `7`, `19`, `10`, `15`, `4`; the LSD is empty for section-level facilities |
 //! | `SubmissionDate` | `2026-02-14`; the latest one in the file is the file's version date |
-//! | `ActivityID` | `PROD`, `DISP`, `REC`, `INJ`, `FUEL`, `FLARE`, `VENT` |
-//! | `ProductID` | `OIL` (m³), `GAS` (e³m³), `WATER` (m³), `COND` (m³) |
-//! | `FromToID…` | `ABWI100071901015W400`, `AB`, `WI`, `100071901015W400` for a well; a facility (`GP`, `BT`, `PL`, …) for receipts and dispositions; empty for fuel, flare, vent |
-//! | `Volume` | 3 decimals (`1234.567`, may be negative for reversals), or `***` (confidential) |
-//! | `Energy`, `Heat`, `Hours`, `Proration…` | sometimes filled, sometimes empty |
+//! | `ActivityID` | `PROD` (production, the only one that counts), `DISP`, `REC`, `INJ`, `FUEL`, `FLARE`, `VENT`, `DIFF` (measurement difference, may be negative), `INVOP` / `INVCL` (opening / closing inventory), `LDINVOP` / `LDINVCL` / `LDREC` (load-fluid inventory and receipts) |
+//! | `ProductID` | `OIL` (m³), `GAS` (e³m³), `WATER` (m³), `COND` (m³), `C5-SP` (m³), `SAND` (m³) |
+//! | `FromToID…` | `ABWI100071901015W400`, `AB`, `WI`, `100071901015W400` for a well (the 16-character identifier may have an alphanumeric location exception: `1W0052706219W500`); **`***`, empty, empty, `***` for a confidential well**; a facility (`GP`, `BT`, `PL`, …) for receipts and dispositions; empty for fuel, flare, vent, differences and inventories |
+//! | `Volume` | 3 decimals (`1234.567`, negative for reversals and differences); numeric also in confidential wells' rows |
+//! | `Hours` | hours on production (`744`), often `***` in confidential wells' rows |
+//! | `CCICode` | usually a single space ` `, sometimes empty |
+//! | `Energy`, `Heat`, `Proration…` | sometimes filled, sometimes empty |
+//!
+//! Rows come in runs: a battery reports many wells (blocks of 12 rows share a reporting
+//! facility), each well with one `PROD` row per product.
 //!
 //! # The official volume of a well
 //!
 //! A configured well's official production for the month is the **sum of `Volume` over the rows
-//! with `ActivityID = PROD`, `ProductID` = the well's product, `FromToIDType = WI` and
-//! `FromToIDIdentifier` = the well's id**. The simulator writes 2–4 such rows (sometimes from two
-//! batteries), optionally one inflated row plus a negative reversal row that nets it out, so the
-//! sum is exactly the configured volume. Traps that must *not* count: the well's `WATER` and
-//! solution-gas/condensate `PROD` rows, a `DISP` row of its product, an `INJ` row, a row for the
-//! neighbouring event sequence (`…W402`), and `***` in some of those non-counting rows.
-//! If the configured volume is `***`, the well's product rows all say `***`
-//! ([`OfficialFigure::volume`] is then `None`).
+//! with `ActivityID = PROD`, `ProductID` = the well's product, `FromToIDType = WI`,
+//! `FromToIDIdentifier` = the well's id and `OperatorBAID` = the well's operator**
+//! ([`OfficialFigure::operator`]; all those rows are at [`OfficialFigure::facility`]).
+//! Normally that is a single row; some wells (≈ 20 %, and at least one per file when
+//! `netting_rows` is on) have an inflated row plus a negative reversal row that nets it out, a
+//! few (≈ 10 %) have their volume split over two rows. Traps that must *not* count:
+//!
+//! * `PROD` rows of the same well and product under **another `OperatorBAID`** at another
+//!   facility (configured per well with `other_operator`: a well also reported by another
+//!   operator);
+//! * the well's `WATER` and solution-gas / condensate `PROD` rows, an `INJ` row with its
+//!   identifier, a `DISP` row of its product from its facility;
+//! * a row for the neighbouring event sequence (`…W402`);
+//! * a confidential (masked) well's `PROD` rows of the same product at the same facility.
+//!
+//! A **confidential** well (`"confidential": true`, or a month value `"***"`) is written with
+//! its identifiers masked (`***`), so no parser can find it: [`OfficialFigure::volume`] is then
+//! `None`, [`OfficialFigure::confidential`] `true`.
 //!
 //! # Versions
 //!
@@ -46,12 +66,12 @@
 //! maximum SubmissionDate is the version date. Everything else is byte-identical between
 //! versions.
 
-use crate::config::{Milli, OfficialVolume, Product, SimConfig};
+use crate::config::{Milli, OfficialVolume, Product, SimConfig, WellConfig};
 use crate::date::{Date, Month};
 use crate::rng::{hash, hash_str, Rng};
 use crate::wellid::{generated_well_ids, WellId};
 use crate::zip::{dos_date, ZipEntryWriter};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{self, Write};
 
 /// The 30 columns of the volumetric CSV, in order.
@@ -88,19 +108,23 @@ pub const HEADER: [&str; 30] = [
 	"Heat",
 ];
 
+/// The masked identifier of a confidential well.
+pub const MASKED: &str = "***";
+
 /// The download path of a month: `/publicdata/API/Files/AB/Vol/2026-01/CSV`.
 pub fn url_path(month: Month) -> String {
 	format!("/publicdata/API/Files/AB/Vol/{month}/CSV")
 }
 
-/// Name of the inner archive (the outer archive's only entry): `Vol_2026-01-AB.zip`.
+/// Name of the inner archive (the outer archive's only entry): `Vol_2026-01-AB.csv.zip`.
 pub fn inner_zip_name(month: Month) -> String {
-	format!("Vol_{month}-AB.zip")
+	format!("Vol_{month}-AB.csv.zip")
 }
 
-/// Name of the CSV (the inner archive's only entry): `Vol_2026-01-AB.csv`.
+/// Name of the CSV (the inner archive's only entry), with Petrinex's upper-case extension:
+/// `Vol_2026-01-AB.CSV`.
 pub fn csv_name(month: Month) -> String {
-	format!("Vol_{month}-AB.csv")
+	format!("Vol_{month}-AB.CSV")
 }
 
 /// A well's official figure in one version of a month.
@@ -108,13 +132,23 @@ pub fn csv_name(month: Month) -> String {
 pub struct OfficialFigure {
 	/// The product that counts (`OIL` or `GAS`).
 	pub product: Product,
-	/// Sum of its PROD rows, in thousandths of m³ (oil) or of e³m³ (gas); `None` if confidential.
-	/// Thousandths of m³ are litres and thousandths of e³m³ are m³: the chain's units.
+	/// Sum of its PROD rows under its operator, in thousandths of m³ (oil) or of e³m³ (gas);
+	/// `None` if confidential. Thousandths of m³ are litres and thousandths of e³m³ are m³: the
+	/// chain's units.
 	pub volume: Option<Milli>,
 	/// The version that last changed it (1 if never amended).
 	pub version: u32,
 	/// The SubmissionDate of its rows.
 	pub submission_date: Date,
+	/// `OperatorBAID` of the rows that count (`A1B2`).
+	pub operator: String,
+	/// `ReportingFacilityID` of the rows that count (`ABBT0071901`).
+	pub facility: String,
+	/// The well is confidential this month: its rows are written with `***` identifiers.
+	pub confidential: bool,
+	/// Rows of the same well and product that another operator reports this month, which must
+	/// not be counted: (`OperatorBAID`, `ReportingFacilityID`, their volume).
+	pub other_operator: Option<(String, String, Milli)>,
 }
 
 /// What version k of a month changed.
@@ -129,6 +163,19 @@ pub struct Amendment {
 	pub change: Option<(String, OfficialVolume, OfficialVolume)>,
 }
 
+/// A well in one version of a month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WellMonth {
+	/// Its product.
+	pub product: Product,
+	/// Its volume as configured (or amended); `Confidential` for a month value `***`.
+	pub volume: OfficialVolume,
+	/// Its identifiers are masked this month.
+	pub confidential: bool,
+	/// The version that last changed it.
+	pub changed: u32,
+}
+
 /// A month's wells and versions, resolved from the configuration.
 #[derive(Clone, Debug)]
 pub struct MonthState {
@@ -136,8 +183,8 @@ pub struct MonthState {
 	pub month: Month,
 	/// The version described.
 	pub version: u32,
-	/// Well id → (product, volume, version that last changed it).
-	pub wells: BTreeMap<String, (Product, OfficialVolume, u32)>,
+	/// Well id → its state.
+	pub wells: BTreeMap<String, WellMonth>,
 	/// Versions 2..=version, in order.
 	pub amendments: Vec<Amendment>,
 	/// Version date of each version 1..=version (index 0 = version 1).
@@ -152,7 +199,9 @@ impl MonthState {
 		let mut wells = BTreeMap::new();
 		for w in &p.wells {
 			if let Some(v) = w.months.get(&month) {
-				wells.insert(w.id.clone(), (w.product, *v, 1));
+				let confidential = w.confidential || *v == OfficialVolume::Confidential;
+				let wm = WellMonth { product: w.product, volume: *v, confidential, changed: 1 };
+				wells.insert(w.id.clone(), wm);
 			}
 		}
 		if let Some(g) = &p.generate {
@@ -161,11 +210,12 @@ impl MonthState {
 				for (i, id) in generated_well_ids(cfg.seed, g.count).into_iter().enumerate() {
 					let (product, volume) =
 						generated_volume(cfg.seed, i as u32, g.gas_fraction, month);
-					wells.entry(id.to_string()).or_insert((
+					wells.entry(id.to_string()).or_insert(WellMonth {
 						product,
-						OfficialVolume::Volume(volume),
-						1,
-					));
+						volume: OfficialVolume::Volume(volume),
+						confidential: false,
+						changed: 1,
+					});
 				}
 			}
 		}
@@ -184,19 +234,23 @@ impl MonthState {
 			let target = conf.and_then(|a| a.well.clone()).or_else(|| {
 				let candidates: Vec<&String> = wells
 					.iter()
-					.filter(|(_, (_, v, _))| matches!(v, OfficialVolume::Volume(_)))
+					.filter(|(_, w)| {
+						!w.confidential && matches!(w.volume, OfficialVolume::Volume(_))
+					})
 					.map(|(id, _)| id)
 					.collect();
 				(!candidates.is_empty())
 					.then(|| candidates[rng.below(candidates.len() as u64) as usize].clone())
 			});
 			let change = target.map(|id| {
+				let configured = p.wells.iter().find(|w| w.id == id);
 				let product = wells
 					.get(&id)
-					.map(|w| w.0)
-					.or_else(|| p.wells.iter().find(|w| w.id == id).map(|w| w.product))
+					.map(|w| w.product)
+					.or_else(|| configured.map(|w| w.product))
 					.unwrap_or(Product::Oil);
-				let old = wells.get(&id).map(|w| w.1).unwrap_or(OfficialVolume::Volume(Milli(0)));
+				let old =
+					wells.get(&id).map(|w| w.volume).unwrap_or(OfficialVolume::Volume(Milli(0)));
 				let new = conf.and_then(|a| a.volume).unwrap_or_else(|| match old {
 					OfficialVolume::Volume(Milli(v)) => {
 						let delta = (v * rng.range(10, 50) / 1000).max(1 + rng.below(999) as i64);
@@ -208,7 +262,12 @@ impl MonthState {
 						OfficialVolume::Volume(Milli(rng.range(1_000, 999_999)))
 					},
 				});
-				wells.insert(id.clone(), (product, new, k));
+				let confidential = configured.is_some_and(|w| w.confidential)
+					|| new == OfficialVolume::Confidential;
+				wells.insert(
+					id.clone(),
+					WellMonth { product, volume: new, confidential, changed: k },
+				);
 				(id, old, new)
 			});
 			amendments.push(Amendment { version: k, submission_date: date, change });
@@ -230,6 +289,28 @@ impl MonthState {
 		let mut rng = Rng::new(&[seed, 0xDA7E, self.month.index() as u64, hash_str(id)]);
 		last.month_of().day(rng.range(1, last.day as i64) as u8)
 	}
+
+	/// The volume written in a well's rows: its configured volume, or for a month value `***`
+	/// a generated one (oil 20–2 500 m³, gas 50–6 000 e³m³).
+	pub fn written_volume(&self, seed: u64, id: &str) -> Option<Milli> {
+		let w = self.wells.get(id)?;
+		Some(match w.volume {
+			OfficialVolume::Volume(m) => m,
+			OfficialVolume::Confidential => {
+				let mut rng = Rng::new(&[seed, 0xC0F, self.month.index() as u64, hash_str(id)]);
+				log_uniform(&mut rng, w.product)
+			},
+		})
+	}
+}
+
+fn log_uniform(rng: &mut Rng, product: Product) -> Milli {
+	let (lo, hi) = match product {
+		Product::Oil => (20.0f64, 2_500.0f64),
+		Product::Gas => (50.0, 6_000.0),
+	};
+	let v = (lo.ln() + rng.unit() * (hi.ln() - lo.ln())).exp();
+	Milli((v * 1000.0).round() as i64)
 }
 
 /// Volume of the `index`-th generated well in `month`: product fixed per well, volume varying by
@@ -246,12 +327,7 @@ pub fn generated_volume(
 		Product::Oil
 	};
 	let mut rng = Rng::new(&[seed, 0x701, index as u64, month.index() as u64]);
-	let (lo, hi) = match product {
-		Product::Oil => (20.0f64, 2_500.0f64),
-		Product::Gas => (50.0, 6_000.0),
-	};
-	let v = (lo.ln() + rng.unit() * (hi.ln() - lo.ln())).exp();
-	(product, Milli((v * 1000.0).round() as i64))
+	(product, log_uniform(&mut rng, product))
 }
 
 /// The official figures a parser must find in `version` of `month`: well id → figure.
@@ -262,15 +338,29 @@ pub fn expected_totals(
 	version: u32,
 ) -> BTreeMap<String, OfficialFigure> {
 	let st = MonthState::new(cfg, month.into(), version);
+	let cat = Catalog::new(cfg);
 	st.wells
 		.iter()
-		.map(|(id, &(product, v, changed))| {
-			let volume = match v {
-				OfficialVolume::Volume(m) => Some(m),
-				OfficialVolume::Confidential => None,
+		.map(|(id, w)| {
+			let site = cat.site(id, w.product);
+			let fac = &cat.facilities[site.own];
+			let other = site.other.and_then(|(o, cfg_well)| {
+				let v =
+					cfg.petrinex.wells[cfg_well].other_operator.as_ref()?.months.get(&st.month)?;
+				let f = &cat.facilities[o];
+				Some((cat.operators[f.operator].baid.clone(), f.id(), *v))
+			});
+			let figure = OfficialFigure {
+				product: w.product,
+				volume: if w.confidential { None } else { st.written_volume(cfg.seed, id) },
+				version: w.changed,
+				submission_date: st.well_date(cfg.seed, id, w.changed),
+				operator: cat.operators[fac.operator].baid.clone(),
+				facility: fac.id(),
+				confidential: w.confidential,
+				other_operator: other,
 			};
-			let submission_date = st.well_date(cfg.seed, id, changed);
-			(id.clone(), OfficialFigure { product, volume, version: changed, submission_date })
+			(id.clone(), figure)
 		})
 		.collect()
 }
@@ -330,19 +420,23 @@ struct Operator {
 }
 
 struct Facility {
-	kind: &'static str,
+	province: String,
+	kind: String,
 	ident: u32,
 	name: Vec<u8>,
 	subtype: &'static str,
 	subtype_desc: &'static str,
 	loc: WellId,
+	/// Located by section only (`10-063-16W5`, no LSD).
+	section_only: bool,
 	operator: usize,
 }
 
-struct Catalog {
-	operators: Vec<Operator>,
-	facilities: Vec<Facility>,
-	batteries: Vec<usize>,
+impl Facility {
+	/// `ReportingFacilityID`: `ABBT0071901`.
+	fn id(&self) -> String {
+		format!("{}{}{:07}", self.province, self.kind, self.ident)
+	}
 }
 
 /// Encodes text as Latin-1 (characters above U+00FF become `?`).
@@ -459,13 +553,105 @@ const FACILITY_KINDS: [FacilityKind; 5] = [
 	("TM", 3, &[("611", "Terminal")], "TERMINAL"),
 ];
 
+/// Where a well's rows are reported.
+#[derive(Clone, Copy, Debug)]
+struct Site {
+	/// Facility of the rows that count.
+	own: usize,
+	/// Facility of the other operator's rows, and the index of the configured well.
+	other: Option<(usize, usize)>,
+}
+
+struct Catalog {
+	seed: u64,
+	operators: Vec<Operator>,
+	facilities: Vec<Facility>,
+	oil_batteries: Vec<usize>,
+	gas_batteries: Vec<usize>,
+	/// Configured well id → its site.
+	sites: HashMap<String, Site>,
+}
+
+/// Operator names derived for configured BAIDs without `operator_name`.
+fn derived_operator_name(seed: u64, baid: &str) -> String {
+	let mut r = Rng::new(&[seed, 0x0B1, hash_str(baid)]);
+	format!("{} {}", r.pick(&NAME_PREFIX), r.pick(&NAME_SUFFIX))
+}
+
+/// The subtypes of a facility type, and its name suffix.
+fn kind_info(kind: &str) -> (&'static [(&'static str, &'static str)], &'static str) {
+	FACILITY_KINDS
+		.iter()
+		.find(|k| k.0 == kind)
+		.map(|k| (k.2, k.3))
+		.unwrap_or((&[("999", "Other")], "FACILITY"))
+}
+
+fn is_gas_subtype(subtype: &str) -> bool {
+	subtype.starts_with("35") || subtype.starts_with("36")
+}
+
+fn facility_name(r: &mut Rng, loc: &WellId, suffix: &str) -> Vec<u8> {
+	// Some facility names carry a comma (quoted in the CSV).
+	let name = if r.chance(0.12) {
+		format!(
+			"{}, {} {:02}-{:02} {}",
+			r.pick(&NAME_PREFIX),
+			r.pick(&PLACES),
+			loc.lsd,
+			loc.section,
+			suffix
+		)
+	} else {
+		format!("{} {:02} {}", r.pick(&PLACES), loc.lsd, suffix)
+	};
+	latin1(&name)
+}
+
 impl Catalog {
-	fn new(seed: u64) -> Catalog {
+	fn new(cfg: &SimConfig) -> Catalog {
+		let seed = cfg.seed;
+		let wells = &cfg.petrinex.wells;
+		// What the configuration names explicitly.
+		let mut explicit_names: HashMap<&str, &str> = HashMap::new();
+		let mut explicit_fac_op: HashMap<&str, &str> = HashMap::new();
+		let mut explicit_ops: HashSet<&str> = HashSet::new();
+		let mut explicit_facs: HashSet<&str> = HashSet::new();
+		for w in wells {
+			let mut triples =
+				vec![(w.operator.as_deref(), w.operator_name.as_deref(), w.facility.as_deref())];
+			if let Some(o) = &w.other_operator {
+				triples.push((
+					Some(&o.operator),
+					o.operator_name.as_deref(),
+					o.facility.as_deref(),
+				));
+			}
+			for (op, name, fac) in triples {
+				if let Some(op) = op {
+					explicit_ops.insert(op);
+					if let Some(n) = name {
+						explicit_names.entry(op).or_insert(n);
+					}
+				}
+				if let Some(fac) = fac {
+					explicit_facs.insert(fac);
+					if let Some(op) = op {
+						explicit_fac_op.entry(fac).or_insert(op);
+					}
+				}
+			}
+		}
+		let alnum = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 		let operators = (0..NUM_OPERATORS)
 			.map(|i| {
 				let mut r = Rng::new(&[seed, 0x0BE, i as u64]);
-				let alnum = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-				let baid: String = (0..4).map(|_| *r.pick(alnum) as char).collect();
+				let baid = loop {
+					let b: String = (0..4).map(|_| *r.pick(alnum) as char).collect();
+					if !explicit_ops.contains(b.as_str()) {
+						break b;
+					}
+				};
 				let name = if i < OPERATOR_NAMES.len() {
 					OPERATOR_NAMES[i].to_string()
 				} else {
@@ -475,40 +661,220 @@ impl Catalog {
 			})
 			.collect::<Vec<_>>();
 		let weights: Vec<u32> = FACILITY_KINDS.iter().map(|k| k.1).collect();
-		let mut batteries = Vec::new();
-		let facilities = (0..NUM_FACILITIES)
-			.map(|i| {
-				let mut r = Rng::new(&[seed, 0xFAC, i as u64]);
-				let (kind, _, subs, suffix) = FACILITY_KINDS[r.weighted(&weights)];
-				let (subtype, subtype_desc) = *r.pick(subs);
-				let loc = WellId::random(&mut r);
-				// A third of the facilities belong to the named operators above.
-				let operator = if r.chance(0.33) {
-					r.below(OPERATOR_NAMES.len() as u64) as usize
+		let mut ids: HashSet<String> = explicit_facs.iter().map(|s| s.to_string()).collect();
+		let mut facilities = Vec::with_capacity(NUM_FACILITIES + 2 * wells.len());
+		let (mut oil_batteries, mut gas_batteries) = (Vec::new(), Vec::new());
+		for i in 0..NUM_FACILITIES {
+			let mut r = Rng::new(&[seed, 0xFAC, i as u64]);
+			let (kind, _, subs, suffix) = FACILITY_KINDS[r.weighted(&weights)];
+			let (subtype, subtype_desc) = *r.pick(subs);
+			let loc = WellId::random(&mut r);
+			// A third of the facilities belong to the named operators above.
+			let operator = if r.chance(0.33) {
+				r.below(OPERATOR_NAMES.len() as u64) as usize
+			} else {
+				r.below(NUM_OPERATORS as u64) as usize
+			};
+			let section_only = r.chance(match kind {
+				"GP" | "GS" | "TM" => 0.7,
+				"IF" => 0.3,
+				_ => 0.1,
+			});
+			let name = facility_name(&mut r, &loc, suffix);
+			let mut ident = (i as u32 * 7919 + r.below(1000) as u32 * 9_000) % 9_999_999 + 1;
+			while !ids.insert(format!("AB{kind}{ident:07}")) {
+				ident = ident % 9_999_999 + 1;
+			}
+			if kind == "BT" {
+				if is_gas_subtype(subtype) {
+					gas_batteries.push(i);
 				} else {
-					r.below(NUM_OPERATORS as u64) as usize
+					oil_batteries.push(i);
+				}
+			}
+			facilities.push(Facility {
+				province: "AB".into(),
+				kind: kind.into(),
+				ident,
+				name,
+				subtype,
+				subtype_desc,
+				loc,
+				section_only,
+				operator,
+			});
+		}
+		let mut cat = Catalog {
+			seed,
+			operators,
+			facilities,
+			oil_batteries,
+			gas_batteries,
+			sites: HashMap::new(),
+		};
+		// The configured wells' sites, in configuration order.
+		let mut by_fac: HashMap<String, usize> = HashMap::new();
+		let mut by_op: HashMap<String, usize> = HashMap::new();
+		for (wi, w) in wells.iter().enumerate() {
+			let Ok(wid) = WellId::parse(&w.id) else { continue };
+			let avoid = w.other_operator.as_ref().map(|o| o.operator.as_str());
+			let own = match (w.operator.as_deref(), w.facility.as_deref()) {
+				(None, None) => cat.default_battery(&w.id, w.product, avoid),
+				(op, fac) => {
+					let fac = match fac {
+						Some(f) => f.to_string(),
+						None => cat.derived_facility_id(&w.id, 1, &mut ids),
+					};
+					let op = op.or_else(|| explicit_fac_op.get(fac.as_str()).copied());
+					cat.configured_facility(
+						&fac,
+						op,
+						avoid,
+						w,
+						Some(wid),
+						&mut by_fac,
+						&mut by_op,
+						&explicit_names,
+					)
+				},
+			};
+			let other = w.other_operator.as_ref().map(|o| {
+				let fac = match &o.facility {
+					Some(f) => f.clone(),
+					None => cat.derived_facility_id(&w.id, 2, &mut ids),
 				};
-				let name = format!(
-					"{} {} {}",
-					r.pick(&PLACES),
-					loc.location().split('-').next().unwrap_or("01"),
-					suffix
+				let i = cat.configured_facility(
+					&fac,
+					Some(&o.operator),
+					None,
+					w,
+					None,
+					&mut by_fac,
+					&mut by_op,
+					&explicit_names,
 				);
-				if kind == "BT" {
-					batteries.push(i);
+				(i, wi)
+			});
+			cat.sites.insert(w.id.clone(), Site { own, other });
+		}
+		cat
+	}
+
+	/// A battery of the catalogue for a well without a configured operator or facility, chosen
+	/// from the seed and its id (oil or gas battery by product), not operated by `avoid`.
+	fn default_battery(&self, id: &str, product: Product, avoid: Option<&str>) -> usize {
+		let list = match product {
+			Product::Oil => &self.oil_batteries,
+			Product::Gas => &self.gas_batteries,
+		};
+		let mut r = Rng::new(&[self.seed, 0x517E, hash_str(id)]);
+		let mut i = r.below(list.len() as u64) as usize;
+		for _ in 0..list.len() {
+			let f = &self.facilities[list[i]];
+			if Some(self.operators[f.operator].baid.as_str()) != avoid {
+				break;
+			}
+			i = (i + 1) % list.len();
+		}
+		list[i]
+	}
+
+	/// `ABBT` + 7 digits derived from a well id, unused so far.
+	fn derived_facility_id(&self, id: &str, n: u64, ids: &mut HashSet<String>) -> String {
+		let mut r = Rng::new(&[self.seed, 0xDF1, hash_str(id), n]);
+		let mut ident = r.range(1, 9_999_999) as u32;
+		loop {
+			let fid = format!("ABBT{ident:07}");
+			if ids.insert(fid.clone()) {
+				return fid;
+			}
+			ident = ident % 9_999_999 + 1;
+		}
+	}
+
+	fn operator_index(
+		&mut self,
+		baid: &str,
+		by_op: &mut HashMap<String, usize>,
+		names: &HashMap<&str, &str>,
+	) -> usize {
+		if let Some(&i) = by_op.get(baid) {
+			return i;
+		}
+		let name = names
+			.get(baid)
+			.map(|n| n.to_string())
+			.unwrap_or_else(|| derived_operator_name(self.seed, baid));
+		self.operators.push(Operator { baid: baid.to_string(), name: latin1(&name) });
+		by_op.insert(baid.to_string(), self.operators.len() - 1);
+		self.operators.len() - 1
+	}
+
+	/// The facility `fid` of a configured well (created on first use), operated by `op`, or
+	/// when `None` by an operator of the catalogue chosen from the seed (not `avoid`).
+	#[allow(clippy::too_many_arguments)]
+	fn configured_facility(
+		&mut self,
+		fid: &str,
+		op: Option<&str>,
+		avoid: Option<&str>,
+		well: &WellConfig,
+		loc: Option<WellId>,
+		by_fac: &mut HashMap<String, usize>,
+		by_op: &mut HashMap<String, usize>,
+		names: &HashMap<&str, &str>,
+	) -> usize {
+		if let Some(&i) = by_fac.get(fid) {
+			return i;
+		}
+		let operator = match op {
+			Some(op) => self.operator_index(op, by_op, names),
+			None => {
+				let mut r = Rng::new(&[self.seed, 0x0F0, hash_str(fid)]);
+				let mut i = r.below(NUM_OPERATORS as u64) as usize;
+				while Some(self.operators[i].baid.as_str()) == avoid {
+					i = (i + 1) % NUM_OPERATORS;
 				}
-				Facility {
-					kind,
-					ident: (i as u32 * 7919 + r.below(1000) as u32 * 9_000) % 9_999_999 + 1,
-					name: latin1(&name),
-					subtype,
-					subtype_desc,
-					loc,
-					operator,
-				}
-			})
+				i
+			},
+		};
+		let mut r = Rng::new(&[self.seed, 0xCF1, hash_str(fid)]);
+		let (province, kind) = (fid[..2].to_string(), fid[2..4].to_string());
+		let ident: u32 = fid[4..].parse().unwrap_or(1);
+		let (subs, suffix) = kind_info(&kind);
+		let fitting: Vec<&(&str, &str)> = subs
+			.iter()
+			.filter(|s| kind != "BT" || is_gas_subtype(s.0) == (well.product == Product::Gas))
 			.collect();
-		Catalog { operators, facilities, batteries }
+		let (subtype, subtype_desc) =
+			if fitting.is_empty() { *r.pick(subs) } else { **r.pick(&fitting) };
+		let loc = match loc {
+			Some(l) => WellId { exception: *b"00", event: 0, ..l },
+			None => WellId::random(&mut r),
+		};
+		let name = facility_name(&mut r, &loc, suffix);
+		self.facilities.push(Facility {
+			province,
+			kind: kind.clone(),
+			ident,
+			name,
+			subtype,
+			subtype_desc,
+			loc,
+			section_only: matches!(kind.as_str(), "GP" | "GS" | "TM"),
+			operator,
+		});
+		by_fac.insert(fid.to_string(), self.facilities.len() - 1);
+		self.facilities.len() - 1
+	}
+
+	/// Where the rows of well `id` are reported: its configured site, or a battery of the
+	/// catalogue.
+	fn site(&self, id: &str, product: Product) -> Site {
+		self.sites
+			.get(id)
+			.copied()
+			.unwrap_or_else(|| Site { own: self.default_battery(id, product, None), other: None })
 	}
 }
 
@@ -516,14 +882,17 @@ impl Catalog {
 enum FromTo {
 	None,
 	Well(WellId),
+	/// A confidential well: `***,,,***`.
+	Masked,
 	Facility(&'static str, u32),
 }
 
 #[derive(Clone, Copy, Debug)]
-enum Cell {
+enum Hours {
 	Empty,
-	Value(Milli),
-	Confidential,
+	Value(u16),
+	/// `***` (confidential well).
+	Masked,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -533,9 +902,11 @@ struct Row {
 	activity: &'static str,
 	product: &'static str,
 	from_to: FromTo,
-	volume: Cell,
+	volume: Option<Milli>,
 	energy: Option<Milli>,
-	hours: Option<u16>,
+	hours: Hours,
+	/// `CCICode` is a single space (else empty).
+	cci_space: bool,
 	proration: Option<(&'static str, u32)>,
 	heat: Option<u32>,
 }
@@ -545,6 +916,7 @@ fn random_volume(r: &mut Rng, product: &str) -> Milli {
 		"OIL" => (0.1f64, 2_500.0f64),
 		"GAS" => (0.1, 8_000.0),
 		"WATER" => (0.1, 5_000.0),
+		"SAND" => (0.1, 40.0),
 		_ => (0.1, 300.0),
 	};
 	if r.chance(0.04) {
@@ -572,13 +944,13 @@ struct Generator<'a> {
 impl<'a> Generator<'a> {
 	fn new(cfg: &'a SimConfig, st: &'a MonthState) -> Generator<'a> {
 		let mut reserved = HashSet::new();
-		for w in &cfg.petrinex.wells {
-			if let Ok(id) = WellId::parse(&w.id) {
-				reserved.insert(id);
-				reserved.insert(id.with_event(decoy_event(id)));
-			}
-		}
-		for id in st.wells.keys() {
+		let ids = cfg
+			.petrinex
+			.wells
+			.iter()
+			.map(|w| w.id.as_str())
+			.chain(st.wells.keys().map(String::as_str));
+		for id in ids {
 			if let Ok(id) = WellId::parse(id) {
 				reserved.insert(id);
 				reserved.insert(id.with_event(decoy_event(id)));
@@ -587,7 +959,7 @@ impl<'a> Generator<'a> {
 		Generator {
 			cfg,
 			st,
-			cat: Catalog::new(cfg.seed),
+			cat: Catalog::new(cfg),
 			reserved,
 			month_str: st.month.to_string(),
 			hours_full: st.month.days() as u16 * 24,
@@ -597,6 +969,7 @@ impl<'a> Generator<'a> {
 	fn random_well(&self, r: &mut Rng) -> WellId {
 		loop {
 			let mut id = WellId::random(r);
+			id.exception = WellId::random_exception(r);
 			if r.chance(0.08) {
 				id = id.with_event(r.range(2, 4) as u8);
 			}
@@ -618,8 +991,10 @@ impl<'a> Generator<'a> {
 
 	/// Filler row `i` (independent of the version, except row 0's date). Like the real file,
 	/// rows come in runs: blocks of 12 rows share a reporting facility and a SubmissionDate, and
-	/// within a block, groups of 3 rows are either one well's OIL/GAS/WATER (or GAS/COND/WATER)
-	/// production, or three unrelated facility rows (receipts, dispositions, fuel, flare, …).
+	/// within a block, groups of 3 rows are either one well's production (OIL/GAS/WATER,
+	/// GAS/COND/WATER or, for heavy oil, OIL/WATER/SAND; the well's identifiers masked when it
+	/// is confidential), or three unrelated facility rows (receipts, dispositions, fuel, flare,
+	/// differences, inventories, …).
 	fn filler(&self, i: u64) -> Row {
 		let m = self.st.month.index() as u64;
 		let seed = self.cfg.seed;
@@ -630,173 +1005,222 @@ impl<'a> Generator<'a> {
 		let mut rg = Rng::new(&[seed, 0xF1C2, m, i / 3]);
 		let well_group = rg.chance(0.6);
 		let gas_well = rg.chance(0.4);
+		let heavy_oil = rg.chance(0.15);
 		let well = self.random_well(&mut rg);
+		let masked = rg.chance(self.cfg.petrinex.confidential_fraction);
+		let masked_hours = rg.chance(0.7);
 		let group_hours = self.hours_full - if rg.chance(0.7) { 0 } else { rg.below(300) as u16 };
 		let mut r = Rng::new(&[seed, 0xF111, m, i]);
 		let (activity, product, from_to) = if well_group {
-			let products =
-				if gas_well { ["GAS", "COND", "WATER"] } else { ["OIL", "GAS", "WATER"] };
-			("PROD", products[(i % 3) as usize], FromTo::Well(well))
+			let products = if gas_well {
+				["GAS", "COND", "WATER"]
+			} else if heavy_oil {
+				["OIL", "WATER", "SAND"]
+			} else {
+				["OIL", "GAS", "WATER"]
+			};
+			let from_to = if masked { FromTo::Masked } else { FromTo::Well(well) };
+			("PROD", products[(i % 3) as usize], from_to)
 		} else {
-			let activity = ["DISP", "REC", "INJ", "FUEL", "FLARE", "VENT"]
-				[r.weighted(&[30, 25, 12, 15, 10, 8])];
+			let activity = [
+				"DISP", "REC", "INJ", "FUEL", "FLARE", "VENT", "DIFF", "INVOP", "INVCL", "LDINVOP",
+				"LDINVCL", "LDREC",
+			][r.weighted(&[24, 20, 10, 12, 7, 5, 6, 4, 4, 2, 2, 2])];
 			let (product, from_to) = match activity {
 				"INJ" => (
 					["WATER", "GAS"][r.weighted(&[80, 20])],
 					FromTo::Well(self.random_well(&mut r)),
 				),
 				"DISP" => (
-					["OIL", "GAS", "WATER", "COND"][r.weighted(&[30, 40, 20, 10])],
+					["OIL", "GAS", "WATER", "COND", "C5-SP", "SAND"]
+						[r.weighted(&[28, 36, 18, 8, 6, 4])],
 					Self::random_facility_ref(&mut r, &["PL", "GP", "BT", "TM", "IF"]),
 				),
 				"REC" => (
-					["OIL", "GAS", "WATER", "COND"][r.weighted(&[30, 40, 20, 10])],
+					["OIL", "GAS", "WATER", "COND", "C5-SP"][r.weighted(&[30, 38, 18, 9, 5])],
 					Self::random_facility_ref(&mut r, &["BT", "GS", "GP", "PL"]),
+				),
+				"DIFF" => (["OIL", "GAS", "WATER"][r.weighted(&[40, 40, 20])], FromTo::None),
+				"INVOP" | "INVCL" => {
+					(["OIL", "WATER", "COND"][r.weighted(&[60, 30, 10])], FromTo::None)
+				},
+				"LDINVOP" | "LDINVCL" => (["OIL", "WATER"][r.weighted(&[50, 50])], FromTo::None),
+				"LDREC" => (
+					["OIL", "WATER"][r.weighted(&[50, 50])],
+					Self::random_facility_ref(&mut r, &["BT", "TM", "PL"]),
 				),
 				_ => ("GAS", FromTo::None),
 			};
 			(activity, product, from_to)
 		};
-		let vol = random_volume(&mut r, product);
-		let volume = if r.chance(self.cfg.petrinex.confidential_fraction) {
-			Cell::Confidential
-		} else {
-			Cell::Value(vol)
+		let mut vol = random_volume(&mut r, product);
+		if activity == "DIFF" && r.chance(0.5) {
+			vol = Milli(-vol.0);
+		}
+		let energy = (product == "GAS" && (fac.kind == "GP" || r.chance(0.3)))
+			.then(|| energy_of(&mut r, vol));
+		let hours = match (activity, masked && masked_hours) {
+			("PROD", true) => Hours::Masked,
+			("PROD", false) => Hours::Value(group_hours),
+			_ => Hours::Empty,
 		};
-		let energy = (product == "GAS"
-			&& (fac.kind == "GP" || r.chance(0.3))
-			&& matches!(volume, Cell::Value(_)))
-		.then(|| energy_of(&mut r, vol));
-		let hours = (activity == "PROD").then_some(group_hours);
+		let cci_space = r.chance(0.9);
 		let proration = (activity == "PROD" && (fac.subtype == "322" || fac.subtype == "362"))
 			.then(|| (product, r.range(85_000, 100_000) as u32));
 		let heat = (product == "GAS" && fac.kind == "GP").then(|| r.range(3_700, 4_200) as u32);
-		Row { facility, date, activity, product, from_to, volume, energy, hours, proration, heat }
+		Row {
+			facility,
+			date,
+			activity,
+			product,
+			from_to,
+			volume: Some(vol),
+			energy,
+			hours,
+			cci_space,
+			proration,
+			heat,
+		}
+	}
+
+	/// The wells of the month with a reversal: about 20 % of the non-confidential wells with a
+	/// positive volume, at least one (the first such) when `netting_rows` is on. Keyed by well
+	/// and month only, so amendments do not move it.
+	fn netting_wells(&self) -> HashSet<&'a str> {
+		let mut out = HashSet::new();
+		if !self.cfg.petrinex.netting_rows {
+			return out;
+		}
+		let st: &'a MonthState = self.st;
+		let m = st.month.index() as u64;
+		let mut first = None;
+		for (id, w) in &st.wells {
+			let positive = st.written_volume(self.cfg.seed, id).is_some_and(|v| v.0 > 0);
+			if w.confidential || !positive {
+				continue;
+			}
+			first.get_or_insert(id.as_str());
+			if Rng::new(&[self.cfg.seed, 0x4E7, m, hash_str(id)]).chance(0.2) {
+				out.insert(id.as_str());
+			}
+		}
+		if out.is_empty() {
+			out.extend(first);
+		}
+		out
 	}
 
 	/// All rows about configured (and generated) wells.
 	fn special_rows(&self) -> Vec<Row> {
 		let mut rows = Vec::new();
 		let p = &self.cfg.petrinex;
+		let seed = self.cfg.seed;
+		let m = self.st.month.index() as u64;
+		let netting_wells = self.netting_wells();
 		let mut first = true;
-		for (id, &(product, volume, changed)) in &self.st.wells {
+		for (id, w) in &self.st.wells {
 			let Ok(wid) = WellId::parse(id) else { continue };
-			let date = self.st.well_date(self.cfg.seed, id, changed);
-			// Keyed by the well and its volume only, so unchanged wells keep identical rows.
-			let mut r =
-				Rng::new(&[self.cfg.seed, 0x5BEC, self.st.month.index() as u64, hash_str(id)]);
-			let bats = &self.cat.batteries;
-			let fac1 = bats[r.below(bats.len() as u64) as usize];
-			let fac2 = bats[r.below(bats.len() as u64) as usize];
-			let prod = product.as_str();
+			let date = self.st.well_date(seed, id, w.changed);
+			// Keyed by the well only, so unchanged wells keep identical rows.
+			let mut r = Rng::new(&[seed, 0x5BEC, m, hash_str(id)]);
+			let site = self.cat.site(id, w.product);
+			let prod = w.product.as_str();
+			let from_to = if w.confidential { FromTo::Masked } else { FromTo::Well(wid) };
+			let masked_hours = w.confidential && r.chance(0.7);
+			let hours = |h: u16| if masked_hours { Hours::Masked } else { Hours::Value(h) };
 			let base = Row {
-				facility: fac1,
+				facility: site.own,
 				date,
 				activity: "PROD",
 				product: prod,
-				from_to: FromTo::Well(wid),
-				volume: Cell::Empty,
+				from_to,
+				volume: None,
 				energy: None,
-				hours: None,
+				hours: Hours::Empty,
+				cci_space: true,
 				proration: None,
 				heat: None,
 			};
-			let mut r2 = Rng::new(&[hash(&[r.next_u64()]), changed as u64]);
-			match volume {
-				OfficialVolume::Confidential => {
-					for f in [fac1, fac2] {
-						rows.push(Row {
-							facility: f,
-							volume: Cell::Confidential,
-							hours: Some(self.hours_full),
-							..base
-						});
-					}
-				},
-				OfficialVolume::Volume(Milli(total)) => {
-					let n = r2.range(2, 4).min(total.max(1));
-					let weights: Vec<i64> = (0..n).map(|_| r2.range(1, 1000)).collect();
-					let wsum: i64 = weights.iter().sum();
-					let mut parts: Vec<i64> = weights
-						.iter()
-						.map(|w| (total as i128 * *w as i128 / wsum as i128) as i64)
-						.collect();
-					let assigned: i64 = parts.iter().sum();
-					parts[0] += total - assigned;
-					while let Some(z) = parts.iter().position(|&x| x == 0) {
-						if total < n {
-							break;
-						}
-						let m = (0..parts.len()).max_by_key(|&j| parts[j]).unwrap_or(0);
-						parts[m] -= 1;
-						parts[z] += 1;
-					}
-					let netting = p.netting_rows && total > 0 && r2.chance(0.5);
-					let x = if netting { r2.range(1, (total / 10).max(1)) } else { 0 };
-					parts[0] += x;
-					for (j, part) in parts.iter().enumerate() {
-						let f = if j == 1 { fac2 } else { fac1 };
-						let hours = Some(self.hours_full - r2.below(24) as u16);
-						rows.push(Row {
-							facility: f,
-							volume: Cell::Value(Milli(*part)),
-							hours,
-							..base
-						});
-					}
-					if netting {
-						rows.push(Row { volume: Cell::Value(Milli(-x)), ..base });
-					}
-				},
+			let total = self.st.written_volume(seed, id).unwrap_or_default().0;
+			let mut r2 = Rng::new(&[hash(&[r.next_u64()]), w.changed as u64]);
+			let mut parts = if total >= 2 && r2.chance(0.1) {
+				let a = r2.range(1, total - 1);
+				vec![a, total - a]
+			} else {
+				vec![total]
+			};
+			let netting = netting_wells.contains(id.as_str());
+			let x = if netting { r2.range(1, (total / 10).max(1)) } else { 0 };
+			parts[0] += x;
+			for part in parts {
+				let h = self.hours_full - r2.below(24) as u16;
+				rows.push(Row { volume: Some(Milli(part)), hours: hours(h), ..base });
+			}
+			if netting {
+				rows.push(Row { volume: Some(Milli(-x)), ..base });
+			}
+			// The same well reported by another operator: not part of its figure.
+			if let Some((other_fac, wi)) = site.other {
+				let v =
+					p.wells[wi].other_operator.as_ref().and_then(|o| o.months.get(&self.st.month));
+				if let Some(v) = v {
+					let h = hours(self.hours_full);
+					rows.push(Row { facility: other_fac, volume: Some(*v), hours: h, ..base });
+				}
 			}
 			// Non-counting rows of the same well.
-			let hidden_water = p.confidential_matched && (first || r.chance(0.4));
-			first = false;
-			let water = if hidden_water {
-				Cell::Confidential
-			} else {
-				Cell::Value(random_volume(&mut r, "WATER"))
-			};
+			let full = hours(self.hours_full);
 			rows.push(Row {
 				product: "WATER",
-				volume: water,
-				hours: Some(self.hours_full),
+				volume: Some(random_volume(&mut r, "WATER")),
+				hours: full,
 				..base
 			});
-			let side = if product == Product::Oil { "GAS" } else { "COND" };
+			let side = if w.product == Product::Oil { "GAS" } else { "COND" };
 			let side_vol = random_volume(&mut r, side);
 			let energy = (side == "GAS").then(|| energy_of(&mut r, side_vol));
-			rows.push(Row {
-				product: side,
-				volume: Cell::Value(side_vol),
-				energy,
-				hours: Some(self.hours_full),
-				..base
-			});
+			rows.push(Row { product: side, volume: Some(side_vol), energy, hours: full, ..base });
 			rows.push(Row {
 				activity: "DISP",
-				volume: Cell::Value(random_volume(&mut r, prod)),
+				from_to: Self::random_facility_ref(&mut r, &["PL", "GP", "TM"]),
+				volume: Some(random_volume(&mut r, prod)),
 				..base
 			});
 			if r.chance(0.3) {
 				rows.push(Row {
 					activity: "INJ",
 					product: "WATER",
-					volume: Cell::Value(random_volume(&mut r, "WATER")),
+					volume: Some(random_volume(&mut r, "WATER")),
 					..base
 				});
 			}
-			if p.decoy_rows {
+			if p.decoy_rows && !w.confidential {
 				let decoy = wid.with_event(decoy_event(wid));
 				if !self.st.wells.contains_key(&decoy.to_string()) {
 					rows.push(Row {
 						from_to: FromTo::Well(decoy),
-						volume: Cell::Value(random_volume(&mut r, prod)),
-						hours: Some(self.hours_full),
+						volume: Some(random_volume(&mut r, prod)),
+						hours: Hours::Value(self.hours_full),
 						date: self.v1_filler_date(&mut r),
 						..base
 					});
 				}
+			}
+			// A confidential neighbour in the same battery.
+			let neighbour = p.confidential_matched && (first || r.chance(0.4));
+			first = false;
+			if neighbour {
+				rows.push(Row {
+					from_to: FromTo::Masked,
+					volume: Some(random_volume(&mut r, prod)),
+					hours: if r.chance(0.7) {
+						Hours::Masked
+					} else {
+						Hours::Value(self.hours_full)
+					},
+					date: self.v1_filler_date(&mut r),
+					..base
+				});
 			}
 		}
 		rows
@@ -811,53 +1235,52 @@ impl<'a> Generator<'a> {
 		buf.extend_from_slice(op.baid.as_bytes());
 		buf.push(b',');
 		csv_field(buf, &op.name);
-		let _ = write!(buf, ",AB{}{:07},AB,{},{:07},", fac.kind, fac.ident, fac.kind, fac.ident);
+		let (prov, kind) = (&fac.province, &fac.kind);
+		let _ = write!(buf, ",{prov}{kind}{:07},{prov},{kind},{:07},", fac.ident, fac.ident);
 		csv_field(buf, &fac.name);
+		let _ = write!(buf, ",{},{},", fac.subtype, fac.subtype_desc);
+		if fac.section_only {
+			let _ =
+				write!(buf, "{:02}-{:03}-{:02}W{},,", l.section, l.township, l.range, l.meridian);
+		} else {
+			let _ = write!(
+				buf,
+				"{:02}-{:02}-{:03}-{:02}W{},{},",
+				l.lsd, l.section, l.township, l.range, l.meridian, l.lsd
+			);
+		}
 		let _ = write!(
 			buf,
-			",{},{},{:02}-{:02}-{:03}-{:02}W{},{:02},{:02},{:03},{:02},{},{},{},{},",
-			fac.subtype,
-			fac.subtype_desc,
-			l.lsd,
-			l.section,
-			l.township,
-			l.range,
-			l.meridian,
-			l.lsd,
-			l.section,
-			l.township,
-			l.range,
-			l.meridian,
-			row.date,
-			row.activity,
-			row.product
+			"{},{},{},{},{},{},{},",
+			l.section, l.township, l.range, l.meridian, row.date, row.activity, row.product
 		);
 		match row.from_to {
 			FromTo::None => buf.extend_from_slice(b",,,"),
 			FromTo::Well(w) => {
 				let _ = write!(buf, "ABWI{w},AB,WI,{w}");
 			},
+			FromTo::Masked => buf.extend_from_slice(b"***,,,***"),
 			FromTo::Facility(k, n) => {
 				let _ = write!(buf, "AB{k}{n:07},AB,{k},{n:07}");
 			},
 		}
 		buf.push(b',');
-		match row.volume {
-			Cell::Empty => {},
-			Cell::Value(m) => {
-				let _ = write!(buf, "{m}");
-			},
-			Cell::Confidential => buf.extend_from_slice(b"***"),
+		if let Some(m) = row.volume {
+			let _ = write!(buf, "{m}");
 		}
 		buf.push(b',');
 		if let Some(e) = row.energy {
 			let _ = write!(buf, "{e}");
 		}
 		buf.push(b',');
-		if let Some(h) = row.hours {
-			let _ = write!(buf, "{h}");
+		match row.hours {
+			Hours::Empty => {},
+			Hours::Value(h) => {
+				let _ = write!(buf, "{h}");
+			},
+			Hours::Masked => buf.extend_from_slice(b"***"),
 		}
-		buf.extend_from_slice(b",,"); // CCICode empty
+		buf.extend_from_slice(if row.cci_space { b", ," } else { b",," });
 		if let Some((p, f)) = row.proration {
 			let _ = write!(buf, "{p},{}.{:05}", f / 100_000, f % 100_000);
 		} else {
@@ -936,7 +1359,7 @@ fn write_csv<W: Write>(cfg: &SimConfig, st: &MonthState, out: &mut W) -> io::Res
 #[allow(clippy::field_reassign_with_default)]
 pub(crate) mod tests {
 	use super::*;
-	use crate::config::{AmendmentConfig, GenerateWells, WellConfig};
+	use crate::config::{AmendmentConfig, GenerateWells, OtherOperatorConfig, WellConfig};
 
 	/// A minimal RFC 4180 reader for the tests (Latin-1 bytes, CRLF).
 	pub(crate) fn parse_csv(data: &[u8]) -> Vec<Vec<Vec<u8>>> {
@@ -978,36 +1401,55 @@ pub(crate) mod tests {
 		rows
 	}
 
+	fn m(s: &str) -> Month {
+		s.parse().unwrap()
+	}
+
 	pub(crate) fn test_config() -> SimConfig {
 		let mut cfg = SimConfig::default();
 		cfg.seed = 1234;
 		cfg.petrinex.rows = 3_000;
-		let m = |s: &str| s.parse::<Month>().unwrap();
-		cfg.petrinex.wells = vec![
-			WellConfig {
-				id: "100071901015W400".into(),
-				product: Product::Oil,
-				months: [
-					(m("2026-01"), "1234.567".parse().unwrap()),
-					(m("2025-12"), "0.001".parse().unwrap()),
-				]
+		let mut oil = WellConfig::new(
+			"100071901015W400",
+			Product::Oil,
+			[(m("2026-01"), "1234.567".parse().unwrap()), (m("2025-12"), "0.001".parse().unwrap())]
 				.into(),
-			},
-			WellConfig {
-				id: "100161002320W500".into(),
-				product: Product::Gas,
-				months: [(m("2026-01"), "845.210".parse().unwrap())].into(),
-			},
-			WellConfig {
-				id: "102010100101W600".into(),
-				product: Product::Oil,
-				months: [(m("2026-01"), "***".parse().unwrap())].into(),
-			},
-			WellConfig {
-				id: "100020300405W400".into(),
-				product: Product::Oil,
-				months: [(m("2026-01"), "0".parse().unwrap())].into(),
-			},
+		);
+		oil.operator = Some("A1B2".into());
+		oil.facility = Some("ABBT0071901".into());
+		oil.other_operator = Some(OtherOperatorConfig {
+			operator: "Z9Y8".into(),
+			operator_name: Some("OTHER, OPERATOR LTD.".into()),
+			facility: Some("ABBT0999999".into()),
+			months: [(m("2026-01"), "5.000".parse().unwrap())].into(),
+		});
+		let mut gas = WellConfig::new(
+			"100161002320W500",
+			Product::Gas,
+			[(m("2026-01"), "845.210".parse().unwrap())].into(),
+		);
+		gas.operator = Some("A1B2".into());
+		gas.facility = Some("ABGS0161002".into());
+		let mut masked = WellConfig::new(
+			"1W0052706219W500",
+			Product::Oil,
+			[(m("2026-01"), "310.000".parse().unwrap())].into(),
+		);
+		masked.confidential = true;
+		cfg.petrinex.wells = vec![
+			oil,
+			gas,
+			WellConfig::new(
+				"102010100101W600",
+				Product::Oil,
+				[(m("2026-01"), "***".parse().unwrap())].into(),
+			),
+			WellConfig::new(
+				"100020300405W400",
+				Product::Oil,
+				[(m("2026-01"), "0".parse().unwrap())].into(),
+			),
+			masked,
 		];
 		cfg.petrinex.generate =
 			Some(GenerateWells { count: 25, from: m("2025-06"), through: None, gas_fraction: 0.4 });
@@ -1018,34 +1460,34 @@ pub(crate) mod tests {
 			volume: Some("1300.250".parse().unwrap()),
 			submission_date: Some("2026-03-18".parse().unwrap()),
 		}];
+		cfg.validate().unwrap();
 		cfg
 	}
 
-	/// Sums the counting rows per (well, product); `None` when a counting row says `***`.
-	pub(crate) fn official_sums(rows: &[Vec<Vec<u8>>]) -> BTreeMap<(String, String), Option<i64>> {
-		let mut sums: BTreeMap<(String, String), Option<i64>> = BTreeMap::new();
+	fn text(f: &[u8]) -> String {
+		f.iter().map(|&b| b as char).collect()
+	}
+
+	/// Sums the counting rows per (well, product, operator): `PROD`, `FromToIDType` `WI`.
+	pub(crate) fn official_sums(rows: &[Vec<Vec<u8>>]) -> BTreeMap<(String, String, String), i64> {
+		let mut sums = BTreeMap::new();
 		for r in &rows[1..] {
 			if r[17] == b"PROD" && r[21] == b"WI" {
-				let key = (
-					String::from_utf8(r[22].clone()).unwrap(),
-					String::from_utf8(r[18].clone()).unwrap(),
-				);
-				let v = if r[23] == b"***" {
-					None
-				} else {
-					Some(
-						crate::config::parse_fixed(std::str::from_utf8(&r[23]).unwrap(), 3)
-							.unwrap(),
-					)
-				};
-				let e = sums.entry(key).or_insert(Some(0));
-				*e = match (*e, v) {
-					(Some(a), Some(b)) => Some(a + b),
-					_ => None,
-				};
+				let key = (text(&r[22]), text(&r[18]), text(&r[1]));
+				let v = crate::config::parse_fixed(&text(&r[23]), 3).unwrap();
+				*sums.entry(key).or_insert(0) += v;
 			}
 		}
 		sums
+	}
+
+	/// What a correct parser finds for a figure: `None` when no row matches.
+	pub(crate) fn found(
+		sums: &BTreeMap<(String, String, String), i64>,
+		id: &str,
+		f: &OfficialFigure,
+	) -> Option<i64> {
+		sums.get(&(id.to_string(), f.product.as_str().to_string(), f.operator.clone())).copied()
 	}
 
 	fn csv_of(cfg: &SimConfig, month: (u16, u8), version: u32) -> Vec<u8> {
@@ -1088,8 +1530,20 @@ ProrationFactor,Heat\r"
 				assert!(expected.len() >= 2, "{month:?}: {expected:?}");
 			}
 			for (id, fig) in &expected {
-				let got = sums.get(&(id.clone(), fig.product.as_str().to_string())).copied();
-				assert_eq!(got, Some(fig.volume.map(|m| m.0)), "{month:?} v{version} well {id}");
+				let got = found(&sums, id, fig);
+				if fig.confidential {
+					assert_eq!(got, None, "{month:?} v{version}: confidential {id} is masked");
+					assert!(!text(&csv).contains(id.as_str()));
+				} else {
+					assert_eq!(got, fig.volume.map(|m| m.0), "{month:?} v{version} well {id}");
+				}
+				// Every counting row is at the figure's facility.
+				for r in &rows[1..] {
+					if r[17] == b"PROD" && r[22] == id.as_bytes() && r[1] == fig.operator.as_bytes()
+					{
+						assert_eq!(text(&r[3]), fig.facility);
+					}
+				}
 			}
 			let max_date = rows[1..].iter().map(|r| r[16].clone()).max().unwrap();
 			assert_eq!(
@@ -1105,6 +1559,9 @@ ProrationFactor,Heat\r"
 		assert_eq!(v2["100071901015W400"].volume, Some(Milli(1_300_250)));
 		assert_eq!(v2["100071901015W400"].submission_date.to_string(), "2026-03-18");
 		assert_eq!(v1["102010100101W600"].volume, None);
+		assert!(v1["102010100101W600"].confidential);
+		assert_eq!(v1["1W0052706219W500"].volume, None);
+		assert!(v1["1W0052706219W500"].confidential);
 		assert_eq!(v1["100020300405W400"].volume, Some(Milli(0)));
 		assert_eq!(file_updated_date(&cfg, (2026, 1), 1).to_string(), "2026-02-20");
 		assert_eq!(file_updated_date(&cfg, (2026, 1), 2).to_string(), "2026-03-18");
@@ -1115,35 +1572,172 @@ ProrationFactor,Heat\r"
 	}
 
 	#[test]
+	fn operator_and_facility_of_configured_wells() {
+		let cfg = test_config();
+		let v1 = expected_totals(&cfg, (2026, 1), 1);
+		let oil = &v1["100071901015W400"];
+		assert_eq!((oil.operator.as_str(), oil.facility.as_str()), ("A1B2", "ABBT0071901"));
+		assert_eq!(
+			oil.other_operator,
+			Some(("Z9Y8".to_string(), "ABBT0999999".to_string(), Milli(5_000)))
+		);
+		let gas = &v1["100161002320W500"];
+		assert_eq!((gas.operator.as_str(), gas.facility.as_str()), ("A1B2", "ABGS0161002"));
+		assert_eq!(gas.other_operator, None);
+		// Defaults: derived from the seed, stable, well-formed.
+		let d = &v1["100020300405W400"];
+		crate::config::check_operator(&d.operator).unwrap();
+		crate::config::check_facility(&d.facility).unwrap();
+		assert!(d.facility.starts_with("ABBT"));
+		assert_eq!(expected_totals(&cfg, (2026, 1), 2)["100020300405W400"].facility, d.facility);
+		assert_eq!(
+			expected_totals(&cfg, (2025, 12), 1)["100071901015W400"].facility,
+			"ABBT0071901"
+		);
+
+		// The other operator's row is in the file and must not count.
+		let rows = parse_csv(&csv_of(&cfg, (2026, 1), 1));
+		let well_rows: Vec<&Vec<Vec<u8>>> = rows[1..]
+			.iter()
+			.filter(|r| r[17] == b"PROD" && r[18] == b"OIL" && r[22] == b"100071901015W400")
+			.collect();
+		let all: i64 =
+			well_rows.iter().map(|r| crate::config::parse_fixed(&text(&r[23]), 3).unwrap()).sum();
+		assert_eq!(all, 1_234_567 + 5_000, "sum over every operator includes the trap");
+		let other: Vec<String> = well_rows
+			.iter()
+			.filter(|r| r[1] != b"A1B2")
+			.map(|r| text(&r.iter().map(|f| f.as_slice()).collect::<Vec<_>>().join(&b'|')))
+			.collect();
+		assert_eq!(other.len(), 1);
+		assert!(
+			other[0].starts_with("2026-01|Z9Y8|OTHER, OPERATOR LTD.|ABBT0999999|AB|BT|0999999|"),
+			"{}",
+			other[0]
+		);
+		assert!(other[0].contains("|PROD|OIL|ABWI100071901015W400|AB|WI|100071901015W400|5.000|"));
+		// One facility, one operator: every row of ABBT0071901 and ABGS0161002 is A1B2's.
+		for r in &rows[1..] {
+			if r[3] == b"ABBT0071901" || r[3] == b"ABGS0161002" {
+				assert_eq!(r[1], b"A1B2");
+			}
+		}
+	}
+
+	#[test]
+	fn confidential_wells_are_masked_in_identifiers() {
+		let mut cfg = test_config();
+		cfg.petrinex.confidential_matched = false;
+		cfg.petrinex.netting_rows = false;
+		let csv = csv_of(&cfg, (2026, 1), 1);
+		let t = text(&csv);
+		assert!(!t.contains("1W0052706219W500"), "a confidential id never appears");
+		assert!(!t.contains("102010100101W600"));
+		let rows = parse_csv(&csv);
+		for r in &rows[1..] {
+			if r[19] == b"***" {
+				assert_eq!(r[22], b"***");
+				assert!(r[20].is_empty() && r[21].is_empty(), "no province, no type");
+				let v = text(&r[23]);
+				crate::config::parse_fixed(&v, 3).expect("volume stays numeric");
+				assert_eq!(r[1].len(), 4, "the operator stays public");
+				crate::config::check_facility(&text(&r[3])).expect("the facility stays public");
+			} else {
+				assert_ne!(r[22], b"***");
+			}
+		}
+		let hours_masked = rows[1..].iter().filter(|r| r[25] == b"***").count();
+		assert!(hours_masked > 0, "Hours *** in some masked rows");
+		assert!(rows[1..].iter().all(|r| r[25] != b"***" || r[19] == b"***"));
+		// The configured confidential well: its masked OIL PROD rows at its facility carry its
+		// volume.
+		let fig = &expected_totals(&cfg, (2026, 1), 1)["1W0052706219W500"];
+		let masked_oil: i64 = rows[1..]
+			.iter()
+			.filter(|r| {
+				r[3] == fig.facility.as_bytes()
+					&& r[17] == b"PROD"
+					&& r[18] == b"OIL"
+					&& r[22] == b"***"
+			})
+			.map(|r| crate::config::parse_fixed(&text(&r[23]), 3).unwrap())
+			.sum();
+		assert_eq!(masked_oil, 310_000);
+		// Filler wells are masked too (about `confidential_fraction` of them).
+		let masked_filler =
+			rows[1..].iter().filter(|r| r[19] == b"***" && r[3] != fig.facility.as_bytes()).count();
+		assert!(masked_filler >= 3, "{masked_filler}");
+	}
+
+	#[test]
 	fn realistic_content() {
 		let cfg = test_config();
 		let csv = csv_of(&cfg, (2026, 1), 1);
 		assert!(csv.contains(&0xE9), "some Latin-1 é");
 		assert!(std::str::from_utf8(&csv).is_err(), "Latin-1, not UTF-8");
-		let text = String::from_utf8_lossy(&csv);
-		assert!(text.contains("\"ACME, INC.\""));
-		assert!(text.contains("\"BIG \"\"D\"\" OIL & GAS LTD.\""));
-		assert!(text.contains(",***,"));
-		assert!(text.contains(",-"), "a negative reversal row");
+		let t = text(&csv);
+		assert!(t.contains("\"ACME, INC.\""));
+		assert!(t.contains("\"BIG \"\"D\"\" OIL & GAS LTD.\""));
+		assert!(t.contains(",***,,,***,"), "masked identifiers");
+		assert!(t.contains(",-"), "a negative reversal or difference row");
 		let rows = parse_csv(&csv);
 		let acts: HashSet<&[u8]> = rows[1..].iter().map(|r| r[17].as_slice()).collect();
-		for a in ["PROD", "DISP", "INJ", "FUEL", "FLARE", "VENT", "REC"] {
+		for a in [
+			"PROD", "DISP", "REC", "INJ", "FUEL", "FLARE", "VENT", "DIFF", "INVOP", "INVCL",
+			"LDINVOP", "LDINVCL", "LDREC",
+		] {
 			assert!(acts.contains(a.as_bytes()), "{a}");
 		}
+		let products: HashSet<&[u8]> = rows[1..].iter().map(|r| r[18].as_slice()).collect();
+		for p in ["OIL", "GAS", "WATER", "COND", "C5-SP", "SAND"] {
+			assert!(products.contains(p.as_bytes()), "{p}");
+		}
+		let mut alnum = 0;
+		let mut wells = HashSet::new();
 		for r in &rows[1..] {
 			if r[21] == b"WI" {
-				let id = std::str::from_utf8(&r[22]).unwrap();
-				WellId::parse(id).unwrap();
+				let id = text(&r[22]);
+				let w = WellId::parse(&id).unwrap();
 				assert_eq!(r[19], format!("ABWI{id}").as_bytes());
+				if wells.insert(id) && w.has_alphanumeric_exception() {
+					alnum += 1;
+				}
 			}
-			let v = std::str::from_utf8(&r[23]).unwrap();
-			assert!(
-				v == "***" || (v.len() > 4 && v.as_bytes()[v.len() - 4] == b'.'),
-				"3 decimals: {v}"
-			);
+			let v = text(&r[23]);
+			assert!(v.len() > 4 && v.as_bytes()[v.len() - 4] == b'.', "3 decimals: {v}");
+			// Location columns are not zero-padded; the location string is.
+			for c in 11..=15 {
+				assert!(!r[c].starts_with(b"0"), "not zero-padded: {}", text(&r[c]));
+			}
+			let loc = text(&r[10]);
+			let parts: Vec<&str> = loc.split('-').collect();
+			match parts.len() {
+				4 => assert_eq!(format!("{:0>2}", text(&r[11])), parts[0]),
+				3 => assert!(r[11].is_empty(), "section-level: no LSD"),
+				_ => panic!("location {loc}"),
+			}
+			let n = parts.len();
+			assert_eq!(parts[n - 2], format!("{:0>3}", text(&r[13])), "township 3 digits");
+			assert_eq!(parts[n - 1], format!("{:0>2}W{}", text(&r[14]), text(&r[15])));
+			assert!(r[26] == b" " || r[26].is_empty(), "CCICode");
 		}
+		let frac = alnum as f64 / wells.len() as f64;
+		assert!((0.06..0.2).contains(&frac), "≈ 12 % alphanumeric well ids: {frac}");
+		let cci_space = rows[1..].iter().filter(|r| r[26] == b" ").count();
+		assert!(cci_space * 10 > rows.len() * 8, "CCICode is usually a single space");
+		assert!(rows[1..].iter().any(|r| r[11].is_empty()), "section-level locations");
+		assert!(rows[1..].iter().any(|r| r[7].contains(&b',')), "facility names with a comma");
+		// One PROD row per well, product and month is the norm.
+		let mut per: HashMap<(Vec<u8>, Vec<u8>), usize> = HashMap::new();
+		for r in &rows[1..] {
+			if r[17] == b"PROD" && r[21] == b"WI" {
+				*per.entry((r[22].clone(), r[18].clone())).or_default() += 1;
+			}
+		}
+		let multi = per.values().filter(|&&n| n > 1).count();
+		assert!(multi > 0 && multi * 20 < per.len(), "{multi} of {}", per.len());
 		// The decoy neighbour is present and not a configured well.
-		assert!(text.contains("100071901015W402"));
+		assert!(t.contains("100071901015W402"));
 		// Deterministic.
 		assert_eq!(csv, csv_of(&cfg, (2026, 1), 1));
 		let mut other = cfg.clone();
@@ -1151,17 +1745,88 @@ ProrationFactor,Heat\r"
 		assert_ne!(csv, csv_of(&other, (2026, 1), 1));
 	}
 
+	/// The exact rows of two configured wells in a small file without traps.
+	#[test]
+	fn exact_rows_of_configured_wells() {
+		let mut cfg = SimConfig::default();
+		cfg.seed = 7;
+		cfg.petrinex.rows = 40;
+		cfg.petrinex.netting_rows = false;
+		cfg.petrinex.decoy_rows = false;
+		cfg.petrinex.confidential_matched = false;
+		let mut oil = WellConfig::new(
+			"100071901015W400",
+			Product::Oil,
+			[(m("2026-08"), "28.500".parse().unwrap())].into(),
+		);
+		oil.operator = Some("A1B2".into());
+		oil.operator_name = Some("TREASURENET TEST OIL LTD.".into());
+		oil.facility = Some("ABBT0071901".into());
+		oil.other_operator = Some(OtherOperatorConfig {
+			operator: "Z9Y8".into(),
+			operator_name: None,
+			facility: Some("ABBT0999999".into()),
+			months: [(m("2026-08"), "5.000".parse().unwrap())].into(),
+		});
+		let mut masked = WellConfig::new(
+			"1S0032506124W500",
+			Product::Gas,
+			[(m("2026-08"), "120.000".parse().unwrap())].into(),
+		);
+		masked.confidential = true;
+		masked.operator = Some("A1B2".into());
+		masked.facility = Some("ABGS0161002".into());
+		cfg.petrinex.wells = vec![oil, masked];
+		cfg.validate().unwrap();
+		let csv = csv_of(&cfg, (2026, 8), 1);
+		let t = text(&csv);
+		let lines: Vec<&str> = t
+			.split("\r\n")
+			.filter(|l| {
+				l.contains("ABBT0071901") || l.contains("ABGS0161002") || l.contains("ABBT0999999")
+			})
+			.collect();
+		assert_eq!(lines, EXACT_ROWS);
+		// The official figure: the A1B2 row only.
+		let figs = expected_totals(&cfg, (2026, 8), 1);
+		let oil = &figs["100071901015W400"];
+		assert_eq!(oil.volume, Some(Milli(28_500)));
+		assert_eq!((oil.operator.as_str(), oil.facility.as_str()), ("A1B2", "ABBT0071901"));
+		let gas = &figs["1S0032506124W500"];
+		assert_eq!((gas.volume, gas.confidential), (None, true));
+		assert_eq!((gas.operator.as_str(), gas.facility.as_str()), ("A1B2", "ABGS0161002"));
+	}
+
+	/// In file order: the oil well's rows at its battery (one `PROD` `OIL` row, its `GAS`,
+	/// `WATER`, an `INJ` and a `DISP` row), the other operator's `PROD` row (`Z9Y8`, not
+	/// counted), and the confidential gas well's rows at `ABGS0161002` with `***` identifiers,
+	/// numeric volumes and `***` hours.
+	const EXACT_ROWS: [&str; 10] = [
+		"2026-08,A1B2,TREASURENET TEST OIL LTD.,ABBT0071901,AB,BT,0071901,SWAN HILLS 07 BATTERY,321,Crude Oil Multiwell Group Battery,07-19-010-15W4,7,19,10,15,4,2026-09-05,PROD,GAS,ABWI100071901015W400,AB,WI,100071901015W400,8.525,331.230,744, ,,,",
+		"2026-08,A1B2,TREASURENET TEST OIL LTD.,ABGS0161002,AB,GS,0161002,RIVIÈRE QUI BARRE 03 GATHERING SYSTEM,621,Gas Gathering System,25-061-24W5,,25,61,24,5,2026-09-19,PROD,COND,***,,,***,0.200,,***, ,,,",
+		"2026-08,A1B2,TREASURENET TEST OIL LTD.,ABBT0071901,AB,BT,0071901,SWAN HILLS 07 BATTERY,321,Crude Oil Multiwell Group Battery,07-19-010-15W4,7,19,10,15,4,2026-09-05,PROD,WATER,ABWI100071901015W400,AB,WI,100071901015W400,12.200,,744, ,,,",
+		"2026-08,A1B2,TREASURENET TEST OIL LTD.,ABBT0071901,AB,BT,0071901,SWAN HILLS 07 BATTERY,321,Crude Oil Multiwell Group Battery,07-19-010-15W4,7,19,10,15,4,2026-09-05,INJ,WATER,ABWI100071901015W400,AB,WI,100071901015W400,34.400,,, ,,,",
+		"2026-08,A1B2,TREASURENET TEST OIL LTD.,ABGS0161002,AB,GS,0161002,RIVIÈRE QUI BARRE 03 GATHERING SYSTEM,621,Gas Gathering System,25-061-24W5,,25,61,24,5,2026-09-19,PROD,WATER,***,,,***,1677.400,,***, ,,,",
+		"2026-08,A1B2,TREASURENET TEST OIL LTD.,ABGS0161002,AB,GS,0161002,RIVIÈRE QUI BARRE 03 GATHERING SYSTEM,621,Gas Gathering System,25-061-24W5,,25,61,24,5,2026-09-19,PROD,GAS,***,,,***,120.000,,***, ,,,",
+		"2026-08,A1B2,TREASURENET TEST OIL LTD.,ABBT0071901,AB,BT,0071901,SWAN HILLS 07 BATTERY,321,Crude Oil Multiwell Group Battery,07-19-010-15W4,7,19,10,15,4,2026-09-05,PROD,OIL,ABWI100071901015W400,AB,WI,100071901015W400,28.500,,732, ,,,",
+		"2026-08,A1B2,TREASURENET TEST OIL LTD.,ABBT0071901,AB,BT,0071901,SWAN HILLS 07 BATTERY,321,Crude Oil Multiwell Group Battery,07-19-010-15W4,7,19,10,15,4,2026-09-05,DISP,OIL,ABTM5192119,AB,TM,5192119,0.200,,, ,,,",
+		"2026-08,Z9Y8,PRAIRIE OIL & GAS INC.,ABBT0999999,AB,BT,0999999,RIVIÈRE QUI BARRE 05 BATTERY,322,Crude Oil Multiwell Proration Battery,05-27-050-17W6,5,27,50,17,6,2026-09-05,PROD,OIL,ABWI100071901015W400,AB,WI,100071901015W400,5.000,,744, ,,,",
+		"2026-08,A1B2,TREASURENET TEST OIL LTD.,ABGS0161002,AB,GS,0161002,RIVIÈRE QUI BARRE 03 GATHERING SYSTEM,621,Gas Gathering System,25-061-24W5,,25,61,24,5,2026-09-19,DISP,GAS,ABPL1865989,AB,PL,1865989,2244.200,,, ,,,",
+	];
+
 	#[test]
 	fn zip_in_zip_names_and_content() {
 		let cfg = test_config();
 		let bytes = petrinex_month_zip(&cfg, (2026, 1), 2);
 		let outer = crate::zip::read_zip(&bytes).unwrap();
 		assert_eq!(outer.len(), 1);
-		assert_eq!(outer[0].name, "Vol_2026-01-AB.zip");
+		assert_eq!(outer[0].name, "Vol_2026-01-AB.csv.zip");
 		let inner = crate::zip::read_zip(&outer[0].data).unwrap();
 		assert_eq!(inner.len(), 1);
-		assert_eq!(inner[0].name, "Vol_2026-01-AB.csv");
+		assert_eq!(inner[0].name, "Vol_2026-01-AB.CSV");
 		assert_eq!(inner[0].data, csv_of(&cfg, (2026, 1), 2));
+		assert_eq!(inner_zip_name(m("2026-08")), "Vol_2026-08-AB.csv.zip");
+		assert_eq!(csv_name(m("2026-08")), "Vol_2026-08-AB.CSV");
 	}
 
 	#[test]
@@ -1172,11 +1837,11 @@ ProrationFactor,Heat\r"
 			std::env::temp_dir().join(format!("tn-feed-sim-month-{}.zip", std::process::id()));
 		std::fs::write(&path, &bytes).unwrap();
 		let script = "import sys,zipfile,io,csv\n\
-			z=zipfile.ZipFile(sys.argv[1]); assert z.namelist()==['Vol_2026-01-AB.zip'], z.namelist()\n\
-			i=zipfile.ZipFile(io.BytesIO(z.read('Vol_2026-01-AB.zip'))); assert i.namelist()==['Vol_2026-01-AB.csv']\n\
-			t=i.read('Vol_2026-01-AB.csv').decode('latin-1'); rows=list(csv.reader(io.StringIO(t, newline='')))\n\
+			z=zipfile.ZipFile(sys.argv[1]); assert z.namelist()==['Vol_2026-01-AB.csv.zip'], z.namelist()\n\
+			i=zipfile.ZipFile(io.BytesIO(z.read('Vol_2026-01-AB.csv.zip'))); assert i.namelist()==['Vol_2026-01-AB.CSV']\n\
+			t=i.read('Vol_2026-01-AB.CSV').decode('latin-1'); rows=list(csv.reader(io.StringIO(t, newline='')))\n\
 			assert all(len(r)==30 for r in rows), 'ragged'\n\
-			s=sum(float(r[23]) for r in rows[1:] if r[17]=='PROD' and r[21]=='WI' and r[22]=='100071901015W400' and r[18]=='OIL')\n\
+			s=sum(float(r[23]) for r in rows[1:] if r[17]=='PROD' and r[21]=='WI' and r[22]=='100071901015W400' and r[18]=='OIL' and r[1]=='A1B2')\n\
 			print('%.3f' % s)";
 		match std::process::Command::new("python3").arg("-c").arg(script).arg(&path).output() {
 			Ok(out) => {
@@ -1235,10 +1900,7 @@ ProrationFactor,Heat\r"
 		assert_eq!(rows.len(), 500_001);
 		let sums = official_sums(&rows);
 		for (id, fig) in expected_totals(&cfg, (2026, 1), 1) {
-			assert_eq!(
-				sums.get(&(id.clone(), fig.product.as_str().into())).copied(),
-				Some(fig.volume.map(|m| m.0))
-			);
+			assert_eq!(found(&sums, &id, &fig), fig.volume.map(|m| m.0), "{id}");
 		}
 	}
 }

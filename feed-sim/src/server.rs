@@ -18,7 +18,7 @@
 //! | request | effect |
 //! |---|---|
 //! | `GET /control/mode` | `{"mode":"healthy","petrinex":"healthy","eia":"healthy"}` (`mode` is `mixed` when they differ) |
-//! | `POST /control/mode/{healthy\|404\|500\|slow\|truncated\|garbage\|down}[?api=petrinex\|eia]` | sets the mode of both APIs, or of one |
+//! | `POST /control/mode/{healthy\|404\|500\|slow\|truncated\|garbage\|down\|json-error\|transient-404}[?api=petrinex\|eia][&count=N]` | sets the mode of both APIs, or of one (`count`: how many requests `transient-404` fails, default `transient_count`) |
 //! | `POST /control/amend/{YYYY-MM}` | publishes the next version of the month; answers what changed |
 //! | `GET /control/expected/{YYYY-MM}[?version=N]` | the official totals a parser must find (default: current version) |
 //! | `POST /control/published/petrinex/{YYYY-MM}` | moves Petrinex's last published month |
@@ -33,13 +33,22 @@
 //! `garbage`: `200` with the normal `Content-Type` and 4 KiB of random bytes (starting with `PK\3\4`
 //! for Petrinex, with `{"response":{"total":"` for EIA). `down`: the connection is closed
 //! without an answer.
+//! `json-error`: `200 OK`, `Content-Type: application/json; charset=utf-8`, and a JSON error
+//! body instead of the data — for Petrinex [`PETRINEX_JSON_ERROR`]
+//! (`{"Message":"An error has occurred."}`), for EIA [`EIA_JSON_ERROR`]
+//! (`{"error":"…","code":500}`). Neither shape was observed on the real services: Petrinex's
+//! is the default error body of an ASP.NET Web API (which `/publicdata/API/` appears to be),
+//! EIA's mirrors its documented 4xx error bodies; both are plausible stand-ins, and a client
+//! must reject any `200` body that is not a zip (Petrinex) or has no `response` (EIA).
+//! `transient-404`: `404` for the next `count` (default `transient_count`, 2) data requests of
+//! that API, then `healthy` again by itself (a file briefly missing while Petrinex republishes).
 //!
 //! Every request is logged on stderr: peer, request line (with `api_key` masked), status, bytes,
 //! milliseconds, and the mode when it is not `healthy`.
 
 use crate::config::{Mode, SimConfig};
 use crate::date::{Date, Month};
-use crate::eia::{self, json_str, parse_query};
+use crate::eia::{self, parse_query};
 use crate::petrinex::{self, MonthState};
 use crate::rng::Rng;
 use std::collections::{HashMap, VecDeque};
@@ -68,6 +77,48 @@ pub fn check_loopback(addr: &str) -> Result<SocketAddr, String> {
 
 type ZipCell = Arc<OnceLock<Arc<Vec<u8>>>>;
 
+/// The body of the Petrinex `json-error` mode. Not observed on the real service: the default
+/// error body of an ASP.NET Web API, a plausible shape for `/publicdata/API/`.
+pub const PETRINEX_JSON_ERROR: &str = r#"{"Message":"An error has occurred."}"#;
+
+/// The body of the EIA `json-error` mode (shaped like EIA's 4xx error bodies; not observed with
+/// status 200 on the real service).
+pub const EIA_JSON_ERROR: &str = r#"{"error":"An unexpected error occurred while processing the request. Please try again later.","code":500}"#;
+
+/// The misbehaviour modes of the two data APIs.
+#[derive(Clone, Copy, Debug)]
+struct Modes {
+	petrinex: Mode,
+	eia: Mode,
+	/// Requests still to fail in `transient-404` (Petrinex, EIA).
+	left: (u32, u32),
+}
+
+impl Modes {
+	fn both(mode: Mode, count: u32) -> Modes {
+		Modes { petrinex: mode, eia: mode, left: (count, count) }
+	}
+
+	/// The mode a data request of `api` meets now; counts down `transient-404`.
+	fn take(&mut self, api: Api) -> Mode {
+		let (mode, left) = match api {
+			Api::Petrinex => (&mut self.petrinex, &mut self.left.0),
+			Api::Eia => (&mut self.eia, &mut self.left.1),
+		};
+		if *mode != Mode::Transient404 {
+			return *mode;
+		}
+		if *left <= 1 {
+			*mode = Mode::Healthy;
+		}
+		if *left == 0 {
+			return Mode::Healthy;
+		}
+		*left -= 1;
+		Mode::Transient404
+	}
+}
+
 struct Cache {
 	order: VecDeque<(Month, u32)>,
 	map: HashMap<(Month, u32), ZipCell>,
@@ -75,8 +126,7 @@ struct Cache {
 
 struct State {
 	cfg: RwLock<SimConfig>,
-	/// (Petrinex, EIA)
-	modes: Mutex<(Mode, Mode)>,
+	modes: Mutex<Modes>,
 	cache: Mutex<Cache>,
 	requests: AtomicU64,
 	active: AtomicUsize,
@@ -153,7 +203,7 @@ impl Server {
 				"only loopback addresses are allowed",
 			));
 		}
-		let modes = (cfg.mode, cfg.mode);
+		let modes = Modes::both(cfg.mode, cfg.transient_count);
 		let state = Arc::new(State {
 			cfg: RwLock::new(cfg),
 			modes: Mutex::new(modes),
@@ -231,7 +281,8 @@ impl ServerHandle {
 
 	/// Sets the mode of both APIs directly (same as `POST /control/mode/{mode}`).
 	pub fn set_mode(&self, mode: Mode) {
-		*self.state.modes.lock().unwrap_or_else(|e| e.into_inner()) = (mode, mode);
+		let count = self.state.cfg.read().unwrap_or_else(|e| e.into_inner()).transient_count;
+		*self.state.modes.lock().unwrap_or_else(|e| e.into_inner()) = Modes::both(mode, count);
 	}
 
 	/// Stops accepting connections and waits for the accept thread.
@@ -376,6 +427,10 @@ fn redact(target: &str) -> String {
 	}
 }
 
+fn head_method(method: &str) -> bool {
+	method == "HEAD"
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Api {
 	Petrinex,
@@ -406,18 +461,12 @@ fn handle_connection(state: &State, mut stream: TcpStream) {
 	} else {
 		None
 	};
+	let data_method_ok = req.method == "GET" || head_method(&req.method);
 	let mode = match api {
-		None => Mode::Healthy,
-		Some(a) => {
-			let m = *state.modes.lock().unwrap_or_else(|e| e.into_inner());
-			if a == Api::Petrinex {
-				m.0
-			} else {
-				m.1
-			}
-		},
+		Some(a) if data_method_ok => state.modes.lock().unwrap_or_else(|e| e.into_inner()).take(a),
+		_ => Mode::Healthy,
 	};
-	let head = req.method == "HEAD";
+	let head = head_method(&req.method);
 	let log = |status: &str, bytes: usize| {
 		let note = if mode == Mode::Healthy { String::new() } else { format!(" mode={mode}") };
 		eprintln!(
@@ -427,14 +476,22 @@ fn handle_connection(state: &State, mut stream: TcpStream) {
 			start.elapsed().as_millis()
 		);
 	};
-	let data_method_ok = req.method == "GET" || head;
 	let resp = match (api, mode) {
 		(Some(_), Mode::Down) if data_method_ok => {
 			let _ = stream.shutdown(Shutdown::Both);
 			log("closed", 0);
 			return;
 		},
-		(Some(_), Mode::NotFound) if data_method_ok => Response::text(404, "Not Found"),
+		(Some(_), Mode::NotFound | Mode::Transient404) if data_method_ok => {
+			Response::text(404, "Not Found")
+		},
+		(Some(a), Mode::JsonError) if data_method_ok => {
+			let body = match a {
+				Api::Petrinex => PETRINEX_JSON_ERROR,
+				Api::Eia => EIA_JSON_ERROR,
+			};
+			Response::new(200, "application/json; charset=utf-8", body)
+		},
 		(Some(_), Mode::ServerError) if data_method_ok => {
 			Response::text(500, "Internal Server Error")
 		},
@@ -510,35 +567,52 @@ fn petrinex_response(state: &State, path: &str) -> Response {
 	}
 }
 
-fn modes_json(m: (Mode, Mode)) -> String {
-	let overall = if m.0 == m.1 { m.0.as_str() } else { "mixed" };
-	format!("{{\"mode\":\"{overall}\",\"petrinex\":\"{}\",\"eia\":\"{}\"}}", m.0, m.1)
+fn modes_json(m: Modes) -> String {
+	let overall = if m.petrinex == m.eia { m.petrinex.as_str() } else { "mixed" };
+	serde_json::json!({"mode": overall, "petrinex": m.petrinex, "eia": m.eia}).to_string()
 }
 
 /// The official totals of a month as JSON (for `GET /control/expected/{month}`).
+///
+/// `{"month":"2026-01","version":1,"updated":"2026-02-20","published":true,"url":"/publicdata/…",
+/// "wells":{"100071901015W400":{"product":"OIL","volume":"1234.567","version":1,
+/// "submission_date":"2026-02-11","operator":"A1B2","facility":"ABBT0071901",
+/// "confidential":false,"other_operator":{"operator":"Z9Y8","facility":"ABBT0999999",
+/// "volume":"5.000"}}}}` (`volume` `null` for a confidential well, `other_operator` `null`
+/// when no other operator reports the well that month).
 pub fn expected_json(cfg: &SimConfig, month: Month, version: u32) -> String {
+	use serde_json::{json, Map, Value};
 	let totals = petrinex::expected_totals(cfg, (month.year, month.month), version);
 	let published =
 		month >= cfg.petrinex.published_from && month <= cfg.petrinex_published_through();
-	let wells: Vec<String> = totals
+	let wells: Map<String, Value> = totals
 		.iter()
 		.map(|(id, f)| {
-			format!(
-				"{}:{{\"product\":\"{}\",\"volume\":{},\"version\":{},\"submission_date\":\"{}\"}}",
-				json_str(id),
-				f.product.as_str(),
-				f.volume.map_or("null".to_string(), |v| format!("\"{v}\"")),
-				f.version,
-				f.submission_date
-			)
+			let other = f.other_operator.as_ref().map(
+				|(op, fac, v)| json!({"operator": op, "facility": fac, "volume": v.to_string()}),
+			);
+			let w = json!({
+				"product": f.product.as_str(),
+				"volume": f.volume.map(|v| v.to_string()),
+				"version": f.version,
+				"submission_date": f.submission_date.to_string(),
+				"operator": f.operator,
+				"facility": f.facility,
+				"confidential": f.confidential,
+				"other_operator": other,
+			});
+			(id.clone(), w)
 		})
 		.collect();
-	format!(
-		"{{\"month\":\"{month}\",\"version\":{version},\"updated\":\"{}\",\"published\":{published},\"url\":\"{}\",\"wells\":{{{}}}}}",
-		petrinex::file_updated_date(cfg, (month.year, month.month), version),
-		petrinex::url_path(month),
-		wells.join(",")
-	)
+	json!({
+		"month": month.to_string(),
+		"version": version,
+		"updated": petrinex::file_updated_date(cfg, (month.year, month.month), version).to_string(),
+		"published": published,
+		"url": petrinex::url_path(month),
+		"wells": wells,
+	})
+	.to_string()
 }
 
 const INDEX: &str = "tn-feed-sim: offline imitation of the Petrinex public data and EIA v2 APIs
@@ -547,7 +621,7 @@ GET  /publicdata/API/Files/AB/Vol/{YYYY-MM}/CSV        Petrinex monthly volumetr
 GET  /v2/petroleum/pri/spt/data/?...&api_key=KEY       EIA spot prices (RWTC, RBRTE)
 GET  /v2/natural-gas/pri/fut/data/?...&api_key=KEY     EIA natural gas (RNGWHHD, RNGC1)
 GET  /control/mode                                     current misbehaviour mode
-POST /control/mode/{healthy|404|500|slow|truncated|garbage|down}[?api=petrinex|eia]
+POST /control/mode/{healthy|404|500|slow|truncated|garbage|down|json-error|transient-404}[?api=petrinex|eia][&count=N]
 POST /control/amend/{YYYY-MM}                          publish the next version of a month
 GET  /control/expected/{YYYY-MM}[?version=N]           official totals to expect
 POST /control/published/petrinex/{YYYY-MM}             move Petrinex's last published month
@@ -565,7 +639,7 @@ fn control_response(state: &State, req: &Request) -> Response {
 		r.headers.push(("Allow", allow.to_string()));
 		r
 	};
-	let bad = |msg: String| Response::json(400, format!("{{\"error\":{}}}", json_str(&msg)));
+	let bad = |msg: String| Response::json(400, serde_json::json!({ "error": msg }).to_string());
 	if path == "/" || path == "/control" || path == "/control/" {
 		return if get { Response::text(200, INDEX) } else { method_not_allowed("GET") };
 	}
@@ -584,11 +658,22 @@ fn control_response(state: &State, req: &Request) -> Response {
 			Ok(m) => m,
 			Err(e) => return bad(e),
 		};
+		let count = match param("count").map(|c| c.parse::<u32>()) {
+			None => state.cfg.read().unwrap_or_else(|e| e.into_inner()).transient_count,
+			Some(Ok(c)) => c,
+			Some(Err(_)) => return bad("count must be a non-negative integer".into()),
+		};
 		let mut modes = state.modes.lock().unwrap_or_else(|e| e.into_inner());
 		match param("api").as_deref() {
-			None | Some("all") => *modes = (mode, mode),
-			Some("petrinex") => modes.0 = mode,
-			Some("eia") => modes.1 = mode,
+			None | Some("all") => *modes = Modes::both(mode, count),
+			Some("petrinex") => {
+				modes.petrinex = mode;
+				modes.left.0 = count;
+			},
+			Some("eia") => {
+				modes.eia = mode;
+				modes.left.1 = count;
+			},
 			Some(other) => {
 				return bad(format!("unknown api {other:?}: expected petrinex, eia or all"))
 			},
@@ -609,16 +694,16 @@ fn control_response(state: &State, req: &Request) -> Response {
 		cfg.petrinex.versions.insert(month, version);
 		let st = MonthState::new(&cfg, month, version);
 		let a = st.amendments.last().expect("version >= 2 has an amendment");
-		let change = match &a.change {
-			Some((id, old, new)) => {
-				format!("{{\"well\":{},\"old\":\"{old}\",\"new\":\"{new}\"}}", json_str(id))
-			},
-			None => "null".into(),
-		};
-		let body = format!(
-			"{{\"month\":\"{month}\",\"version\":{version},\"updated\":\"{}\",\"change\":{change}}}",
-			a.submission_date
+		let change = a.change.as_ref().map(
+			|(id, old, new)| serde_json::json!({"well": id, "old": old.to_string(), "new": new.to_string()}),
 		);
+		let body = serde_json::json!({
+			"month": month.to_string(),
+			"version": version,
+			"updated": a.submission_date.to_string(),
+			"change": change,
+		})
+		.to_string();
 		eprintln!("[tn-feed-sim] amended: {body}");
 		return Response::json(200, body);
 	}
@@ -648,7 +733,8 @@ fn control_response(state: &State, req: &Request) -> Response {
 		};
 		state.cfg.write().unwrap_or_else(|e| e.into_inner()).petrinex.published_through =
 			Some(month);
-		return Response::json(200, format!("{{\"petrinex_published_through\":\"{month}\"}}"));
+		let body = serde_json::json!({ "petrinex_published_through": month.to_string() });
+		return Response::json(200, body.to_string());
 	}
 	if let Some(d) = path.strip_prefix("/control/published/eia/") {
 		if !post {
@@ -659,7 +745,8 @@ fn control_response(state: &State, req: &Request) -> Response {
 			Err(e) => return bad(e),
 		};
 		state.cfg.write().unwrap_or_else(|e| e.into_inner()).eia.published_through = Some(day);
-		return Response::json(200, format!("{{\"eia_published_through\":\"{day}\"}}"));
+		let body = serde_json::json!({ "eia_published_through": day.to_string() });
+		return Response::json(200, body.to_string());
 	}
 	if path == "/control/config" {
 		return if get {
@@ -675,7 +762,7 @@ fn control_response(state: &State, req: &Request) -> Response {
 #[allow(clippy::field_reassign_with_default)]
 mod tests {
 	use super::*;
-	use crate::petrinex::tests::{official_sums, parse_csv, test_config};
+	use crate::petrinex::tests::{found, official_sums, parse_csv, test_config};
 	use serde_json::Value;
 
 	/// What the tiny test client got.
@@ -770,11 +857,12 @@ mod tests {
 		assert_eq!(g.header("Last-Modified"), Some("Wed, 18 Mar 2026 00:00:00 GMT"));
 		assert_eq!(g.body, petrinex::petrinex_month_zip(&cfg, (2026, 1), 2));
 		let outer = crate::zip::read_zip(&g.body).unwrap();
-		assert_eq!(outer[0].name, "Vol_2026-01-AB.zip");
+		assert_eq!(outer[0].name, "Vol_2026-01-AB.csv.zip");
 		let inner = crate::zip::read_zip(&outer[0].data).unwrap();
-		assert_eq!(inner[0].name, "Vol_2026-01-AB.csv");
+		assert_eq!(inner[0].name, "Vol_2026-01-AB.CSV");
 		let sums = official_sums(&parse_csv(&inner[0].data));
-		assert_eq!(sums[&("100071901015W400".to_string(), "OIL".to_string())], Some(1_300_250));
+		let key = ("100071901015W400".to_string(), "OIL".to_string(), "A1B2".to_string());
+		assert_eq!(sums[&key], 1_300_250);
 
 		let h = http(a, "HEAD", VOL).unwrap();
 		assert_eq!(h.status, 200);
@@ -808,6 +896,12 @@ mod tests {
 		let v: Value = serde_json::from_slice(&g.body).unwrap();
 		assert_eq!(v["version"], 2);
 		assert_eq!(v["wells"]["100071901015W400"]["volume"], "1300.250");
+		assert_eq!(v["wells"]["100071901015W400"]["operator"], "A1B2");
+		assert_eq!(v["wells"]["100071901015W400"]["facility"], "ABBT0071901");
+		assert_eq!(v["wells"]["100071901015W400"]["other_operator"]["operator"], "Z9Y8");
+		assert_eq!(v["wells"]["100071901015W400"]["other_operator"]["volume"], "5.000");
+		assert_eq!(v["wells"]["1W0052706219W500"]["volume"], Value::Null);
+		assert_eq!(v["wells"]["1W0052706219W500"]["confidential"], true);
 		let g = http(a, "POST", "/control/amend/2026-01").unwrap();
 		assert_eq!(g.status, 200);
 		let v: Value = serde_json::from_slice(&g.body).unwrap();
@@ -819,7 +913,7 @@ mod tests {
 		let inner = crate::zip::read_zip(&crate::zip::read_zip(&g.body).unwrap()[0].data).unwrap();
 		let sums = official_sums(&parse_csv(&inner[0].data));
 		for (id, f) in petrinex::expected_totals(&cfg, (2026, 1), 3) {
-			assert_eq!(sums[&(id, f.product.as_str().to_string())], f.volume.map(|m| m.0));
+			assert_eq!(found(&sums, &id, &f), f.volume.map(|m| m.0), "{id}");
 		}
 
 		assert_eq!(http(a, "GET", "/nope").unwrap().status, 404);
@@ -895,6 +989,39 @@ mod tests {
 		assert_eq!(v["mode"], "mixed");
 		assert_eq!(v["eia"], "500");
 		assert_eq!(http(a, "POST", "/control/mode/bogus").unwrap().status, 400);
+
+		// JSON error with status 200.
+		set("json-error");
+		let g = http(a, "GET", VOL).unwrap();
+		assert_eq!(g.status, 200);
+		assert_eq!(g.header("Content-Type"), Some("application/json; charset=utf-8"));
+		assert_eq!(g.body, br#"{"Message":"An error has occurred."}"#);
+		assert!(crate::zip::read_zip(&g.body).is_err());
+		let g = http(a, "GET", WTI).unwrap();
+		assert_eq!(g.status, 200);
+		let v: Value = serde_json::from_slice(&g.body).unwrap();
+		assert_eq!(v["code"], 500);
+		assert!(v.get("response").is_none());
+
+		// Transient 404: the next `transient_count` (2) requests, then healthy by itself.
+		set("transient-404");
+		assert_eq!(http(a, "GET", VOL).unwrap().status, 404);
+		assert_eq!(http(a, "GET", WTI).unwrap().status, 404, "each API counts its own");
+		assert_eq!(http(a, "GET", VOL).unwrap().status, 404);
+		assert_eq!(http(a, "GET", VOL).unwrap().status, 200);
+		let v: Value =
+			serde_json::from_slice(&http(a, "GET", "/control/mode").unwrap().body).unwrap();
+		assert_eq!(v["petrinex"], "healthy");
+		assert_eq!(v["eia"], "transient-404");
+		assert_eq!(http(a, "GET", WTI).unwrap().status, 404);
+		assert_eq!(http(a, "GET", WTI).unwrap().status, 200);
+		// With an explicit count, for one API.
+		let g = http(a, "POST", "/control/mode/transient-404?api=petrinex&count=1").unwrap();
+		assert_eq!(g.status, 200);
+		assert_eq!(http(a, "GET", WTI).unwrap().status, 200);
+		assert_eq!(http(a, "GET", VOL).unwrap().status, 404);
+		assert_eq!(http(a, "GET", VOL).unwrap().status, 200);
+		assert_eq!(http(a, "POST", "/control/mode/transient-404?count=x").unwrap().status, 400);
 		srv.shutdown();
 	}
 
