@@ -27,6 +27,7 @@ pub mod time;
 pub mod traits;
 pub mod units;
 pub mod valuation;
+pub mod window;
 
 pub use audit::{audit, AuditOutcome, Band, DeviationBands};
 pub use quality::{DiscountRules, DiscountRulesError, OilQuality};

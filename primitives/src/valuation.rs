@@ -16,6 +16,10 @@ use sp_arithmetic::Perbill;
 /// How many earlier prices the fallback averages.
 pub const FALLBACK_PRICES: usize = 10;
 
+/// Calendar days before a month searched for earlier prices when a day has none (the offchain
+/// workers back-fill prices from this far before the oldest month they poll).
+pub const PRICE_LOOKBACK_DAYS: u32 = 21;
+
 /// Which price valued a day.
 #[derive(
 	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen,
@@ -31,7 +35,8 @@ pub enum PriceUsed {
 		/// How many earlier prices were averaged (1..=10).
 		samples: u8,
 	},
-	/// No price that day and none before it: the day is worth zero.
+	/// No price that day and none before it: the month cannot be minted (the wells pallet
+	/// refuses it with `DayWithoutPrice` until prices arrive).
 	Missing,
 }
 

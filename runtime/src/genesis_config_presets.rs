@@ -2,6 +2,12 @@
 //! (four validators, short periods) and `production` (no sudo, realistic periods; authorities
 //! and members to be filled in by the operator).
 //!
+//! The `development` and `local_testnet` presets also **widen the upload window**
+//! (`WideUploadWindow`: a year back, also before a well's activation) so the demo and the
+//! zombienet suite register wells today and audit the last three months. The `production` preset
+//! keeps the safe defaults: 3 days of grace, months closed at 00:00 UTC on the 5th, nothing
+//! before activation (`tn_primitives::window`).
+//!
 //! Dev/local roles (well-known dev accounts):
 //! - Alice: validator, sudo, Foundation Manager, oracle feeder (her offchain worker feeds).
 //! - Bob: validator (local), Foundation Manager.
@@ -37,6 +43,8 @@ struct Roles {
 	/// The oracle's minimum feeder count (`None`: the parameter's default, 1).
 	minimum_feeders: Option<u32>,
 	fast_governance: bool,
+	/// Widen the upload window (dev/local only: see `WideUploadWindow`).
+	wide_upload_window: bool,
 }
 
 fn genesis(r: Roles) -> Value {
@@ -68,6 +76,7 @@ fn genesis(r: Roles) -> Value {
 		genesis_parameters: crate::genesis_parameters::GenesisConfig {
 			fast_governance: r.fast_governance,
 			minimum_feeders: r.minimum_feeders,
+			wide_upload_window: r.wide_upload_window,
 		},
 		wells: pallet_wells::GenesisConfig {
 			asset_classes: vec![(
@@ -108,6 +117,7 @@ pub fn development_config_genesis() -> Value {
 		feeders: vec![Alice.to_account_id()],
 		minimum_feeders: None,
 		fast_governance: true,
+		wide_upload_window: true,
 	})
 }
 
@@ -134,6 +144,7 @@ pub fn local_config_genesis() -> Value {
 		// A value counts once 3 of the 4 feeders agree on it (the median of their reports).
 		minimum_feeders: Some(3),
 		fast_governance: true,
+		wide_upload_window: true,
 	})
 }
 
@@ -150,6 +161,7 @@ pub fn production_config_genesis() -> Value {
 		feeders: vec![],
 		minimum_feeders: None,
 		fast_governance: false,
+		wide_upload_window: false,
 	})
 }
 

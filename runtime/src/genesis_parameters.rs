@@ -22,6 +22,8 @@ pub mod pallet {
 	pub trait Config: frame_system::Config + pallet_parameters::Config {
 		/// The parameter values the `fast_governance` flag installs.
 		type FastGovernance: Get<Vec<<Self as pallet_parameters::Config>::RuntimeParameters>>;
+		/// The parameter values the `wide_upload_window` flag installs.
+		type WideUploadWindow: Get<Vec<<Self as pallet_parameters::Config>::RuntimeParameters>>;
 		/// The parameter setting the oracle's minimum number of feeders to a value.
 		type MinimumFeeders: sp_runtime::traits::Convert<
 			u32,
@@ -36,6 +38,10 @@ pub mod pallet {
 		pub fast_governance: bool,
 		/// The oracle's minimum feeder count at genesis (default: the parameter's default, 1).
 		pub minimum_feeders: Option<u32>,
+		/// Install [`Config::WideUploadWindow`] at genesis (dev/local chains: demos audit past
+		/// months).
+		#[serde(default)]
+		pub wide_upload_window: bool,
 		#[serde(skip)]
 		pub _phantom: core::marker::PhantomData<T>,
 	}
@@ -43,11 +49,16 @@ pub mod pallet {
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
+			let mut install = Vec::new();
 			if self.fast_governance {
-				for p in T::FastGovernance::get() {
-					let (key, value) = p.into_parts();
-					pallet_parameters::Parameters::<T>::set(key, value);
-				}
+				install.extend(T::FastGovernance::get());
+			}
+			if self.wide_upload_window {
+				install.extend(T::WideUploadWindow::get());
+			}
+			for p in install {
+				let (key, value) = p.into_parts();
+				pallet_parameters::Parameters::<T>::set(key, value);
 			}
 			if let Some(n) = self.minimum_feeders {
 				let (key, value) = T::MinimumFeeders::convert(n).into_parts();

@@ -10,11 +10,11 @@ import { u8aToHex } from '@polkadot/util';
 import {
   UNIT, ONE_TAT, send, sendAll, expectError, waitUntil, fmtTat, fmtUsd, fmtUnit, tatBalance,
 } from './client.mjs';
-import { dailyRecords, firstDay, lastDay, monthText, wellCommitment, ymd } from './plan.mjs';
+import { dailyRecords, firstDay, lastDay, monthText, wellCommitment, ymd, PRICE_LOOKBACK_DAYS } from './plan.mjs';
 
 const PERBILL = 1_000_000_000n;
 const BBL_PER_M3_E5 = 628_981n; // 1 m³ = 6.28981 bbl
-const LOOKBACK_DAYS = 21; // pallet-wells PRICE_LOOKBACK_DAYS
+const LOOKBACK_DAYS = PRICE_LOOKBACK_DAYS;
 const FALLBACK_PRICES = 10;
 const mulFloor = (parts, x) => (x * parts) / PERBILL;
 

@@ -54,6 +54,20 @@ export function simConfigForToday(basePath, t = today()) {
   return cfg;
 }
 
+/**
+ * Days before a month whose prices value its days without a price (pallet-wells / primitives
+ * `PRICE_LOOKBACK_DAYS`); the workers back-fill prices from this far before the oldest polled month.
+ */
+export const PRICE_LOOKBACK_DAYS = 21;
+
+/** An EIA price text ("73.27", "2.1", ".306", "-36.98") → micro-USD, exactly; negative → 0. */
+export function microUsd(text) {
+  const s = String(text);
+  if (s.startsWith('-')) return 0n;
+  const [w, f = ''] = s.split('.');
+  return BigInt(w === '' ? '0' : w) * 1_000_000n + BigInt((f + '000000').slice(0, 6));
+}
+
 /** "28.500" (m³ or e³m³, 3 decimals) → 28500 (litres or m³): the chain's units. */
 export function thousandths(text) {
   const [w, f = ''] = text.split('.');

@@ -242,19 +242,20 @@ fn months_polled_from_the_fifth_of_the_next_month() {
 }
 
 #[test]
-fn prices_are_fetched_back_to_the_oldest_polled_month() {
+fn prices_are_fetched_back_to_the_lookback_before_the_oldest_polled_month() {
 	let d = |y, m, dd| Day::from_ymd(y, m, dd).unwrap();
-	// 2026-03-10 polls Dec, Jan, Feb: prices from 2025-12-01.
-	assert_eq!(worker::price_window_start(d(2026, 3, 10)), d(2025, 12, 1));
+	// 2026-03-10 polls Dec, Jan, Feb: prices from 21 days before 2025-12-01 (the days that value
+	// December's days without a price).
+	assert_eq!(worker::price_window_start(d(2026, 3, 10)), d(2025, 11, 10));
 	// Also on the 4th (the window does not depend on the 5th-of-month rule).
-	assert_eq!(worker::price_window_start(d(2026, 3, 4)), d(2025, 12, 1));
-	assert_eq!(worker::price_window_start(d(2026, 1, 1)), d(2025, 10, 1));
-	// Longest window: three months of 92 days + 30 days, e.g. on 2027-01-31 (Oct 1 ..= Jan 30)
-	// = 122 days; two series ≤ 244 values fit the 256 values of one feed.
+	assert_eq!(worker::price_window_start(d(2026, 3, 4)), d(2025, 11, 10));
+	assert_eq!(worker::price_window_start(d(2026, 1, 1)), d(2025, 9, 10));
+	// Longest window: 21 + three months of 92 days + 30 days, e.g. on 2027-01-31
+	// (2026-09-10 ..= 2027-01-30) = 143 days; two series (≤ 286 values) take two feeds of 256.
 	let today = d(2027, 1, 31);
 	let start = worker::price_window_start(today);
-	assert_eq!(start, d(2026, 10, 1));
-	assert_eq!(today.minus(1).0 - start.0 + 1, 122);
+	assert_eq!(start, d(2026, 9, 10));
+	assert_eq!(today.minus(1).0 - start.0 + 1, 143);
 }
 
 #[test]

@@ -22,21 +22,23 @@ use tn_ingest::{IngestError, PetrinexIngest, WellMatcher};
 use tn_primitives::{
 	feeds::{FeedKey, FeedValue, Provenance},
 	traits::{DirectoryWell, WellDirectory},
+	valuation::PRICE_LOOKBACK_DAYS,
 	Commitment, Commodity, Day, Month, WellId,
 };
 
 /// Log target.
 pub const LOG: &str = "tn-feeds";
-/// First day of the prices fetched on `today`: the first day of the oldest month whose official
-/// production may still be polled ([`PRODUCTION_MONTHS`] months back), so every month that can
-/// become mintable has its daily prices even on a freshly started network. Days the chain already
-/// holds from this feeder are not sent again.
+/// First day of the prices fetched on `today`: [`PRICE_LOOKBACK_DAYS`] before the first day of
+/// the oldest month whose official production may still be polled ([`PRODUCTION_MONTHS`] months
+/// back), so every month that can become mintable has its daily prices — and the earlier prices
+/// that value its days without a price — even on a freshly started network. Days the chain
+/// already holds from this feeder are not sent again.
 pub fn price_window_start(today: Day) -> Day {
 	let mut m = today.month();
 	for _ in 0..PRODUCTION_MONTHS {
 		m = m.prev();
 	}
-	m.first_day()
+	m.first_day().minus(PRICE_LOOKBACK_DAYS)
 }
 /// Months re-checked for official production (and amendments).
 pub const PRODUCTION_MONTHS: u32 = 3;

@@ -5,23 +5,23 @@ use alloc::vec::Vec;
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
-	traits::{fungible::MutateHold, tokens::Precision, Contains, Get, SortedMembers, UnixTime},
+	traits::{
+		fungible::MutateHold, tokens::Precision, Contains, DefensiveOption, Get, SortedMembers,
+		UnixTime,
+	},
 };
 use sp_arithmetic::Perbill;
 use sp_runtime::DispatchResult;
 use tn_primitives::{
 	regulator::is_valid_code,
 	traits::{ActiveWellCount, DirectoryWell, MonthForAudit, PriceFeed, ProducerRegistry, WellLedger},
-	valuation::{day_value, fallback_price, PriceUsed},
+	valuation::{day_value, fallback_price, PriceUsed, PRICE_LOOKBACK_DAYS},
+	window::{check_upload, WindowError},
 	Commitment, Commodity, Day, FacilityCode, Month, OilQuality, OperatorCode, UsdAtto, Volume,
 	WellId, MAX_DAILY_VOLUME,
 };
 
-/// Calendar days before a month searched for earlier prices when a day has none.
-pub const PRICE_LOOKBACK_DAYS: u32 = 21;
 
-/// How far back production may be uploaded (days before today).
-pub const MAX_BACKFILL_DAYS: u32 = 365;
 
 impl<T: Config> Pallet<T> {
 	/// Today's UTC day from the block timestamp.
@@ -310,11 +310,19 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_upload(who: T::AccountId, records: &[(WellId, Day, Volume)]) -> DispatchResult {
 		T::Producers::ensure_active(&who)?;
 		let today = Self::today();
+		let window = T::UploadWindow::get();
 		for &(id, day, volume) in records {
 			let well = Self::owned_well(&who, id)?;
 			Self::ensure_active_well(&well)?;
-			ensure!(day < today, Error::<T>::FutureDay);
-			ensure!(day >= today.minus(MAX_BACKFILL_DAYS), Error::<T>::DayTooOld);
+			// An active well has an activation day; none would be a bug: refuse the upload.
+			let activated = well.activated.defensive_ok_or(Error::<T>::WellNotActive)?;
+			check_upload(day, today, activated, &window).map_err(|e| match e {
+				WindowError::FutureDay => Error::<T>::FutureDay,
+				WindowError::DayTooOld => Error::<T>::DayTooOld,
+				WindowError::GraceOver => Error::<T>::UploadGraceOver,
+				WindowError::MonthClosed => Error::<T>::MonthClosedForUploads,
+				WindowError::BeforeActivation => Error::<T>::DayBeforeActivation,
+			})?;
 			ensure!(volume <= MAX_DAILY_VOLUME, Error::<T>::VolumeTooLarge);
 			ensure!(!DayRecords::<T>::contains_key(id, day), Error::<T>::DuplicateDay);
 			Ledgers::<T>::try_mutate(id, day.month(), |l| -> DispatchResult {
@@ -524,6 +532,12 @@ impl<T: Config> WellLedger<T::AccountId> for Pallet<T> {
 		ensure!(ledger.days > 0, Error::<T>::NothingUploaded);
 		let records = Self::records_in(id, month);
 		let (value, prices) = Self::value_month(&well, &records, month)?;
+		// Every uploaded day is valued at its own price or the fallback: a day worth 0 for lack
+		// of a price would close the month for good with its value lost.
+		ensure!(
+			prices.iter().all(|(_, p)| !matches!(p, PriceUsed::Missing)),
+			Error::<T>::DayWithoutPrice
+		);
 		Ok(MonthForAudit {
 			owner: well.owner.clone(),
 			commodity: well.commodity,

@@ -47,7 +47,9 @@ pub use pallet::*;
 pub mod benchmarking;
 mod functions;
 pub mod migration;
-pub use functions::{LiveAssetClasses, MAX_BACKFILL_DAYS, PRICE_LOOKBACK_DAYS};
+pub use functions::LiveAssetClasses;
+pub use tn_primitives::valuation::PRICE_LOOKBACK_DAYS;
+pub use tn_primitives::window::MAX_BACKFILL_DAYS;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -132,6 +134,9 @@ pub mod pallet {
 		type ReviewValidityDays: Get<u32>;
 		/// Days after (re)validation when the annual-review notice is sent (default 360).
 		type ReviewNoticeDays: Get<u32>;
+		/// When a day's production may be uploaded (governance parameters; see
+		/// [`tn_primitives::window`]).
+		type UploadWindow: Get<tn_primitives::window::UploadWindow>;
 		/// Deposit held from the proposer of an unofficial asset class.
 		#[pallet::constant]
 		type ProposalDeposit: Get<BalanceOf<Self>>;
@@ -312,6 +317,16 @@ pub mod pallet {
 		FutureDay,
 		/// The day is more than `MAX_BACKFILL_DAYS` (365) before today.
 		DayTooOld,
+		/// The day is more than the upload window's grace days (`UploadGraceDays`) ago.
+		UploadGraceOver,
+		/// The day's month is closed for uploads (00:00 UTC on the 5th of the next month, a
+		/// governance parameter): the official figure is about to become public.
+		MonthClosedForUploads,
+		/// The day is before the well's activation (less `PreActivationDays`).
+		DayBeforeActivation,
+		/// An uploaded day of the month has no price and no earlier price to fall back on: the
+		/// month can be minted once the oracle has them.
+		DayWithoutPrice,
 		/// The month was audited already.
 		MonthAudited,
 		/// A daily volume above the chain's bound.

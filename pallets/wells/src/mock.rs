@@ -60,6 +60,8 @@ parameter_types! {
 	pub static Validity: u32 = 365;
 	pub static Managers: Vec<AccountId> = vec![MANAGER];
 	pub static Notice: u32 = 360;
+	/// The upload window: wide, as on the dev chain (tests of the window set it).
+	pub static Window: tn_primitives::window::UploadWindow = tn_primitives::window::UploadWindow::WIDE;
 }
 
 pub struct MockProducers;
@@ -109,6 +111,7 @@ impl pallet_wells::Config for Test {
 	type MmbtuPerE3m3Milli = GasFactor;
 	type ReviewValidityDays = Validity;
 	type ReviewNoticeDays = Notice;
+	type UploadWindow = Window;
 	type ProposalDeposit = ConstU128<PROPOSAL_DEPOSIT>;
 	type MaxBeneficiaries = ConstU32<9>;
 	type MaxBatch = ConstU32<100>;

@@ -320,13 +320,38 @@ fn a_day_without_price_uses_the_average_of_the_last_ten() {
 }
 
 #[test]
-fn no_price_at_all_values_zero() {
+fn a_month_with_a_day_without_any_price_is_not_mintable_until_prices_arrive() {
 	test(|| {
 		let w = active_oil_well();
 		advance_days(40);
 		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 1), 1_000));
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 2), 1_000));
+		set_price(Commodity::Oil, d(2026, 1, 2), 70_000_000);
+		// 1 January: no price that day and none in the 21 days before the month.
+		assert_noop!(Wells::month_for_audit(Some(&PRODUCER), w, jan()), Error::<Test>::DayWithoutPrice);
+		assert_noop!(Wells::month_for_audit(None, w, jan()), Error::<Test>::DayWithoutPrice);
+		// A price from 11 December (the 21st day before January) arrives: the fallback applies.
+		set_price(Commodity::Oil, d(2025, 12, 11), 60_000_000);
 		let m = Wells::month_for_audit(Some(&PRODUCER), w, jan()).unwrap();
-		assert_eq!((m.value, m.prices), (0, vec![(d(2026, 1, 1), PriceUsed::Missing)]));
+		assert_eq!(
+			m.prices,
+			vec![
+				(d(2026, 1, 1), PriceUsed::Fallback { average: 60_000_000, samples: 1 }),
+				(d(2026, 1, 2), PriceUsed::Day(70_000_000)),
+			]
+		);
+	});
+}
+
+#[test]
+fn a_price_older_than_the_lookback_does_not_count() {
+	test(|| {
+		let w = active_oil_well();
+		advance_days(40);
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 1), 1_000));
+		// 10 December is the 22nd day before January: outside the 21-day lookback.
+		set_price(Commodity::Oil, d(2025, 12, 10), 60_000_000);
+		assert_noop!(Wells::month_for_audit(Some(&PRODUCER), w, jan()), Error::<Test>::DayWithoutPrice);
 	});
 }
 

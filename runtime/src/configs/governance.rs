@@ -53,6 +53,17 @@ pub mod dynamic_params {
 		/// Days after activation (or the last review) when the annual-review notice is sent.
 		#[codec(index = 3)]
 		pub static ReviewNoticeDays: u32 = 360;
+		/// Days after a day during which its production may be uploaded (production: 3).
+		#[codec(index = 4)]
+		pub static UploadGraceDays: u32 = tn_primitives::window::UploadWindow::PRODUCTION.grace_days;
+		/// A month closes for uploads at 00:00 UTC this many days after the first day of the next
+		/// month (production: 4, i.e. the 5th).
+		#[codec(index = 5)]
+		pub static MonthCloseDays: u32 = tn_primitives::window::UploadWindow::PRODUCTION.close_days;
+		/// Days before a well's activation that may still be uploaded (production: 0).
+		#[codec(index = 6)]
+		pub static PreActivationDays: u32 =
+			tn_primitives::window::UploadWindow::PRODUCTION.pre_activation_days;
 	}
 
 	/// The audit table.
@@ -143,8 +154,24 @@ impl sp_runtime::traits::Convert<u32, RuntimeParameters> for MinimumFeedersParam
 	}
 }
 
+parameter_types! {
+	/// The upload window of dev/local chains: a year back, also before a well's activation, so a
+	/// demo registers a well today and audits the last three months (whose official figures the
+	/// feed simulator serves). The `production` preset keeps the parameters' safe defaults.
+	pub WideUploadWindow: alloc::vec::Vec<RuntimeParameters> = {
+		use dynamic_params::wells::*;
+		let w = tn_primitives::window::UploadWindow::WIDE;
+		alloc::vec![
+			RuntimeParameters::Wells(Parameters::UploadGraceDays(UploadGraceDays, Some(w.grace_days))),
+			RuntimeParameters::Wells(Parameters::MonthCloseDays(MonthCloseDays, Some(w.close_days))),
+			RuntimeParameters::Wells(Parameters::PreActivationDays(PreActivationDays, Some(w.pre_activation_days))),
+		]
+	};
+}
+
 impl crate::genesis_parameters::Config for Runtime {
 	type FastGovernance = FastGovernance;
+	type WideUploadWindow = WideUploadWindow;
 	type MinimumFeeders = MinimumFeedersParam;
 }
 

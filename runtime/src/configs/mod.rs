@@ -237,6 +237,7 @@ impl pallet_wells::Config for Runtime {
 	type MmbtuPerE3m3Milli = dynamic_params::wells::MmbtuPerE3m3Milli;
 	type ReviewValidityDays = dynamic_params::wells::ReviewValidityDays;
 	type ReviewNoticeDays = dynamic_params::wells::ReviewNoticeDays;
+	type UploadWindow = UploadWindowParams;
 	type ProposalDeposit = ConstU128<{ 100 * UNIT }>;
 	type MaxBeneficiaries = MaxBeneficiaries;
 	type MaxBatch = ConstU32<2500>;
@@ -244,6 +245,19 @@ impl pallet_wells::Config for Runtime {
 	type WeightInfo = pallet_wells::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::WellsHelper;
+}
+
+/// The upload window from its three governance parameters.
+pub struct UploadWindowParams;
+impl frame_support::traits::Get<tn_primitives::window::UploadWindow> for UploadWindowParams {
+	fn get() -> tn_primitives::window::UploadWindow {
+		use frame_support::traits::Get;
+		tn_primitives::window::UploadWindow {
+			grace_days: dynamic_params::wells::UploadGraceDays::get(),
+			close_days: dynamic_params::wells::MonthCloseDays::get(),
+			pre_activation_days: dynamic_params::wells::PreActivationDays::get(),
+		}
+	}
 }
 
 parameter_types! {
