@@ -114,4 +114,6 @@ pub trait WellDirectory {
 	/// Every **active** well (in review, rejected and suspended wells get no official figures).
 	/// Called offchain only (it reads every well).
 	fn active_wells() -> alloc::vec::Vec<DirectoryWell>;
+	/// Whether `well` is active (one read; used to refuse feeds of figures no one can use).
+	fn is_active(well: WellId) -> bool;
 }

@@ -40,6 +40,7 @@ extern crate alloc;
 
 pub use pallet::*;
 
+pub mod combine;
 pub mod settings;
 #[cfg(test)]
 mod tests;
@@ -94,9 +95,17 @@ pub mod pallet {
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);
 
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A feeder reported a value other than the combined one (a faulty or dishonest feeder,
+		/// or one that has not seen an amendment yet).
+		FeederDisagrees { feeder: T::AccountId, key: FeedKey, reported: FeedValue, combined: FeedValue },
+	}
+
 	#[pallet::config]
 	pub trait Config:
-		frame_system::Config
+		frame_system::Config<RuntimeEvent: From<Event<Self>>>
 		+ CreateSignedTransaction<pallet_oracle::Call<Self>>
 		+ pallet_oracle::Config<OracleKey = FeedKey, OracleValue = FeedValue>
 	{
@@ -110,6 +119,42 @@ pub mod pallet {
 		/// How long the oracle counts a raw value (its `ExpiresIn`), in milliseconds: a value
 		/// still without a combined value is re-sent after half of it.
 		type RawValueExpiryMs: Get<u64>;
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// After a feed (pallet-oracle's `OnNewData`): emits [`Event::FeederDisagrees`] when the
+		/// feeder's value differs from the combined value.
+		pub fn note_raw_value(feeder: &T::AccountId, key: &FeedKey, reported: &FeedValue) {
+			if let Some(combined) = pallet_oracle::Values::<T>::get(key).map(|t| t.value) {
+				if &combined != reported {
+					Self::deposit_event(Event::FeederDisagrees {
+						feeder: feeder.clone(),
+						key: *key,
+						reported: reported.clone(),
+						combined,
+					});
+				}
+			}
+		}
+
+		/// Whether every key of a feed is one the chain can use: prices of days from the price
+		/// window's start (a day of slack) to today, official production of active wells for the
+		/// last [`crate::worker::PRODUCTION_MONTHS`] months. The runtime's call filter refuses
+		/// other feeds (`CallFiltered`), so no feeder fills storage with useless keys.
+		pub fn usable_keys(today: tn_primitives::Day, values: &[(FeedKey, FeedValue)]) -> bool {
+			let first_price_day = crate::worker::price_window_start(today).minus(1);
+			let this_month = today.month();
+			let mut oldest = this_month;
+			for _ in 0..crate::worker::PRODUCTION_MONTHS {
+				oldest = oldest.prev();
+			}
+			values.iter().all(|(key, value)| match (key, value) {
+				(FeedKey::Price(_, day), FeedValue::Price(_)) => *day >= first_price_day && *day <= today,
+				(FeedKey::Production(well, month), FeedValue::Production { .. }) =>
+					*month >= oldest && *month < this_month && T::Wells::is_active(*well),
+				_ => false,
+			})
+		}
 	}
 
 	#[pallet::hooks]

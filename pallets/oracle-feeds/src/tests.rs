@@ -102,6 +102,9 @@ impl WellDirectory for Wells {
 	fn active_wells() -> Vec<DirectoryWell> {
 		Registered::get()
 	}
+	fn is_active(well: WellId) -> bool {
+		Registered::get().iter().any(|w| w.id == well)
+	}
 }
 
 impl pallet_oracle_feeds::Config for Test {

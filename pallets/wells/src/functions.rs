@@ -582,4 +582,8 @@ impl<T: Config> tn_primitives::traits::WellDirectory for Pallet<T> {
 			})
 			.collect()
 	}
+
+	fn is_active(well: WellId) -> bool {
+		WellRegistry::<T>::get(well).is_some_and(|w| w.status == WellStatus::Active)
+	}
 }

@@ -82,9 +82,10 @@ pub mod dynamic_params {
 	#[dynamic_pallet_params]
 	#[codec(index = 3)]
 	pub mod oracle {
-		/// Feeders that must agree before a value counts (1 on single-feeder dev chains).
+		/// Feeders that must report the identical official figure (prices: the median of at least
+		/// this many) before a value counts; 0 = ⌈2n/3⌉ of the feeder set (the default).
 		#[codec(index = 0)]
-		pub static MinimumFeeders: u32 = 1;
+		pub static MinimumFeeders: u32 = 0;
 		/// Milliseconds a raw feed stays valid for the median.
 		#[codec(index = 1)]
 		pub static ExpiresInMs: u64 = 3 * 24 * 60 * 60 * 1000;

@@ -73,6 +73,8 @@ impl frame_system::Config for Runtime {
 	type BlockHashCount = BlockHashCount;
 	/// The node stores state in ParityDB.
 	type DbWeight = ParityDbWeight;
+	/// Feeds must carry usable keys only (see `oracle::UsableFeedsOnly`).
+	type BaseCallFilter = oracle::UsableFeedsOnly;
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
@@ -285,7 +287,9 @@ impl pallet_audit_mint::Config for Runtime {
 /// Oracle feeders: members of the `OracleFeeders` membership.
 impl pallet_oracle::Config for Runtime {
 	type OnNewData = AmendmentWatcher;
-	type CombineData = pallet_oracle::DefaultCombineData<
+	// Official figures need k identical reports, prices the median of ≥ k (k: `MinimumFeeders`,
+	// 0 = ⌈2n/3⌉ of the feeder set).
+	type CombineData = pallet_oracle_feeds::combine::QuorumCombine<
 		Runtime,
 		dynamic_params::oracle::MinimumFeeders,
 		dynamic_params::oracle::ExpiresInMs,

@@ -1,7 +1,7 @@
 //! Glue between pallet-oracle and our pallets: prices and official production read from the
 //! oracle's combined (median) values, and amendments of audited months reported to the audit.
 
-use crate::{AccountId, AuditMint, Oracle};
+use crate::{AccountId, AuditMint, Oracle, RuntimeCall};
 use pallet_oracle::OnNewData;
 use tn_primitives::{
 	feeds::{FeedKey, FeedValue, Provenance},
@@ -36,14 +36,33 @@ impl OfficialProduction for OracleOfficial {
 }
 
 /// After each feed of official production, tell the audit pallet the combined figure, so an
-/// amendment of an already audited month is recorded (never re-minted).
+/// amendment of an already audited month is recorded (never re-minted); and report a feeder whose
+/// value differs from the combined one (`OracleFeeds::FeederDisagrees`).
 pub struct AmendmentWatcher;
 impl OnNewData<AccountId, FeedKey, FeedValue> for AmendmentWatcher {
-	fn on_new_data(_who: &AccountId, key: &FeedKey, _value: &FeedValue) {
+	fn on_new_data(who: &AccountId, key: &FeedKey, value: &FeedValue) {
+		crate::OracleFeeds::note_raw_value(who, key, value);
 		if let FeedKey::Production(well, month) = *key {
 			if let Some((volume, provenance)) = OracleOfficial::official(well, month) {
 				AuditMint::note_official(well, month, volume, provenance);
 			}
+		}
+	}
+}
+
+/// The runtime's call filter: a feed (`Oracle::feed_values`) may carry only keys the chain can
+/// use (`OracleFeeds::usable_keys`: prices of the price window up to today, official production of
+/// active wells for the polled months); any other feed is refused with `CallFiltered`. Every
+/// other call passes.
+pub struct UsableFeedsOnly;
+impl frame_support::traits::Contains<RuntimeCall> for UsableFeedsOnly {
+	fn contains(call: &RuntimeCall) -> bool {
+		match call {
+			RuntimeCall::Oracle(pallet_oracle::Call::feed_values { values }) => {
+				let today = Day::from_unix_millis(crate::Timestamp::get());
+				crate::OracleFeeds::usable_keys(today, values)
+			},
+			_ => true,
 		}
 	}
 }
