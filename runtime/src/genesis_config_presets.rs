@@ -45,6 +45,8 @@ struct Roles {
 	fast_governance: bool,
 	/// Widen the upload window (dev/local only: see `WideUploadWindow`).
 	wide_upload_window: bool,
+	/// Refuse to build unless the operator replaced every key (`production`).
+	require_operator_keys: bool,
 }
 
 fn genesis(r: Roles) -> Value {
@@ -77,6 +79,7 @@ fn genesis(r: Roles) -> Value {
 			fast_governance: r.fast_governance,
 			minimum_feeders: r.minimum_feeders,
 			wide_upload_window: r.wide_upload_window,
+			require_operator_keys: r.require_operator_keys,
 		},
 		wells: pallet_wells::GenesisConfig {
 			asset_classes: vec![(
@@ -118,6 +121,7 @@ pub fn development_config_genesis() -> Value {
 		minimum_feeders: None,
 		fast_governance: true,
 		wide_upload_window: true,
+		require_operator_keys: false,
 	})
 }
 
@@ -145,23 +149,29 @@ pub fn local_config_genesis() -> Value {
 		minimum_feeders: Some(3),
 		fast_governance: true,
 		wide_upload_window: true,
+		require_operator_keys: false,
 	})
 }
 
-/// No sudo; realistic governance periods (the parameters' defaults). The operator replaces the
-/// placeholder authority and members before launch.
+/// No sudo; realistic governance periods and the rule parameters' safe defaults. It names **no**
+/// validators, Foundation Managers, verifiers or feeders and refuses to build until the operator
+/// supplies them, none a well-known dev key (`NoDevKeys`): e.g.
+/// `chain-spec-builder display-preset --runtime <wasm> --preset-name production > p.json`, fill in
+/// `aura.authorities`, `grandpa.authorities`, `foundationMembership.members`,
+/// `kycVerifiers.members`, `oracleFeeders.members` (and balances), then
+/// `chain-spec-builder create --runtime <wasm> patch p.json` (README "Launching a network").
 pub fn production_config_genesis() -> Value {
-	use Sr25519Keyring::*;
 	genesis(Roles {
-		authorities: vec![authority(Alice, Ed25519Keyring::Alice)],
+		authorities: vec![],
 		endowed: vec![],
 		sudo: None,
-		foundation: vec![Alice.to_account_id()],
+		foundation: vec![],
 		verifiers: vec![],
 		feeders: vec![],
 		minimum_feeders: None,
 		fast_governance: false,
 		wide_upload_window: false,
+		require_operator_keys: true,
 	})
 }
 

@@ -6,6 +6,12 @@
 
 pub use pallet::*;
 
+/// A check that a genesis names the operator's own validators and members.
+pub trait LaunchCheck {
+	/// `Err(reason)` if the genesis is not fit to launch.
+	fn check() -> Result<(), &'static str>;
+}
+
 #[frame_support::pallet]
 // The pallet macro's generated `PalletInfoAccess` uses `expect` under this module's span (the
 // runtime always knows its pallets); our own code here is free of `expect` and `unwrap`.
@@ -24,6 +30,9 @@ pub mod pallet {
 		type FastGovernance: Get<Vec<<Self as pallet_parameters::Config>::RuntimeParameters>>;
 		/// The parameter values the `wide_upload_window` flag installs.
 		type WideUploadWindow: Get<Vec<<Self as pallet_parameters::Config>::RuntimeParameters>>;
+		/// Checks, at genesis, that a chain meant for launch names its own authorities and
+		/// members (none of the well-known dev keys).
+		type LaunchCheck: LaunchCheck;
 		/// The parameter setting the oracle's minimum number of feeders to a value.
 		type MinimumFeeders: sp_runtime::traits::Convert<
 			u32,
@@ -42,13 +51,25 @@ pub mod pallet {
 		/// months).
 		#[serde(default)]
 		pub wide_upload_window: bool,
+		/// Refuse to build unless the operator supplied the validators and members
+		/// ([`Config::LaunchCheck`]; the `production` preset).
+		#[serde(default)]
+		pub require_operator_keys: bool,
 		#[serde(skip)]
 		pub _phantom: core::marker::PhantomData<T>,
 	}
 
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		// A genesis that fails its launch check must not build at all: panicking here is how a
+		// genesis build refuses (it runs when the chain spec is made, never in a block).
+		#[allow(clippy::panic)]
 		fn build(&self) {
+			if self.require_operator_keys {
+				if let Err(why) = T::LaunchCheck::check() {
+					panic!("this genesis cannot launch: {why}");
+				}
+			}
 			let mut install = Vec::new();
 			if self.fast_governance {
 				install.extend(T::FastGovernance::get());

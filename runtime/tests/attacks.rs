@@ -108,3 +108,69 @@ fn a_new_well_cannot_claim_days_before_its_activation() {
 		assert_ok!(Wells::upload_production(signed(&eve), well, yesterday.plus(1), 1_000));
 	});
 }
+
+/// Builds the genesis state of a preset patch (over the default config, as chain-spec-builder
+/// does); `Err` with the panic message if the genesis refuses to build.
+fn build_genesis(patch: serde_json::Value) -> Result<(), String> {
+	let mut config = serde_json::to_value(treasurenet_runtime::RuntimeGenesisConfig::default()).unwrap();
+	merge(&mut config, patch);
+	let json = serde_json::to_vec(&config).unwrap();
+	std::panic::catch_unwind(move || {
+		sp_io::TestExternalities::new_empty().execute_with(|| {
+			frame_support::genesis_builder_helper::build_state::<treasurenet_runtime::RuntimeGenesisConfig>(json)
+				.unwrap()
+		})
+	})
+	.map_err(|e| {
+		e.downcast_ref::<String>().cloned().or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default()
+	})
+}
+
+/// The operator's own keys for a production genesis (what `chain-spec-builder` patches in).
+fn operator_patch(validator_seed: &str, member_seed: &str) -> serde_json::Value {
+	use sp_core::{ed25519, sr25519, Pair};
+	let sr = sr25519::Pair::from_string(validator_seed, None).unwrap().public();
+	let ed = ed25519::Pair::from_string(validator_seed, None).unwrap().public();
+	let member: treasurenet_runtime::AccountId = sr25519::Pair::from_string(member_seed, None).unwrap().public().into();
+	let aura: sp_consensus_aura::sr25519::AuthorityId = sr.into();
+	let grandpa: sp_consensus_grandpa::AuthorityId = ed.into();
+	serde_json::json!({
+		"aura": { "authorities": [aura] },
+		"grandpa": { "authorities": [[grandpa, 1]] },
+		"foundationMembership": { "members": [member.clone()] },
+		"oracleFeeders": { "members": [member] },
+	})
+}
+
+/// Hole 7: the `production` preset names no keys and refuses to build with the well-known dev
+/// keys; it builds once the operator supplies their own.
+#[test]
+fn the_production_genesis_refuses_dev_keys() {
+	let preset = || {
+		let bytes = treasurenet_runtime::genesis_config_presets::get_preset(&"production".into()).unwrap();
+		serde_json::from_slice::<serde_json::Value>(&bytes).unwrap()
+	};
+	let err = build_genesis(preset()).unwrap_err();
+	assert!(err.contains("no validators"), "{err}");
+	// Alice as validator: refused.
+	let mut with_alice = preset();
+	merge(&mut with_alice, operator_patch("//Alice", "//Operator/member"));
+	let err = build_genesis(with_alice).unwrap_err();
+	assert!(err.contains("Aura key is a well-known dev key"), "{err}");
+	// The operator's validator but Bob (a dev account) in the Foundation: refused.
+	let mut with_bob = preset();
+	merge(&mut with_bob, operator_patch("//Operator/validator", "//Bob"));
+	let err = build_genesis(with_bob).unwrap_err();
+	assert!(err.contains("Foundation"), "{err}");
+	// All the operator's own keys: builds.
+	let mut own = preset();
+	merge(&mut own, operator_patch("//Operator/validator", "//Operator/member"));
+	assert_eq!(build_genesis(own), Ok(()));
+}
+
+/// Hole 7: no instant referendum, even with a unanimous Foundation.
+#[test]
+fn instant_referendums_are_not_allowed() {
+	use frame_support::traits::Get;
+	assert!(!<<Runtime as pallet_democracy::Config>::InstantAllowed as Get<bool>>::get());
+}

@@ -170,8 +170,53 @@ parameter_types! {
 	};
 }
 
+/// The `production` preset's launch check: the operator supplied the validators (Aura and
+/// GRANDPA), the Foundation, the verifiers and the feeders, none of them a well-known dev key
+/// (`//Alice` …, their `//stash`), and there is no sudo key.
+pub struct NoDevKeys;
+impl crate::genesis_parameters::LaunchCheck for NoDevKeys {
+	fn check() -> Result<(), &'static str> {
+		use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+		let dev_accounts: alloc::vec::Vec<AccountId> =
+			Sr25519Keyring::iter().map(|k| k.to_account_id()).collect();
+		let is_dev = |a: &AccountId| dev_accounts.contains(a);
+		let aura = pallet_aura::Authorities::<Runtime>::get();
+		if aura.is_empty() {
+			return Err("no validators (Aura authorities)");
+		}
+		let dev_sr: alloc::vec::Vec<[u8; 32]> = Sr25519Keyring::iter().map(|k| k.public().0).collect();
+		if aura.iter().any(|a| dev_sr.contains(&<[u8; 32]>::from(a.clone().into_inner()))) {
+			return Err("a validator's Aura key is a well-known dev key");
+		}
+		let dev_ed: alloc::vec::Vec<[u8; 32]> = Ed25519Keyring::iter().map(|k| k.public().0).collect();
+		let grandpa = pallet_grandpa::Pallet::<Runtime>::grandpa_authorities();
+		if grandpa.is_empty() {
+			return Err("no GRANDPA authorities");
+		}
+		if grandpa.iter().any(|(a, _)| dev_ed.contains(&<[u8; 32]>::from(a.clone().into_inner()))) {
+			return Err("a validator's GRANDPA key is a well-known dev key");
+		}
+		if pallet_sudo::Key::<Runtime>::get().is_some() {
+			return Err("a sudo key is set");
+		}
+		let foundation = pallet_membership::Members::<Runtime, pallet_membership::Instance1>::get();
+		if foundation.is_empty() || foundation.iter().any(is_dev) {
+			return Err("the Foundation is empty or has a well-known dev account");
+		}
+		if pallet_membership::Members::<Runtime, pallet_membership::Instance2>::get().iter().any(is_dev) {
+			return Err("a KYC verifier is a well-known dev account");
+		}
+		let feeders = pallet_membership::Members::<Runtime, pallet_membership::Instance3>::get();
+		if feeders.iter().any(is_dev) {
+			return Err("an oracle feeder is a well-known dev account");
+		}
+		Ok(())
+	}
+}
+
 impl crate::genesis_parameters::Config for Runtime {
 	type FastGovernance = FastGovernance;
+	type LaunchCheck = NoDevKeys;
 	type WideUploadWindow = WideUploadWindow;
 	type MinimumFeeders = MinimumFeedersParam;
 }
@@ -294,7 +339,9 @@ impl pallet_democracy::Config for Runtime {
 	type VotingPeriod = dynamic_params::democracy::VotingPeriod;
 	type VoteLockingPeriod = dynamic_params::democracy::VoteLockingPeriod;
 	type MinimumDeposit = dynamic_params::democracy::MinimumDeposit;
-	type InstantAllowed = ConstBool<true>;
+	/// No instant referendums: the Foundation also reviews wells, so it may fast-track a
+	/// referendum (token holders still vote on it) but never enact one within blocks.
+	type InstantAllowed = ConstBool<false>;
 	type FastTrackVotingPeriod = dynamic_params::democracy::FastTrackVotingPeriod;
 	type CooloffPeriod = dynamic_params::democracy::CooloffPeriod;
 	type MaxVotes = ConstU32<100>;

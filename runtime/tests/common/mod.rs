@@ -70,7 +70,7 @@ pub fn dev_ext(start_ms: u64) -> sp_io::TestExternalities {
 	ext
 }
 
-fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+pub fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 	match (base, patch) {
 		(serde_json::Value::Object(b), serde_json::Value::Object(p)) =>
 			for (k, v) in p {
