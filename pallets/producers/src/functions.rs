@@ -52,6 +52,7 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_apply(who: T::AccountId, asset_class: AssetClassId, kyb: Commitment) -> DispatchResult {
 		ensure!(!ProducerRecords::<T>::contains_key(&who), Error::<T>::AlreadyProducer);
+		ensure!(!KybOwners::<T>::contains_key(kyb), Error::<T>::KybInUse);
 		ensure!(T::AssetClasses::contains(&asset_class), Error::<T>::UnknownAssetClass);
 		let today = Self::today();
 		if let Some(old) = Applications::<T>::get(&who) {
@@ -79,6 +80,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_submit_kyb(who: T::AccountId, kyb: Commitment) -> DispatchResult {
 		let mut app = Self::live_application(&who)?;
 		ensure!(matches!(app.stage, Stage::AwaitingKybJudgement { .. }), Error::<T>::NotAwaitingKyb);
+		ensure!(!KybOwners::<T>::contains_key(kyb), Error::<T>::KybInUse);
 		app.stage = Stage::AwaitingKybJudgement { kyb };
 		Applications::<T>::insert(&who, app);
 		Self::deposit_event(Event::KybSubmitted { applicant: who, kyb });
@@ -91,6 +93,7 @@ impl<T: Config> Pallet<T> {
 		judged: Commitment,
 		approve: bool,
 	) -> DispatchResult {
+		ensure!(verifier != applicant, Error::<T>::CannotJudgeOwnApplication);
 		let mut app = Self::live_application(&applicant)?;
 		let Stage::AwaitingKybJudgement { kyb } = app.stage else {
 			return Err(Error::<T>::NotAwaitingKyb.into());
@@ -125,13 +128,17 @@ impl<T: Config> Pallet<T> {
 		judged: Commitment,
 		approve: bool,
 	) -> DispatchResult {
+		ensure!(verifier != applicant, Error::<T>::CannotJudgeOwnApplication);
 		let app = Self::live_application(&applicant)?;
 		let Stage::AwaitingKycJudgement { kyb, kyc } = app.stage else {
 			return Err(Error::<T>::NotAwaitingKycJudgement.into());
 		};
 		ensure!(kyc == judged, Error::<T>::StaleSubmission);
+		// Two applications on one KYB commitment may be open; only the first is admitted.
+		ensure!(!approve || !KybOwners::<T>::contains_key(kyb), Error::<T>::KybInUse);
 		Self::end_application(&applicant, &app);
 		if approve {
+			KybOwners::<T>::insert(kyb, &applicant);
 			ProducerRecords::<T>::insert(
 				&applicant,
 				Producer {
@@ -206,6 +213,9 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_withdraw(who: T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let mut producer = ProducerRecords::<T>::get(&who).ok_or(Error::<T>::NotProducer)?;
+		// A suspended producer is under investigation: its deposit stays until governance
+		// reinstates (or revokes) it.
+		ensure!(!matches!(producer.status, ProducerStatus::Suspended { .. }), Error::<T>::ProducerSuspended);
 		ensure!(amount <= producer.deposit, Error::<T>::InsufficientDeposit);
 		let left = producer.deposit.saturating_sub(amount);
 		ensure!(left >= Self::minimum_deposit(&who, &producer.status), Error::<T>::BelowMinimumDeposit);
@@ -301,6 +311,7 @@ impl<T: Config> Pallet<T> {
 			let held = T::Currency::balance_on_hold(&HoldReason::ProducerDeposit.into(), &who);
 			ensure!(held == p.deposit, "recorded deposit differs from the held balance");
 			ensure!(!Applications::<T>::contains_key(&who), "a producer also has an application");
+			ensure!(KybOwners::<T>::get(p.kyb).as_ref() == Some(&who), "a producer's KYB is not indexed to it");
 		}
 		for (who, app) in Applications::<T>::iter() {
 			let held = T::Currency::balance_on_hold(&HoldReason::Application.into(), &who);
@@ -325,6 +336,7 @@ impl<T: Config> ProducerRegistry<T::AccountId> for Pallet<T> {
 		Self::ensure_active(who)?;
 		let p = ProducerRecords::<T>::get(who).ok_or(Error::<T>::NotProducer)?;
 		ensure!(p.debt.is_zero(), Error::<T>::ProducerInDebt);
+		ensure!(p.deposit >= Self::minimum_deposit(who, &p.status), Error::<T>::DepositBelowRequirement);
 		Ok(())
 	}
 }

@@ -146,6 +146,10 @@ pub mod pallet {
 	pub type ProducerRecords<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, Producer<BalanceOf<T>>>;
 
+	/// The account admitted with each KYB commitment: one company, one producer account.
+	#[pallet::storage]
+	pub type KybOwners<T: Config> = StorageMap<_, Identity, Commitment, T::AccountId>;
+
 	/// Expiry queue: (expiry day, applicant). Drained in order by `on_initialize`.
 	#[pallet::storage]
 	pub type ExpiryQueue<T: Config> =
@@ -211,6 +215,12 @@ pub mod pallet {
 		NotAwaitingKycJudgement,
 		/// The judged hash is not the current submission (it changed since).
 		StaleSubmission,
+		/// A verifier may not judge their own application.
+		CannotJudgeOwnApplication,
+		/// A producer was admitted with this KYB commitment already (one company, one account).
+		KybInUse,
+		/// The held deposit is below `MinDepositPerWell × active wells`: deposit before minting.
+		DepositBelowRequirement,
 		/// The account is not a producer.
 		NotProducer,
 		/// The producer is suspended.

@@ -109,7 +109,14 @@ impl pallet_producers::Config for Test {
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
-		balances: vec![(ALICE, 1_000 * UNIT), (BOB, 1_000 * UNIT), (3, 1_000 * UNIT), (4, 1_000 * UNIT), (FOUNDATION, UNIT)],
+		balances: vec![
+			(ALICE, 1_000 * UNIT),
+			(BOB, 1_000 * UNIT),
+			(3, 1_000 * UNIT),
+			(4, 1_000 * UNIT),
+			(VERIFIER, 1_000 * UNIT),
+			(FOUNDATION, UNIT),
+		],
 		..Default::default()
 	}
 	.assimilate_storage(&mut t)

@@ -420,3 +420,65 @@ fn unsigned_calls_are_refused() {
 		assert_noop!(Producers::deposit(RuntimeOrigin::root(), UNIT), BadOrigin);
 	});
 }
+
+#[test]
+fn a_verifier_cannot_judge_their_own_application() {
+	test(|| {
+		assert_ok!(Producers::apply(o(VERIFIER), CLASS, KYB));
+		assert_noop!(
+			Producers::judge_kyb(o(VERIFIER), VERIFIER, KYB, true),
+			Error::<Test>::CannotJudgeOwnApplication
+		);
+		assert_noop!(
+			Producers::judge_kyc(o(VERIFIER), VERIFIER, KYC, true),
+			Error::<Test>::CannotJudgeOwnApplication
+		);
+	});
+}
+
+#[test]
+fn one_kyb_commitment_admits_one_account() {
+	test(|| {
+		// BOB opens an application on the same KYB before ALICE is admitted…
+		assert_ok!(Producers::apply(o(BOB), CLASS, KYB));
+		admit(ALICE);
+		assert_eq!(crate::KybOwners::<Test>::get(KYB), Some(ALICE));
+		// … and cannot be admitted with it; new applications on it are refused at once.
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), BOB, KYB, true));
+		assert_ok!(Producers::submit_kyc(o(BOB), KYC2));
+		assert_noop!(Producers::judge_kyc(o(VERIFIER), BOB, KYC2, true), Error::<Test>::KybInUse);
+		assert_ok!(Producers::cancel_application(o(BOB)));
+		assert_noop!(Producers::apply(o(BOB), CLASS, KYB), Error::<Test>::KybInUse);
+		assert_ok!(Producers::apply(o(BOB), CLASS, KYB2));
+		assert_noop!(Producers::submit_kyb(o(BOB), KYB), Error::<Test>::KybInUse);
+		Producers::do_try_state().unwrap();
+	});
+}
+
+#[test]
+fn a_suspended_producer_cannot_withdraw() {
+	test(|| {
+		admit(ALICE);
+		assert_ok!(Producers::deposit(o(ALICE), 10 * UNIT));
+		assert_ok!(Producers::suspend(RuntimeOrigin::root(), ALICE, reason("audit")));
+		assert_noop!(Producers::withdraw(o(ALICE), UNIT), Error::<Test>::ProducerSuspended);
+		assert_ok!(Producers::reinstate(RuntimeOrigin::root(), ALICE));
+		assert_ok!(Producers::withdraw(o(ALICE), UNIT));
+	});
+}
+
+#[test]
+fn minting_needs_the_required_deposit() {
+	test(|| {
+		admit(ALICE);
+		MinPerWell::set(10 * UNIT);
+		ActiveWells::set(2);
+		assert_ok!(Producers::deposit(o(ALICE), 19 * UNIT));
+		assert_eq!(
+			<Producers as ProducerRegistry<_>>::ensure_can_mint(&ALICE),
+			Err(Error::<Test>::DepositBelowRequirement.into())
+		);
+		assert_ok!(Producers::deposit(o(ALICE), UNIT));
+		assert_ok!(<Producers as ProducerRegistry<_>>::ensure_can_mint(&ALICE));
+	});
+}

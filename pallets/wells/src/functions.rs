@@ -162,6 +162,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_review_well(who: T::AccountId, id: WellId, pass: bool, reason: ShortText) -> DispatchResult {
 		let mut well = Self::get_well(id)?;
 		Self::ensure_maintainer(&who, well.asset_class)?;
+		ensure!(who != well.owner, Error::<T>::CannotReviewOwnWell);
 		ensure!(well.status == WellStatus::InReview, Error::<T>::NotInReview);
 		if !pass {
 			Self::put_well(id, well, WellStatus::Rejected { reason: reason.clone() });
@@ -265,6 +266,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_judge_annual_review(who: T::AccountId, id: WellId, pass: bool, reason: ShortText) -> DispatchResult {
 		let mut well = Self::get_well(id)?;
 		Self::ensure_maintainer(&who, well.asset_class)?;
+		ensure!(who != well.owner, Error::<T>::CannotReviewOwnWell);
 		let AnnualReview::Submitted { quality, docs } = well.annual_review else {
 			return Err(Error::<T>::NoAnnualReviewSubmission.into());
 		};

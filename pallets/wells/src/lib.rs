@@ -345,6 +345,8 @@ pub mod pallet {
 		InvalidFacilityCode,
 		/// No well id is left (the registry is full).
 		NoWellIdLeft,
+		/// A Foundation Manager may not review their own well.
+		CannotReviewOwnWell,
 	}
 
 	#[pallet::hooks]

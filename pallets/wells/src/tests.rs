@@ -642,3 +642,17 @@ fn migration_v1_gives_old_wells_empty_codes_once() {
 		assert_eq!(WellRegistry::<Test>::get(w).unwrap().operator, op());
 	});
 }
+
+#[test]
+fn a_foundation_manager_cannot_review_their_own_well() {
+	test(|| {
+		// The manager is also an admitted producer and submits a well.
+		Producers::set(vec![PRODUCER, MANAGER]);
+		assert_ok!(Wells::submit_well(o(MANAGER), 0, Commodity::Gas, ID, DOCS, None, op(), fac()));
+		assert_noop!(Wells::review_well(o(MANAGER), 0, true, text("")), Error::<Test>::CannotReviewOwnWell);
+		// Another manager reviews it.
+		Managers::set(vec![MANAGER, 11]);
+		assert_ok!(Wells::review_well(o(11), 0, true, text("")));
+		assert_eq!(WellRegistry::<Test>::get(0).unwrap().status, WellStatus::Active);
+	});
+}
