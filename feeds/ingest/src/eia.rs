@@ -333,6 +333,29 @@ mod tests {
 	}
 
 	#[test]
+	fn the_real_envelope_with_warnings_and_a_numeric_total_is_read() {
+		// `total` as a number (as in older captures), `warnings` inside `response` (the 5,000-row
+		// page limit), unknown top-level fields: docs/DATA_FORMATS.md.
+		let rows = [
+			row("2020-04-21", "RWTC", Some("\"8.91\""), "$/BBL"),
+			row("2020-04-20", "RWTC", Some("\"-36.98\""), "$/BBL"),
+			row("2020-04-17", "RWTC", Some("\"18.31\""), "$/BBL"),
+		];
+		let text = format!(
+			"{{\"response\":{{\"warnings\":[{{\"warning\":\"incomplete return\",\"description\":\"The API can only \
+			 return 5000 rows in JSON format.  Please consider constraining your request with facet, start, or end, or \
+			 using offset to paginate results.\"}}],\"total\":3,\"dateFormat\":\"YYYY-MM-DD\",\"frequency\":\"daily\",\
+			 \"data\":[{}],\"description\":\"x\"}},\"request\":{{\"command\":\"/v2/petroleum/pri/spt/data/\"}},\
+			 \"apiVersion\":\"2.1.8\",\"ExcelAddInVersion\":\"2.1.0\"}}",
+			rows.join(",")
+		);
+		assert_eq!(
+			parse_eia_prices(text.as_bytes(), WTI_SERIES, WTI_UNITS),
+			Ok(vec![p(2020, 4, 17, 18_310_000), p(2020, 4, 20, 0), p(2020, 4, 21, 8_910_000)])
+		);
+	}
+
+	#[test]
 	fn parses_wti_rows_sorted_by_date() {
 		let b = body(&[
 			row("2026-01-06", "RWTC", Some("\"74.1\""), "$/BBL"),
