@@ -1,0 +1,92 @@
+// Everyone: the rule parameters in force and open referenda, with a link to vote in Polkadot.js Apps.
+import { useApp, useLoad } from '../state';
+import { parameters, referenda } from '../chain/reads';
+import { fmtPerbill, fmtUnit, fixed, short } from '../lib/format';
+import { devName } from '../chain/accounts';
+import { appsUrl } from '../config';
+import { Loading } from '../ui/kit';
+
+type Param = Awaited<ReturnType<typeof parameters>>[number];
+
+/**
+ * Defaults of runtime/src/configs/governance.rs, shown for parameters that no referendum (or
+ * genesis preset) has set. Runtime API wanted: `GovernanceApi::parameters_in_force()` so these
+ * come from the chain too.
+ */
+const DEFAULTS: Record<string, string> = {
+  'Producers.ApplicationExpiryDays': '30 days',
+  'Producers.MinDepositPerWell': '0 UNIT',
+  'Producers.UnitsPerUsd': '1 UNIT per USD',
+  'Wells.DiscountRules': 'API > 31.10 and acidity < 0.50 %: 90 %; API > 31.10: 85 %; acidity < 0.50 %: 80 %; else 75 %',
+  'Wells.MmbtuPerE3m3Milli': '36.585 MMBtu per e³m³',
+  'Wells.ReviewValidityDays': '365 days',
+  'Wells.ReviewNoticeDays': '360 days',
+  'Audit.SlashRatio': '1 %',
+  'Audit.DeviationBands': 'minor ≤ 10 %, moderate ≤ 30 %',
+  'Oracle.MinimumFeeders': '1',
+  'Oracle.ExpiresInMs': '3 days',
+  'Democracy.LaunchPeriod': '7 days', 'Democracy.VotingPeriod': '7 days', 'Democracy.FastTrackVotingPeriod': '3 hours',
+  'Democracy.EnactmentPeriod': '2 days', 'Democracy.CooloffPeriod': '7 days', 'Democracy.VoteLockingPeriod': '7 days',
+  'Democracy.MinimumDeposit': '100 UNIT',
+};
+
+function show(p: Param): string {
+  const k = `${p.type}.${p.value.type}`;
+  const v = p.value.value as unknown;
+  switch (k) {
+    case 'Producers.MinDepositPerWell': case 'Democracy.MinimumDeposit': return fmtUnit(v as bigint);
+    case 'Producers.UnitsPerUsd': return `${fixed(v as bigint, 18, 6)} UNIT per USD`;
+    case 'Wells.MmbtuPerE3m3Milli': return `${fixed(BigInt(v as number), 3, 3)} MMBtu per e³m³`;
+    case 'Audit.SlashRatio': return fmtPerbill(v as number);
+    case 'Audit.DeviationBands': { const b = v as { minor: number; major: number }; return `minor ≤ ${fmtPerbill(b.minor)}, moderate ≤ ${fmtPerbill(b.major)}`; }
+    case 'Wells.DiscountRules': {
+      const r = v as { api_threshold_x100: number; acidity_threshold_bp: number; tiers: number[] };
+      return `API > ${(r.api_threshold_x100 / 100).toFixed(2)}, acidity < ${(r.acidity_threshold_bp / 100).toFixed(2)} %: tiers ${r.tiers.map((t) => fmtPerbill(t, 0)).join(' / ')}`;
+    }
+    case 'Oracle.ExpiresInMs': return `${Number(v as bigint) / 3_600_000} hours`;
+    default: return p.type === 'Democracy' ? `${String(v)} blocks` : k.endsWith('Days') ? `${String(v)} days` : String(v);
+  }
+}
+
+export function Governance() {
+  const { api, url, best } = useApp();
+  const s = useLoad(async (a) => ({ params: await parameters(a), refs: await referenda(a) }), []);
+  if (!s.data || !api) return <Page><Loading /></Page>;
+  const set = new Map(s.data.params.map((p) => [`${p.type}.${p.value.type}`, p]));
+  const keys = [...new Set([...Object.keys(DEFAULTS), ...set.keys()])];
+  const ongoing = s.data.refs.referenda.filter((r) => r.info.type === 'Ongoing');
+  return (
+    <Page>
+      <p>Rule parameters change only by Root: a passed democracy referendum (sudo exists on dev/local chains only). <a href={appsUrl(url, '/democracy')} target="_blank" rel="noreferrer">Vote and propose in Polkadot.js Apps ↗</a></p>
+      <h2>Referenda</h2>
+      {ongoing.length === 0 && <p className="muted">No referendum is open.</p>}
+      {ongoing.map((r) => r.info.type === 'Ongoing' && (
+        <div className="panel" key={r.index}>
+          <h3>Referendum #{r.index}</h3>
+          <p>Ends at block #{r.info.value.end} ({Math.max(0, r.info.value.end - best)} blocks left) · threshold {r.info.value.threshold.type} · ayes {fmtUnit(r.info.value.tally.ayes, 2)} · nays {fmtUnit(r.info.value.tally.nays, 2)}</p>
+          <a className="button" href={appsUrl(url, '/democracy')} target="_blank" rel="noreferrer">Vote in Polkadot.js Apps ↗</a>
+        </div>
+      ))}
+      {s.data.refs.proposals.length > 0 && <p>Public proposals waiting to launch: {s.data.refs.proposals.map((p) => `#${p.index} by ${devName(p.proposer) ?? short(p.proposer)}`).join(', ')}</p>}
+      {s.data.refs.referenda.filter((r) => r.info.type === 'Finished').slice(0, 10).map((r) => r.info.type === 'Finished' && (
+        <p key={r.index} className="muted">Referendum #{r.index}: {r.info.value.approved ? 'approved' : 'rejected'} at block #{r.info.value.end}</p>
+      ))}
+      <h2>Parameters in force</h2>
+      <div className="table-wrap">
+        <table data-testid="params-table">
+          <thead><tr><th scope="col">Parameter</th><th scope="col">Value</th><th scope="col">Source</th></tr></thead>
+          <tbody>
+            {keys.map((k) => {
+              const p = set.get(k);
+              return <tr key={k}><th scope="row">{k}</th><td>{p ? show(p) : DEFAULTS[k]}</td><td>{p ? 'set on chain' : 'default (runtime)'}</td></tr>;
+            })}
+          </tbody>
+        </table>
+      </div>
+    </Page>
+  );
+}
+
+function Page({ children }: { children: React.ReactNode }) {
+  return <section aria-labelledby="h-gov"><h1 id="h-gov">Governance</h1>{children}</section>;
+}
