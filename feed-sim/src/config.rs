@@ -333,7 +333,7 @@ pub struct PetrinexConfig {
 	/// also report a confidential (masked) well's `PROD` rows of the same product: a parser
 	/// that matches by facility or operator instead of identifier counts them.
 	pub confidential_matched: bool,
-	/// Give some configured wells a reversal (about 20 %, and at least one well per file): one
+	/// Give some configured wells a reversal (about 10 %, and at least one well per file): one
 	/// production row is inflated by X and a separate row of −X nets it out.
 	pub netting_rows: bool,
 	/// Add rows for a neighbouring event sequence of each configured well (`…W402` for
@@ -758,8 +758,11 @@ mod tests {
 		let src = include_str!("config.rs");
 		let start = src.find("//! ```json\n").unwrap() + "//! ```json\n".len();
 		let end = start + src[start..].find("//! ```\n").unwrap();
-		let json: String =
-			src[start..end].lines().map(|l| l.trim_start_matches("//!")).collect::<Vec<_>>().join("\n");
+		let json: String = src[start..end]
+			.lines()
+			.map(|l| l.trim_start_matches("//!"))
+			.collect::<Vec<_>>()
+			.join("\n");
 		let cfg = SimConfig::from_json(&json).unwrap();
 		assert_eq!(cfg.petrinex.wells.len(), 3);
 		assert!(cfg.petrinex.wells[2].confidential);

@@ -10,7 +10,8 @@
 //! ```
 //!
 //! Brackets may be sent raw or percent-encoded (`data%5B0%5D=value`). `api_key` is required
-//! (missing → `403 API_KEY_MISSING`, wrong → `403 API_KEY_INVALID`, JSON bodies as EIA's).
+//! (missing → `403 API_KEY_MISSING`, wrong → `403 API_KEY_INVALID`, JSON bodies as EIA's;
+//! unknown route → `404 {"error":"Not found.","code":404}`).
 //! `frequency` must be `daily` (or absent). Without `data[]=value` the rows carry no `value` /
 //! `units` (as EIA does). `facets[series|duoarea|product|process][]` filter; without a series
 //! facet every series of the route is returned. `start`/`end` are inclusive. Sorting by `period`
@@ -21,18 +22,24 @@
 //!
 //! # Response
 //!
-//! Built with `serde_json`, keys in EIA's order:
+//! Built with `serde_json`, keys in EIA's order, every `/` escaped as `\/` as EIA's PHP back end
+//! does (see `docs/DATA_FORMATS.md` § 3.2 for the real captures this follows):
 //!
 //! ```json
 //! {"response":{"total":"21","dateFormat":"YYYY-MM-DD","frequency":"daily","data":[
 //!   {"period":"2026-01-30","duoarea":"YCUOK","area-name":"NA","product":"EPCWTI",
 //!    "product-name":"WTI Crude Oil","process":"PF4","process-name":"Spot Price FOB",
 //!    "series":"RWTC","series-description":"Cushing, OK WTI Spot Price FOB (Dollars per Barrel)",
-//!    "value":"73.27","units":"$/BBL"}, …],
+//!    "value":"73.27","units":"$\/BBL"}, …],
 //!   "description":"…"},
-//!  "request":{"command":"/v2/petroleum/pri/spt/data/","params":{…}},"apiVersion":"2.1.6",
-//!  "ExcelAddInVersion":"2.1.0"}
+//!  "request":{"command":"\/v2\/petroleum\/pri\/spt\/data\/","params":{"frequency":"daily",
+//!   "data":["value"],"facets":{"series":["RWTC"]},"start":"2026-01-01","end":null,
+//!   "sort":[…],"offset":0,"length":5000,"api_key":"KEY"}},
+//!  "apiVersion":"2.1.6","ExcelAddInVersion":"2.1.0"}
 //! ```
+//!
+//! The request echo carries the `api_key` (as EIA's does: a client must never log a body);
+//! `start` / `end` are `null` when not given.
 //!
 //! Over 5000 rows: `{"response":{"warnings":[{"warning":"incomplete return","description":"The
 //! API can only return 5000 rows in JSON format.  Please consider constraining your request with
@@ -309,8 +316,11 @@ struct KeyError<'a> {
 	message: &'a str,
 }
 
+/// Serialises as EIA's PHP back end does: `serde_json`, then every `/` escaped as `\/`
+/// (`"$\/BBL"`, `"\/v2\/petroleum\/pri\/spt\/data\/"`, as in real captures). A `/` can only
+/// occur inside JSON strings, where `\/` is a valid escape of it.
 fn to_json<T: Serialize>(v: &T) -> String {
-	serde_json::to_string(v).expect("serialising to a string cannot fail")
+	serde_json::to_string(v).expect("serialising to a string cannot fail").replace('/', "\\/")
 }
 
 impl EiaError {
@@ -436,7 +446,7 @@ impl EiaRequest {
 			.strip_prefix("/v2/")
 			.and_then(|r| r.trim_end_matches('/').strip_suffix("/data"))
 			.filter(|r| !r.is_empty())
-			.ok_or_else(|| EiaError::with(404, &format!("Route {path} not found.")))?;
+			.ok_or_else(|| EiaError::with(404, "Not found."))?;
 		let mut req =
 			EiaRequest { route: route.to_string(), length: MAX_LENGTH, ..Default::default() };
 		let mut sort: Vec<(usize, Option<String>, Option<String>)> = Vec::new();
@@ -547,7 +557,7 @@ pub fn eia_json_for(cfg: &SimConfig, req: &EiaRequest) -> Result<String, EiaErro
 	let series: Vec<SeriesConfig> =
 		all_series(cfg).into_iter().filter(|s| s.route == req.route).collect();
 	if series.is_empty() {
-		return Err(EiaError::with(404, &format!("Route /v2/{}/data/ not found.", req.route)));
+		return Err(EiaError::with(404, "Not found."));
 	}
 	let freq = req.frequency.clone().unwrap_or_else(|| "daily".into());
 	if freq != "daily" {
@@ -643,7 +653,7 @@ pub fn eia_json_for(cfg: &SimConfig, req: &EiaRequest) -> Result<String, EiaErro
 			data,
 			description: route_description(&req.route),
 		},
-		// Echo of the request, without the api_key (as EIA does).
+		// Echo of the request, api_key included (as EIA does).
 		request: RequestEcho {
 			command: format!("/v2/{}/data/", req.route),
 			params: Params {
@@ -655,6 +665,7 @@ pub fn eia_json_for(cfg: &SimConfig, req: &EiaRequest) -> Result<String, EiaErro
 				sort: req.sort.iter().map(|(c, d)| SortEcho { column: c, direction: d }).collect(),
 				offset: req.offset,
 				length: req.length,
+				api_key: req.api_key.as_deref(),
 			},
 		},
 		api_version: &cfg.eia.api_version,
@@ -723,13 +734,16 @@ struct Params<'a> {
 	frequency: &'a str,
 	data: &'a [String],
 	facets: Facets<'a>,
-	#[serde(skip_serializing_if = "Option::is_none")]
+	/// `null` when not given.
 	start: Option<String>,
-	#[serde(skip_serializing_if = "Option::is_none")]
+	/// `null` when not given.
 	end: Option<String>,
 	sort: Vec<SortEcho<'a>>,
 	offset: usize,
 	length: usize,
+	/// EIA echoes the key (a client must never log a body).
+	#[serde(skip_serializing_if = "Option::is_none")]
+	api_key: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -792,7 +806,7 @@ mod tests {
 		assert_eq!(v["response"]["frequency"], "daily");
 		assert_eq!(v["request"]["command"], "/v2/petroleum/pri/spt/data/");
 		assert_eq!(v["request"]["params"]["facets"]["series"][0], "RWTC");
-		assert!(v["request"]["params"].get("api_key").is_none());
+		assert_eq!(v["request"]["params"]["api_key"], "KEY", "EIA echoes the key");
 		assert_eq!(v["apiVersion"], "2.1.6");
 		let periods: Vec<&str> = data.iter().map(|r| r["period"].as_str().unwrap()).collect();
 		let mut sorted = periods.clone();
@@ -865,10 +879,10 @@ mod tests {
 			eia_json(&c, q).unwrap(),
 			concat!(
 				r#"{"response":{"total":"2","dateFormat":"YYYY-MM-DD","frequency":"daily","data":["#,
-				r#"{"period":"2026-01-06","duoarea":"YCUOK","area-name":"NA","product":"EPCWTI","product-name":"WTI Crude Oil","process":"PF4","process-name":"Spot Price FOB","series":"RWTC","series-description":"Cushing, OK WTI Spot Price FOB (Dollars per Barrel)","value":"72.8","units":"$/BBL"},"#,
-				r#"{"period":"2026-01-05","duoarea":"YCUOK","area-name":"NA","product":"EPCWTI","product-name":"WTI Crude Oil","process":"PF4","process-name":"Spot Price FOB","series":"RWTC","series-description":"Cushing, OK WTI Spot Price FOB (Dollars per Barrel)","value":"73.27","units":"$/BBL"}],"#,
+				r#"{"period":"2026-01-06","duoarea":"YCUOK","area-name":"NA","product":"EPCWTI","product-name":"WTI Crude Oil","process":"PF4","process-name":"Spot Price FOB","series":"RWTC","series-description":"Cushing, OK WTI Spot Price FOB (Dollars per Barrel)","value":"72.8","units":"$\/BBL"},"#,
+				r#"{"period":"2026-01-05","duoarea":"YCUOK","area-name":"NA","product":"EPCWTI","product-name":"WTI Crude Oil","process":"PF4","process-name":"Spot Price FOB","series":"RWTC","series-description":"Cushing, OK WTI Spot Price FOB (Dollars per Barrel)","value":"73.27","units":"$\/BBL"}],"#,
 				r#""description":"Spot prices for crude oil and petroleum products."},"#,
-				r#""request":{"command":"/v2/petroleum/pri/spt/data/","params":{"frequency":"daily","data":["value"],"facets":{"series":["RWTC"]},"start":"2026-01-05","end":"2026-01-06","sort":[{"column":"period","direction":"desc"}],"offset":0,"length":5000}},"#,
+				r#""request":{"command":"\/v2\/petroleum\/pri\/spt\/data\/","params":{"frequency":"daily","data":["value"],"facets":{"series":["RWTC"]},"start":"2026-01-05","end":"2026-01-06","sort":[{"column":"period","direction":"desc"}],"offset":0,"length":5000,"api_key":"KEY"}},"#,
 				r#""apiVersion":"2.1.6","ExcelAddInVersion":"2.1.0"}"#
 			)
 		);

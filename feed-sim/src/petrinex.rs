@@ -10,27 +10,32 @@
 //!
 //! # The CSV
 //!
-//! Latin-1 (ISO-8859-1) text, CRLF line ends, RFC 4180 quoting only where needed (a field
-//! containing `,` or `"` is quoted and its quotes doubled: `"ACME, INC."`,
-//! `"BIG ""D"" OIL & GAS LTD."`, facility names such as `"PRAIRIE, LEDUC 07-19 BATTERY"`).
-//! A header row with the 30 columns of [`HEADER`], then `rows` data rows (default 2 000;
-//! 500 000 is a real-sized file of about 120 MB). Columns of note:
+//! As documented in `docs/DATA_FORMATS.md` (real rows of the public file). Latin-1 (ISO-8859-1)
+//! text, CRLF line ends, RFC 4180 quoting only where needed (a field containing `,` or `"` is
+//! quoted and its quotes doubled: `"ACME, INC."`, `"BIG ""D"" OIL & GAS LTD."`, facility names
+//! such as `"Joffre 8-25,12-20,13-30"`). A header row with the 30 columns of [`HEADER`], then
+//! `rows` data rows (default 2 000; 500 000 is a real-sized file of about 110 MB). Columns of
+//! note:
 //!
 //! | column | content |
 //! |---|---|
 //! | `ProductionMonth` | `2026-01` |
 //! | `OperatorBAID`, `OperatorName` | the reporting facility's operator: `A1B2` (4 digits or upper-case letters), `"ACME, INC."` |
 //! | `ReportingFacilityID` | `ABBT0071901` = province `AB` + type `BT` + identifier `0071901`; then the same split over `ReportingFacilityProvinceState`, `…Type`, `…Identifier` |
-//! | `ReportingFacilityLocation` | `07-19-010-15W4` (LSD-SEC-TWP-RNG W MER, LSD, section and range 2 digits, township 3) for most facilities; `10-063-16W5` (SEC-TWP-RNG W MER, no LSD) for section-level ones (most gas plants, gathering systems, terminals) |
-//! | `FacilityLegalSubdivision`, `FacilitySection`, `FacilityTownship`, `FacilityRange`, `FacilityMeridian` | **not** zero-padded: `7`, `19`, `10`, `15`, `4`; the LSD is empty for section-level facilities |
-//! | `SubmissionDate` | `2026-02-14`; the latest one in the file is the file's version date |
-//! | `ActivityID` | `PROD` (production, the only one that counts), `DISP`, `REC`, `INJ`, `FUEL`, `FLARE`, `VENT`, `DIFF` (measurement difference, may be negative), `INVOP` / `INVCL` (opening / closing inventory), `LDINVOP` / `LDINVCL` / `LDREC` (load-fluid inventory and receipts) |
-//! | `ProductID` | `OIL` (m³), `GAS` (e³m³), `WATER` (m³), `COND` (m³), `C5-SP` (m³), `SAND` (m³) |
-//! | `FromToID…` | `ABWI100071901015W400`, `AB`, `WI`, `100071901015W400` for a well (the 16-character identifier may have an alphanumeric location exception: `1W0052706219W500`); **`***`, empty, empty, `***` for a confidential well**; a facility (`GP`, `BT`, `PL`, …) for receipts and dispositions; empty for fuel, flare, vent, differences and inventories |
-//! | `Volume` | 3 decimals (`1234.567`, negative for reversals and differences); numeric also in confidential wells' rows |
-//! | `Hours` | hours on production (`744`), often `***` in confidential wells' rows |
-//! | `CCICode` | usually a single space ` `, sometimes empty |
-//! | `Energy`, `Heat`, `Proration…` | sometimes filled, sometimes empty |
+//! | `ReportingFacilityName` | free text, mixed case: `Two Creek 3-3-63-16w5`, `"Joffre 8-25,12-20,13-30"`, `PEMBINA BATTERY` |
+//! | `ReportingFacilitySubType`, `…Desc` | `311`, `CRUDE OIL SINGLE-WELL BATTERY`; `364`, `GAS MULTIWELL PRORATION OUTSIDE SE ALBERTA BATTERY`; `621`, `GAS GATHERING SYSTEM`; … |
+//! | `ReportingFacilityLocation` | two shapes: `07-19-010-15W4` (LSD-SEC-TWP-RNG W MER; LSD, section and range 2 digits, township 3) for most facilities, `10-063-16W5` (SEC-TWP-RNG W MER, no LSD) for the others (most gas plants, gathering systems and terminals) |
+//! | `FacilityLegalSubdivision`, `FacilitySection`, `FacilityTownship`, `FacilityRange`, `FacilityMeridian` | always filled (also for the no-LSD location shape) and **not** zero-padded: `7`, `19`, `10`, `15`, `4` |
+//! | `SubmissionDate` | `2026-02-14`; the latest one in the file is the file's version date; empty on a few proration-factor rows |
+//! | `ActivityID` | `PROD` (production, the only one that counts), `DISP`, `REC`, `INJ`, `FUEL`, `FLARE`, `VENT`, `DIFF` (measurement difference, may be negative), `INVOP` / `INVCL` / `INVADJ` (inventories), `LDINVOP` / `LDINVCL` / `LDINVADJ` / `LDREC` / `LDINJ` (load fluid), `SHUTIN` (a shut-in well: no product, volume 0), `IMBAL`, `PROC`, `SHR`, `ROYALTY`, `PURREC`; **empty** on proration-factor rows |
+//! | `ProductID` | `OIL` (m³), `GAS` (e³m³), `WATER` (m³), `COND` (m³), `C5-SP` (m³), `SAND` (m³), `FSHWTR` (m³); empty on proration-factor and `SHUTIN` rows |
+//! | `FromToID…` | `ABWI100071901015W400`, `AB`, `WI`, `100071901015W400` for a well (the 16-character identifier may have an alphanumeric location exception: `1W0052706219W500`); **`***`, empty, empty, `***` for a confidential well** (and for the masked counterparty of some receipts and dispositions, the usual case in real files); a facility (`ABGP0012345`, `AB`, `GP`, `0012345`); the reporting facility itself for fuel, flare and vent; a bare `ABMC`, `AB`, `MC`, empty (also `RO`, `WM`); empty for differences, inventories and proration-factor rows |
+//! | `Volume` | one decimal as in the real files (`157.3`, `0.0`, `-180.4` for differences and reversals); configured volumes with up to 3 (`1234.567`); numeric also in confidential wells' rows |
+//! | `Energy` | `0.0` on most rows, GJ on some gas rows |
+//! | `Hours` | 0 … 744: on a well's `PROD` rows the hours sit on the main product's row, the other rows say `0`; `0` on other rows; `***` on some confidential wells' rows (allowed, not seen in real files) |
+//! | `CCICode` | a single space ` `; empty on masked (`***`) and proration-factor rows |
+//! | `ProrationProduct`, `ProrationFactor` | `OIL` / `GAS` / `WATER` and `0.73469` on proration-factor rows (at proration batteries), empty otherwise |
+//! | `Heat` | empty, except on some gas rows of gas plants (`38.50`) |
 //!
 //! Rows come in runs: a battery reports many wells (blocks of 12 rows share a reporting
 //! facility), each well with one `PROD` row per product.
@@ -41,9 +46,9 @@
 //! with `ActivityID = PROD`, `ProductID` = the well's product, `FromToIDType = WI`,
 //! `FromToIDIdentifier` = the well's id and `OperatorBAID` = the well's operator**
 //! ([`OfficialFigure::operator`]; all those rows are at [`OfficialFigure::facility`]).
-//! Normally that is a single row; some wells (≈ 20 %, and at least one per file when
+//! Normally that is a single row; some wells (≈ 10 %, and at least one per file when
 //! `netting_rows` is on) have an inflated row plus a negative reversal row that nets it out, a
-//! few (≈ 10 %) have their volume split over two rows. Traps that must *not* count:
+//! few (≈ 5 %) have their volume split over two rows. Traps that must *not* count:
 //!
 //! * `PROD` rows of the same well and product under **another `OperatorBAID`** at another
 //!   facility (configured per well with `other_operator`: a well also reported by another
@@ -72,6 +77,7 @@ use crate::rng::{hash, hash_str, Rng};
 use crate::wellid::{generated_well_ids, WellId};
 use crate::zip::{dos_date, ZipEntryWriter};
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 /// The 30 columns of the volumetric CSV, in order.
@@ -525,11 +531,12 @@ const FACILITY_KINDS: [FacilityKind; 5] = [
 		"BT",
 		70,
 		&[
-			("311", "Crude Oil Single-Well Battery"),
-			("321", "Crude Oil Multiwell Group Battery"),
-			("322", "Crude Oil Multiwell Proration Battery"),
-			("351", "Gas Single-Well Battery"),
-			("362", "Gas Multiwell Proration Battery"),
+			("311", "CRUDE OIL SINGLE-WELL BATTERY"),
+			("321", "CRUDE OIL MULTIWELL GROUP BATTERY"),
+			("322", "CRUDE OIL MULTIWELL PRORATION BATTERY"),
+			("351", "GAS SINGLE WELL BATTERY"),
+			("361", "GAS MULTIWELL GROUP BATTERY"),
+			("364", "GAS MULTIWELL PRORATION OUTSIDE SE ALBERTA BATTERY"),
 		],
 		"BATTERY",
 	),
@@ -537,20 +544,15 @@ const FACILITY_KINDS: [FacilityKind; 5] = [
 		"GP",
 		10,
 		&[
-			("401", "Gas Plant Sweet"),
-			("402", "Gas Plant Acid Gas Flaring"),
-			("404", "Gas Plant Sulphur Recovery"),
+			("401", "GAS PLANT SWEET"),
+			("402", "GAS PLANT ACID GAS FLARING"),
+			("404", "GAS PLANT SULPHUR RECOVERY"),
 		],
 		"GAS PLANT",
 	),
-	("GS", 10, &[("621", "Gas Gathering System")], "GATHERING SYSTEM"),
-	(
-		"IF",
-		7,
-		&[("503", "Water Disposal"), ("506", "Enhanced Recovery Scheme")],
-		"INJECTION FACILITY",
-	),
-	("TM", 3, &[("611", "Terminal")], "TERMINAL"),
+	("GS", 10, &[("621", "GAS GATHERING SYSTEM")], "GATHERING SYSTEM"),
+	("IF", 7, &[("503", "DISPOSAL"), ("501", "ENHANCED RECOVERY SCHEME")], "INJECTION FACILITY"),
+	("TM", 3, &[("611", "TERMINAL")], "TERMINAL"),
 ];
 
 /// Where a well's rows are reported.
@@ -591,19 +593,43 @@ fn is_gas_subtype(subtype: &str) -> bool {
 	subtype.starts_with("35") || subtype.starts_with("36")
 }
 
+/// Proration batteries also report proration-factor rows.
+fn is_proration_subtype(subtype: &str) -> bool {
+	subtype == "322" || subtype == "364"
+}
+
+/// `SWAN HILLS` → `Swan Hills`, `RIVIÈRE QUI BARRE` → `Rivière Qui Barre`.
+fn title_case(s: &str) -> String {
+	let mut out = String::with_capacity(s.len());
+	let mut start = true;
+	for c in s.chars() {
+		if start {
+			out.extend(c.to_uppercase());
+		} else {
+			out.extend(c.to_lowercase());
+		}
+		start = c == ' ' || c == '-';
+	}
+	out
+}
+
+/// A facility name as operators write them (free text, mixed case): `Two Creek 3-3-63-16w5`
+/// (most), `Joffre 8-25,12-20,13-30` (several LSD-sections, with commas: quoted in the CSV), or
+/// `PEMBINA BATTERY`.
 fn facility_name(r: &mut Rng, loc: &WellId, suffix: &str) -> Vec<u8> {
-	// Some facility names carry a comma (quoted in the CSV).
-	let name = if r.chance(0.12) {
-		format!(
-			"{}, {} {:02}-{:02} {}",
-			r.pick(&NAME_PREFIX),
-			r.pick(&PLACES),
-			loc.lsd,
-			loc.section,
-			suffix
-		)
+	let place = r.pick(&PLACES);
+	let x = r.unit();
+	let name = if x < 0.65 {
+		let (l, s, t, g, m) = (loc.lsd, loc.section, loc.township, loc.range, loc.meridian);
+		format!("{} {l}-{s}-{t}-{g}w{m}", title_case(place))
+	} else if x < 0.82 {
+		let mut n = format!("{} {}-{}", title_case(place), loc.lsd, loc.section);
+		for _ in 0..r.range(1, 3) {
+			let _ = write!(n, ",{}-{}", r.range(1, 16), r.range(1, 36));
+		}
+		n
 	} else {
-		format!("{} {:02} {}", r.pick(&PLACES), loc.lsd, suffix)
+		format!("{place} {suffix}")
 	};
 	latin1(&name)
 }
@@ -882,33 +908,66 @@ impl Catalog {
 enum FromTo {
 	None,
 	Well(WellId),
-	/// A confidential well: `***,,,***`.
+	/// A confidential well or counterparty: `***,,,***`.
 	Masked,
 	Facility(&'static str, u32),
+	/// The reporting facility itself (fuel, flare, vent).
+	SelfFacility,
+	/// A bare `ABMC`, `ABRO`, `ABWM`: type without identifier.
+	Bare(&'static str),
 }
 
 #[derive(Clone, Copy, Debug)]
 enum Hours {
-	Empty,
 	Value(u16),
-	/// `***` (confidential well).
+	/// `***` (confidential well; not seen in real files, allowed by the format).
 	Masked,
 }
 
 #[derive(Clone, Copy, Debug)]
 struct Row {
 	facility: usize,
-	date: Date,
+	/// `None`: empty (some proration-factor rows).
+	date: Option<Date>,
+	/// Empty on proration-factor rows.
 	activity: &'static str,
+	/// Empty on proration-factor and `SHUTIN` rows.
 	product: &'static str,
 	from_to: FromTo,
-	volume: Option<Milli>,
-	energy: Option<Milli>,
+	volume: Milli,
+	energy: Milli,
 	hours: Hours,
-	/// `CCICode` is a single space (else empty).
-	cci_space: bool,
 	proration: Option<(&'static str, u32)>,
 	heat: Option<u32>,
+}
+
+impl Row {
+	/// A row of `facility` with every number 0 and no counterparty.
+	fn new(facility: usize, date: Date, activity: &'static str, product: &'static str) -> Row {
+		Row {
+			facility,
+			date: Some(date),
+			activity,
+			product,
+			from_to: FromTo::None,
+			volume: Milli(0),
+			energy: Milli(0),
+			hours: Hours::Value(0),
+			proration: None,
+			heat: None,
+		}
+	}
+}
+
+/// Writes a decimal as the real files print volumes: at least one decimal, no trailing zeros
+/// beyond it (`157.3`, `0.0`, `1234.567`, `-180.4`).
+fn write_decimal(buf: &mut Vec<u8>, m: Milli) {
+	let s = m.to_string();
+	let t = s.trim_end_matches('0');
+	buf.extend_from_slice(t.as_bytes());
+	if t.ends_with('.') {
+		buf.push(b'0');
+	}
 }
 
 fn random_volume(r: &mut Rng, product: &str) -> Milli {
@@ -923,13 +982,13 @@ fn random_volume(r: &mut Rng, product: &str) -> Milli {
 		return Milli(0);
 	}
 	let v = ((lo.ln() + r.unit() * (hi.ln() - lo.ln())).exp() * 1000.0).round() as i64;
-	// Many reported volumes carry a single significant decimal (`123.400`).
-	Milli(if r.chance(0.5) { (v / 100).max(1) * 100 } else { v })
+	// Reported volumes carry one decimal (`123.4`; the format allows three).
+	Milli((v / 100).max(1) * 100)
 }
 
 fn energy_of(r: &mut Rng, gas: Milli) -> Milli {
-	// GJ: about 38–41 GJ per 10³ m³.
-	Milli(gas.0 * r.range(37_500, 41_000) / 1000)
+	// GJ: about 38–41 GJ per 10³ m³, one decimal.
+	Milli(gas.0 * r.range(37_500, 41_000) / 1000 / 100 * 100)
 }
 
 struct Generator<'a> {
@@ -992,9 +1051,11 @@ impl<'a> Generator<'a> {
 	/// Filler row `i` (independent of the version, except row 0's date). Like the real file,
 	/// rows come in runs: blocks of 12 rows share a reporting facility and a SubmissionDate, and
 	/// within a block, groups of 3 rows are either one well's production (OIL/GAS/WATER,
-	/// GAS/COND/WATER or, for heavy oil, OIL/WATER/SAND; the well's identifiers masked when it
-	/// is confidential), or three unrelated facility rows (receipts, dispositions, fuel, flare,
-	/// differences, inventories, …).
+	/// GAS/COND/WATER or, for heavy oil, OIL/WATER/SAND; hours on the main product's row, 0 on
+	/// the others; the identifiers masked when the well is confidential), or three facility
+	/// rows: receipts and dispositions (some with a masked counterparty), fuel, flare and vent
+	/// (to the facility itself), differences, inventories, shut-in wells, and proration-factor
+	/// rows (empty activity and product) at proration batteries.
 	fn filler(&self, i: u64) -> Row {
 		let m = self.st.month.index() as u64;
 		let seed = self.cfg.seed;
@@ -1003,15 +1064,15 @@ impl<'a> Generator<'a> {
 		let fac = &self.cat.facilities[facility];
 		let date = if i == 0 { self.st.updated() } else { self.v1_filler_date(&mut rb) };
 		let mut rg = Rng::new(&[seed, 0xF1C2, m, i / 3]);
-		let well_group = rg.chance(0.6);
+		let well_group = i != 0 && rg.chance(0.6);
 		let gas_well = rg.chance(0.4);
 		let heavy_oil = rg.chance(0.15);
 		let well = self.random_well(&mut rg);
 		let masked = rg.chance(self.cfg.petrinex.confidential_fraction);
-		let masked_hours = rg.chance(0.7);
+		let masked_hours = rg.chance(0.5);
 		let group_hours = self.hours_full - if rg.chance(0.7) { 0 } else { rg.below(300) as u16 };
 		let mut r = Rng::new(&[seed, 0xF111, m, i]);
-		let (activity, product, from_to) = if well_group {
+		if well_group {
 			let products = if gas_well {
 				["GAS", "COND", "WATER"]
 			} else if heavy_oil {
@@ -1019,71 +1080,137 @@ impl<'a> Generator<'a> {
 			} else {
 				["OIL", "GAS", "WATER"]
 			};
-			let from_to = if masked { FromTo::Masked } else { FromTo::Well(well) };
-			("PROD", products[(i % 3) as usize], from_to)
-		} else {
-			let activity = [
-				"DISP", "REC", "INJ", "FUEL", "FLARE", "VENT", "DIFF", "INVOP", "INVCL", "LDINVOP",
-				"LDINVCL", "LDREC",
-			][r.weighted(&[24, 20, 10, 12, 7, 5, 6, 4, 4, 2, 2, 2])];
-			let (product, from_to) = match activity {
-				"INJ" => (
-					["WATER", "GAS"][r.weighted(&[80, 20])],
-					FromTo::Well(self.random_well(&mut r)),
-				),
-				"DISP" => (
-					["OIL", "GAS", "WATER", "COND", "C5-SP", "SAND"]
-						[r.weighted(&[28, 36, 18, 8, 6, 4])],
-					Self::random_facility_ref(&mut r, &["PL", "GP", "BT", "TM", "IF"]),
-				),
-				"REC" => (
-					["OIL", "GAS", "WATER", "COND", "C5-SP"][r.weighted(&[30, 38, 18, 9, 5])],
-					Self::random_facility_ref(&mut r, &["BT", "GS", "GP", "PL"]),
-				),
-				"DIFF" => (["OIL", "GAS", "WATER"][r.weighted(&[40, 40, 20])], FromTo::None),
-				"INVOP" | "INVCL" => {
-					(["OIL", "WATER", "COND"][r.weighted(&[60, 30, 10])], FromTo::None)
-				},
-				"LDINVOP" | "LDINVCL" => (["OIL", "WATER"][r.weighted(&[50, 50])], FromTo::None),
-				"LDREC" => (
-					["OIL", "WATER"][r.weighted(&[50, 50])],
-					Self::random_facility_ref(&mut r, &["BT", "TM", "PL"]),
-				),
-				_ => ("GAS", FromTo::None),
+			let slot = (i % 3) as usize;
+			let mut row = Row::new(facility, date, "PROD", products[slot]);
+			row.from_to = if masked { FromTo::Masked } else { FromTo::Well(well) };
+			row.volume = random_volume(&mut r, row.product);
+			row.hours = match (slot, masked && masked_hours) {
+				(_, true) => Hours::Masked,
+				(0, false) => Hours::Value(group_hours),
+				_ => Hours::Value(0),
 			};
-			(activity, product, from_to)
+			if row.product == "GAS" && r.chance(0.05) {
+				row.energy = energy_of(&mut r, row.volume);
+			}
+			return row;
+		}
+		if is_proration_subtype(fac.subtype) && r.chance(0.3) {
+			// A proration-factor row: no activity, no product, volume 0.
+			let mut row = Row::new(facility, date, "", "");
+			if i != 0 && r.chance(0.03) {
+				row.date = None;
+			}
+			row.proration = Some((
+				["OIL", "GAS", "WATER"][r.weighted(&[40, 40, 20])],
+				r.range(60_000, 100_000) as u32,
+			));
+			return row;
+		}
+		const ACTIVITIES: [(&str, u32); 21] = [
+			("DISP", 22),
+			("REC", 18),
+			("DIFF", 8),
+			("SHUTIN", 8),
+			("INJ", 6),
+			("FUEL", 8),
+			("FLARE", 4),
+			("VENT", 4),
+			("INVOP", 3),
+			("INVCL", 3),
+			("LDINVOP", 2),
+			("LDINVCL", 2),
+			("LDREC", 2),
+			("IMBAL", 1),
+			("LDINVADJ", 1),
+			("PROC", 1),
+			("SHR", 1),
+			("ROYALTY", 1),
+			("INVADJ", 1),
+			("PURREC", 1),
+			("LDINJ", 1),
+		];
+		let weights: Vec<u32> = ACTIVITIES.iter().map(|a| a.1).collect();
+		let activity = ACTIVITIES[r.weighted(&weights)].0;
+		let pick = |r: &mut Rng, items: &[(&'static str, u32)]| -> &'static str {
+			let w: Vec<u32> = items.iter().map(|x| x.1).collect();
+			items[r.weighted(&w)].0
 		};
-		let mut vol = random_volume(&mut r, product);
+		let (product, from_to) = match activity {
+			"INJ" | "LDINJ" => (
+				pick(&mut r, &[("WATER", 75), ("GAS", 15), ("FSHWTR", 10)]),
+				FromTo::Well(self.random_well(&mut r)),
+			),
+			"SHUTIN" => ("", FromTo::Well(self.random_well(&mut r))),
+			"DISP" => {
+				let product = pick(
+					&mut r,
+					&[
+						("OIL", 28),
+						("GAS", 34),
+						("WATER", 20),
+						("COND", 8),
+						("C5-SP", 6),
+						("SAND", 4),
+					],
+				);
+				let to = match r.below(20) {
+					0..=2 => FromTo::Masked,
+					3 => FromTo::Bare(*r.pick(&["MC", "RO", "WM"])),
+					_ => Self::random_facility_ref(&mut r, &["PL", "GP", "BT", "TM", "IF"]),
+				};
+				(product, to)
+			},
+			"REC" | "PURREC" => {
+				let product = pick(
+					&mut r,
+					&[
+						("OIL", 30),
+						("GAS", 36),
+						("WATER", 18),
+						("COND", 8),
+						("C5-SP", 5),
+						("FSHWTR", 3),
+					],
+				);
+				let from = if r.chance(0.15) {
+					FromTo::Masked
+				} else {
+					Self::random_facility_ref(&mut r, &["BT", "GS", "GP", "PL"])
+				};
+				(product, from)
+			},
+			"DIFF" => (pick(&mut r, &[("OIL", 40), ("GAS", 40), ("WATER", 20)]), FromTo::None),
+			"INVOP" | "INVCL" | "INVADJ" => {
+				(pick(&mut r, &[("OIL", 60), ("WATER", 30), ("COND", 10)]), FromTo::None)
+			},
+			"LDINVOP" | "LDINVCL" | "LDINVADJ" => {
+				(pick(&mut r, &[("OIL", 50), ("WATER", 50)]), FromTo::None)
+			},
+			"LDREC" => (
+				pick(&mut r, &[("OIL", 50), ("WATER", 50)]),
+				Self::random_facility_ref(&mut r, &["BT", "TM", "PL"]),
+			),
+			"FUEL" | "FLARE" | "VENT" => ("GAS", FromTo::SelfFacility),
+			_ => (pick(&mut r, &[("GAS", 60), ("OIL", 40)]), FromTo::None),
+		};
+		let mut row = Row::new(facility, date, activity, product);
+		row.from_to = from_to;
+		if activity != "SHUTIN" {
+			row.volume = random_volume(&mut r, product);
+		}
 		if activity == "DIFF" && r.chance(0.5) {
-			vol = Milli(-vol.0);
+			row.volume = Milli(-row.volume.0);
 		}
-		let energy = (product == "GAS" && (fac.kind == "GP" || r.chance(0.3)))
-			.then(|| energy_of(&mut r, vol));
-		let hours = match (activity, masked && masked_hours) {
-			("PROD", true) => Hours::Masked,
-			("PROD", false) => Hours::Value(group_hours),
-			_ => Hours::Empty,
-		};
-		let cci_space = r.chance(0.9);
-		let proration = (activity == "PROD" && (fac.subtype == "322" || fac.subtype == "362"))
-			.then(|| (product, r.range(85_000, 100_000) as u32));
-		let heat = (product == "GAS" && fac.kind == "GP").then(|| r.range(3_700, 4_200) as u32);
-		Row {
-			facility,
-			date,
-			activity,
-			product,
-			from_to,
-			volume: Some(vol),
-			energy,
-			hours,
-			cci_space,
-			proration,
-			heat,
+		if product == "GAS" && (fac.kind == "GP" || r.chance(0.05)) {
+			row.energy = energy_of(&mut r, row.volume);
 		}
+		if product == "GAS" && fac.kind == "GP" && r.chance(0.5) {
+			row.heat = Some(r.range(3_700, 4_200) as u32);
+		}
+		row
 	}
 
-	/// The wells of the month with a reversal: about 20 % of the non-confidential wells with a
+	/// The wells of the month with a reversal: about 10 % of the non-confidential wells with a
 	/// positive volume, at least one (the first such) when `netting_rows` is on. Keyed by well
 	/// and month only, so amendments do not move it.
 	fn netting_wells(&self) -> HashSet<&'a str> {
@@ -1100,7 +1227,7 @@ impl<'a> Generator<'a> {
 				continue;
 			}
 			first.get_or_insert(id.as_str());
-			if Rng::new(&[self.cfg.seed, 0x4E7, m, hash_str(id)]).chance(0.2) {
+			if Rng::new(&[self.cfg.seed, 0x4E7, m, hash_str(id)]).chance(0.1) {
 				out.insert(id.as_str());
 			}
 		}
@@ -1125,25 +1252,14 @@ impl<'a> Generator<'a> {
 			let mut r = Rng::new(&[seed, 0x5BEC, m, hash_str(id)]);
 			let site = self.cat.site(id, w.product);
 			let prod = w.product.as_str();
-			let from_to = if w.confidential { FromTo::Masked } else { FromTo::Well(wid) };
-			let masked_hours = w.confidential && r.chance(0.7);
+			let masked_hours = w.confidential && r.chance(0.5);
 			let hours = |h: u16| if masked_hours { Hours::Masked } else { Hours::Value(h) };
-			let base = Row {
-				facility: site.own,
-				date,
-				activity: "PROD",
-				product: prod,
-				from_to,
-				volume: None,
-				energy: None,
-				hours: Hours::Empty,
-				cci_space: true,
-				proration: None,
-				heat: None,
-			};
+			let mut base = Row::new(site.own, date, "PROD", prod);
+			base.from_to = if w.confidential { FromTo::Masked } else { FromTo::Well(wid) };
+			base.hours = hours(0);
 			let total = self.st.written_volume(seed, id).unwrap_or_default().0;
 			let mut r2 = Rng::new(&[hash(&[r.next_u64()]), w.changed as u64]);
-			let mut parts = if total >= 2 && r2.chance(0.1) {
+			let mut parts = if total >= 2 && r2.chance(0.05) {
 				let a = r2.range(1, total - 1);
 				vec![a, total - a]
 			} else {
@@ -1152,12 +1268,13 @@ impl<'a> Generator<'a> {
 			let netting = netting_wells.contains(id.as_str());
 			let x = if netting { r2.range(1, (total / 10).max(1)) } else { 0 };
 			parts[0] += x;
-			for part in parts {
-				let h = self.hours_full - r2.below(24) as u16;
-				rows.push(Row { volume: Some(Milli(part)), hours: hours(h), ..base });
+			for (j, part) in parts.into_iter().enumerate() {
+				// The hours sit on the main product's (first) row.
+				let h = if j == 0 { self.hours_full - r2.below(24) as u16 } else { 0 };
+				rows.push(Row { volume: Milli(part), hours: hours(h), ..base });
 			}
 			if netting {
-				rows.push(Row { volume: Some(Milli(-x)), ..base });
+				rows.push(Row { volume: Milli(-x), ..base });
 			}
 			// The same well reported by another operator: not part of its figure.
 			if let Some((other_fac, wi)) = site.other {
@@ -1165,32 +1282,27 @@ impl<'a> Generator<'a> {
 					p.wells[wi].other_operator.as_ref().and_then(|o| o.months.get(&self.st.month));
 				if let Some(v) = v {
 					let h = hours(self.hours_full);
-					rows.push(Row { facility: other_fac, volume: Some(*v), hours: h, ..base });
+					rows.push(Row { facility: other_fac, volume: *v, hours: h, ..base });
 				}
 			}
 			// Non-counting rows of the same well.
-			let full = hours(self.hours_full);
-			rows.push(Row {
-				product: "WATER",
-				volume: Some(random_volume(&mut r, "WATER")),
-				hours: full,
-				..base
-			});
+			rows.push(Row { product: "WATER", volume: random_volume(&mut r, "WATER"), ..base });
 			let side = if w.product == Product::Oil { "GAS" } else { "COND" };
 			let side_vol = random_volume(&mut r, side);
-			let energy = (side == "GAS").then(|| energy_of(&mut r, side_vol));
-			rows.push(Row { product: side, volume: Some(side_vol), energy, hours: full, ..base });
+			rows.push(Row { product: side, volume: side_vol, ..base });
 			rows.push(Row {
 				activity: "DISP",
 				from_to: Self::random_facility_ref(&mut r, &["PL", "GP", "TM"]),
-				volume: Some(random_volume(&mut r, prod)),
+				volume: random_volume(&mut r, prod),
+				hours: Hours::Value(0),
 				..base
 			});
 			if r.chance(0.3) {
 				rows.push(Row {
 					activity: "INJ",
 					product: "WATER",
-					volume: Some(random_volume(&mut r, "WATER")),
+					volume: random_volume(&mut r, "WATER"),
+					hours: Hours::Value(0),
 					..base
 				});
 			}
@@ -1199,9 +1311,9 @@ impl<'a> Generator<'a> {
 				if !self.st.wells.contains_key(&decoy.to_string()) {
 					rows.push(Row {
 						from_to: FromTo::Well(decoy),
-						volume: Some(random_volume(&mut r, prod)),
+						volume: random_volume(&mut r, prod),
 						hours: Hours::Value(self.hours_full),
-						date: self.v1_filler_date(&mut r),
+						date: Some(self.v1_filler_date(&mut r)),
 						..base
 					});
 				}
@@ -1212,13 +1324,13 @@ impl<'a> Generator<'a> {
 			if neighbour {
 				rows.push(Row {
 					from_to: FromTo::Masked,
-					volume: Some(random_volume(&mut r, prod)),
-					hours: if r.chance(0.7) {
+					volume: random_volume(&mut r, prod),
+					hours: if r.chance(0.5) {
 						Hours::Masked
 					} else {
 						Hours::Value(self.hours_full)
 					},
-					date: self.v1_filler_date(&mut r),
+					date: Some(self.v1_filler_date(&mut r)),
 					..base
 				});
 			}
@@ -1239,21 +1351,22 @@ impl<'a> Generator<'a> {
 		let _ = write!(buf, ",{prov}{kind}{:07},{prov},{kind},{:07},", fac.ident, fac.ident);
 		csv_field(buf, &fac.name);
 		let _ = write!(buf, ",{},{},", fac.subtype, fac.subtype_desc);
+		// The location string has two shapes; the split columns are always filled, unpadded.
 		if fac.section_only {
 			let _ =
-				write!(buf, "{:02}-{:03}-{:02}W{},,", l.section, l.township, l.range, l.meridian);
+				write!(buf, "{:02}-{:03}-{:02}W{},", l.section, l.township, l.range, l.meridian);
 		} else {
 			let _ = write!(
 				buf,
-				"{:02}-{:02}-{:03}-{:02}W{},{},",
-				l.lsd, l.section, l.township, l.range, l.meridian, l.lsd
+				"{:02}-{:02}-{:03}-{:02}W{},",
+				l.lsd, l.section, l.township, l.range, l.meridian
 			);
 		}
-		let _ = write!(
-			buf,
-			"{},{},{},{},{},{},{},",
-			l.section, l.township, l.range, l.meridian, row.date, row.activity, row.product
-		);
+		let _ = write!(buf, "{},{},{},{},{},", l.lsd, l.section, l.township, l.range, l.meridian);
+		if let Some(d) = row.date {
+			let _ = write!(buf, "{d}");
+		}
+		let _ = write!(buf, ",{},{},", row.activity, row.product);
 		match row.from_to {
 			FromTo::None => buf.extend_from_slice(b",,,"),
 			FromTo::Well(w) => {
@@ -1263,24 +1376,27 @@ impl<'a> Generator<'a> {
 			FromTo::Facility(k, n) => {
 				let _ = write!(buf, "AB{k}{n:07},AB,{k},{n:07}");
 			},
+			FromTo::SelfFacility => {
+				let _ = write!(buf, "{prov}{kind}{:07},{prov},{kind},{:07}", fac.ident, fac.ident);
+			},
+			FromTo::Bare(k) => {
+				let _ = write!(buf, "AB{k},AB,{k},");
+			},
 		}
 		buf.push(b',');
-		if let Some(m) = row.volume {
-			let _ = write!(buf, "{m}");
-		}
+		write_decimal(buf, row.volume);
 		buf.push(b',');
-		if let Some(e) = row.energy {
-			let _ = write!(buf, "{e}");
-		}
+		write_decimal(buf, row.energy);
 		buf.push(b',');
 		match row.hours {
-			Hours::Empty => {},
 			Hours::Value(h) => {
 				let _ = write!(buf, "{h}");
 			},
 			Hours::Masked => buf.extend_from_slice(b"***"),
 		}
-		buf.extend_from_slice(if row.cci_space { b", ," } else { b",," });
+		// CCICode: a single space, empty on masked and proration-factor rows.
+		let plain = !matches!(row.from_to, FromTo::Masked) && !row.activity.is_empty();
+		buf.extend_from_slice(if plain { b", ," } else { b",," });
 		if let Some((p, f)) = row.proration {
 			let _ = write!(buf, "{p},{}.{:05}", f / 100_000, f % 100_000);
 		} else {
@@ -1615,7 +1731,7 @@ ProrationFactor,Heat\r"
 			"{}",
 			other[0]
 		);
-		assert!(other[0].contains("|PROD|OIL|ABWI100071901015W400|AB|WI|100071901015W400|5.000|"));
+		assert!(other[0].contains("|PROD|OIL|ABWI100071901015W400|AB|WI|100071901015W400|5.0|"));
 		// One facility, one operator: every row of ABBT0071901 and ABGS0161002 is A1B2's.
 		for r in &rows[1..] {
 			if r[3] == b"ABBT0071901" || r[3] == b"ABGS0161002" {
@@ -1684,14 +1800,46 @@ ProrationFactor,Heat\r"
 		let acts: HashSet<&[u8]> = rows[1..].iter().map(|r| r[17].as_slice()).collect();
 		for a in [
 			"PROD", "DISP", "REC", "INJ", "FUEL", "FLARE", "VENT", "DIFF", "INVOP", "INVCL",
-			"LDINVOP", "LDINVCL", "LDREC",
+			"LDINVOP", "LDINVCL", "LDREC", "SHUTIN", "",
 		] {
-			assert!(acts.contains(a.as_bytes()), "{a}");
+			assert!(acts.contains(a.as_bytes()), "{a:?}");
 		}
 		let products: HashSet<&[u8]> = rows[1..].iter().map(|r| r[18].as_slice()).collect();
-		for p in ["OIL", "GAS", "WATER", "COND", "C5-SP", "SAND"] {
-			assert!(products.contains(p.as_bytes()), "{p}");
+		for p in ["OIL", "GAS", "WATER", "COND", "C5-SP", "SAND", ""] {
+			assert!(products.contains(p.as_bytes()), "{p:?}");
 		}
+		// Proration-factor rows: no activity, no product, a factor, volume 0.0, CCICode empty.
+		let proration: Vec<_> = rows[1..].iter().filter(|r| r[17].is_empty()).collect();
+		assert!(!proration.is_empty());
+		for r in &proration {
+			assert!(r[18].is_empty() && r[19].is_empty() && r[26].is_empty());
+			assert_eq!(
+				(text(&r[23]).as_str(), text(&r[24]).as_str(), text(&r[25]).as_str()),
+				("0.0", "0.0", "0")
+			);
+			assert!(matches!(text(&r[27]).as_str(), "OIL" | "GAS" | "WATER"));
+			assert_eq!(r[28].len(), 7, "factor with 5 decimals: {}", text(&r[28]));
+			assert!(r[8] == b"322" || r[8] == b"364", "at proration batteries");
+		}
+		// ProrationProduct is filled on proration-factor rows only.
+		assert!(rows[1..].iter().all(|r| r[17].is_empty() != r[27].is_empty()));
+		// SHUTIN: a well, no product, volume 0.0.
+		for r in rows[1..].iter().filter(|r| r[17] == b"SHUTIN") {
+			assert_eq!(
+				(r[21].as_slice(), r[18].as_slice(), r[23].as_slice()),
+				(&b"WI"[..], &b""[..], &b"0.0"[..])
+			);
+		}
+		// Fuel, flare, vent: to the reporting facility itself.
+		for r in
+			rows[1..].iter().filter(|r| matches!(r[17].as_slice(), b"FUEL" | b"FLARE" | b"VENT"))
+		{
+			assert_eq!(r[19], r[3]);
+		}
+		// Masked counterparties of receipts and dispositions, and bare `ABMC`-style ones.
+		assert!(rows[1..].iter().any(|r| r[17] == b"DISP" && r[19] == b"***"));
+		assert!(rows[1..].iter().any(|r| r[17] == b"REC" && r[19] == b"***"));
+		assert!(rows[1..].iter().any(|r| r[19].len() == 4 && r[22].is_empty()));
 		let mut alnum = 0;
 		let mut wells = HashSet::new();
 		for r in &rows[1..] {
@@ -1703,30 +1851,54 @@ ProrationFactor,Heat\r"
 					alnum += 1;
 				}
 			}
-			let v = text(&r[23]);
-			assert!(v.len() > 4 && v.as_bytes()[v.len() - 4] == b'.', "3 decimals: {v}");
-			// Location columns are not zero-padded; the location string is.
+			// Volume and Energy: 1 to 3 decimals, never trailing zeros beyond the first.
+			for c in [23, 24] {
+				let v = text(&r[c]);
+				crate::config::parse_fixed(&v, 3).unwrap();
+				let frac = v.split_once('.').expect("a decimal point").1;
+				assert!(
+					(1..=3).contains(&frac.len()) && (frac.len() == 1 || !frac.ends_with('0')),
+					"{v}"
+				);
+			}
+			assert!(r[25] == b"***" || text(&r[25]).parse::<u16>().is_ok_and(|h| h <= 744));
+			// Location columns are always filled and not zero-padded; the location string is.
 			for c in 11..=15 {
-				assert!(!r[c].starts_with(b"0"), "not zero-padded: {}", text(&r[c]));
+				assert!(!r[c].is_empty() && !r[c].starts_with(b"0"), "{}", text(&r[c]));
 			}
 			let loc = text(&r[10]);
 			let parts: Vec<&str> = loc.split('-').collect();
 			match parts.len() {
-				4 => assert_eq!(format!("{:0>2}", text(&r[11])), parts[0]),
-				3 => assert!(r[11].is_empty(), "section-level: no LSD"),
+				4 => {
+					assert_eq!(format!("{:0>2}", text(&r[11])), parts[0]);
+					assert_eq!(format!("{:0>2}", text(&r[12])), parts[1]);
+				},
+				3 => assert_eq!(format!("{:0>2}", text(&r[12])), parts[0], "no LSD"),
 				_ => panic!("location {loc}"),
 			}
 			let n = parts.len();
 			assert_eq!(parts[n - 2], format!("{:0>3}", text(&r[13])), "township 3 digits");
 			assert_eq!(parts[n - 1], format!("{:0>2}W{}", text(&r[14]), text(&r[15])));
-			assert!(r[26] == b" " || r[26].is_empty(), "CCICode");
+			// CCICode: a space, empty on masked and proration-factor rows.
+			let plain = r[19] != b"***" && !r[17].is_empty();
+			assert_eq!(r[26], if plain { &b" "[..] } else { &b""[..] });
 		}
+		let one_decimal = rows[1..]
+			.iter()
+			.filter(|r| r[23].ends_with(b".0") || r[23][r[23].len() - 2] == b'.')
+			.count();
+		assert!(one_decimal * 100 > rows.len() * 97, "volumes carry one decimal");
 		let frac = alnum as f64 / wells.len() as f64;
 		assert!((0.06..0.2).contains(&frac), "≈ 12 % alphanumeric well ids: {frac}");
 		let cci_space = rows[1..].iter().filter(|r| r[26] == b" ").count();
 		assert!(cci_space * 10 > rows.len() * 8, "CCICode is usually a single space");
-		assert!(rows[1..].iter().any(|r| r[11].is_empty()), "section-level locations");
+		let no_lsd = rows[1..].iter().filter(|r| r[10].split(|&b| b == b'-').count() == 3).count();
+		assert!(no_lsd * 10 > rows.len() && no_lsd * 2 < rows.len(), "both location shapes");
 		assert!(rows[1..].iter().any(|r| r[7].contains(&b',')), "facility names with a comma");
+		assert!(
+			t.contains(",\"Joffre ") || t.contains(",\"Leduc ") || t.contains(",\""),
+			"quoted names"
+		);
 		// One PROD row per well, product and month is the norm.
 		let mut per: HashMap<(Vec<u8>, Vec<u8>), usize> = HashMap::new();
 		for r in &rows[1..] {
@@ -1797,21 +1969,20 @@ ProrationFactor,Heat\r"
 		assert_eq!((gas.operator.as_str(), gas.facility.as_str()), ("A1B2", "ABGS0161002"));
 	}
 
-	/// In file order: the oil well's rows at its battery (one `PROD` `OIL` row, its `GAS`,
-	/// `WATER`, an `INJ` and a `DISP` row), the other operator's `PROD` row (`Z9Y8`, not
-	/// counted), and the confidential gas well's rows at `ABGS0161002` with `***` identifiers,
-	/// numeric volumes and `***` hours.
-	const EXACT_ROWS: [&str; 10] = [
-		"2026-08,A1B2,TREASURENET TEST OIL LTD.,ABBT0071901,AB,BT,0071901,SWAN HILLS 07 BATTERY,321,Crude Oil Multiwell Group Battery,07-19-010-15W4,7,19,10,15,4,2026-09-05,PROD,GAS,ABWI100071901015W400,AB,WI,100071901015W400,8.525,331.230,744, ,,,",
-		"2026-08,A1B2,TREASURENET TEST OIL LTD.,ABGS0161002,AB,GS,0161002,RIVIÈRE QUI BARRE 03 GATHERING SYSTEM,621,Gas Gathering System,25-061-24W5,,25,61,24,5,2026-09-19,PROD,COND,***,,,***,0.200,,***, ,,,",
-		"2026-08,A1B2,TREASURENET TEST OIL LTD.,ABBT0071901,AB,BT,0071901,SWAN HILLS 07 BATTERY,321,Crude Oil Multiwell Group Battery,07-19-010-15W4,7,19,10,15,4,2026-09-05,PROD,WATER,ABWI100071901015W400,AB,WI,100071901015W400,12.200,,744, ,,,",
-		"2026-08,A1B2,TREASURENET TEST OIL LTD.,ABBT0071901,AB,BT,0071901,SWAN HILLS 07 BATTERY,321,Crude Oil Multiwell Group Battery,07-19-010-15W4,7,19,10,15,4,2026-09-05,INJ,WATER,ABWI100071901015W400,AB,WI,100071901015W400,34.400,,, ,,,",
-		"2026-08,A1B2,TREASURENET TEST OIL LTD.,ABGS0161002,AB,GS,0161002,RIVIÈRE QUI BARRE 03 GATHERING SYSTEM,621,Gas Gathering System,25-061-24W5,,25,61,24,5,2026-09-19,PROD,WATER,***,,,***,1677.400,,***, ,,,",
-		"2026-08,A1B2,TREASURENET TEST OIL LTD.,ABGS0161002,AB,GS,0161002,RIVIÈRE QUI BARRE 03 GATHERING SYSTEM,621,Gas Gathering System,25-061-24W5,,25,61,24,5,2026-09-19,PROD,GAS,***,,,***,120.000,,***, ,,,",
-		"2026-08,A1B2,TREASURENET TEST OIL LTD.,ABBT0071901,AB,BT,0071901,SWAN HILLS 07 BATTERY,321,Crude Oil Multiwell Group Battery,07-19-010-15W4,7,19,10,15,4,2026-09-05,PROD,OIL,ABWI100071901015W400,AB,WI,100071901015W400,28.500,,732, ,,,",
-		"2026-08,A1B2,TREASURENET TEST OIL LTD.,ABBT0071901,AB,BT,0071901,SWAN HILLS 07 BATTERY,321,Crude Oil Multiwell Group Battery,07-19-010-15W4,7,19,10,15,4,2026-09-05,DISP,OIL,ABTM5192119,AB,TM,5192119,0.200,,, ,,,",
-		"2026-08,Z9Y8,PRAIRIE OIL & GAS INC.,ABBT0999999,AB,BT,0999999,RIVIÈRE QUI BARRE 05 BATTERY,322,Crude Oil Multiwell Proration Battery,05-27-050-17W6,5,27,50,17,6,2026-09-05,PROD,OIL,ABWI100071901015W400,AB,WI,100071901015W400,5.000,,744, ,,,",
-		"2026-08,A1B2,TREASURENET TEST OIL LTD.,ABGS0161002,AB,GS,0161002,RIVIÈRE QUI BARRE 03 GATHERING SYSTEM,621,Gas Gathering System,25-061-24W5,,25,61,24,5,2026-09-19,DISP,GAS,ABPL1865989,AB,PL,1865989,2244.200,,, ,,,",
+	/// In file order (scattered among filler rows): the oil well's rows at its battery (one
+	/// `PROD` `OIL` row carrying the hours, its `GAS` and `WATER` rows, a `DISP` row), the other
+	/// operator's `PROD` row (`Z9Y8`, not counted), and the confidential gas well's rows at
+	/// `ABGS0161002` with `***` identifiers, numeric volumes and an empty `CCICode`.
+	const EXACT_ROWS: [&str; 9] = [
+		"2026-08,A1B2,TREASURENET TEST OIL LTD.,ABBT0071901,AB,BT,0071901,Provost 7-19-10-15w4,321,CRUDE OIL MULTIWELL GROUP BATTERY,07-19-010-15W4,7,19,10,15,4,2026-09-05,PROD,GAS,ABWI100071901015W400,AB,WI,100071901015W400,29.6,0.0,0, ,,,",
+		"2026-08,A1B2,TREASURENET TEST OIL LTD.,ABGS0161002,AB,GS,0161002,\"Morinville 3-25,5-8,3-17\",621,GAS GATHERING SYSTEM,25-061-24W5,3,25,61,24,5,2026-09-19,DISP,GAS,ABPL2195580,AB,PL,2195580,0.8,0.0,0, ,,,",
+		"2026-08,A1B2,TREASURENET TEST OIL LTD.,ABBT0071901,AB,BT,0071901,Provost 7-19-10-15w4,321,CRUDE OIL MULTIWELL GROUP BATTERY,07-19-010-15W4,7,19,10,15,4,2026-09-05,PROD,WATER,ABWI100071901015W400,AB,WI,100071901015W400,12.2,0.0,0, ,,,",
+		"2026-08,A1B2,TREASURENET TEST OIL LTD.,ABGS0161002,AB,GS,0161002,\"Morinville 3-25,5-8,3-17\",621,GAS GATHERING SYSTEM,25-061-24W5,3,25,61,24,5,2026-09-19,PROD,GAS,***,,,***,120.0,0.0,738,,,,",
+		"2026-08,A1B2,TREASURENET TEST OIL LTD.,ABGS0161002,AB,GS,0161002,\"Morinville 3-25,5-8,3-17\",621,GAS GATHERING SYSTEM,25-061-24W5,3,25,61,24,5,2026-09-19,PROD,COND,***,,,***,268.4,0.0,0,,,,",
+		"2026-08,A1B2,TREASURENET TEST OIL LTD.,ABGS0161002,AB,GS,0161002,\"Morinville 3-25,5-8,3-17\",621,GAS GATHERING SYSTEM,25-061-24W5,3,25,61,24,5,2026-09-19,PROD,WATER,***,,,***,1677.4,0.0,0,,,,",
+		"2026-08,A1B2,TREASURENET TEST OIL LTD.,ABBT0071901,AB,BT,0071901,Provost 7-19-10-15w4,321,CRUDE OIL MULTIWELL GROUP BATTERY,07-19-010-15W4,7,19,10,15,4,2026-09-05,PROD,OIL,ABWI100071901015W400,AB,WI,100071901015W400,28.5,0.0,732, ,,,",
+		"2026-08,A1B2,TREASURENET TEST OIL LTD.,ABBT0071901,AB,BT,0071901,Provost 7-19-10-15w4,321,CRUDE OIL MULTIWELL GROUP BATTERY,07-19-010-15W4,7,19,10,15,4,2026-09-05,DISP,OIL,ABGP7343148,AB,GP,7343148,385.2,0.0,0, ,,,",
+		"2026-08,Z9Y8,PRAIRIE OIL & GAS INC.,ABBT0999999,AB,BT,0999999,\"Whitecourt 5-27,13-13\",322,CRUDE OIL MULTIWELL PRORATION BATTERY,05-27-050-17W6,5,27,50,17,6,2026-09-05,PROD,OIL,ABWI100071901015W400,AB,WI,100071901015W400,5.0,0.0,744, ,,,",
 	];
 
 	#[test]

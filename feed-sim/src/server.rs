@@ -36,12 +36,14 @@
 //! `json-error`: `200 OK`, `Content-Type: application/json; charset=utf-8`, and a JSON error
 //! body instead of the data — for Petrinex [`PETRINEX_JSON_ERROR`]
 //! (`{"Message":"An error has occurred."}`), for EIA [`EIA_JSON_ERROR`]
-//! (`{"error":"…","code":500}`). Neither shape was observed on the real services: Petrinex's
-//! is the default error body of an ASP.NET Web API (which `/publicdata/API/` appears to be),
-//! EIA's mirrors its documented 4xx error bodies; both are plausible stand-ins, and a client
-//! must reject any `200` body that is not a zip (Petrinex) or has no `response` (EIA).
+//! (`{"error":"…","code":400}`). Petrinex's exact body was never captured: this is the default
+//! error body of an ASP.NET Web API (which `/publicdata/API/` appears to be), a plausible
+//! stand-in; EIA's is its documented error shape, which it sent with status 200 before API
+//! 2.1.10. A client must reject any `200` body that is not a zip (Petrinex) or has no
+//! `response` (EIA).
 //! `transient-404`: `404` for the next `count` (default `transient_count`, 2) data requests of
-//! that API, then `healthy` again by itself (a file briefly missing while Petrinex republishes).
+//! that API, then `healthy` again by itself (Petrinex answers 404 for files that exist for a
+//! while after its weekend regeneration, `docs/DATA_FORMATS.md` § 1 #10).
 //!
 //! Every request is logged on stderr: peer, request line (with `api_key` masked), status, bytes,
 //! milliseconds, and the mode when it is not `healthy`.
@@ -77,13 +79,15 @@ pub fn check_loopback(addr: &str) -> Result<SocketAddr, String> {
 
 type ZipCell = Arc<OnceLock<Arc<Vec<u8>>>>;
 
-/// The body of the Petrinex `json-error` mode. Not observed on the real service: the default
-/// error body of an ASP.NET Web API, a plausible shape for `/publicdata/API/`.
+/// The body of the Petrinex `json-error` mode. The real body was never captured: this is the
+/// default error body of an ASP.NET Web API (`{"Message":"…"}`, the shape a public client's
+/// test uses, see `docs/DATA_FORMATS.md` § 1 #9), a plausible one for `/publicdata/API/`.
 pub const PETRINEX_JSON_ERROR: &str = r#"{"Message":"An error has occurred."}"#;
 
-/// The body of the EIA `json-error` mode (shaped like EIA's 4xx error bodies; not observed with
-/// status 200 on the real service).
-pub const EIA_JSON_ERROR: &str = r#"{"error":"An unexpected error occurred while processing the request. Please try again later.","code":500}"#;
+/// The body of the EIA `json-error` mode: EIA's error shape with code 400, which EIA sent with
+/// HTTP 200 before API 2.1.10 (`docs/DATA_FORMATS.md` § 3.1). The message text is invented.
+pub const EIA_JSON_ERROR: &str =
+	r#"{"error":"Invalid request. Please check your parameters and try again.","code":400}"#;
 
 /// The misbehaviour modes of the two data APIs.
 #[derive(Clone, Copy, Debug)]
@@ -1000,7 +1004,7 @@ mod tests {
 		let g = http(a, "GET", WTI).unwrap();
 		assert_eq!(g.status, 200);
 		let v: Value = serde_json::from_slice(&g.body).unwrap();
-		assert_eq!(v["code"], 500);
+		assert_eq!(v["code"], 400);
 		assert!(v.get("response").is_none());
 
 		// Transient 404: the next `transient_count` (2) requests, then healthy by itself.
