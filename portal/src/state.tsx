@@ -49,6 +49,8 @@ export function AppProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const c = connect(url, setConnState);
     setConn(c);
+    // For the browser tests and the curious: the typed API in the console (reads only need it).
+    (window as unknown as { tn?: unknown }).tn = { api: c.api, client: c.client };
     let alive = true;
     chainInfo(c.client).then((i) => alive && setInfo(i)).catch(() => {});
     loadMetaInfo(c.client).then((m) => alive && setMeta(m)).catch(() => {});
