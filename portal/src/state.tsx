@@ -26,6 +26,7 @@ export interface AppState {
   roles?: Roles;
   /** Increments with every new best block. */
   tick: number;
+  bestHash?: string;
 }
 
 const Ctx = createContext<AppState | undefined>(undefined);
@@ -37,6 +38,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
   const [info, setInfo] = useState<ChainInfo>();
   const [meta, setMeta] = useState<MetaInfo>();
   const [best, setBest] = useState(0);
+  const [bestHash, setBestHash] = useState<string>();
   const [clock, setClock] = useState({ nowMs: 0, today: 0 });
   const [extAccounts, setExtAccounts] = useState<Account[]>([]);
   const [selected, setSelected] = useState<string | undefined>(() => localStorage.getItem('tn.account') ?? undefined);
@@ -50,7 +52,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
     const c = connect(url, setConnState);
     setConn(c);
     // For the browser tests and the curious: the typed API in the console (reads only need it).
-    (window as unknown as { tn?: unknown }).tn = { api: c.api, client: c.client };
+    (window as unknown as { tn?: unknown }).tn = { api: c.api, client: c.client, devAccounts };
     let alive = true;
     chainInfo(c.client).then((i) => alive && setInfo(i)).catch(() => {});
     loadMetaInfo(c.client).then((m) => alive && setMeta(m)).catch(() => {});
@@ -59,6 +61,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
       if (!b || b.number === bestRef.current) return;
       bestRef.current = b.number;
       setBest(b.number);
+      setBestHash(b.hash);
       setTick((t) => t + 1);
       chainToday(c.api).then((t) => alive && setClock(t)).catch(() => {});
     });
@@ -100,7 +103,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
 
   const value: AppState = {
     url, conn, api: conn?.api, connState, info, meta, best, nowMs: clock.nowMs, today: clock.today,
-    accounts, account, selectAccount, wallets, connectWallet, walletError, roles, tick,
+    accounts, account, selectAccount, wallets, connectWallet, walletError, roles, tick, bestHash,
   };
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

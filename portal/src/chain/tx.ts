@@ -35,12 +35,16 @@ export async function submitTx(
   who: { address: string; signer: PolkadotSigner },
   meta: MetaInfo | undefined,
   onPhase?: (p: TxPhase) => void,
+  bestHash?: () => string | undefined,
 ): Promise<TxOutcome> {
   onPhase?.('signing');
   const nonce = await nextNonce(api, who.address);
+  // Checkpoint the mortality at the best block the nonce was read from (a transaction built on
+  // the finalized block would carry a nonce that block does not know yet).
+  const at = bestHash?.();
   return new Promise<TxOutcome>((resolve, reject) => {
     let done = false;
-    const sub = tx.signSubmitAndWatch(who.signer, { nonce, mortality: { mortal: true, period: 64 } }).subscribe({
+    const sub = tx.signSubmitAndWatch(who.signer, { nonce, mortality: { mortal: true, period: 64 }, ...(at ? { at } : {}) }).subscribe({
       next: (ev) => {
         if (ev.type === 'signed') onPhase?.('broadcast');
         if (ev.type === 'txBestBlocksState' && ev.found && !done) {

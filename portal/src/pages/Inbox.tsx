@@ -22,7 +22,6 @@ async function notices(api: Api, who: string, today: number): Promise<Notice[]> 
   for (const w of wells) {
     if (w.status.type === 'Rejected') out.push({ id: `rej-${w.id}-${text(w.status.value.reason)}`, kind: 'action', title: `Well #${w.id} not passed`, body: `Reason: ${text(w.status.value.reason)}. Edit and resubmit it.`, link: '#/wells' });
     if (w.status.type === 'Suspended') out.push({ id: `susp-${w.id}`, kind: 'warning', title: `Well #${w.id} suspended`, body: text(w.status.value.reason) });
-    if (w.status.type === 'Active' && w.annual_review.type === 'NotDue' && w.activated !== undefined && w.expires === undefined) continue;
     if (w.annual_review.type === 'Open') out.push({ id: `ar-${w.id}-${w.expires}`, kind: 'action', title: `Annual review of well #${w.id} due`, body: `The well is valid until ${w.expires !== undefined ? dateOfDay(w.expires) : '—'}. Submit fresh chemistry to keep minting.`, link: '#/wells' });
     if (w.annual_review.type === 'Rejected') out.push({ id: `arr-${w.id}-${text(w.annual_review.value.reason)}`, kind: 'action', title: `Annual review of well #${w.id} not passed`, body: `Reason: ${text(w.annual_review.value.reason)}.`, link: '#/wells' });
     if (w.expires !== undefined && w.expires <= today) out.push({ id: `exp-${w.id}-${w.expires}`, kind: 'warning', title: `Well #${w.id} expired`, body: `Its review lapsed on ${dateOfDay(w.expires)}: it may upload but not mint until the annual review passes.`, link: '#/wells' });

@@ -2,10 +2,10 @@
 // sent as batched upload_batch transactions with a progress bar).
 import { useMemo, useState } from 'react';
 import { useApp, useLoad } from '../state';
-import { commodityOf, existingDays, maxBatch, wellsOf, wellMonths, type Well } from '../chain/reads';
+import { commodityOf, existingDays, maxBatch, wellsOf, type Well } from '../chain/reads';
 import { batches, parseProductionCsv, type CsvResult, type CsvWell } from '../lib/csv';
 import { fmtVolume, parseThousandths, volumeUnit } from '../lib/format';
-import { dateOfDay, dayOfDate, monthKey, monthOfDay, monthText } from '../lib/time';
+import { dateOfDay, dayOfDate, monthKey, monthOfDay, monthText, type Month } from '../lib/time';
 import { ChainErrorBox, Field, Loading, NeedAccount, TxButton, useTx } from '../ui/kit';
 import { wellName } from './WellManagement';
 import type { Api } from '../chain/client';
@@ -80,19 +80,22 @@ function CsvUpload({ api, wells, today }: { api: Api; wells: Well[]; today: numb
   async function validate(body: string) {
     setChecking(true); setDone(false); setSendErr(undefined); setProgress(undefined);
     const t0 = performance.now();
-    // Audited months refuse uploads: read each well's closed months.
-    const csvWells: CsvWell[] = await Promise.all(wells.map(async (w) => {
-      const months = await wellMonths(api, w.id, false);
-      return {
-        id: w.id, identifier: w.identifier, commodity: commodityOf(w), active: w.status.type === 'Active',
-        closedMonths: new Set(months.filter((m) => m.state === 'Audited' || m.state === 'Failed').map((m) => monthKey(m.month))),
-      };
+    const csvWells: CsvWell[] = wells.map((w) => ({
+      id: w.id, identifier: w.identifier, commodity: commodityOf(w), active: w.status.type === 'Active', closedMonths: new Set<number>(),
     }));
     const result = parseProductionCsv(body, csvWells, today);
     (window as unknown as { __csvMs?: number }).__csvMs = performance.now() - t0;
-    // Days already recorded on chain (DuplicateDay).
     let onChain = 0;
     if (result.errors.length === 0 && result.rows.length > 0) {
+      // Audited months refuse uploads (MonthAudited): the ledgers of the (well, month) pairs in the file.
+      const pairs = [...new Map(result.rows.map((r) => { const m = monthOfDay(r.day); return [`${r.well}/${monthKey(m)}`, [r.well, m] as [number, Month]]; })).values()];
+      const ledgers = await api.query.Wells.Ledgers.getValues(pairs, { at: 'best' });
+      const closed = new Set(pairs.filter((_, i) => ledgers[i] && ledgers[i]!.status.type !== 'Open').map(([w, m]) => `${w}/${monthKey(m)}`));
+      for (const r of result.rows) {
+        const m = monthOfDay(r.day);
+        if (closed.has(`${r.well}/${monthKey(m)}`)) result.errors.push({ line: r.line, message: `${dateOfDay(r.day)}: ${monthText(m)} of well #${r.well} was audited already` });
+      }
+      // Days already recorded on chain (DuplicateDay).
       const exists = await existingDays(api, result.rows.map((r) => [r.well, r.day]));
       exists.forEach((e, i) => {
         if (e) { onChain++; result.errors.push({ line: result.rows[i].line, message: `well #${result.rows[i].well} already has a record for ${dateOfDay(result.rows[i].day)} on chain` }); }

@@ -31,6 +31,10 @@ function ReviewCard({ api, w, onDone }: { api: Api; w: Well; onDone: () => void 
   const [ident, setIdent] = useState('');
   const q = annual && w.annual_review.type === 'Submitted' ? w.annual_review.value.quality : w.quality;
   const docs = annual && w.annual_review.type === 'Submitted' ? w.annual_review.value.docs : w.docs;
+  const judge = (pass: boolean) => {
+    const args = { well: w.id, pass, reason: Binary.fromText(reason.trim()) };
+    return annual ? api.tx.Wells.judge_annual_review(args) : api.tx.Wells.review_well(args);
+  };
   const identOk = PETRINEX_WELL_ID.test(ident) && wellCommitment(ident).toLowerCase() === w.identifier.toLowerCase();
   return (
     <article className="panel" data-testid={`review-${w.id}`}>
@@ -52,10 +56,10 @@ function ReviewCard({ api, w, onDone }: { api: Api; w: Well; onDone: () => void 
       </Field>
       <div className="actions">
         <TxButton label="Pass" testId={`review-pass-${w.id}`}
-          build={() => (annual ? api.tx.Wells.judge_annual_review : api.tx.Wells.review_well)({ well: w.id, pass: true, reason: Binary.fromText(reason) })}
+          build={() => judge(true)}
           onDone={onDone} success="Passed." />
         <TxButton label="Not pass" className="danger" testId={`review-fail-${w.id}`} disabled={!reason.trim()}
-          build={() => (annual ? api.tx.Wells.judge_annual_review : api.tx.Wells.review_well)({ well: w.id, pass: false, reason: Binary.fromText(reason) })}
+          build={() => judge(false)}
           onDone={onDone} success="Not passed; the producer sees the reason." />
       </div>
       {w.status.type === 'Rejected' && <p>Previous reason: {text(w.status.value.reason)}</p>}

@@ -1,5 +1,5 @@
 // One well: its facts, beneficiaries editor, months with their state and the Mint TAT flow.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useApp, useLoad } from '../state';
 import { auditRecord, commodityOf, preview, well as readWell, wellMonths, type AuditRecord, type MonthRow, type Preview, type Well } from '../chain/reads';
 import { fmtPerbill, fmtVolume, parsePercent, PERBILL, short, type Commodity } from '../lib/format';
@@ -47,7 +47,7 @@ export function WellDetail({ id }: { id: number }) {
           </table>
         </div>
       )}
-      <Dialog open={!!minting} onClose={() => { setMinting(undefined); s.reload(); }} title={minting ? `Mint TAT for ${monthText(minting)} of well #${w.id}` : ''}>
+      <Dialog open={!!minting} onClose={() => { setMinting(undefined); s.reload(); }} title={minting ? `${monthText(minting)} of well #${w.id}` : ''}>
         {minting && <MintFlow api={api} well={w} month={minting} commodity={c} />}
       </Dialog>
     </section>
@@ -78,17 +78,19 @@ function MintFlow({ api, well, month, commodity }: { api: Api; well: Well; month
   const [pv, setPv] = useState<Preview>();
   const [pvErr, setPvErr] = useState<unknown>();
   const [record, setRecord] = useState<AuditRecord>();
-  const [loaded, setLoaded] = useState(false);
   const tx = useTx();
-  if (!loaded) {
-    setLoaded(true);
+  useEffect(() => {
+    let alive = true;
     void (async () => {
       const existing = await auditRecord(api, well.id, month);
+      if (!alive) return;
       if (existing) { setRecord(existing); return; }
       const p = await preview(api, well.id, month);
+      if (!alive) return;
       if (p.success) setPv(p.value); else setPvErr(p.value);
     })();
-  }
+    return () => { alive = false; };
+  }, [api, well.id, month]);
   async function mint() {
     const o = await tx.run(api.tx.AuditMint.mint({ well: well.id, month }));
     if (o) setRecord(await api.query.AuditMint.AuditRecords.getValue(well.id, month, { at: o.block.hash }));

@@ -18,7 +18,7 @@ export function statusText(w: Well): string {
 }
 export function reviewText(w: Well, today: number): string {
   switch (w.annual_review.type) {
-    case 'NotDue': return w.expires !== undefined ? `not due (notice ${w.expires - 5 > today ? 'before ' + dateOfDay(w.expires) : 'soon'})` : '—';
+    case 'NotDue': return w.expires !== undefined ? (w.expires > today ? 'not due yet' : 'lapsed') : '—';
     case 'Open': return 'due: submit fresh chemistry';
     case 'Submitted': return 'submitted, awaiting the Foundation';
     case 'Rejected': return `rejected: ${text(w.annual_review.value.reason)}`;
@@ -72,10 +72,10 @@ export function WellManagement() {
         </div>
       )}
       <Dialog open={adding} onClose={() => setAdding(false)} title="Add a well">
-        <WellForm api={api} onDone={() => { setAdding(false); s.reload(); }} />
+        <WellForm api={api} onDone={s.reload} />
       </Dialog>
       <Dialog open={!!editing} onClose={() => setEditing(undefined)} title={editing?.mode === 'annual' ? `Annual review of well #${editing.well.id}` : `Edit well #${editing?.well.id}`}>
-        {editing && <WellForm api={api} existing={editing.well} annual={editing.mode === 'annual'} onDone={() => { setEditing(undefined); s.reload(); }} />}
+        {editing && <WellForm api={api} existing={editing.well} annual={editing.mode === 'annual'} onDone={s.reload} />}
       </Dialog>
     </Page>
   );

@@ -45,7 +45,9 @@ export interface TxButtonProps {
 }
 
 export function useTx() {
-  const { api, account, meta } = useApp();
+  const { api, account, meta, bestHash } = useApp();
+  const bestRef = useRef(bestHash);
+  bestRef.current = bestHash;
   const [phase, setPhase] = useState<TxPhase>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -54,7 +56,7 @@ export function useTx() {
     if (!api || !account) { setError(new Error('Choose an account first.')); return undefined; }
     setBusy(true); setError(undefined); setOk(false); setPhase(undefined);
     try {
-      const o = await submitTx(api, tx, account, meta, setPhase);
+      const o = await submitTx(api, tx, account, meta, setPhase, () => bestRef.current);
       setOk(true);
       return o;
     } catch (e) {
