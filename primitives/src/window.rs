@@ -5,12 +5,14 @@
 //! the month's highest-priced days. The window closes before the official data exists:
 //!
 //! 1. the day is over (`day < today`) and at most [`MAX_BACKFILL_DAYS`] old;
-//! 2. at most `grace_days` after the day (`today ≤ day + grace_days`);
-//! 3. before the month's **close**: 00:00 UTC on day `1 + close_days` of the next month
+//! 2. not before the well's activation less `pre_activation_days` (0: a well activated today
+//!    cannot claim last quarter);
+//! 3. at most `grace_days` after the day (`today ≤ day + grace_days`);
+//! 4. before the month's **close**: 00:00 UTC on day `1 + close_days` of the next month
 //!    (`close_days = 4`: the 5th, the seed's official-data time; Petrinex publishes a month one to
-//!    two months later);
-//! 4. not before the well's activation less `pre_activation_days` (0: a well activated today
-//!    cannot claim last quarter).
+//!    two months later).
+//!
+//! The first rule broken is the error reported, in this order.
 //!
 //! Governance sets the three numbers (pallet-parameters); the `production` preset keeps the safe
 //! defaults, the `development`/`local_testnet` presets widen them so a demo can audit past months.
@@ -68,14 +70,14 @@ pub fn check_upload(day: Day, today: Day, activated: Day, w: &UploadWindow) -> R
 	if day < today.minus(MAX_BACKFILL_DAYS) {
 		return Err(WindowError::DayTooOld);
 	}
+	if day < activated.minus(w.pre_activation_days) {
+		return Err(WindowError::BeforeActivation);
+	}
 	if today > day.plus(w.grace_days) {
 		return Err(WindowError::GraceOver);
 	}
 	if today >= month_close(day, w) {
 		return Err(WindowError::MonthClosed);
-	}
-	if day < activated.minus(w.pre_activation_days) {
-		return Err(WindowError::BeforeActivation);
 	}
 	Ok(())
 }

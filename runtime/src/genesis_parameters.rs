@@ -32,7 +32,7 @@ pub mod pallet {
 		type WideUploadWindow: Get<Vec<<Self as pallet_parameters::Config>::RuntimeParameters>>;
 		/// Checks, at genesis, that a chain meant for launch names its own authorities and
 		/// members (none of the well-known dev keys).
-		type LaunchCheck: LaunchCheck;
+		type LaunchCheck: super::LaunchCheck;
 		/// The parameter setting the oracle's minimum number of feeders to a value.
 		type MinimumFeeders: sp_runtime::traits::Convert<
 			u32,
@@ -66,7 +66,7 @@ pub mod pallet {
 		#[allow(clippy::panic)]
 		fn build(&self) {
 			if self.require_operator_keys {
-				if let Err(why) = T::LaunchCheck::check() {
+				if let Err(why) = <T::LaunchCheck as super::LaunchCheck>::check() {
 					panic!("this genesis cannot launch: {why}");
 				}
 			}

@@ -656,3 +656,35 @@ fn a_foundation_manager_cannot_review_their_own_well() {
 		assert_eq!(WellRegistry::<Test>::get(0).unwrap().status, WellStatus::Active);
 	});
 }
+
+#[test]
+fn uploads_follow_the_upload_window() {
+	test(|| {
+		Window::set(tn_primitives::window::UploadWindow::PRODUCTION);
+		let w = active_oil_well(); // activated 2026-01-01
+		advance_days(5); // 6 January
+		// Within 3 days: 3, 4, 5 January; 2 January is 4 days ago.
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 3), 1_000));
+		assert_noop!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 2), 1_000), Error::<Test>::UploadGraceOver);
+		// Before the activation.
+		assert_noop!(
+			Wells::upload_production(o(PRODUCER), w, d(2025, 12, 31), 1_000),
+			Error::<Test>::DayBeforeActivation
+		);
+		// 31 January, uploaded on 5 February (with a generous grace): the month closed at
+		// 00:00 UTC.
+		Window::set(tn_primitives::window::UploadWindow {
+			grace_days: 30,
+			..tn_primitives::window::UploadWindow::PRODUCTION
+		});
+		advance_days(30); // 5 February
+		assert_noop!(
+			Wells::upload_production(o(PRODUCER), w, d(2026, 1, 31), 1_000),
+			Error::<Test>::MonthClosedForUploads
+		);
+		// The same in a batch: nothing of it is kept.
+		let batch = vec![(w, d(2026, 2, 4), 1_000), (w, d(2026, 1, 31), 1_000)].try_into().unwrap();
+		assert_noop!(Wells::upload_batch(o(PRODUCER), batch), Error::<Test>::MonthClosedForUploads);
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 2, 4), 1_000));
+	});
+}

@@ -253,7 +253,6 @@ impl pallet_wells::Config for Runtime {
 pub struct UploadWindowParams;
 impl frame_support::traits::Get<tn_primitives::window::UploadWindow> for UploadWindowParams {
 	fn get() -> tn_primitives::window::UploadWindow {
-		use frame_support::traits::Get;
 		tn_primitives::window::UploadWindow {
 			grace_days: dynamic_params::wells::UploadGraceDays::get(),
 			close_days: dynamic_params::wells::MonthCloseDays::get(),
