@@ -91,8 +91,9 @@ test('a producer\'s whole life through the UI: onboarding judged by a verifier, 
   await go(p, '#/wells');
   await p.getByTestId('add-well').click();
   await p.getByTestId('well-ident').fill(OIL_WELL);
-  await p.getByTestId('well-operator').fill('0045');
-  await p.getByTestId('well-facility').fill('ABBT0147937');
+  const simWell = JSON.parse((await import('node:fs')).readFileSync(chain.simCfgPath, 'utf8')).petrinex.wells.find((w) => w.id === OIL_WELL);
+  await p.getByTestId('well-operator').fill(simWell.operator ?? '0045');
+  await p.getByTestId('well-facility').fill(simWell.facility ?? 'ABBT0147937');
   await p.getByTestId('well-api').fill('35.00');
   await p.getByTestId('well-acidity').fill('0.30');
   await p.getByTestId('well-docs').setInputFiles({ name: 'licence.pdf', mimeType: 'application/pdf', buffer: Buffer.from(`licence ${OIL_WELL}`) });
@@ -276,3 +277,38 @@ test('phone width: navigation menu and pages fit', { timeout: 2 * 60_000 }, asyn
   }
 });
 void waitFor;
+
+test('accessibility: every form control is labelled; the keyboard reaches the content and closes dialogs', { timeout: 2 * 60_000 }, async () => {
+  const { context, page } = await openAs(browser, portal.url, chain.rpcUrl, 'Eve');
+  try {
+    const unlabelled = async () => page.evaluate(() => [...document.querySelectorAll('input, select, textarea, button')]
+      .filter((el) => el.offsetParent !== null || el.closest('dialog[open]'))
+      .filter((el) => !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !(el.tagName === 'BUTTON' && el.textContent.trim()))
+      .map((el) => el.outerHTML.slice(0, 120)));
+    for (const hash of ['#/', '#/onboarding', '#/wells', '#/production', '#/deposit', '#/verify', '#/review', '#/audits', '#/tat', '#/governance', '#/inbox']) {
+      await go(page, hash);
+      await page.locator('main h1').waitFor(T(30_000));
+      await page.waitForTimeout(1500);
+      assert.deepEqual(await unlabelled(), [], `unlabelled controls on ${hash}`);
+    }
+    // Skip link first in tab order, then focus moves to the main content.
+    await go(page, '#/wells');
+    await page.locator('main h1').waitFor();
+    await page.evaluate(() => document.activeElement?.blur());
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+    // A dialog opens from the keyboard and Escape closes it.
+    if (await page.getByTestId('add-well').count()) {
+      await page.getByTestId('add-well').focus();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('well-ident').waitFor();
+      assert.deepEqual(await unlabelled(), [], 'unlabelled controls in the add-well dialog');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('well-ident').waitFor({ state: 'hidden' });
+    }
+  } finally {
+    await context.close();
+  }
+});

@@ -8,7 +8,7 @@ import { wellCommitment, PETRINEX_WELL_ID } from '../lib/hash';
 import { devName } from '../chain/accounts';
 import { Field, Loading, NeedAccount, TxButton } from '../ui/kit';
 import { DocVerify } from '../ui/DocVerify';
-import { wellName } from './WellManagement';
+import { wellCodes, wellName } from './WellManagement';
 import type { Api } from '../chain/client';
 
 export function ReviewQueue() {
@@ -41,6 +41,7 @@ function ReviewCard({ api, w, onDone }: { api: Api; w: Well; onDone: () => void 
       <h2>{annual ? 'Annual review' : 'New well'} #{w.id} — {commodityOf(w)} — {devName(w.owner) ?? short(w.owner)}</h2>
       <dl className="kv">
         <dt>Identifier commitment</dt><dd><code>{w.identifier}</code> {wellName(w) !== w.identifier && <>({wellName(w)})</>}</dd>
+        <dt>Operator / facility</dt><dd>{wellCodes(w).operator || '—'} / {wellCodes(w).facility || '—'}</dd>
         {q && <><dt>Quality</dt><dd>API {(q.api_gravity_x100 / 100).toFixed(2)}°, acidity {(q.acidity_bp / 100).toFixed(2)} %</dd></>}
         <dt>Documents</dt><dd><code>{docs}</code></dd>
       </dl>

@@ -6,7 +6,7 @@ import { fmtPerbill, fmtVolume, parsePercent, PERBILL, short, type Commodity } f
 import { dateOfDay, monthText, type Month } from '../lib/time';
 import { Badge, ChainErrorBox, Dialog, DispatchErrorText, Field, Loading, TxButton, useTx } from '../ui/kit';
 import { AuditTable } from '../ui/AuditView';
-import { reviewText, statusText, wellName } from './WellManagement';
+import { reviewText, statusText, wellCodes, wellName } from './WellManagement';
 import { devName } from '../chain/accounts';
 import type { Api } from '../chain/client';
 
@@ -29,6 +29,7 @@ export function WellDetail({ id }: { id: number }) {
       <dl className="kv">
         <dt>Owner</dt><dd>{devName(w.owner) ?? short(w.owner)}</dd>
         <dt>Product</dt><dd>{c} ({c === 'Oil' ? 'volumes in m³, priced by WTI' : 'volumes in e³m³, priced by Henry Hub'})</dd>
+        <dt>Operator / facility</dt><dd>{wellCodes(w).operator || '—'} / {wellCodes(w).facility || '—'}</dd>
         <dt>Status</dt><dd><Badge kind={w.status.type}>{statusText(w)}</Badge></dd>
         <dt>Valid until</dt><dd>{w.expires !== undefined ? dateOfDay(w.expires) : '—'} (activated {w.activated !== undefined ? dateOfDay(w.activated) : '—'})</dd>
         <dt>Price discount</dt><dd>{c === 'Oil' ? `${fmtPerbill(w.discount)} of WTI${w.quality ? ` (API ${(w.quality.api_gravity_x100 / 100).toFixed(2)}, acidity ${(w.quality.acidity_bp / 100).toFixed(2)} %)` : ''}` : 'none'}</dd>

@@ -25,6 +25,11 @@ export function reviewText(w: Well, today: number): string {
   }
 }
 export const wellName = (w: Well) => identifierOf(w.identifier) ?? shortHex(w.identifier);
+/** Operator code and reporting facility, when the runtime records them (empty for old wells). */
+export function wellCodes(w: Well): { operator: string; facility: string } {
+  const x = w as unknown as { operator?: Uint8Array; facility?: Uint8Array };
+  return { operator: x.operator ? text(x.operator) : '', facility: x.facility ? text(x.facility) : '' };
+}
 
 export function WellManagement() {
   const { account, api, today } = useApp();
@@ -46,13 +51,14 @@ export function WellManagement() {
         <div className="table-wrap">
           <table data-testid="wells-table">
             <caption className="sr-only">Your wells</caption>
-            <thead><tr><th scope="col">Well</th><th scope="col">Identifier</th><th scope="col">Product</th><th scope="col">Status</th><th scope="col">Valid until</th><th scope="col">Discount</th><th scope="col">Annual review</th><th scope="col">Actions</th></tr></thead>
+            <thead><tr><th scope="col">Well</th><th scope="col">Identifier</th><th scope="col">Product</th><th scope="col">Operator / facility</th><th scope="col">Status</th><th scope="col">Valid until</th><th scope="col">Discount</th><th scope="col">Annual review</th><th scope="col">Actions</th></tr></thead>
             <tbody>
               {wells.map((w) => (
                 <tr key={w.id} data-testid={`well-row-${w.id}`}>
                   <td><a href={`#/wells/${w.id}`}>#{w.id}</a></td>
                   <td><code title={w.identifier}>{wellName(w)}</code></td>
                   <td>{commodityOf(w)}</td>
+                  <td>{wellCodes(w).operator || '—'} / {wellCodes(w).facility || '—'}</td>
                   <td><Badge kind={w.status.type}>{statusText(w)}</Badge></td>
                   <td>{w.expires !== undefined ? dateOfDay(w.expires) : '—'}{w.expires !== undefined && w.expires <= today && <strong className="bad"> (expired)</strong>}</td>
                   <td>{commodityOf(w) === 'Oil' ? fmtPerbill(w.discount) : 'none (gas)'}</td>
@@ -97,8 +103,8 @@ function WellForm({ api, existing, annual, onDone }: { api: Api; existing?: Well
   const { meta } = useApp();
   const classes = useLoad(assetClasses, [], false);
   const [ident, setIdent] = useState('');
-  const [operator, setOperator] = useState('');
-  const [facility, setFacility] = useState('');
+  const [operator, setOperator] = useState(existing ? wellCodes(existing).operator : '');
+  const [facility, setFacility] = useState(existing ? wellCodes(existing).facility : '');
   const [commodity, setCommodity] = useState<Commodity>(existing ? commodityOf(existing) : 'Oil');
   const [apiGravity, setApiGravity] = useState(existing?.quality ? (existing.quality.api_gravity_x100 / 100).toFixed(2) : '');
   const [acidity, setAcidity] = useState(existing?.quality ? (existing.quality.acidity_bp / 100).toFixed(2) : '');
@@ -117,7 +123,23 @@ function WellForm({ api, existing, annual, onDone }: { api: Api; existing?: Well
     operator: operator && !OPERATOR_CODE.test(operator) ? '1–16 upper-case letters or digits (OperatorBAID, e.g. 0045)' : undefined,
     facility: facility && !FACILITY_ID.test(facility) ? '1–20 upper-case letters or digits (ReportingFacilityID, e.g. ABBT0147937)' : undefined,
   };
-  const newOk = identOk && !taken && OPERATOR_CODE.test(operator) && FACILITY_ID.test(facility);
+  const codesOk = OPERATOR_CODE.test(operator) && FACILITY_ID.test(facility);
+  const newOk = identOk && !taken && codesOk;
+  const editArgs = meta?.callArgs.get('Wells.edit_well') ?? [];
+  const editHasCodes = editArgs.includes('operator') && editArgs.includes('facility');
+  const codesBlock = (
+    <>
+      <div className="row2">
+            <Field label="Operator code (OperatorBAID)" error={errs.operator}>
+              {(id) => <input id={id} data-testid="well-operator" value={operator} maxLength={16} onChange={(e) => setOperator(e.target.value.toUpperCase().trim())} placeholder="0045" />}
+            </Field>
+            <Field label="Reporting facility (ReportingFacilityID)" error={errs.facility}>
+              {(id) => <input id={id} data-testid="well-facility" value={facility} maxLength={20} onChange={(e) => setFacility(e.target.value.toUpperCase().trim())} placeholder="ABBT0147937" />}
+            </Field>
+          </div>
+          {!runtimeHasCodes && meta && <small className="hint">This runtime does not record operator and facility yet; they are checked here and sent once it does.</small>}
+    </>
+  );
   async function checkTaken(id: string) {
     setTaken(undefined);
     if (!PETRINEX_WELL_ID.test(id)) return;
@@ -132,15 +154,6 @@ function WellForm({ api, existing, annual, onDone }: { api: Api; existing?: Well
             {(id) => <input id={id} data-testid="well-ident" value={ident} maxLength={16} autoComplete="off" spellCheck={false}
               onChange={(e) => { const v = e.target.value.toUpperCase().trim(); setIdent(v); void checkTaken(v); }} placeholder="100071901015W400" />}
           </Field>
-          <div className="row2">
-            <Field label="Operator code (OperatorBAID)" error={errs.operator}>
-              {(id) => <input id={id} data-testid="well-operator" value={operator} maxLength={16} onChange={(e) => setOperator(e.target.value.toUpperCase().trim())} placeholder="0045" />}
-            </Field>
-            <Field label="Reporting facility (ReportingFacilityID)" error={errs.facility}>
-              {(id) => <input id={id} data-testid="well-facility" value={facility} maxLength={20} onChange={(e) => setFacility(e.target.value.toUpperCase().trim())} placeholder="ABBT0147937" />}
-            </Field>
-          </div>
-          {!runtimeHasCodes && meta && <small className="hint">This runtime does not record operator and facility yet; they are checked here and sent once it does.</small>}
           <div className="row2">
             <Field label="Product">
               {(id) => (
@@ -159,6 +172,7 @@ function WellForm({ api, existing, annual, onDone }: { api: Api; existing?: Well
           </div>
         </>
       )}
+      {!annual && codesBlock}
       {commodity === 'Oil' && (
         <div className="row2">
           <Field label="API gravity (°API)" hint="e.g. 35.00" error={apiGravity && typeof g === 'string' ? g : undefined}>
@@ -184,8 +198,12 @@ function WellForm({ api, existing, annual, onDone }: { api: Api; existing?: Well
           onDone={onDone} success="Submitted: a Foundation Manager will review it." />
       )}
       {existing && !annual && (
-        <TxButton label="Save and resubmit for review" testId="edit-well" disabled={!qualityOk || !docs}
-          build={() => docs && api.tx.Wells.edit_well({ well: existing.id, docs: docs.commitment, quality })} onDone={onDone} />
+        <TxButton label="Save and resubmit for review" testId="edit-well" disabled={!qualityOk || !docs || (editHasCodes && !codesOk)}
+          build={() => {
+            if (!docs) return undefined;
+            const codes = editHasCodes ? { operator: Binary.fromText(operator), facility: Binary.fromText(facility) } : {};
+            return api.tx.Wells.edit_well({ well: existing.id, docs: docs.commitment, quality, ...codes } as Parameters<typeof api.tx.Wells.edit_well>[0]);
+          }} onDone={onDone} success="Saved: the well is back in review." />
       )}
       {existing && annual && (
         <TxButton label="Submit annual review" testId="submit-annual" disabled={!qualityOk || !docs}
