@@ -264,7 +264,7 @@ test('phone width: navigation menu and pages fit', { timeout: 2 * 60_000 }, asyn
     assert.ok(overflow <= 1, `no horizontal page scroll at 390 px (overflow ${overflow})`);
     await shot(page, 'phone-wells');
     await page.getByRole('button', { name: 'Menu' }).click();
-    await page.getByRole('link', { name: 'Production' }).click();
+    await page.getByRole('link', { name: 'Production', exact: true }).click();
     await page.getByTestId('csv-text').waitFor(T(30_000));
     await shot(page, 'phone-production');
     if (state.wellId !== undefined) {
