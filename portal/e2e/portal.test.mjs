@@ -151,8 +151,19 @@ test('a producer\'s whole life through the UI: onboarding judged by a verifier, 
   await p.getByTestId('csv-done').waitFor(T(120_000));
   assert.equal(await p.getByTestId('csv-progress').getAttribute('value'), await p.getByTestId('csv-progress').getAttribute('max'));
 
+  // A day by the daily form: yesterday (its month is not over: the months table says why).
+  await p.getByTestId('daily-well').selectOption(String(wellId));
+  await p.getByTestId('daily-date').fill(ymd(today() - 1));
+  await p.getByTestId('daily-volume').fill('1.105');
+  await p.getByTestId('daily-upload').click();
+  await p.getByTestId('daily-upload-ok').waitFor(T(60_000));
+
   // 8. The month becomes mintable once the offchain worker brought the official figure.
   await go(p, `#/wells/${wellId}`);
+  const thisMonth = monthText({ year: new Date().getUTCFullYear(), month: new Date().getUTCMonth() + 1 });
+  const yesterdayMonth = ymd(today() - 1).slice(0, 7);
+  await p.getByTestId(`month-${yesterdayMonth}`).filter({ hasText: /(Wells|AuditMint)\.\w+/ }).waitFor(T(60_000));
+  void thisMonth;
   const mintBtn = p.getByTestId(`mint-${monthText(month)}`);
   await mintBtn.waitFor(T(8 * 60_000));
   await shot(p, 'months');

@@ -132,9 +132,18 @@ export async function wellMonths(api: Api, wellId: number, withPreview = true): 
     if (v && v.type === 'Production') r.official = { volume: v.value.volume, updated: v.value.provenance.updated };
   });
   if (withPreview) {
+    // The preview checks the month and the well, not the producer: a producer in debt or not
+    // active cannot mint either (Producers::ensure_can_mint), so that is shown as the reason.
+    const owner = (await api.query.Wells.WellRegistry.getValue(wellId, AT))?.owner;
+    const producer = owner ? await api.query.Producers.ProducerRecords.getValue(owner, AT) : undefined;
+    const producerBlocker = !producer ? 'NotProducer'
+      : producer.status.type === 'Suspended' ? 'ProducerSuspended'
+        : producer.status.type === 'Revoked' ? 'ProducerRevoked'
+          : producer.debt > 0n ? 'ProducerInDebt' : undefined;
     await Promise.all(rows.filter((r) => r.state === 'Open').map(async (r) => {
       const p = await api.view.AuditMint.preview(wellId, r.month, AT);
-      if (p.success) { r.state = 'Mintable'; r.preview = p.value; } else r.blocker = p.value;
+      if (p.success && producerBlocker) { r.preview = p.value; r.blocker = { type: 'Module', value: { type: 'Producers', value: { type: producerBlocker } } }; }
+      else if (p.success) { r.state = 'Mintable'; r.preview = p.value; } else r.blocker = p.value;
     }));
   }
   return rows;

@@ -40,7 +40,7 @@ export function WellDetail({ id }: { id: number }) {
       <p className="hint">A month is <b>Mintable</b> when the chain's preview succeeds: the month is over, the official figure is in, the well is active and valid and you have no debt. Otherwise the chain's reason is shown.</p>
       {months.length === 0 ? <p className="muted">No production uploaded yet. <a href="#/production">Upload production</a></p> : (
         <div className="table-wrap">
-          <table data-testid="months-table">
+          <table className="stack" data-testid="months-table">
             <thead><tr><th scope="col">Month</th><th scope="col">Days</th><th scope="col">Uploaded (P)</th><th scope="col">Official (O)</th><th scope="col">State</th><th scope="col">Why not mintable / action</th></tr></thead>
             <tbody>
               {months.map((m) => <MonthLine key={monthText(m.month)} m={m} c={c} mine={mine} onMint={() => setMinting(m.month)} />)}
@@ -60,11 +60,11 @@ function MonthLine({ m, c, mine, onMint }: { m: MonthRow; c: Commodity; mine: bo
   return (
     <tr data-testid={`month-${t}`}>
       <th scope="row">{t}</th>
-      <td>{m.ledger?.days ?? '—'}</td>
-      <td>{m.ledger ? fmtVolume(m.ledger.volume, c) : m.record ? fmtVolume(m.record.producer_volume, c) : '—'}</td>
-      <td>{m.official ? fmtVolume(m.official.volume, c) : m.record ? fmtVolume(m.record.official_volume, c) : <span className="muted">not yet</span>}</td>
-      <td><Badge kind={m.state}>{m.state}</Badge></td>
-      <td>
+      <td data-label="Days">{m.ledger?.days ?? '—'}</td>
+      <td data-label="Uploaded (P)">{m.ledger ? fmtVolume(m.ledger.volume, c) : m.record ? fmtVolume(m.record.producer_volume, c) : '—'}</td>
+      <td data-label="Official (O)">{m.official ? fmtVolume(m.official.volume, c) : m.record ? fmtVolume(m.record.official_volume, c) : <span className="muted">not yet</span>}</td>
+      <td data-label="State"><Badge kind={m.state}>{m.state}</Badge></td>
+      <td data-label="Why not / action">
         {m.state === 'Mintable' && mine && <button type="button" className="primary small" data-testid={`mint-${t}`} onClick={onMint}>Mint TAT</button>}
         {m.state === 'Mintable' && !mine && <span className="muted">the owner can mint</span>}
         {m.state === 'Open' && m.blocker !== undefined && <DispatchErrorText error={m.blocker} />}

@@ -49,25 +49,25 @@ export function WellManagement() {
       {producer && <p><button type="button" className="primary" data-testid="add-well" onClick={() => setAdding(true)}>Add a well</button></p>}
       {wells.length === 0 ? <p className="muted">No wells yet.</p> : (
         <div className="table-wrap">
-          <table data-testid="wells-table">
+          <table className="stack" data-testid="wells-table">
             <caption className="sr-only">Your wells</caption>
             <thead><tr><th scope="col">Well</th><th scope="col">Identifier</th><th scope="col">Product</th><th scope="col">Operator / facility</th><th scope="col">Status</th><th scope="col">Valid until</th><th scope="col">Discount</th><th scope="col">Annual review</th><th scope="col">Actions</th></tr></thead>
             <tbody>
               {wells.map((w) => (
                 <tr key={w.id} data-testid={`well-row-${w.id}`}>
-                  <td><a href={`#/wells/${w.id}`}>#{w.id}</a></td>
-                  <td><code title={w.identifier}>{wellName(w)}</code></td>
-                  <td>{commodityOf(w)}</td>
-                  <td>{wellCodes(w).operator || '—'} / {wellCodes(w).facility || '—'}</td>
-                  <td><Badge kind={w.status.type}>{statusText(w)}</Badge></td>
-                  <td>{w.expires !== undefined ? dateOfDay(w.expires) : '—'}{w.expires !== undefined && w.expires <= today && <strong className="bad"> (expired)</strong>}</td>
-                  <td>{commodityOf(w) === 'Oil' ? fmtPerbill(w.discount) : 'none (gas)'}</td>
-                  <td>{reviewText(w, today)}
+                  <td data-label="Well"><a href={`#/wells/${w.id}`}>#{w.id}</a></td>
+                  <td data-label="Identifier"><code title={w.identifier}>{wellName(w)}</code></td>
+                  <td data-label="Product">{commodityOf(w)}</td>
+                  <td data-label="Operator / facility">{wellCodes(w).operator || '—'} / {wellCodes(w).facility || '—'}</td>
+                  <td data-label="Status"><Badge kind={w.status.type}>{statusText(w)}</Badge></td>
+                  <td data-label="Valid until">{w.expires !== undefined ? dateOfDay(w.expires) : '—'}{w.expires !== undefined && w.expires <= today && <strong className="bad"> (expired)</strong>}</td>
+                  <td data-label="Discount">{commodityOf(w) === 'Oil' ? fmtPerbill(w.discount) : 'none (gas)'}</td>
+                  <td data-label="Annual review">{reviewText(w, today)}
                     {(w.annual_review.type === 'Open' || w.annual_review.type === 'Rejected') && (
                       <> <button type="button" className="primary small" onClick={() => setEditing({ well: w, mode: 'annual' })}>Submit annual review</button></>
                     )}
                   </td>
-                  <td className="actions">
+                  <td data-label="Actions" className="actions">
                     <a href={`#/wells/${w.id}`}>Months &amp; mint</a>
                     {(w.status.type !== 'Suspended') && <button type="button" className="link" onClick={() => setEditing({ well: w, mode: 'edit' })}>Edit</button>}
                   </td>
