@@ -154,17 +154,17 @@ fn the_production_genesis_refuses_dev_keys() {
 	assert!(err.contains("no validators"), "{err}");
 	// Alice as validator: refused.
 	let mut with_alice = preset();
-	merge(&mut with_alice, operator_patch("//Alice", "//Operator/member"));
+	merge(&mut with_alice, operator_patch("//Alice", "//Operator//member"));
 	let err = build_genesis(with_alice).unwrap_err();
 	assert!(err.contains("Aura key is a well-known dev key"), "{err}");
 	// The operator's validator but Bob (a dev account) in the Foundation: refused.
 	let mut with_bob = preset();
-	merge(&mut with_bob, operator_patch("//Operator/validator", "//Bob"));
+	merge(&mut with_bob, operator_patch("//Operator//validator", "//Bob"));
 	let err = build_genesis(with_bob).unwrap_err();
 	assert!(err.contains("Foundation"), "{err}");
 	// All the operator's own keys: builds.
 	let mut own = preset();
-	merge(&mut own, operator_patch("//Operator/validator", "//Operator/member"));
+	merge(&mut own, operator_patch("//Operator//validator", "//Operator//member"));
 	assert_eq!(build_genesis(own), Ok(()));
 }
 

@@ -23,10 +23,10 @@ fn a_producer_s_whole_life_ends_in_exact_balances() {
 		run_days(35);
 		let records: Vec<_> = (0..30).map(|d| (well, jan.first_day().plus(d), 1_000u64)).collect();
 		assert_ok!(Wells::upload_batch(signed(&eve), records.try_into().unwrap()));
-		// No official figure yet.
+		// No prices (and no official figure) yet: not mintable.
 		assert_noop!(
 			AuditMint::mint(signed(&eve), well, jan),
-			pallet_audit_mint::Error::<Runtime>::NoOfficialFigure
+			pallet_wells::Error::<Runtime>::DayWithoutPrice
 		);
 
 		// Official: 27,000 L → d = 3,000 / 27,000 = 11.1 % (between 10 % and 30 %).

@@ -132,7 +132,9 @@ mod tests {
 	#[test]
 	fn prices_take_the_median_of_at_least_k() {
 		let p = |x| FeedValue::Price(x);
-		assert_eq!(combine(&PRICE, &[p(70), p(10), p(71)], 3), Some(2));
+		// 10 ≤ 70 ≤ 71: the median is the first value (70).
+		assert_eq!(combine(&PRICE, &[p(70), p(10), p(71)], 3), Some(0));
+		assert_eq!(combine(&PRICE, &[p(70), p(10), p(71), p(90)], 3), Some(2));
 		assert_eq!(combine(&PRICE, &[p(70), p(10)], 3), None);
 		assert_eq!(combine(&PRICE, &[], 1), None);
 	}

@@ -384,8 +384,11 @@ fn official_figures_depend_on_rows_and_on_activation_for_wells_without_rows() {
 	let wells = vec![
 		// Rows in the file, registered after January: its figure counts.
 		dw(0, with_rows, Commodity::Oil, d(2026, 2, 15)),
-		// No rows, active since December: official production 0.
-		dw(1, [1; 32], Commodity::Oil, d(2025, 12, 1)),
+		// No rows, active since December, at another battery: official production 0.
+		DirectoryWell { facility: b"ABBT0000001".to_vec().try_into().unwrap(), ..dw(1, [1; 32], Commodity::Oil, d(2025, 12, 1)) },
+		// No rows, active since December, at the simulated oil well's battery, which also reports
+		// a confidential well's masked OIL rows: unknown, not 0.
+		dw(5, [5; 32], Commodity::Oil, d(2025, 12, 1)),
 		// No rows, activated after January: unknown, not fed.
 		dw(2, [2; 32], Commodity::Oil, d(2026, 2, 1)),
 		// No rows, never activated: not fed.

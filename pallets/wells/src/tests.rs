@@ -377,6 +377,7 @@ fn month_for_audit_refusals() {
 		let w = active_oil_well();
 		advance_days(10); // 2026-01-11: January not over
 		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 5), 10));
+		set_price(Commodity::Oil, d(2026, 1, 5), 70_000_000);
 		assert_noop!(Wells::month_for_audit(Some(&PRODUCER), w, jan()), Error::<Test>::MonthNotOver);
 		advance_days(30); // 2026-02-10
 		assert_noop!(Wells::month_for_audit(Some(&OTHER_PRODUCER), w, jan()), Error::<Test>::NotOwner);
@@ -415,6 +416,7 @@ fn annual_review_cycle() {
 		// An expired well still uploads, but cannot mint.
 		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2027, 1, 2), 10));
 		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 12, 2), 10));
+		set_price(Commodity::Oil, d(2026, 12, 2), 70_000_000);
 		assert_noop!(Wells::month_for_audit(Some(&PRODUCER), w, Month::new(2026, 12).unwrap()), Error::<Test>::WellExpired);
 		assert_ok!(Wells::submit_annual_review(o(PRODUCER), w, [4; 32], Some(SOUR_HEAVY)));
 		assert_ok!(Wells::judge_annual_review(o(MANAGER), w, true, text("")));
