@@ -323,3 +323,41 @@ test('accessibility: every form control is labelled; the keyboard reaches the co
     await context.close();
   }
 });
+
+test('browser wallet: an injected extension is offered, its accounts listed, and it is asked to sign', { timeout: 2 * 60_000 }, async () => {
+  const FERDIE = '5CiPPseXPECbkjWCa6MnjNokrgYjMqmKndv2rSnekmSK2DjL';
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // A stand-in for Talisman's injection (window.injectedWeb3): lists one account and, when
+  // asked to sign, records the payload and refuses like a user pressing Cancel.
+  await context.addInitScript((address) => {
+    window.injectedWeb3 = {
+      talisman: {
+        version: 'test',
+        enable: async () => ({
+          accounts: { get: async () => [{ address, name: 'Ops desk', type: 'sr25519' }], subscribe: (cb) => { cb([{ address, name: 'Ops desk', type: 'sr25519' }]); return () => {}; } },
+          signer: {
+            signPayload: async (payload) => { window.__signed = payload; throw new Error('Cancelled'); },
+            signRaw: async () => { throw new Error('Cancelled'); },
+          },
+        }),
+      },
+    };
+  }, FERDIE);
+  const page = await context.newPage();
+  try {
+    await page.goto(`${portal.url}?rpc=${encodeURIComponent(chain.rpcUrl)}#/onboarding`);
+    await page.getByRole('button', { name: 'Connect Talisman' }).click();
+    const select = page.getByTestId('account-select');
+    await select.locator('optgroup[label="Browser wallets"] option', { hasText: 'Ops desk (Talisman)' }).waitFor({ state: 'attached', timeout: 30_000 });
+    await select.selectOption(FERDIE);
+    await page.getByTestId('kyb-file').setInputFiles({ name: 'kyb.pdf', mimeType: 'application/pdf', buffer: Buffer.from('ops desk kyb') });
+    await page.getByTestId('apply').click();
+    await page.getByTestId('chain-error').filter({ hasText: 'cancelled in the wallet' }).waitFor(T(60_000));
+    const signed = await page.evaluate(() => window.__signed);
+    assert.equal(signed.address, FERDIE);
+    assert.match(signed.method, /^0x[0-9a-f]+$/);
+    assert.ok(Array.isArray(signed.signedExtensions) && signed.signedExtensions.includes('CheckMortality'));
+  } finally {
+    await context.close();
+  }
+});

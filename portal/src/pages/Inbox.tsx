@@ -30,7 +30,7 @@ async function notices(api: Api, who: string, today: number): Promise<Notice[]> 
       const oldest = today - 365;
       const m: Month = monthOfDay(oldest);
       const left = lastDay(m) - oldest + 1;
-      if (left <= 31 && firstDay(m) <= oldest) out.push({ id: `win-${w.id}-${monthText(m)}`, kind: 'info', title: `Upload window closing for ${monthText(m)}`, body: `Days of ${monthText(m)} can be uploaded for ${left} more days (uploads go back 365 days).`, link: '#/production' });
+      if (left <= 31 && firstDay(m) <= oldest) out.push({ id: `win-${w.id}-${monthText(m)}`, kind: 'info', title: `Upload window closing for ${monthText(m)}`, body: `Days of ${monthText(m)} can be uploaded for ${left} more ${left === 1 ? 'day' : 'days'} (uploads go back 365 days).`, link: '#/production' });
     }
   }
   const mine = new Set(wells.map((w) => w.id));

@@ -130,14 +130,14 @@ function WellForm({ api, existing, annual, onDone }: { api: Api; existing?: Well
   const codesBlock = (
     <>
       <div className="row2">
-            <Field label="Operator code (OperatorBAID)" error={errs.operator}>
-              {(id) => <input id={id} data-testid="well-operator" value={operator} maxLength={16} onChange={(e) => setOperator(e.target.value.toUpperCase().trim())} placeholder="0045" />}
-            </Field>
-            <Field label="Reporting facility (ReportingFacilityID)" error={errs.facility}>
-              {(id) => <input id={id} data-testid="well-facility" value={facility} maxLength={20} onChange={(e) => setFacility(e.target.value.toUpperCase().trim())} placeholder="ABBT0147937" />}
-            </Field>
-          </div>
-          {!runtimeHasCodes && meta && <small className="hint">This runtime does not record operator and facility yet; they are checked here and sent once it does.</small>}
+        <Field label="Operator code (OperatorBAID)" error={errs.operator}>
+          {(id) => <input id={id} data-testid="well-operator" value={operator} maxLength={16} onChange={(e) => setOperator(e.target.value.toUpperCase().trim())} placeholder="0045" />}
+        </Field>
+        <Field label="Reporting facility (ReportingFacilityID)" error={errs.facility}>
+          {(id) => <input id={id} data-testid="well-facility" value={facility} maxLength={20} onChange={(e) => setFacility(e.target.value.toUpperCase().trim())} placeholder="ABBT0147937" />}
+        </Field>
+      </div>
+      {!runtimeHasCodes && meta && <small className="hint">This runtime does not record operator and facility yet; they are checked here and sent once it does.</small>}
     </>
   );
   async function checkTaken(id: string) {
