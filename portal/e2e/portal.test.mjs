@@ -111,6 +111,19 @@ test('a producer\'s whole life through the UI: onboarding judged by a verifier, 
   await go(b, '#/review');
   await b.getByTestId(`review-${wellId}`).waitFor(T(60_000));
   await shot(b, 'review-queue');
+  // Not passed first, with a reason the producer sees; she edits and resubmits.
+  assert.equal(await b.getByTestId(`review-fail-${wellId}`).isDisabled(), true, 'not pass needs a reason');
+  await b.getByTestId(`review-reason-${wellId}`).fill('Licence scan unreadable');
+  await b.getByTestId(`review-fail-${wellId}`).click();
+  await row.filter({ hasText: 'Rejected: Licence scan unreadable' }).waitFor(T(60_000));
+  await row.getByRole('button', { name: 'Edit' }).click();
+  assert.equal(await p.getByTestId('well-operator').inputValue(), simWell.operator ?? '0045', 'the form keeps the operator code');
+  await p.getByTestId('well-docs').setInputFiles({ name: 'licence-rescan.pdf', mimeType: 'application/pdf', buffer: Buffer.from(`licence ${OIL_WELL}, rescanned`) });
+  await p.getByTestId('edit-well').click();
+  await p.getByTestId('edit-well-ok').waitFor(T(60_000));
+  await p.keyboard.press('Escape');
+  await row.filter({ hasText: 'In review' }).waitFor(T(60_000));
+  await b.getByTestId(`review-${wellId}`).filter({ hasText: 'New well' }).waitFor(T(60_000));
   await b.getByTestId(`review-pass-${wellId}`).click();
   await b.getByTestId('review-empty').waitFor(T(60_000));
   await row.filter({ hasText: 'Active' }).waitFor(T(60_000));
