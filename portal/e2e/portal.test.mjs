@@ -279,6 +279,26 @@ test('a rejected transaction shows the chain error by name and doc', { timeout: 
   await shot(p, 'rejected-tx', { fullPage: false });
 });
 
+test('deposit page: the slash is visible, a withdrawal and a deposit change the hold', { timeout: 3 * 60_000 }, async () => {
+  const p = eve.page;
+  assert.ok(state.record, 'needs the mint of the first test');
+  await go(p, '#/deposit');
+  const held = p.getByTestId('deposit-held');
+  await held.waitFor(T(30_000));
+  const units = async () => Number((await held.textContent()).replace(/[^0-9.]/g, ''));
+  const before = await units();
+  assert.ok(before < 100, `the audit slashed the 100 UNIT deposit (now ${before})`);
+  await p.getByTestId('withdraw-amount').fill('10');
+  await p.getByTestId('withdraw-send').click();
+  await p.getByTestId('withdraw-send-ok').waitFor(T(60_000));
+  await waitFor('the hold to drop by 10', async () => Math.abs((await units()) - (before - 10)) < 1e-6, 30_000);
+  await p.getByTestId('deposit-amount').fill('5');
+  await p.getByTestId('deposit-send').click();
+  await p.getByTestId('deposit-send-ok').waitFor(T(60_000));
+  await waitFor('the hold to grow by 5', async () => Math.abs((await units()) - (before - 5)) < 1e-6, 30_000);
+  await shot(p, 'deposit');
+});
+
 test('phone width: navigation menu and pages fit', { timeout: 2 * 60_000 }, async () => {
   const { context, page } = await openAs(browser, portal.url, chain.rpcUrl, 'Eve', { viewport: { width: 390, height: 844 } });
   try {
@@ -300,7 +320,6 @@ test('phone width: navigation menu and pages fit', { timeout: 2 * 60_000 }, asyn
     await context.close();
   }
 });
-void waitFor;
 
 test('accessibility: every form control is labelled; the keyboard reaches the content and closes dialogs', { timeout: 2 * 60_000 }, async () => {
   const { context, page } = await openAs(browser, portal.url, chain.rpcUrl, 'Eve');
