@@ -144,10 +144,7 @@ pub mod pallet {
 		pub fn usable_keys(today: tn_primitives::Day, values: &[(FeedKey, FeedValue)]) -> bool {
 			let first_price_day = crate::worker::price_window_start(today).minus(1);
 			let this_month = today.month();
-			let mut oldest = this_month;
-			for _ in 0..crate::worker::PRODUCTION_MONTHS {
-				oldest = oldest.prev();
-			}
+			let oldest = crate::worker::oldest_polled_month(today);
 			values.iter().all(|(key, value)| match (key, value) {
 				(FeedKey::Price(_, day), FeedValue::Price(_)) => *day >= first_price_day && *day <= today,
 				(FeedKey::Production(well, month), FeedValue::Production { .. }) =>

@@ -34,11 +34,17 @@ pub const LOG: &str = "tn-feeds";
 /// that value its days without a price — even on a freshly started network. Days the chain
 /// already holds from this feeder are not sent again.
 pub fn price_window_start(today: Day) -> Day {
+	oldest_polled_month(today).first_day().minus(PRICE_LOOKBACK_DAYS)
+}
+
+/// The oldest month whose official production may be polled on `today`: [`PRODUCTION_MONTHS`]
+/// months before today's.
+pub fn oldest_polled_month(today: Day) -> Month {
 	let mut m = today.month();
 	for _ in 0..PRODUCTION_MONTHS {
 		m = m.prev();
 	}
-	m.first_day().minus(PRICE_LOOKBACK_DAYS)
+	m
 }
 /// Months re-checked for official production (and amendments).
 pub const PRODUCTION_MONTHS: u32 = 3;
