@@ -6,7 +6,10 @@ export TN_CACHE
 # Cargo's target dir lives outside the clone so CI and fresh clones build incrementally.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$TN_CACHE/target}"
 # scripts/setup writes TN_TOOLCHAIN=rustup|debian here.
-if [ -f "$TN_CACHE/toolchain.env" ]; then . "$TN_CACHE/toolchain.env"; fi
+if [ -f "$TN_CACHE/toolchain.env" ]; then
+  # shellcheck source=/dev/null # written on this machine by scripts/setup
+  . "$TN_CACHE/toolchain.env"
+fi
 case ":$PATH:" in *":$TN_CACHE/toolchain/bin:"*) ;; *) export PATH="$TN_CACHE/toolchain/bin:$PATH" ;; esac
 if [ "${TN_TOOLCHAIN:-}" = "debian" ]; then
   # substrate-wasm-builder strips RUSTC from its inner cargo, so the shims above come first on PATH;
@@ -18,7 +21,8 @@ if [ -e "$TN_CACHE/toolchain/bin/ld.lld" ]; then
   export CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUSTFLAGS="${CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUSTFLAGS:--C link-arg=-fuse-ld=lld}"
 fi
 # The wasm builder looks for Cargo.lock from the target dir, which is outside the clone.
-export WASM_BUILD_WORKSPACE_HINT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+WASM_BUILD_WORKSPACE_HINT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export WASM_BUILD_WORKSPACE_HINT
 export CARGO_INCREMENTAL=0
 export CARGO_NET_RETRY=5
 # Every build of the workspace uses this one selection (all packages, all targets, the release
