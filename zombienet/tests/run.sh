@@ -4,7 +4,7 @@
 # $TN_ZN_LOGS/<name>.log and, on failure, to stderr.
 set -uo pipefail
 name="$1"
-cd "$TN_ZN_DIR"
+cd "$TN_ZN_DIR" || exit 1
 log="$TN_ZN_LOGS/$name.log"
 node "tests/$name.mjs" >"$log" 2>&1
 rc=$?
