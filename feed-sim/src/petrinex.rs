@@ -75,7 +75,7 @@ use crate::config::{Milli, OfficialVolume, Product, SimConfig, WellConfig};
 use crate::date::{Date, Month};
 use crate::rng::{hash, hash_str, Rng};
 use crate::wellid::{generated_well_ids, WellId};
-use crate::zip::{dos_date, ZipEntryWriter};
+use crate::zip::{entry_options, zip_in_zip};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -394,13 +394,10 @@ pub fn write_month_zip<W: Write>(
 	out: W,
 ) -> io::Result<W> {
 	let st = MonthState::new(cfg, month, version);
-	let d = st.updated();
-	let (date, time) = (dos_date(d.year, d.month, d.day), (6 << 11) | (30 << 5));
-	let level = cfg.petrinex.compression_level;
-	let outer = ZipEntryWriter::new(out, &inner_zip_name(month), date, time, level)?;
-	let mut inner = ZipEntryWriter::new(outer, &csv_name(month), date, time, level)?;
-	write_csv(cfg, &st, &mut inner)?;
-	inner.finish()?.finish()
+	let options = entry_options(st.updated(), cfg.petrinex.compression_level);
+	zip_in_zip(out, &inner_zip_name(month), &csv_name(month), options, |csv| {
+		write_csv(cfg, &st, csv)
+	})
 }
 
 /// Streams the CSV of `version` of `month` into `out` (uncompressed, Latin-1, CRLF).
@@ -1434,7 +1431,7 @@ fn csv_field(buf: &mut Vec<u8>, field: &[u8]) {
 	}
 }
 
-fn write_csv<W: Write>(cfg: &SimConfig, st: &MonthState, out: &mut W) -> io::Result<()> {
+fn write_csv<W: Write + ?Sized>(cfg: &SimConfig, st: &MonthState, out: &mut W) -> io::Result<()> {
 	let gen = Generator::new(cfg, st);
 	let specials = gen.special_rows();
 	let total = cfg.petrinex.rows.max(specials.len() as u64 + 1);
@@ -2033,7 +2030,7 @@ ProrationFactor,Heat\r"
 		cfg.petrinex.rows = 500_000;
 		cfg.petrinex.generate = Some(GenerateWells { count: 1_000, ..Default::default() });
 		struct Count(u64, Crc);
-		type Crc = crate::zip::Crc32;
+		type Crc = crc32fast::Hasher;
 		impl Write for Count {
 			fn write(&mut self, b: &[u8]) -> io::Result<usize> {
 				self.0 += b.len() as u64;
@@ -2065,7 +2062,7 @@ ProrationFactor,Heat\r"
 		let outer = crate::zip::read_zip(&zipped).unwrap();
 		let inner = crate::zip::read_zip(&outer[0].data).unwrap();
 		assert_eq!(inner[0].data.len() as u64, c.0);
-		assert_eq!(crate::zip::Crc32::of(&inner[0].data), c.1.value());
+		assert_eq!(crc32fast::hash(&inner[0].data), c.1.finalize());
 		assert!(c.0 > 100_000_000, "about 120 MB");
 		let rows = parse_csv(&inner[0].data);
 		assert_eq!(rows.len(), 500_001);

@@ -1,231 +1,65 @@
-//! A minimal streaming ZIP writer (one deflated entry per archive) and a small reader used to
-//! verify what the writer produced.
+//! The archive layer of the Petrinex download, written and read with the `zip` crate.
 //!
-//! The writer emits exactly what many real-world producers (and Petrinex) emit when they stream:
+//! Petrinex streams its archives, and so does the simulator: [`zip_in_zip`] writes with the
+//! `zip` crate's streaming writer ([`::zip::ZipWriter::new_stream`], no `Seek`), which is what
+//! real-world streaming producers emit:
 //!
 //! * a local file header with general-purpose flag **bit 3** set and CRC-32 and sizes left zero,
-//! * the raw DEFLATE data (method 8), produced incrementally with `miniz_oxide`,
+//! * the raw DEFLATE data (method 8; `flate2` on `miniz_oxide`),
 //! * a **data descriptor** (`PK\x07\x08`, CRC-32, compressed size, uncompressed size),
 //! * a central directory with the real CRC-32 and sizes, and the end-of-central-directory record.
 //!
 //! No ZIP64: an entry and the archive must stay below 4 GiB (a full Petrinex month is ~120 MB).
-//! Because the writer is itself an [`std::io::Write`] sink feeding another [`Write`], two of them
-//! can be stacked to produce a zip-in-zip without ever holding the inner data in memory.
+//! The inner archive is written straight into the outer archive's entry, so a zip-in-zip is
+//! produced without ever holding the inner archive or the CSV in memory.
+//!
+//! [`read_zip`] reads an archive back through its central directory (the `zip` crate checks
+//! CRC-32 and sizes), for tests and benchmarks.
 
-use miniz_oxide::deflate::core::{
-	compress_to_output, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
-};
-use std::io::{self, Write};
+use crate::date::Date;
+use ::zip::write::SimpleFileOptions;
+use ::zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
+use std::io::{self, Cursor, Read, Write};
 
-const CRC_TABLE: [u32; 256] = {
-	let mut table = [0u32; 256];
-	let mut i = 0;
-	while i < 256 {
-		let mut c = i as u32;
-		let mut k = 0;
-		while k < 8 {
-			c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
-			k += 1;
-		}
-		table[i] = c;
-		i += 1;
-	}
-	table
-};
-
-/// Incremental CRC-32 (IEEE 802.3, the one ZIP uses).
-#[derive(Clone, Copy, Debug)]
-pub struct Crc32(u32);
-
-impl Default for Crc32 {
-	fn default() -> Self {
-		Crc32(0xFFFF_FFFF)
-	}
+/// Options of an entry: deflated at `level`, dated `modified` at 06:30:00.
+///
+/// `level` is the configuration's 0..=10 (miniz's scale); the `zip` crate's deflate takes
+/// flate2's 1..=9, so 0 is written as 1 and 10 as 9.
+pub fn entry_options(modified: Date, level: u8) -> SimpleFileOptions {
+	let when = DateTime::from_date_and_time(modified.year, modified.month, modified.day, 6, 30, 0)
+		.unwrap_or_default(); // before 1980: MS-DOS dates start there
+	SimpleFileOptions::default()
+		.compression_method(CompressionMethod::Deflated)
+		.compression_level(Some(level.clamp(1, 9).into()))
+		.last_modified_time(when)
 }
 
-impl Crc32 {
-	/// Feed bytes.
-	pub fn update(&mut self, data: &[u8]) {
-		let mut c = self.0;
-		for &b in data {
-			c = CRC_TABLE[((c ^ b as u32) & 0xFF) as usize] ^ (c >> 8);
-		}
-		self.0 = c;
-	}
-
-	/// The checksum of everything fed so far.
-	pub fn value(&self) -> u32 {
-		self.0 ^ 0xFFFF_FFFF
-	}
-
-	/// CRC-32 of a whole buffer.
-	pub fn of(data: &[u8]) -> u32 {
-		let mut c = Crc32::default();
-		c.update(data);
-		c.value()
-	}
-}
-
-/// MS-DOS time and date words of midnight of a day.
-pub fn dos_date(year: u16, month: u8, day: u8) -> u16 {
-	((year.saturating_sub(1980)) << 9) | ((month as u16) << 5) | day as u16
-}
-
-const INPUT_CHUNK: usize = 64 * 1024;
-
-/// Writes a ZIP archive holding a single deflated entry, streaming: bytes written to it are
-/// compressed into the underlying writer as they come. Call [`ZipEntryWriter::finish`] to write
-/// the data descriptor, the central directory and the end record, and get the writer back.
-pub struct ZipEntryWriter<W: Write> {
+/// Streams an archive holding the single entry `name` into `out`: `write` writes the entry's
+/// content. Returns `out`.
+pub fn single_entry<W: Write>(
 	out: W,
-	name: Vec<u8>,
-	dos_time: u16,
-	dos_date: u16,
-	comp: Box<CompressorOxide>,
-	crc: Crc32,
-	size: u64,
-	/// Bytes written to `out` so far.
-	written: u64,
-	/// Bytes of the local header (where the compressed data starts).
-	header_len: u64,
-	pending: Vec<u8>,
-	error: Option<io::Error>,
+	name: &str,
+	options: SimpleFileOptions,
+	write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<W> {
+	let mut zip = ZipWriter::new_stream(out);
+	zip.start_file(name, options)?;
+	write(&mut zip)?;
+	Ok(zip.finish()?.into_inner())
 }
 
-impl<W: Write> ZipEntryWriter<W> {
-	/// Starts an archive with one entry called `name`, dated `dos_date` at `dos_time` (MS-DOS
-	/// format), deflated at `level` (0..=10, 6 is zlib's default).
-	pub fn new(out: W, name: &str, dos_date: u16, dos_time: u16, level: u8) -> io::Result<Self> {
-		let flags = create_comp_flags_from_zip_params(level.min(10) as i32, -15, 0);
-		let mut w = ZipEntryWriter {
-			out,
-			name: name.as_bytes().to_vec(),
-			dos_time,
-			dos_date,
-			comp: Box::new(CompressorOxide::new(flags)),
-			crc: Crc32::default(),
-			size: 0,
-			written: 0,
-			header_len: 0,
-			pending: Vec::with_capacity(INPUT_CHUNK),
-			error: None,
-		};
-		let mut h = Vec::with_capacity(30 + w.name.len());
-		h.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
-		h.extend_from_slice(&20u16.to_le_bytes()); // version needed: 2.0 (deflate)
-		h.extend_from_slice(&0x0008u16.to_le_bytes()); // bit 3: sizes/CRC in data descriptor
-		h.extend_from_slice(&8u16.to_le_bytes()); // deflate
-		h.extend_from_slice(&w.dos_time.to_le_bytes());
-		h.extend_from_slice(&w.dos_date.to_le_bytes());
-		h.extend_from_slice(&[0u8; 12]); // crc, compressed size, size: in the descriptor
-		h.extend_from_slice(&(w.name.len() as u16).to_le_bytes());
-		h.extend_from_slice(&0u16.to_le_bytes()); // extra field length
-		h.extend_from_slice(&w.name);
-		w.out.write_all(&h)?;
-		w.written = h.len() as u64;
-		w.header_len = w.written;
-		Ok(w)
-	}
-
-	fn compress(&mut self, flush: TDEFLFlush) -> io::Result<()> {
-		let input = std::mem::take(&mut self.pending);
-		let mut pos = 0;
-		loop {
-			let out = &mut self.out;
-			let written = &mut self.written;
-			let error = &mut self.error;
-			let (status, used) =
-				compress_to_output(&mut self.comp, &input[pos..], flush, |chunk| {
-					match out.write_all(chunk) {
-						Ok(()) => {
-							*written += chunk.len() as u64;
-							true
-						},
-						Err(e) => {
-							*error = Some(e);
-							false
-						},
-					}
-				});
-			if let Some(e) = self.error.take() {
-				return Err(e);
-			}
-			pos += used;
-			match status {
-				TDEFLStatus::Done => break,
-				TDEFLStatus::Okay if pos >= input.len() && flush != TDEFLFlush::Finish => break,
-				TDEFLStatus::Okay => continue,
-				s => return Err(io::Error::other(format!("deflate failed: {s:?}"))),
-			}
-		}
-		self.pending = input;
-		self.pending.clear();
-		Ok(())
-	}
-
-	/// Completes the archive and returns the underlying writer.
-	pub fn finish(mut self) -> io::Result<W> {
-		self.compress(TDEFLFlush::Finish)?;
-		let csize = self.written - self.header_len;
-		if csize > u32::MAX as u64 || self.size > u32::MAX as u64 {
-			return Err(io::Error::other("entry too large for a ZIP without ZIP64"));
-		}
-		let crc = self.crc.value();
-		let mut t = Vec::with_capacity(16 + 46 + self.name.len() + 22);
-		// Data descriptor.
-		t.extend_from_slice(&0x0807_4b50u32.to_le_bytes());
-		t.extend_from_slice(&crc.to_le_bytes());
-		t.extend_from_slice(&(csize as u32).to_le_bytes());
-		t.extend_from_slice(&(self.size as u32).to_le_bytes());
-		let cd_offset = self.written + t.len() as u64;
-		// Central directory file header.
-		let cd_start = t.len();
-		t.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
-		t.extend_from_slice(&20u16.to_le_bytes()); // version made by: 2.0, MS-DOS
-		t.extend_from_slice(&20u16.to_le_bytes()); // version needed
-		t.extend_from_slice(&0x0008u16.to_le_bytes());
-		t.extend_from_slice(&8u16.to_le_bytes());
-		t.extend_from_slice(&self.dos_time.to_le_bytes());
-		t.extend_from_slice(&self.dos_date.to_le_bytes());
-		t.extend_from_slice(&crc.to_le_bytes());
-		t.extend_from_slice(&(csize as u32).to_le_bytes());
-		t.extend_from_slice(&(self.size as u32).to_le_bytes());
-		t.extend_from_slice(&(self.name.len() as u16).to_le_bytes());
-		t.extend_from_slice(&[0u8; 2 + 2 + 2 + 2 + 4]); // extra, comment, disk, int. + ext. attrs
-		t.extend_from_slice(&0u32.to_le_bytes()); // local header offset
-		t.extend_from_slice(&self.name);
-		let cd_size = (t.len() - cd_start) as u64;
-		if cd_offset > u32::MAX as u64 {
-			return Err(io::Error::other("archive too large for a ZIP without ZIP64"));
-		}
-		// End of central directory.
-		t.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
-		t.extend_from_slice(&[0u8; 4]); // this disk, disk with the central directory
-		t.extend_from_slice(&1u16.to_le_bytes());
-		t.extend_from_slice(&1u16.to_le_bytes());
-		t.extend_from_slice(&(cd_size as u32).to_le_bytes());
-		t.extend_from_slice(&(cd_offset as u32).to_le_bytes());
-		t.extend_from_slice(&0u16.to_le_bytes()); // comment length
-		self.out.write_all(&t)?;
-		self.out.flush()?;
-		Ok(self.out)
-	}
-}
-
-impl<W: Write> Write for ZipEntryWriter<W> {
-	fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-		self.crc.update(buf);
-		self.size += buf.len() as u64;
-		self.pending.extend_from_slice(buf);
-		if self.pending.len() >= INPUT_CHUNK {
-			self.compress(TDEFLFlush::None)?;
-		}
-		Ok(buf.len())
-	}
-
-	fn flush(&mut self) -> io::Result<()> {
-		Ok(())
-	}
+/// Streams an archive whose only entry `outer_name` is an archive whose only entry
+/// `inner_name` is what `write` writes. Returns `out`.
+pub fn zip_in_zip<W: Write>(
+	out: W,
+	outer_name: &str,
+	inner_name: &str,
+	options: SimpleFileOptions,
+	write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<W> {
+	single_entry(out, outer_name, options, |outer| {
+		single_entry(outer, inner_name, options, write).map(drop)
+	})
 }
 
 /// One entry read back from an archive.
@@ -239,78 +73,22 @@ pub struct ZipEntry {
 	pub data: Vec<u8>,
 }
 
-fn u16_at(b: &[u8], at: usize) -> Result<u16, String> {
-	b.get(at..at + 2).map(|s| u16::from_le_bytes([s[0], s[1]])).ok_or_else(|| "truncated".into())
-}
-
-fn u32_at(b: &[u8], at: usize) -> Result<u32, String> {
-	b.get(at..at + 4)
-		.map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
-		.ok_or_else(|| "truncated".into())
-}
-
-/// Reads every entry of a (non-ZIP64) archive through its central directory, checking CRC-32 and
-/// sizes. Stored (0) and deflated (8) entries are supported. Meant for verification in tests.
+/// Reads every entry of an archive through its central directory, checking CRC-32 and sizes.
+/// Meant for verification in tests and benchmarks.
 pub fn read_zip(bytes: &[u8]) -> Result<Vec<ZipEntry>, String> {
-	let min = 22;
-	if bytes.len() < min {
-		return Err("too short for a zip".into());
-	}
-	let eocd = (0..=bytes.len() - min)
-		.rev()
-		.take(65_536 + min)
-		.find(|&i| bytes[i..i + 4] == [0x50, 0x4b, 0x05, 0x06])
-		.ok_or("no end-of-central-directory record")?;
-	let count = u16_at(bytes, eocd + 10)? as usize;
-	let mut p = u32_at(bytes, eocd + 16)? as usize;
-	let mut entries = Vec::with_capacity(count);
-	for _ in 0..count {
-		if u32_at(bytes, p)? != 0x0201_4b50 {
-			return Err("bad central directory header".into());
-		}
-		let flags = u16_at(bytes, p + 8)?;
-		let method = u16_at(bytes, p + 10)?;
-		let crc = u32_at(bytes, p + 16)?;
-		let csize = u32_at(bytes, p + 20)? as usize;
-		let usize_ = u32_at(bytes, p + 24)? as usize;
-		let nlen = u16_at(bytes, p + 28)? as usize;
-		let elen = u16_at(bytes, p + 30)? as usize;
-		let clen = u16_at(bytes, p + 32)? as usize;
-		let local = u32_at(bytes, p + 42)? as usize;
-		let name = bytes.get(p + 46..p + 46 + nlen).ok_or("truncated name")?;
-		let name = String::from_utf8_lossy(name).into_owned();
-		p += 46 + nlen + elen + clen;
-		if u32_at(bytes, local)? != 0x0403_4b50 {
-			return Err(format!("{name}: bad local header"));
-		}
-		let start =
-			local + 30 + u16_at(bytes, local + 26)? as usize + u16_at(bytes, local + 28)? as usize;
-		let raw =
-			bytes.get(start..start + csize).ok_or_else(|| format!("{name}: truncated data"))?;
-		let data = match method {
-			0 => raw.to_vec(),
-			8 => miniz_oxide::inflate::decompress_to_vec(raw)
-				.map_err(|e| format!("{name}: inflate failed: {e:?}"))?,
-			m => return Err(format!("{name}: unsupported method {m}")),
-		};
-		if data.len() != usize_ {
-			return Err(format!("{name}: size {} != {}", data.len(), usize_));
-		}
-		if Crc32::of(&data) != crc {
-			return Err(format!("{name}: CRC mismatch"));
-		}
-		if flags & 8 != 0 {
-			let d = start + csize;
-			let off = if u32_at(bytes, d)? == 0x0807_4b50 { 4 } else { 0 };
-			if u32_at(bytes, d + off)? != crc || u32_at(bytes, d + off + 4)? as usize != csize {
-				return Err(format!(
-					"{name}: data descriptor disagrees with the central directory"
-				));
+	let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+	(0..archive.len())
+		.map(|i| {
+			let mut file = archive.by_index(i).map_err(|e| e.to_string())?;
+			let name = file.name().map_err(|e| e.to_string())?.into_owned();
+			let mut data = Vec::with_capacity(file.size().min(1 << 30) as usize);
+			file.read_to_end(&mut data).map_err(|e| format!("{name}: {e}"))?;
+			if data.len() as u64 != file.size() {
+				return Err(format!("{name}: size {} != {}", data.len(), file.size()));
 			}
-		}
-		entries.push(ZipEntry { name, flags, data });
-	}
-	Ok(entries)
+			Ok(ZipEntry { name, flags: file.flags().as_u16(), data })
+		})
+		.collect()
 }
 
 #[cfg(test)]
@@ -318,17 +96,39 @@ mod tests {
 	use super::*;
 
 	fn make(name: &str, data: &[u8]) -> Vec<u8> {
-		let mut w = ZipEntryWriter::new(Vec::new(), name, dos_date(2026, 2, 20), 0, 6).unwrap();
-		for chunk in data.chunks(1000) {
-			w.write_all(chunk).unwrap();
-		}
-		w.finish().unwrap()
+		let options = entry_options(Date { year: 2026, month: 2, day: 20 }, 6);
+		single_entry(Vec::new(), name, options, |w| {
+			for chunk in data.chunks(1000) {
+				w.write_all(chunk)?;
+			}
+			Ok(())
+		})
+		.unwrap()
 	}
 
 	#[test]
 	fn crc_known_value() {
-		assert_eq!(Crc32::of(b"123456789"), 0xCBF4_3926);
-		assert_eq!(Crc32::of(b""), 0);
+		let z = make("n", b"123456789");
+		let mut a = ZipArchive::new(Cursor::new(&z)).unwrap();
+		assert_eq!(a.by_index(0).unwrap().crc32(), 0xCBF4_3926);
+		let z = make("e", b"");
+		assert_eq!(ZipArchive::new(Cursor::new(&z)).unwrap().by_index(0).unwrap().crc32(), 0);
+	}
+
+	/// The streaming layout: bit 3 in the local header, zero CRC and sizes there, a signed
+	/// data descriptor after the data, the date of the options.
+	#[test]
+	fn streaming_layout() {
+		let z = make("a.csv", b"x,y\r\n1,2\r\n");
+		assert_eq!(&z[..4], b"PK\x03\x04");
+		assert_eq!(u16::from_le_bytes([z[6], z[7]]) & 8, 8, "flag bit 3");
+		assert_eq!(u16::from_le_bytes([z[8], z[9]]), 8, "deflate");
+		assert_eq!(&z[14..26], &[0u8; 12], "CRC and sizes deferred to the descriptor");
+		assert!(z.windows(4).any(|w| w == b"PK\x07\x08"), "data descriptor");
+		let mut a = ZipArchive::new(Cursor::new(&z)).unwrap();
+		let f = a.by_index(0).unwrap();
+		let t = f.last_modified().unwrap();
+		assert_eq!((t.year(), t.month(), t.day(), t.hour(), t.minute()), (2026, 2, 20, 6, 30));
 	}
 
 	#[test]
@@ -347,6 +147,13 @@ mod tests {
 		assert_eq!(e2[0].data, data);
 		// Empty entry works too.
 		assert_eq!(read_zip(&make("e", b"")).unwrap()[0].data, b"");
+		// zip_in_zip writes the same nesting in one pass.
+		let options = entry_options(Date { year: 2026, month: 2, day: 20 }, 6);
+		let both = zip_in_zip(Vec::new(), "a.zip", "a.csv", options, |w| w.write_all(&data));
+		let both = both.unwrap();
+		assert_eq!(read_zip(&read_zip(&both).unwrap()[0].data).unwrap()[0].data, data);
+		// A cut archive is refused.
+		assert!(read_zip(&outer[..outer.len() / 2]).is_err());
 	}
 
 	/// Python's zipfile (and `unzip -t` if installed) accept the output.
