@@ -70,6 +70,7 @@
 
 use crate::date::{Date, Month};
 use serde::{Deserialize, Serialize};
+use serde_with::{serde_as, DisplayFromStr};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
@@ -153,9 +154,6 @@ impl FromStr for OfficialVolume {
 		Ok(OfficialVolume::Volume(m))
 	}
 }
-
-string_serde!(Milli);
-string_serde!(OfficialVolume);
 
 /// A well's product, as Petrinex's `ProductID`.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
@@ -307,6 +305,7 @@ impl Default for SimConfig {
 }
 
 /// Petrinex settings.
+#[serde_as]
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct PetrinexConfig {
@@ -314,15 +313,18 @@ pub struct PetrinexConfig {
 	/// more. 500 000 gives a real-sized file (~120 MB of CSV).
 	pub rows: u64,
 	/// First month with a file (earlier months: 404).
+	#[serde_as(as = "DisplayFromStr")]
 	pub published_from: Month,
 	/// Last month with a file (later months: 404). Default: the month before the current UTC
 	/// month.
+	#[serde_as(as = "Option<DisplayFromStr>")]
 	pub published_through: Option<Month>,
 	/// Wells with configured official volumes.
 	pub wells: Vec<WellConfig>,
 	/// Deterministically generated wells, in addition to `wells`.
 	pub generate: Option<GenerateWells>,
 	/// Published version of a month at start (`"2026-01": 2`).
+	#[serde_as(as = "BTreeMap<DisplayFromStr, _>")]
 	pub versions: BTreeMap<Month, u32>,
 	/// What changes in a version ≥ 2 of a month.
 	pub amendments: Vec<AmendmentConfig>,
@@ -369,6 +371,7 @@ impl Default for PetrinexConfig {
 }
 
 /// A configured well.
+#[serde_as]
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WellConfig {
@@ -380,6 +383,7 @@ pub struct WellConfig {
 	/// Official volume per month: `"1234.567"` (3 decimals at most) or `"***"` (confidential
 	/// that month).
 	#[serde(default)]
+	#[serde_as(as = "BTreeMap<DisplayFromStr, DisplayFromStr>")]
 	pub months: BTreeMap<Month, OfficialVolume>,
 	/// The well is confidential: its rows carry `***` instead of its identifier.
 	#[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -421,6 +425,7 @@ impl WellConfig {
 
 /// Another operator's `PROD` rows for a configured well (same `FromToIDIdentifier`, same
 /// product), at its own facility.
+#[serde_as]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OtherOperatorConfig {
@@ -434,6 +439,7 @@ pub struct OtherOperatorConfig {
 	pub facility: Option<String>,
 	/// Volume of its row per month (3 decimals at most; may be negative).
 	#[serde(default)]
+	#[serde_as(as = "BTreeMap<DisplayFromStr, DisplayFromStr>")]
 	pub months: BTreeMap<Month, Milli>,
 }
 
@@ -463,14 +469,17 @@ pub fn check_facility(id: &str) -> Result<(), String> {
 
 /// Deterministically generated wells: ids from [`crate::wellid::generated_well_id`], volumes
 /// from the seed, for every month in `from..=through`.
+#[serde_as]
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct GenerateWells {
 	/// How many wells.
 	pub count: u32,
 	/// First month with production.
+	#[serde_as(as = "DisplayFromStr")]
 	pub from: Month,
 	/// Last month with production (`null`: no end).
+	#[serde_as(as = "Option<DisplayFromStr>")]
 	pub through: Option<Month>,
 	/// Fraction of gas wells (the rest produce oil).
 	pub gas_fraction: f64,
@@ -489,10 +498,12 @@ impl Default for GenerateWells {
 
 /// One amendment: version `version` of `month` changes `well` to `volume` and carries
 /// `submission_date`. Missing fields are chosen deterministically.
+#[serde_as]
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AmendmentConfig {
 	/// The amended month.
+	#[serde_as(as = "DisplayFromStr")]
 	pub month: Month,
 	/// The version this amendment creates (≥ 2).
 	pub version: u32,
@@ -501,26 +512,32 @@ pub struct AmendmentConfig {
 	pub well: Option<String>,
 	/// Its new volume (default: the previous one changed by a few percent).
 	#[serde(default)]
+	#[serde_as(as = "Option<DisplayFromStr>")]
 	pub volume: Option<OfficialVolume>,
 	/// The new file's SubmissionDate (default: day 15 of month + version).
 	#[serde(default)]
+	#[serde_as(as = "Option<DisplayFromStr>")]
 	pub submission_date: Option<Date>,
 }
 
 /// EIA settings.
+#[serde_as]
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct EiaConfig {
 	/// Last day with data (later days: no row). Default: today (UTC) minus `lag_days`.
+	#[serde_as(as = "Option<DisplayFromStr>")]
 	pub published_through: Option<Date>,
 	/// Publication lag used when `published_through` is not set.
 	pub lag_days: u32,
 	/// First day with data.
+	#[serde_as(as = "DisplayFromStr")]
 	pub first_day: Date,
 	/// The `apiVersion` field of responses.
 	pub api_version: String,
 	/// Price overrides: series → day → price string (`"73.27"`, `".31"`), or `null` for a
 	/// holiday (no row).
+	#[serde_as(as = "BTreeMap<_, BTreeMap<DisplayFromStr, _>>")]
 	pub prices: BTreeMap<String, BTreeMap<Date, Option<String>>>,
 	/// Extra series, or replacements of built-in ones with the same `id`.
 	pub series: Vec<SeriesConfig>,

@@ -1,8 +1,13 @@
-//! Calendar helpers (proleptic Gregorian, UTC): days and months as the two feeds spell them,
-//! `YYYY-MM-DD` and `YYYY-MM`.
+//! Days and months as the two feeds spell them, `YYYY-MM-DD` and `YYYY-MM` (UTC).
+//!
+//! [`Date`] and [`Month`] are plain values with public fields (other crates' tests build and
+//! read them); every calendar computation (validity, month lengths, day arithmetic, weekdays,
+//! today) is done by `chrono`, HTTP dates by `httpdate`.
 
+use chrono::{Datelike, NaiveDate, TimeDelta, Utc};
 use std::fmt;
 use std::str::FromStr;
+use std::time::{Duration, SystemTime};
 
 /// A calendar month, written `YYYY-MM`.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -19,7 +24,7 @@ impl Month {
 		((1..=12).contains(&month)).then_some(Month { year, month })
 	}
 
-	/// Months since year 0 (a dense index, handy for arithmetic and hashing).
+	/// Months since year 0 (a dense index: the generators' seeds use it).
 	pub fn index(self) -> i64 {
 		self.year as i64 * 12 + (self.month as i64 - 1)
 	}
@@ -36,12 +41,10 @@ impl Month {
 
 	/// Number of days in this month.
 	pub fn days(self) -> u8 {
-		match self.month {
-			1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-			4 | 6 | 9 | 11 => 30,
-			_ if is_leap(self.year as i64) => 29,
-			_ => 28,
-		}
+		chrono::Month::try_from(self.month)
+			.ok()
+			.and_then(|m| m.num_days(self.year.into()))
+			.expect("a Month holds 1..=12")
 	}
 
 	/// Day `day` of this month (clamped to the month's last day).
@@ -71,13 +74,13 @@ impl fmt::Display for Month {
 impl FromStr for Month {
 	type Err = String;
 	fn from_str(s: &str) -> Result<Month, String> {
-		let b = s.as_bytes();
-		if b.len() != 7 || b[4] != b'-' {
+		// chrono's `%m` also takes one digit: insist on the feeds' fixed width first.
+		if s.len() != 7 || s.as_bytes()[4] != b'-' {
 			return Err(format!("bad month {s:?}: expected YYYY-MM"));
 		}
-		let year: u16 = s[..4].parse().map_err(|_| format!("bad month {s:?}: expected YYYY-MM"))?;
-		let month: u8 = s[5..].parse().map_err(|_| format!("bad month {s:?}: expected YYYY-MM"))?;
-		Month::new(year, month).ok_or_else(|| format!("bad month {s:?}: month must be 01..12"))
+		let d = NaiveDate::parse_from_str(&format!("{s}-01"), "%Y-%m-%d")
+			.map_err(|e| format!("bad month {s:?}: {e}"))?;
+		Ok(Date::from(d).month_of())
 	}
 }
 
@@ -92,47 +95,38 @@ pub struct Date {
 	pub day: u8,
 }
 
+const EPOCH: NaiveDate = NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid date");
+
 impl Date {
 	/// A date, `None` if it does not exist.
 	pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-		let m = Month::new(year, month)?;
-		(day >= 1 && day <= m.days()).then_some(Date { year, month, day })
+		NaiveDate::from_ymd_opt(year.into(), month.into(), day.into()).map(Date::from)
+	}
+
+	/// The same day as a `chrono` date.
+	pub fn naive(self) -> NaiveDate {
+		NaiveDate::from_ymd_opt(self.year.into(), self.month.into(), self.day.into())
+			.expect("a Date holds a valid day")
 	}
 
 	/// Days since 1970-01-01 (negative before).
 	pub fn days_since_epoch(self) -> i64 {
-		// Howard Hinnant's days_from_civil.
-		let y = self.year as i64 - if self.month <= 2 { 1 } else { 0 };
-		let era = y.div_euclid(400);
-		let yoe = y - era * 400;
-		let m = self.month as i64;
-		let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + self.day as i64 - 1;
-		let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-		era * 146_097 + doe - 719_468
+		(self.naive() - EPOCH).num_days()
 	}
 
 	/// The date `days` days after 1970-01-01.
 	pub fn from_days_since_epoch(days: i64) -> Date {
-		let z = days + 719_468;
-		let era = z.div_euclid(146_097);
-		let doe = z - era * 146_097;
-		let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-		let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-		let mp = (5 * doy + 2) / 153;
-		let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-		let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-		let year = (yoe + era * 400 + if month <= 2 { 1 } else { 0 }) as u16;
-		Date { year, month, day }
+		Date::from(EPOCH + TimeDelta::days(days))
 	}
 
 	/// This date shifted by `n` days.
 	pub fn add_days(self, n: i64) -> Date {
-		Date::from_days_since_epoch(self.days_since_epoch() + n)
+		Date::from(self.naive() + TimeDelta::days(n))
 	}
 
 	/// Day of the week, Monday = 0 … Sunday = 6.
 	pub fn weekday(self) -> u8 {
-		(self.days_since_epoch() + 3).rem_euclid(7) as u8
+		self.naive().weekday().num_days_from_monday() as u8
 	}
 
 	/// Saturday or Sunday.
@@ -147,36 +141,29 @@ impl Date {
 
 	/// Today (UTC) according to the system clock.
 	pub fn today() -> Date {
-		let secs = std::time::SystemTime::now()
-			.duration_since(std::time::UNIX_EPOCH)
-			.map(|d| d.as_secs() as i64)
-			.unwrap_or(0);
-		Date::from_days_since_epoch(secs.div_euclid(86_400))
+		Date::from(Utc::now().date_naive())
 	}
 
-	/// The current time as an RFC 7231 HTTP date, e.g. `Sun, 22 Nov 2026 20:40:01 GMT`.
+	/// The current time as an RFC 9110 HTTP date, e.g. `Sun, 22 Nov 2026 20:40:01 GMT`.
 	pub fn http_now() -> String {
-		let secs = std::time::SystemTime::now()
-			.duration_since(std::time::UNIX_EPOCH)
-			.map(|d| d.as_secs() as i64)
-			.unwrap_or(0);
-		let day = Date::from_days_since_epoch(secs.div_euclid(86_400)).http_date();
-		let t = secs.rem_euclid(86_400);
-		day.replace("00:00:00", &format!("{:02}:{:02}:{:02}", t / 3600, t / 60 % 60, t % 60))
+		httpdate::fmt_http_date(SystemTime::now())
 	}
 
-	/// RFC 7231 HTTP date of midnight UTC of this day, e.g. `Fri, 20 Feb 2026 00:00:00 GMT`.
+	/// RFC 9110 HTTP date of midnight UTC of this day, e.g. `Fri, 20 Feb 2026 00:00:00 GMT`.
 	pub fn http_date(self) -> String {
-		const WD: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-		const MO: [&str; 12] =
-			["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-		format!(
-			"{}, {:02} {} {:04} 00:00:00 GMT",
-			WD[self.weekday() as usize],
-			self.day,
-			MO[self.month as usize - 1],
-			self.year
-		)
+		let secs = self.days_since_epoch() * 86_400;
+		let t = if secs >= 0 {
+			SystemTime::UNIX_EPOCH + Duration::from_secs(secs as u64)
+		} else {
+			SystemTime::UNIX_EPOCH - Duration::from_secs(secs.unsigned_abs())
+		};
+		httpdate::fmt_http_date(t)
+	}
+}
+
+impl From<NaiveDate> for Date {
+	fn from(d: NaiveDate) -> Date {
+		Date { year: d.year() as u16, month: d.month() as u8, day: d.day() as u8 }
 	}
 }
 
@@ -189,24 +176,16 @@ impl fmt::Display for Date {
 impl FromStr for Date {
 	type Err = String;
 	fn from_str(s: &str) -> Result<Date, String> {
+		// chrono's `%m` / `%d` also take one digit: insist on the feeds' fixed width first.
 		let b = s.as_bytes();
-		let bad = || format!("bad date {s:?}: expected YYYY-MM-DD");
 		if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-			return Err(bad());
+			return Err(format!("bad date {s:?}: expected YYYY-MM-DD"));
 		}
-		let y: u16 = s[..4].parse().map_err(|_| bad())?;
-		let m: u8 = s[5..7].parse().map_err(|_| bad())?;
-		let d: u8 = s[8..].parse().map_err(|_| bad())?;
-		Date::new(y, m, d).ok_or_else(|| format!("bad date {s:?}: no such day"))
+		NaiveDate::parse_from_str(s, "%Y-%m-%d")
+			.map(Date::from)
+			.map_err(|e| format!("bad date {s:?}: {e}"))
 	}
 }
-
-fn is_leap(y: i64) -> bool {
-	(y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-}
-
-string_serde!(Month);
-string_serde!(Date);
 
 #[cfg(test)]
 #[allow(clippy::field_reassign_with_default)]
@@ -235,7 +214,10 @@ mod tests {
 		assert_eq!(m.shift(-1).to_string(), "2025-12");
 		assert_eq!(m.shift(13).to_string(), "2027-02");
 		assert!("2026-13".parse::<Month>().is_err());
+		assert!("2026-1".parse::<Month>().is_err());
 		assert!("2026-02-30".parse::<Date>().is_err());
+		assert!("2026-1-1".parse::<Date>().is_err());
+		assert!("2026-01-1x".parse::<Date>().is_err());
 		assert_eq!(Month::new(2024, 2).unwrap().days(), 29);
 		assert_eq!(Month::new(2100, 2).unwrap().days(), 28);
 	}

@@ -70,7 +70,6 @@ use crate::date::Date;
 use crate::rng::{hash, hash_str, Rng};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
-use std::fmt::Write as _;
 
 /// Largest `length` EIA accepts.
 pub const MAX_LENGTH: usize = 5000;
@@ -333,67 +332,10 @@ impl EiaError {
 	}
 }
 
-/// Quotes a string as JSON.
-pub fn json_str(s: &str) -> String {
-	let mut o = String::with_capacity(s.len() + 2);
-	o.push('"');
-	for c in s.chars() {
-		match c {
-			'"' => o.push_str("\\\""),
-			'\\' => o.push_str("\\\\"),
-			'\n' => o.push_str("\\n"),
-			'\r' => o.push_str("\\r"),
-			'\t' => o.push_str("\\t"),
-			c if (c as u32) < 0x20 => {
-				let _ = write!(o, "\\u{:04x}", c as u32);
-			},
-			c => o.push(c),
-		}
-	}
-	o.push('"');
-	o
-}
-
-fn unhex(b: u8) -> Option<u8> {
-	match b {
-		b'0'..=b'9' => Some(b - b'0'),
-		b'a'..=b'f' => Some(b - b'a' + 10),
-		b'A'..=b'F' => Some(b - b'A' + 10),
-		_ => None,
-	}
-}
-
-/// Decodes `%XX` and `+` in a query component.
-pub fn percent_decode(s: &str) -> String {
-	let b = s.as_bytes();
-	let mut out = Vec::with_capacity(b.len());
-	let mut i = 0;
-	while i < b.len() {
-		match b[i] {
-			b'+' => out.push(b' '),
-			b'%' if i + 2 < b.len() => match (unhex(b[i + 1]), unhex(b[i + 2])) {
-				(Some(h), Some(l)) => {
-					out.push(h * 16 + l);
-					i += 2;
-				},
-				_ => out.push(b'%'),
-			},
-			c => out.push(c),
-		}
-		i += 1;
-	}
-	String::from_utf8_lossy(&out).into_owned()
-}
-
-/// Splits a query string into decoded `(key, value)` pairs, in order.
+/// Splits a query string into decoded `(key, value)` pairs, in order (`%XX` and `+` decoded;
+/// brackets may come raw or percent-encoded).
 pub fn parse_query(q: &str) -> Vec<(String, String)> {
-	q.split('&')
-		.filter(|p| !p.is_empty())
-		.map(|p| {
-			let (k, v) = p.split_once('=').unwrap_or((p, ""));
-			(percent_decode(k), percent_decode(v))
-		})
-		.collect()
+	form_urlencoded::parse(q.as_bytes()).into_owned().collect()
 }
 
 /// A parsed EIA data request.
@@ -1053,7 +995,7 @@ mod tests {
 
 	#[test]
 	fn decoding() {
-		assert_eq!(percent_decode("a%5B0%5D+b%2"), "a[0] b%2");
+		assert_eq!(parse_query("a%5B0%5D+b%2=1"), vec![("a[0] b%2".into(), "1".into())]);
 		assert_eq!(
 			parse_query("x=1&&y"),
 			vec![("x".into(), "1".into()), ("y".into(), String::new())]

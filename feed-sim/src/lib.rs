@@ -24,23 +24,6 @@
 
 #![warn(missing_docs)]
 
-/// Serialize a type as its `Display` string and deserialize it with `FromStr` (JSON config).
-macro_rules! string_serde {
-	($t:ty) => {
-		impl serde::Serialize for $t {
-			fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-				s.collect_str(self)
-			}
-		}
-		impl<'de> serde::Deserialize<'de> for $t {
-			fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-				let s = <String as serde::Deserialize>::deserialize(d)?;
-				s.parse().map_err(serde::de::Error::custom)
-			}
-		}
-	};
-}
-
 pub mod config;
 pub mod date;
 pub mod eia;
