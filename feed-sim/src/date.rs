@@ -144,11 +144,6 @@ impl Date {
 		Date::from(Utc::now().date_naive())
 	}
 
-	/// The current time as an RFC 9110 HTTP date, e.g. `Sun, 22 Nov 2026 20:40:01 GMT`.
-	pub fn http_now() -> String {
-		httpdate::fmt_http_date(SystemTime::now())
-	}
-
 	/// RFC 9110 HTTP date of midnight UTC of this day, e.g. `Fri, 20 Feb 2026 00:00:00 GMT`.
 	pub fn http_date(self) -> String {
 		let secs = self.days_since_epoch() * 86_400;

@@ -1,5 +1,6 @@
-//! The HTTP/1.1 server: std `TcpListener`, one thread per connection, `Connection: close`.
-//! It listens on loopback addresses only.
+//! The HTTP/1.1 server: `hyper` 1 on a small `tokio` runtime, one request per connection
+//! (`Connection: close`). It listens on loopback addresses only.
+//!
 //!
 //! # Endpoints
 //!
@@ -46,19 +47,35 @@
 //! while after its weekend regeneration, `docs/DATA_FORMATS.md` § 1 #10).
 //!
 //! Every request is logged on stderr: peer, request line (with `api_key` masked), status, bytes,
-//! milliseconds, and the mode when it is not `healthy`.
+//!
+//! `down` is the service failing, which makes hyper drop the connection unanswered.
+//! `truncated` is the one fault hyper cannot produce by itself (it always completes or aborts a
+//! body it was given): the connection's socket is wrapped in [`Truncating`], which lets the
+//! response head and the first half of the body through and then shuts the socket down.
 
 use crate::config::{Mode, SimConfig};
 use crate::date::{Date, Month};
 use crate::eia::{self, parse_query};
 use crate::petrinex::{self, MonthState};
 use crate::rng::Rng;
+use bytes::Bytes;
+use http_body_util::Full;
+use hyper::body::Incoming;
+use hyper::header::{self, HeaderValue};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Method, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
 use std::collections::{HashMap, VecDeque};
-use std::io::{self, BufRead, BufReader, Read, Write};
-use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::io;
+use std::net::{SocketAddr, TcpListener, ToSocketAddrs};
+use std::pin::Pin;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
+use std::task::{ready, Context, Poll};
 use std::time::{Duration, Instant};
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::sync::watch;
 
 /// Most connections served at once; more get `503`.
 const MAX_CONNECTIONS: usize = 256;
@@ -77,7 +94,7 @@ pub fn check_loopback(addr: &str) -> Result<SocketAddr, String> {
 	Ok(first)
 }
 
-type ZipCell = Arc<OnceLock<Arc<Vec<u8>>>>;
+type ZipCell = Arc<OnceLock<Bytes>>;
 
 /// The body of the Petrinex `json-error` mode. The real body was never captured: this is the
 /// default error body of an ASP.NET Web API (`{"Message":"…"}`, the shape a public client's
@@ -134,7 +151,6 @@ struct State {
 	cache: Mutex<Cache>,
 	requests: AtomicU64,
 	active: AtomicUsize,
-	stop: AtomicBool,
 }
 
 impl State {
@@ -142,7 +158,7 @@ impl State {
 		self.cfg.read().unwrap_or_else(|e| e.into_inner()).clone()
 	}
 
-	fn month_zip(&self, cfg: &SimConfig, month: Month, version: u32) -> Arc<Vec<u8>> {
+	fn month_zip(&self, cfg: &SimConfig, month: Month, version: u32) -> Bytes {
 		let cell = {
 			let mut c = self.cache.lock().unwrap_or_else(|e| e.into_inner());
 			let key = (month, version);
@@ -170,7 +186,7 @@ impl State {
 				bytes.len(),
 				t.elapsed().as_millis()
 			);
-			Arc::new(bytes)
+			Bytes::from(bytes)
 		})
 		.clone()
 	}
@@ -186,7 +202,16 @@ pub struct Server {
 pub struct ServerHandle {
 	addr: SocketAddr,
 	state: Arc<State>,
+	stop: watch::Sender<bool>,
 	thread: Option<std::thread::JoinHandle<()>>,
+}
+
+fn runtime() -> io::Result<tokio::runtime::Runtime> {
+	tokio::runtime::Builder::new_multi_thread()
+		.worker_threads(2)
+		.thread_name("tn-feed-sim")
+		.enable_all()
+		.build()
 }
 
 impl Server {
@@ -214,7 +239,6 @@ impl Server {
 			cache: Mutex::new(Cache { order: VecDeque::new(), map: HashMap::new() }),
 			requests: AtomicU64::new(0),
 			active: AtomicUsize::new(0),
-			stop: AtomicBool::new(false),
 		});
 		Ok(Server { listener, state })
 	}
@@ -224,51 +248,29 @@ impl Server {
 		self.listener.local_addr().expect("bound listener has an address")
 	}
 
-	/// Serves until the process ends (or [`ServerHandle::shutdown`] when spawned).
+	/// Serves until the process ends.
 	pub fn run(self) -> io::Result<()> {
-		for conn in self.listener.incoming() {
-			if self.state.stop.load(Ordering::SeqCst) {
-				break;
-			}
-			let stream = match conn {
-				Ok(s) => s,
-				Err(e) => {
-					eprintln!("[tn-feed-sim] accept failed: {e}");
-					std::thread::sleep(Duration::from_millis(50));
-					continue;
-				},
-			};
-			let state = self.state.clone();
-			if state.active.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
-				state.active.fetch_sub(1, Ordering::SeqCst);
-				let mut s = stream;
-				let _ = s.write_all(b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-				continue;
-			}
-			let spawned =
-				std::thread::Builder::new().name("tn-feed-sim-conn".into()).spawn(move || {
-					handle_connection(&state, stream);
-					state.active.fetch_sub(1, Ordering::SeqCst);
-				});
-			if let Err(e) = spawned {
-				self.state.active.fetch_sub(1, Ordering::SeqCst);
-				eprintln!("[tn-feed-sim] cannot spawn a connection thread: {e}");
-			}
-		}
-		Ok(())
+		let (_never, stop) = watch::channel(false);
+		runtime()?.block_on(serve(self.listener, self.state, stop))
 	}
 
-	/// Serves in a background thread.
+	/// Serves in a background thread until [`ServerHandle::shutdown`] (or drop).
 	pub fn spawn(self) -> ServerHandle {
 		let addr = self.local_addr();
 		let state = self.state.clone();
+		let (stop, stopped) = watch::channel(false);
 		let thread = std::thread::Builder::new()
-			.name("tn-feed-sim-accept".into())
+			.name("tn-feed-sim-server".into())
 			.spawn(move || {
-				let _ = self.run();
+				let rt = runtime().expect("a tokio runtime");
+				if let Err(e) = rt.block_on(serve(self.listener, self.state, stopped)) {
+					eprintln!("[tn-feed-sim] server failed: {e}");
+				}
+				// Connections still open (a `slow` answer, a download) are dropped.
+				rt.shutdown_background();
 			})
-			.expect("spawn the accept thread");
-		ServerHandle { addr, state, thread: Some(thread) }
+			.expect("spawn the server thread");
+		ServerHandle { addr, state, stop, thread: Some(thread) }
 	}
 }
 
@@ -289,14 +291,13 @@ impl ServerHandle {
 		*self.state.modes.lock().unwrap_or_else(|e| e.into_inner()) = Modes::both(mode, count);
 	}
 
-	/// Stops accepting connections and waits for the accept thread.
+	/// Stops accepting connections and waits for the server thread.
 	pub fn shutdown(mut self) {
 		self.stop();
 	}
 
 	fn stop(&mut self) {
-		self.state.stop.store(true, Ordering::SeqCst);
-		let _ = TcpStream::connect_timeout(&self.addr, Duration::from_secs(1));
+		let _ = self.stop.send(true);
 		if let Some(t) = self.thread.take() {
 			let _ = t.join();
 		}
@@ -311,59 +312,180 @@ impl Drop for ServerHandle {
 	}
 }
 
-struct Request {
-	method: String,
-	target: String,
-}
-
-fn read_request(stream: &TcpStream) -> io::Result<Option<Request>> {
-	let mut r = BufReader::new(stream.try_clone()?);
-	let mut line = String::new();
-	if r.read_line(&mut line)? == 0 {
-		return Ok(None);
-	}
-	let mut parts = line.split_whitespace();
-	let (Some(method), Some(target)) = (parts.next(), parts.next()) else {
-		return Err(io::Error::new(io::ErrorKind::InvalidData, "bad request line"));
-	};
-	let mut content_length = 0u64;
-	let mut header_bytes = line.len();
+/// Accepts connections until `stop` turns true (or its sender is gone).
+async fn serve(
+	listener: TcpListener,
+	state: Arc<State>,
+	mut stop: watch::Receiver<bool>,
+) -> io::Result<()> {
+	listener.set_nonblocking(true)?;
+	let listener = tokio::net::TcpListener::from_std(listener)?;
 	loop {
-		let mut h = String::new();
-		let n = r.read_line(&mut h)?;
-		header_bytes += n;
-		if n == 0 || h == "\r\n" || h == "\n" {
-			break;
-		}
-		if header_bytes > 64 * 1024 {
-			return Err(io::Error::new(io::ErrorKind::InvalidData, "headers too large"));
-		}
-		if let Some((k, v)) = h.split_once(':') {
-			if k.trim().eq_ignore_ascii_case("content-length") {
-				content_length = v.trim().parse().unwrap_or(0);
-			}
+		let accepted = tokio::select! {
+			changed = stop.changed() => match changed {
+				Ok(()) if !*stop.borrow() => continue,
+				_ => return Ok(()),
+			},
+			accepted = listener.accept() => accepted,
+		};
+		match accepted {
+			Ok((stream, peer)) => {
+				tokio::spawn(serve_connection(state.clone(), stream, peer));
+			},
+			Err(e) => {
+				eprintln!("[tn-feed-sim] accept failed: {e}");
+				tokio::time::sleep(Duration::from_millis(50)).await;
+			},
 		}
 	}
-	// Discard a (small) body.
-	io::copy(&mut r.by_ref().take(content_length.min(1 << 20)), &mut io::sink())?;
-	// Absolute form (`GET http://127.0.0.1:8787/v2/… HTTP/1.1`, as sent to proxies): keep the path.
-	let target = match target.strip_prefix("http://") {
-		Some(rest) => rest.find('/').map_or("/", |i| &rest[i..]),
-		None => target,
-	};
-	Ok(Some(Request { method: method.to_string(), target: target.to_string() }))
 }
 
+/// Counts a connection in [`State::active`] while it lives.
+struct Active(Arc<State>);
+
+impl Drop for Active {
+	fn drop(&mut self) {
+		self.0.active.fetch_sub(1, Ordering::SeqCst);
+	}
+}
+
+/// The error that makes hyper close a connection without answering (`down` mode).
+#[derive(Debug)]
+struct Hangup;
+
+impl std::fmt::Display for Hangup {
+	fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+		f.write_str("connection closed without an answer (mode down)")
+	}
+}
+
+impl std::error::Error for Hangup {}
+
+async fn serve_connection(state: Arc<State>, stream: tokio::net::TcpStream, peer: SocketAddr) {
+	let busy = state.active.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS;
+	let _active = Active(state.clone());
+	let cut = Arc::new(AtomicU64::new(NO_CUT));
+	let io = TokioIo::new(Truncating::new(stream, cut.clone()));
+	let service = service_fn(move |req| {
+		let (state, cut) = (state.clone(), cut.clone());
+		async move {
+			if busy {
+				return Ok(Response::text(503, "Service Unavailable").into_http());
+			}
+			handle(state, peer, req, &cut).await
+		}
+	});
+	// Errors here are the faults themselves (`down`, `truncated`) or a client going away.
+	let _ = http1::Builder::new()
+		.keep_alive(false)
+		.title_case_headers(true)
+		.timer(TokioTimer::new())
+		.header_read_timeout(Duration::from_secs(30))
+		.serve_connection(io, service)
+		.await;
+}
+
+/// [`Truncating::cut`] when the response is not to be cut.
+const NO_CUT: u64 = u64::MAX;
+
+/// The connection's socket, able to cut the response short for the `truncated` mode: once
+/// `cut` body bytes (after the response head's blank line) have gone out, the socket is shut
+/// down and hyper's further writes fail. The handler sets `cut` before hyper writes anything.
+struct Truncating {
+	inner: tokio::net::TcpStream,
+	cut: Arc<AtomicU64>,
+	/// How much of `\r\n\r\n` the bytes written so far end with (4: the head is complete).
+	head_end: usize,
+	/// Body bytes written.
+	body: u64,
+	/// The socket was shut down at the cut.
+	closed: bool,
+}
+
+impl Truncating {
+	fn new(inner: tokio::net::TcpStream, cut: Arc<AtomicU64>) -> Self {
+		Truncating { inner, cut, head_end: 0, body: 0, closed: false }
+	}
+
+	/// Advances the head/body accounting over `bytes`; with `limit`, stops at the cut and returns
+	/// how many of `bytes` may go out.
+	fn account(head_end: &mut usize, body: &mut u64, bytes: &[u8], limit: u64) -> usize {
+		for (i, &b) in bytes.iter().enumerate() {
+			if *head_end == 4 {
+				let room = limit.saturating_sub(*body).min((bytes.len() - i) as u64);
+				*body += room;
+				return i + room as usize;
+			}
+			*head_end = match (*head_end, b) {
+				(0 | 2, b'\r') => *head_end + 1,
+				(1 | 3, b'\n') => *head_end + 1,
+				(_, b'\r') => 1,
+				_ => 0,
+			};
+		}
+		bytes.len()
+	}
+}
+
+impl AsyncRead for Truncating {
+	fn poll_read(
+		mut self: Pin<&mut Self>,
+		cx: &mut Context<'_>,
+		buf: &mut ReadBuf<'_>,
+	) -> Poll<io::Result<()>> {
+		Pin::new(&mut self.inner).poll_read(cx, buf)
+	}
+}
+
+impl AsyncWrite for Truncating {
+	fn poll_write(
+		mut self: Pin<&mut Self>,
+		cx: &mut Context<'_>,
+		buf: &[u8],
+	) -> Poll<io::Result<usize>> {
+		let limit = self.cut.load(Ordering::SeqCst);
+		if limit == NO_CUT {
+			return Pin::new(&mut self.inner).poll_write(cx, buf);
+		}
+		let this = &mut *self;
+		if !this.closed {
+			let (mut head_end, mut body) = (this.head_end, this.body);
+			let allowed = Self::account(&mut head_end, &mut body, buf, limit);
+			if allowed > 0 {
+				let n = ready!(Pin::new(&mut this.inner).poll_write(cx, &buf[..allowed]))?;
+				Self::account(&mut this.head_end, &mut this.body, &buf[..n], limit);
+				return Poll::Ready(Ok(n));
+			}
+			// At the cut: the kernel sends what was written, then FIN.
+			ready!(Pin::new(&mut this.inner).poll_shutdown(cx))?;
+			this.closed = true;
+		}
+		Poll::Ready(Err(io::Error::new(io::ErrorKind::BrokenPipe, "truncated (mode truncated)")))
+	}
+
+	fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+		Pin::new(&mut self.inner).poll_flush(cx)
+	}
+
+	fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+		if self.closed {
+			return Poll::Ready(Ok(()));
+		}
+		Pin::new(&mut self.inner).poll_shutdown(cx)
+	}
+}
+
+/// An answer before it becomes an HTTP response.
 struct Response {
 	status: u16,
 	content_type: &'static str,
 	headers: Vec<(&'static str, String)>,
-	body: Arc<Vec<u8>>,
+	body: Bytes,
 }
 
 impl Response {
-	fn new(status: u16, content_type: &'static str, body: impl Into<Vec<u8>>) -> Response {
-		Response { status, content_type, headers: Vec::new(), body: Arc::new(body.into()) }
+	fn new(status: u16, content_type: &'static str, body: impl Into<Bytes>) -> Response {
+		Response { status, content_type, headers: Vec::new(), body: body.into() }
 	}
 
 	fn text(status: u16, body: &str) -> Response {
@@ -373,50 +495,23 @@ impl Response {
 	fn json(status: u16, body: String) -> Response {
 		Response::new(status, "application/json", body)
 	}
-}
 
-fn reason(status: u16) -> &'static str {
-	match status {
-		200 => "OK",
-		400 => "Bad Request",
-		403 => "Forbidden",
-		404 => "Not Found",
-		405 => "Method Not Allowed",
-		500 => "Internal Server Error",
-		503 => "Service Unavailable",
-		_ => "Unknown",
+	/// The response hyper sends (it adds `Date`; on `HEAD` it sends no body).
+	fn into_http(self) -> hyper::Response<Full<Bytes>> {
+		let mut r = hyper::Response::new(Full::new(self.body.clone()));
+		*r.status_mut() = StatusCode::from_u16(self.status).unwrap_or(StatusCode::OK);
+		let h = r.headers_mut();
+		h.insert(header::SERVER, HeaderValue::from_static("tn-feed-sim"));
+		h.insert(header::CONTENT_TYPE, HeaderValue::from_static(self.content_type));
+		h.insert(header::CONTENT_LENGTH, HeaderValue::from(self.body.len()));
+		h.insert(header::CONNECTION, HeaderValue::from_static("close"));
+		for (k, v) in self.headers {
+			if let (Ok(k), Ok(v)) = (header::HeaderName::from_bytes(k.as_bytes()), v.try_into()) {
+				h.insert::<header::HeaderName>(k, v);
+			}
+		}
+		r
 	}
-}
-
-fn write_response(
-	stream: &mut TcpStream,
-	resp: &Response,
-	head: bool,
-	truncate: bool,
-) -> io::Result<usize> {
-	let mut h = format!(
-		"HTTP/1.1 {} {}\r\nServer: tn-feed-sim\r\nDate: {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n",
-		resp.status,
-		reason(resp.status),
-		Date::http_now(),
-		resp.content_type,
-		resp.body.len()
-	);
-	for (k, v) in &resp.headers {
-		h.push_str(&format!("{k}: {v}\r\n"));
-	}
-	h.push_str("\r\n");
-	stream.write_all(h.as_bytes())?;
-	let n = if head {
-		0
-	} else if truncate {
-		resp.body.len() / 2
-	} else {
-		resp.body.len()
-	};
-	stream.write_all(&resp.body[..n])?;
-	stream.flush()?;
-	Ok(n)
 }
 
 /// Masks the `api_key` value of a request target, for logs.
@@ -431,33 +526,26 @@ fn redact(target: &str) -> String {
 	}
 }
 
-fn head_method(method: &str) -> bool {
-	method == "HEAD"
-}
-
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Api {
 	Petrinex,
 	Eia,
 }
 
-fn handle_connection(state: &State, mut stream: TcpStream) {
+/// Answers one request (every request is logged on stderr).
+async fn handle(
+	state: Arc<State>,
+	peer: SocketAddr,
+	req: hyper::Request<Incoming>,
+	cut: &AtomicU64,
+) -> Result<hyper::Response<Full<Bytes>>, Hangup> {
 	let start = Instant::now();
-	let peer = stream.peer_addr().map(|a| a.to_string()).unwrap_or_else(|_| "?".into());
-	let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
-	let _ = stream.set_write_timeout(Some(Duration::from_secs(300)));
-	let req = match read_request(&stream) {
-		Ok(Some(r)) => r,
-		Ok(None) => return,
-		Err(e) => {
-			let resp = Response::text(400, &format!("bad request: {e}"));
-			let _ = write_response(&mut stream, &resp, false, false);
-			eprintln!("[tn-feed-sim] {peer} (unreadable request: {e}) 400");
-			return;
-		},
-	};
+	let method = req.method().clone();
+	// Origin form (`/v2/…?…`); an absolute-form target (`http://127.0.0.1:8787/v2/…`, as sent
+	// to proxies) is reduced to its path and query the same way.
+	let target = req.uri().path_and_query().map_or("/", |pq| pq.as_str()).to_string();
+	let path = req.uri().path().to_string();
 	let n = state.requests.fetch_add(1, Ordering::SeqCst);
-	let path = req.target.split('?').next().unwrap_or("").to_string();
 	let api = if path.starts_with("/publicdata/") {
 		Some(Api::Petrinex)
 	} else if path.starts_with("/v2/") {
@@ -465,43 +553,79 @@ fn handle_connection(state: &State, mut stream: TcpStream) {
 	} else {
 		None
 	};
-	let data_method_ok = req.method == "GET" || head_method(&req.method);
+	let head = method == Method::HEAD;
+	let data_method_ok = method == Method::GET || head;
 	let mode = match api {
 		Some(a) if data_method_ok => state.modes.lock().unwrap_or_else(|e| e.into_inner()).take(a),
 		_ => Mode::Healthy,
 	};
-	let head = head_method(&req.method);
+	let faulty = api.is_some() && data_method_ok;
 	let log = |status: &str, bytes: usize| {
 		let note = if mode == Mode::Healthy { String::new() } else { format!(" mode={mode}") };
 		eprintln!(
-			"[tn-feed-sim] {peer} \"{} {}\" {status} {bytes}B {}ms{note}",
-			req.method,
-			redact(&req.target),
+			"[tn-feed-sim] {peer} \"{method} {}\" {status} {bytes}B {}ms{note}",
+			redact(&target),
 			start.elapsed().as_millis()
 		);
 	};
-	let resp = match (api, mode) {
-		(Some(_), Mode::Down) if data_method_ok => {
-			let _ = stream.shutdown(Shutdown::Both);
-			log("closed", 0);
-			return;
-		},
-		(Some(_), Mode::NotFound | Mode::Transient404) if data_method_ok => {
-			Response::text(404, "Not Found")
-		},
-		(Some(a), Mode::JsonError) if data_method_ok => {
-			let body = match a {
+	if faulty && mode == Mode::Down {
+		log("closed", 0);
+		return Err(Hangup);
+	}
+	if faulty && mode == Mode::Slow {
+		let secs = state.cfg.read().unwrap_or_else(|e| e.into_inner()).slow_secs;
+		tokio::time::sleep(Duration::from_secs(secs)).await;
+	}
+	// Generating a month file takes a while: off the async workers.
+	let resp = {
+		let (state, method, target, path) = (state.clone(), method.clone(), target.clone(), path);
+		tokio::task::spawn_blocking(move || respond(&state, &method, &target, &path, api, mode, n))
+			.await
+			.unwrap_or_else(|e| Response::text(500, &format!("Internal Server Error: {e}")))
+	};
+	let truncate = faulty && mode == Mode::Truncated;
+	let len = resp.body.len();
+	let sent = if head {
+		0
+	} else if truncate {
+		cut.store(len as u64 / 2, Ordering::SeqCst);
+		len / 2
+	} else {
+		len
+	};
+	log(&format!("{}{}", resp.status, if truncate { " (truncated)" } else { "" }), sent);
+	Ok(resp.into_http())
+}
+
+/// The answer to a request in `mode` (`down` and `slow` are handled by the caller).
+fn respond(
+	state: &State,
+	method: &Method,
+	target: &str,
+	path: &str,
+	api: Option<Api>,
+	mode: Mode,
+	n: u64,
+) -> Response {
+	let Some(api) = api else { return control_response(state, method, target) };
+	if method != Method::GET && method != Method::HEAD {
+		let mut r = Response::text(405, "Method Not Allowed");
+		r.headers.push(("Allow", "GET, HEAD".into()));
+		return r;
+	}
+	match mode {
+		Mode::NotFound | Mode::Transient404 => Response::text(404, "Not Found"),
+		Mode::ServerError => Response::text(500, "Internal Server Error"),
+		Mode::JsonError => {
+			let body = match api {
 				Api::Petrinex => PETRINEX_JSON_ERROR,
 				Api::Eia => EIA_JSON_ERROR,
 			};
 			Response::new(200, "application/json; charset=utf-8", body)
 		},
-		(Some(_), Mode::ServerError) if data_method_ok => {
-			Response::text(500, "Internal Server Error")
-		},
-		(Some(a), Mode::Garbage) if data_method_ok => {
+		Mode::Garbage => {
 			let mut r = Rng::new(&[state.cfg().seed, 0x6A4B, n]);
-			let (ct, mut body): (&'static str, Vec<u8>) = match a {
+			let (ct, mut body): (&'static str, Vec<u8>) = match api {
 				Api::Petrinex => ("application/zip", b"PK\x03\x04".to_vec()),
 				Api::Eia => ("application/json", b"{\"response\":{\"total\":\"".to_vec()),
 			};
@@ -510,39 +634,13 @@ fn handle_connection(state: &State, mut stream: TcpStream) {
 			}
 			Response::new(200, ct, body)
 		},
-		(Some(a), m) => {
-			if m == Mode::Slow && data_method_ok {
-				let secs = state.cfg.read().unwrap_or_else(|e| e.into_inner()).slow_secs;
-				std::thread::sleep(Duration::from_secs(secs));
-			}
-			if !data_method_ok {
-				let mut r = Response::text(405, "Method Not Allowed");
-				r.headers.push(("Allow", "GET, HEAD".into()));
-				r
-			} else {
-				match a {
-					Api::Petrinex => petrinex_response(state, &path),
-					Api::Eia => {
-						let cfg = state.cfg();
-						match eia::eia_json(&cfg, &req.target) {
-							Ok(body) => Response::json(200, body),
-							Err(e) => Response::json(e.status, e.body),
-						}
-					},
-				}
-			}
+		Mode::Healthy | Mode::Slow | Mode::Truncated | Mode::Down => match api {
+			Api::Petrinex => petrinex_response(state, path),
+			Api::Eia => match eia::eia_json(&state.cfg(), target) {
+				Ok(body) => Response::json(200, body),
+				Err(e) => Response::json(e.status, e.body),
+			},
 		},
-		(None, _) => control_response(state, &req),
-	};
-	let truncate = api.is_some() && mode == Mode::Truncated && data_method_ok;
-	match write_response(&mut stream, &resp, head, truncate) {
-		Ok(bytes) => {
-			log(&format!("{}{}", resp.status, if truncate { " (truncated)" } else { "" }), bytes)
-		},
-		Err(e) => log(&format!("{} (write failed: {e})", resp.status), 0),
-	}
-	if truncate {
-		let _ = stream.shutdown(Shutdown::Both);
 	}
 }
 
@@ -632,12 +730,12 @@ POST /control/published/petrinex/{YYYY-MM}             move Petrinex's last publ
 POST /control/published/eia/{YYYY-MM-DD}               move EIA's last published day
 GET  /control/config                                   effective configuration";
 
-fn control_response(state: &State, req: &Request) -> Response {
-	let (path, query) = req.target.split_once('?').unwrap_or((&req.target, ""));
+fn control_response(state: &State, method: &Method, target: &str) -> Response {
+	let (path, query) = target.split_once('?').unwrap_or((target, ""));
 	let q = parse_query(query);
 	let param = |k: &str| q.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
-	let post = req.method == "POST" || req.method == "PUT";
-	let get = req.method == "GET" || req.method == "HEAD";
+	let post = method == Method::POST || method == Method::PUT;
+	let get = method == Method::GET || method == Method::HEAD;
 	let method_not_allowed = |allow: &str| {
 		let mut r = Response::text(405, "Method Not Allowed");
 		r.headers.push(("Allow", allow.to_string()));
@@ -768,6 +866,8 @@ mod tests {
 	use super::*;
 	use crate::petrinex::tests::{found, official_sums, parse_csv, test_config};
 	use serde_json::Value;
+	use std::io::{Read, Write};
+	use std::net::TcpStream;
 
 	/// What the tiny test client got.
 	struct Got {
