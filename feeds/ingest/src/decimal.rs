@@ -1,5 +1,15 @@
 //! Exact decimal and date parsing (no floating point, no panics).
 //!
+//! Why hand-written: the values become on-chain integers (thousandths of a m³ / e³m³,
+//! micro-USD), so the text must be converted exactly, with the precision checked (too many
+//! decimals is an error, not a rounding), without floats, in `no_std` wasm, never panicking.
+//! `str::parse::<f64>` rounds; `fixed` is binary fixed-point (0.001 has no exact value);
+//! `rust_decimal` parses exactly but into a 96-bit decimal with its own, wider grammar (a
+//! leading `+`, `_` separators), only for us to check the scale and convert it back to the
+//! integer. The grammar needed is one line and the parser is checked integer arithmetic on the
+//! digits; likewise the two fixed-width date forms need only a month-length check, not a
+//! calendar crate in the runtime.
+//!
 //! The accepted decimal grammar is `[-]DIGITS[.DIGITS]`: at least one digit before the point,
 //! and at least one after it if a point is present. No `+`, no exponent, no thousands
 //! separators, no surrounding whitespace (callers trim where the source format needs it).

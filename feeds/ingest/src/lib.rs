@@ -48,7 +48,6 @@ extern crate alloc;
 #[cfg(test)]
 extern crate std;
 
-mod crc32;
 pub mod decimal;
 pub mod eia;
 pub mod petrinex;

@@ -6,7 +6,8 @@ use alloc::{
 	vec::Vec,
 };
 
-use crate::{crc32::crc32, petrinex::VOL_HEADER};
+use crate::petrinex::VOL_HEADER;
+use crc32fast::hash as crc32;
 
 /// Compression method of a fixture entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -11,17 +11,24 @@
 //!
 //! Memory: a 32 KiB wrapping output window and a boxed `DecompressorOxide` (allocated only for
 //! deflated entries), plus a few dozen bytes of header state.
+//!
+//! Why hand-written: this runs inside the runtime's wasm offchain worker, so it must be
+//! `no_std` + `alloc`, panic-free, and push-driven (the HTTP body arrives in chunks and the
+//! 120 MB CSV must never be held), with memory bounded by a constant. The `zip` crate needs
+//! `std` and `Read + Seek` (it reads the central directory at the end of the archive), and its
+//! streaming reader is still a blocking `std::io::Read` pull over the whole stream; the
+//! `no_std` ZIP crates read from a complete in-memory buffer. None takes bytes as they come in
+//! a state machine, so only the local-header parsing lives here; inflating is `miniz_oxide`'s
+//! low-level streaming decompressor and the CRC-32 is `crc32fast`.
 
 use alloc::{boxed::Box, vec, vec::Vec};
+use crc32fast::Hasher as Crc32;
 use miniz_oxide::inflate::{
 	core::{decompress, inflate_flags, DecompressorOxide},
 	TINFLStatus,
 };
 
-use crate::{
-	crc32::Crc32,
-	petrinex::{IngestError, Layer},
-};
+use crate::petrinex::{IngestError, Layer};
 
 /// Local file header signature.
 const LOCAL_SIG: [u8; 4] = 0x0403_4b50u32.to_le_bytes();
@@ -389,7 +396,7 @@ impl ZipEntryReader {
 		if self.flags & FLAG_DESCRIPTOR != 0 {
 			self.state = State::Descriptor;
 		} else {
-			if self.crc.value() != self.header_crc {
+			if self.crc.clone().finalize() != self.header_crc {
 				return Err(IngestError::ChecksumMismatch { layer: self.layer });
 			}
 			self.state = State::Done;
@@ -408,7 +415,7 @@ impl ZipEntryReader {
 			.ok_or(IngestError::Internal)?;
 		dst.copy_from_slice(input.get(..n).ok_or(IngestError::Internal)?);
 		self.descriptor_len = self.descriptor_len.saturating_add(n);
-		let crc = self.crc.value();
+		let crc = self.crc.clone().finalize();
 		let mismatch = IngestError::ChecksumMismatch { layer: self.layer };
 		if self.descriptor_len >= 4 {
 			let w0 = le32(&self.descriptor, 0);
@@ -441,4 +448,27 @@ fn zip64_compressed_size(extra: &[u8]) -> Option<u64> {
 		rest = rest.get(4usize.checked_add(len)?..)?;
 	}
 	None
+}
+
+#[cfg(test)]
+mod tests {
+	use super::Crc32;
+
+	/// The CRC the reader keeps is ZIP's CRC-32 (IEEE 802.3), and feeding it piecewise, as the
+	/// reader does with each decompressed chunk, and reading it mid-stream changes nothing.
+	#[test]
+	fn crc32_known_vectors_and_split_updates() {
+		assert_eq!(crc32fast::hash(b""), 0);
+		assert_eq!(crc32fast::hash(b"123456789"), 0xCBF4_3926);
+		assert_eq!(crc32fast::hash(b"The quick brown fox jumps over the lazy dog"), 0x414F_A339);
+		let data: alloc::vec::Vec<u8> = (0..100u32).map(|i| (i * 37 % 251) as u8).collect();
+		let whole = crc32fast::hash(&data);
+		for cut in 0..data.len() {
+			let mut c = Crc32::new();
+			c.update(&data[..cut]);
+			let _ = c.clone().finalize();
+			c.update(&data[cut..]);
+			assert_eq!(c.finalize(), whole);
+		}
+	}
 }
