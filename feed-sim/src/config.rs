@@ -343,7 +343,7 @@ pub struct PetrinexConfig {
 	pub decoy_rows: bool,
 	/// Day of the following month that is version 1's submission date.
 	pub submission_day: u8,
-	/// Deflate level 0..=10.
+	/// Deflate level 1..=9 (0 and 10 are accepted and written as 1 and 9).
 	pub compression_level: u8,
 	/// How many generated month files the server keeps in memory.
 	pub cache_entries: usize,

@@ -109,7 +109,8 @@ struct Cli {
 	#[arg(long, value_name = "DAY")]
 	submission_day: Option<u8>,
 
-	/// Deflate level 0..=10 for both zip layers [default: 6].
+	/// Deflate level 1..=9 for both zip layers (0 and 10 are accepted, written as 1 and 9)
+	/// [default: 6].
 	#[arg(long, value_name = "LEVEL")]
 	compression_level: Option<u8>,
 
