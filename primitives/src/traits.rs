@@ -24,10 +24,31 @@ pub struct SlashOutcome<Balance> {
 	pub new_debt: Balance,
 }
 
-/// Slashing a producer's deposit by a USD amount (audit penalties).
+/// Outcome of returning a slash whose basis an amended official figure removed.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct RefundOutcome<Balance> {
+	/// Cancelled from the producer's debt (owed to where slashes go).
+	pub debt_cancelled: Balance,
+	/// Returned from where slashes went into the producer's held deposit.
+	pub returned: Balance,
+	/// Could not be returned (that account lacked the funds).
+	pub unpaid: Balance,
+}
+
+/// Slashing a producer's deposit by a USD amount (audit penalties), and returning a slash.
 pub trait DepositSlasher<AccountId, Balance> {
+	/// `usd` (atto-USD) in the native token at the rate in force (rounded down).
+	fn usd_to_native(usd: UsdAtto) -> Balance;
+	/// Slash `due` native units of `who`'s deposit (`usd` is what it stands for, for the event);
+	/// what the hold cannot cover becomes debt.
+	fn slash(who: &AccountId, usd: UsdAtto, due: Balance) -> SlashOutcome<Balance>;
 	/// Slash `usd` (atto-USD) worth of `who`'s deposit; what the hold cannot cover becomes debt.
-	fn slash_usd(who: &AccountId, usd: UsdAtto) -> SlashOutcome<Balance>;
+	fn slash_usd(who: &AccountId, usd: UsdAtto) -> SlashOutcome<Balance> {
+		Self::slash(who, usd, Self::usd_to_native(usd))
+	}
+	/// Return `amount` native units of earlier slashes: first cancel `who`'s debt, then move the
+	/// rest from where slashes go back into `who`'s held deposit.
+	fn refund(who: &AccountId, amount: Balance) -> RefundOutcome<Balance>;
 }
 
 /// How many active wells a producer has (the deposit floor scales with it).

@@ -17,7 +17,7 @@ use sp_runtime::{
 	DispatchResult,
 };
 use tn_primitives::{
-	traits::{ActiveWellCount, DepositSlasher, ProducerRegistry, SlashOutcome},
+	traits::{ActiveWellCount, DepositSlasher, ProducerRegistry, RefundOutcome, SlashOutcome},
 	Commitment, Day, UsdAtto,
 };
 
@@ -342,8 +342,11 @@ impl<T: Config> ProducerRegistry<T::AccountId> for Pallet<T> {
 }
 
 impl<T: Config> DepositSlasher<T::AccountId, BalanceOf<T>> for Pallet<T> {
-	fn slash_usd(who: &T::AccountId, usd: UsdAtto) -> SlashOutcome<BalanceOf<T>> {
-		let due = Self::usd_to_native(usd);
+	fn usd_to_native(usd: UsdAtto) -> BalanceOf<T> {
+		Pallet::<T>::usd_to_native(usd)
+	}
+
+	fn slash(who: &T::AccountId, usd: UsdAtto, due: BalanceOf<T>) -> SlashOutcome<BalanceOf<T>> {
 		let Some(mut producer) = ProducerRecords::<T>::get(who) else {
 			return SlashOutcome::default();
 		};
@@ -369,5 +372,46 @@ impl<T: Config> DepositSlasher<T::AccountId, BalanceOf<T>> for Pallet<T> {
 			debt,
 		});
 		SlashOutcome { due, slashed, new_debt }
+	}
+
+	fn refund(who: &T::AccountId, amount: BalanceOf<T>) -> RefundOutcome<BalanceOf<T>> {
+		let Some(mut producer) = ProducerRecords::<T>::get(who) else {
+			return RefundOutcome::default();
+		};
+		if amount.is_zero() {
+			return RefundOutcome::default();
+		}
+		let debt_cancelled = amount.min(producer.debt);
+		producer.debt = producer.debt.saturating_sub(debt_cancelled);
+		let rest = amount.saturating_sub(debt_cancelled);
+		let returned = if rest.is_zero() {
+			Zero::zero()
+		} else {
+			// Best effort: the slash account keeps its existential deposit; what it cannot pay
+			// is reported as unpaid.
+			T::Currency::transfer_and_hold(
+				&HoldReason::ProducerDeposit.into(),
+				&T::SlashedAccount::get(),
+				who,
+				rest,
+				Precision::BestEffort,
+				Preservation::Preserve,
+				Fortitude::Polite,
+			)
+			.unwrap_or_else(|_| Zero::zero())
+		};
+		let unpaid = rest.saturating_sub(returned);
+		producer.deposit = producer.deposit.saturating_add(returned);
+		let (deposit, debt) = (producer.deposit, producer.debt);
+		ProducerRecords::<T>::insert(who, producer);
+		Self::deposit_event(Event::SlashRefunded {
+			producer: who.clone(),
+			debt_cancelled,
+			returned,
+			unpaid,
+			deposit,
+			debt,
+		});
+		RefundOutcome { debt_cancelled, returned, unpaid }
 	}
 }

@@ -104,6 +104,9 @@ pub mod pallet {
 		type RuntimeHoldReason: From<HoldReason>;
 		/// Receives slashed deposits and debt repayments (e.g. the Foundation account).
 		type Slashed: OnUnbalanced<CreditOf<Self>>;
+		/// The account [`Config::Slashed`] pays into; a slash that an amended official figure
+		/// removes is returned from it (the Foundation account on the chain).
+		type SlashedAccount: Get<Self::AccountId>;
 		/// A member of the KYC-verifier set; yields the verifier's account.
 		type VerifierOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Self::AccountId>;
 		/// Governance (Root, i.e. a passed referendum): suspends, reinstates and revokes.
@@ -193,6 +196,10 @@ pub mod pallet {
 		/// An audit slashed `usd` (atto-USD) = `due` native: `slashed` from the hold, `new_debt` as
 		/// debt; balances after.
 		Slashed { producer: T::AccountId, usd: u128, due: BalanceOf<T>, slashed: BalanceOf<T>, new_debt: BalanceOf<T>, deposit: BalanceOf<T>, debt: BalanceOf<T> },
+		/// An amended official figure removed (part of) an audit's slash: `debt_cancelled` came
+		/// off the debt, `returned` from [`Config::SlashedAccount`] onto the held deposit,
+		/// `unpaid` could not be returned (that account lacked the funds); balances after.
+		SlashRefunded { producer: T::AccountId, debt_cancelled: BalanceOf<T>, returned: BalanceOf<T>, unpaid: BalanceOf<T>, deposit: BalanceOf<T>, debt: BalanceOf<T> },
 	}
 
 	#[pallet::error]

@@ -57,6 +57,7 @@ ord_parameter_types! {
 }
 
 parameter_types! {
+	pub const FoundationAccount: AccountId = FOUNDATION;
 	pub static ExpiryDays: u32 = 30;
 	pub static MinPerWell: Balance = 0;
 	pub static ActiveWells: u32 = 0;
@@ -90,6 +91,7 @@ impl pallet_producers::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Slashed = ToFoundation;
+	type SlashedAccount = FoundationAccount;
 	type VerifierOrigin = EnsureSignedBy<Verifier, AccountId>;
 	type GovernanceOrigin = frame_system::EnsureRoot<AccountId>;
 	type UnixTime = Timestamp;

@@ -320,6 +320,35 @@ fn slash_above_the_hold_becomes_debt_and_blocks_minting() {
 }
 
 #[test]
+fn a_refund_cancels_debt_then_returns_from_the_slash_account_onto_the_hold() {
+	test(|| {
+		admit(ALICE);
+		assert_ok!(Producers::deposit(o(ALICE), 10 * UNIT));
+		// 25 UNIT due: 10 slashed to the Foundation, 15 debt.
+		let _ = Producers::slash_usd(&ALICE, 25 * ONE_TAT);
+		assert_eq!(Balances::balance(&FOUNDATION), 11 * UNIT);
+		// An amendment removes 20 UNIT of it: 15 debt cancelled, 5 back from the Foundation.
+		let out = Producers::refund(&ALICE, 20 * UNIT);
+		assert_eq!((out.debt_cancelled, out.returned, out.unpaid), (15 * UNIT, 5 * UNIT, 0));
+		System::assert_last_event(
+			Event::SlashRefunded { producer: ALICE, debt_cancelled: 15 * UNIT, returned: 5 * UNIT, unpaid: 0, deposit: 5 * UNIT, debt: 0 }
+				.into(),
+		);
+		assert_eq!(held_deposit(ALICE), 5 * UNIT);
+		assert_eq!(Balances::balance(&FOUNDATION), 6 * UNIT);
+		assert_ok!(<Producers as ProducerRegistry<_>>::ensure_can_mint(&ALICE));
+		// More than the Foundation can pay (it keeps its existential deposit): the rest is unpaid.
+		let ed = <Balances as frame_support::traits::fungible::Inspect<_>>::minimum_balance();
+		let out = Producers::refund(&ALICE, 100 * UNIT);
+		assert_eq!((out.debt_cancelled, out.returned, out.unpaid), (0, 6 * UNIT - ed, 94 * UNIT + ed));
+		assert_eq!(held_deposit(ALICE), 11 * UNIT - ed);
+		// Nothing to refund, or no producer: nothing happens.
+		assert_eq!(Producers::refund(&ALICE, 0), Default::default());
+		assert_eq!(Producers::refund(&BOB, UNIT), Default::default());
+	});
+}
+
+#[test]
 fn a_deposit_repays_debt_first() {
 	test(|| {
 		admit(ALICE);
