@@ -78,6 +78,11 @@ impl pallet_audit_mint::benchmarking::BenchmarkHelper<AccountId> for AuditMintHe
 		feed(FeedKey::Production(well, month), FeedValue::Production { volume: 15_500_000, provenance });
 		(who, well, month)
 	}
+
+	fn amend_official(well: WellId, month: Month, volume: u64) {
+		let provenance = Provenance { updated: month.last_day().plus(40), file_hash: [volume as u8; 32] };
+		feed(FeedKey::Production(well, month), FeedValue::Production { volume, provenance });
+	}
 }
 
 /// Producers, Foundation Managers and time for `pallet_wells`' benchmarks.

@@ -160,7 +160,10 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Migrations of the runtime, besides those declared in pallets.
 #[allow(unused_parens)]
-type Migrations = (pallet_wells::migration::v1::MigrateToV1<Runtime>,);
+type Migrations = (
+	pallet_wells::migration::v1::MigrateToV1<Runtime>,
+	pallet_audit_mint::migration::v1::MigrateToV1<Runtime>,
+);
 
 /// Executive: dispatches to the pallets.
 pub type Executive = frame_executive::Executive<

@@ -1,5 +1,7 @@
-//! Benchmark of `mint` (frame-benchmarking v2) over its worst case: 31 uploaded days, the most
-//! beneficiaries, a deviation above the major band, and a slash larger than the deposit (debt).
+//! Benchmarks (frame-benchmarking v2) over the worst cases: `mint` with 31 uploaded days, the most
+//! beneficiaries, a deviation above the major band, and a slash larger than the deposit (debt);
+//! `settle` of a month minted in full whose official figure is then halved (every part burned
+//! back, a new slash into debt).
 // Benchmarks set up state with test-style code (unwrap, indexing); they never run on chain.
 #![allow(
 	clippy::arithmetic_side_effects,
@@ -21,6 +23,8 @@ pub trait BenchmarkHelper<AccountId> {
 	/// A producer whose deposit is smaller than the slash, an active well with `b` beneficiaries,
 	/// 31 days uploaded for a past month, its prices, and an official figure 50 % below P.
 	fn worst_case_month(b: u32) -> (AccountId, WellId, Month);
+	/// Make `volume` the month's combined official figure (a new source file).
+	fn amend_official(well: WellId, month: Month, volume: u64);
 }
 
 /// The mock's helper.
@@ -37,6 +41,10 @@ impl BenchmarkHelper<u64> for MockHelper {
 		let m = month(150_000, 1_000 * tn_primitives::ONE_TAT, Some(100_000), shares);
 		(PRODUCER, WELL, m)
 	}
+	fn amend_official(well: WellId, month: Month, volume: u64) {
+		use crate::mock::*;
+		amend(well, month, volume);
+	}
 }
 
 #[benchmarks]
@@ -51,6 +59,23 @@ mod benches {
 		let record = AuditRecords::<T>::get(well, month).expect("audited");
 		assert_eq!(record.beneficiaries.len() as u32, b);
 		assert!(record.outcome.slash > 0);
+	}
+
+	#[benchmark]
+	fn settle(b: Linear<0, { T::MaxBeneficiaries::get() }>) {
+		let (who, well, month) = T::BenchmarkHelper::worst_case_month(b);
+		let p = {
+			let preview = Pallet::<T>::do_preview(well, month).expect("mintable");
+			preview.producer_volume
+		};
+		T::BenchmarkHelper::amend_official(well, month, p);
+		Pallet::<T>::do_mint(who.clone(), well, month).expect("minted");
+		T::BenchmarkHelper::amend_official(well, month, p / 2);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), well, month);
+		let record = AuditRecords::<T>::get(well, month).expect("audited");
+		assert_eq!(record.official_volume, p / 2);
+		assert!(record.settlement.is_some_and(|s| s.burned > 0));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

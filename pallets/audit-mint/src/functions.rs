@@ -6,15 +6,18 @@ use frame_support::{
 	ensure,
 	pallet_prelude::*,
 	traits::{
-		fungibles::Mutate,
+		fungibles::{Inspect, Mutate},
+		tokens::{Fortitude, Precision, Preservation},
 		Get,
 	},
+	weights::Weight,
 };
-use sp_runtime::traits::AccountIdConversion;
+use sp_arithmetic::Perbill;
+use sp_runtime::traits::{AccountIdConversion, Saturating};
 use tn_primitives::{
 	audit,
 	feeds::Provenance,
-	split,
+	split_above_minimum,
 	traits::{DepositSlasher, MonthForAudit, OfficialProduction, ProducerRegistry, WellLedger},
 	valuation::PriceUsed,
 	AuditOutcome, Month, Volume, WellId,
@@ -24,6 +27,11 @@ impl<T: Config> Pallet<T> {
 	/// The account that owns and issues TAT.
 	pub fn account_id() -> T::AccountId {
 		T::PalletId::get().into_account_truncating()
+	}
+
+	/// TAT's minimum balance: smaller shares go to the owner.
+	fn tat_minimum() -> u128 {
+		T::Assets::minimum_balance(T::TatAssetId::get())
 	}
 
 	/// The month, its official figure, the table's outcome and the split.
@@ -37,7 +45,10 @@ impl<T: Config> Pallet<T> {
 		let (official, provenance) = T::Official::official(well, month).ok_or(Error::<T>::NoOfficialFigure)?;
 		let outcome = audit(m.volume, official, m.value, T::DeviationBands::get(), T::SlashRatio::get());
 		let ratios: Vec<_> = m.beneficiaries.iter().map(|(_, r)| *r).collect();
-		let (owner_share, shares) = split(outcome.minted, &ratios);
+		let (owner_share, shares) = split_above_minimum(outcome.minted, &ratios, Self::tat_minimum());
+		// A month worth less than TAT's minimum balance mints nothing (the parts are all zero).
+		let mut outcome = outcome;
+		outcome.minted = shares.iter().fold(owner_share, |acc, s| acc.saturating_add(*s));
 		let to_beneficiaries = m.beneficiaries.iter().map(|(a, _)| a.clone()).zip(shares).collect();
 		Ok((m, official, provenance, outcome, owner_share, to_beneficiaries))
 	}
@@ -94,6 +105,8 @@ impl<T: Config> Pallet<T> {
 			pricing,
 			block: frame_system::Pallet::<T>::block_number(),
 			amended: None,
+			ratios: BoundedVec::truncate_from(m.beneficiaries.iter().map(|(_, r)| *r).collect()),
+			settlement: None,
 		};
 		AuditRecords::<T>::insert(well, month, record.clone());
 		Self::deposit_event(Event::Audited { well, month, record });
@@ -101,13 +114,14 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// A new official figure arrived for `well`'s `month`: if the month was audited with another
-	/// figure, record the amendment (once per figure). Nothing is re-minted.
+	/// figure, record the amendment (once per figure) and queue the month for its settlement.
 	pub fn note_official(well: WellId, month: Month, volume: Volume, provenance: Provenance) {
 		AuditRecords::<T>::mutate(well, month, |r| {
 			let Some(r) = r.as_mut() else { return };
 			let changed = (volume, provenance) != (r.official_volume, r.provenance);
 			if changed && r.amended != Some((volume, provenance)) {
 				r.amended = Some((volume, provenance));
+				Unsettled::<T>::insert(well, month, ());
 				Self::deposit_event(Event::OfficialAmendedAfterAudit {
 					well,
 					month,
@@ -116,6 +130,159 @@ impl<T: Config> Pallet<T> {
 				});
 			}
 		});
+	}
+
+	/// Settle queued amendments while `remaining` has room for the worst case of one more.
+	pub(crate) fn settle_queued(remaining: Weight) -> Weight {
+		let one = T::WeightInfo::settle(T::MaxBeneficiaries::get()).saturating_add(T::DbWeight::get().reads_writes(1, 1));
+		let mut used = T::DbWeight::get().reads(1);
+		if !remaining.all_gte(used.saturating_add(one)) {
+			return Weight::zero();
+		}
+		let mut queue = Unsettled::<T>::iter_keys();
+		while remaining.all_gte(used.saturating_add(one)) {
+			let Some((well, month)) = queue.next() else { break };
+			used = used.saturating_add(one);
+			// Each settlement is its own storage layer: a failed one changes nothing. It leaves
+			// the queue either way (a figure equal to the settled one needs nothing; a failed
+			// mint can be retried with `settle`, the record keeps `amended`).
+			let result = frame_support::storage::with_storage_layer(|| Self::do_settle(well, month));
+			if let Err(e) = result {
+				Unsettled::<T>::remove(well, month);
+				log::debug!(target: "runtime::audit-mint", "settlement of {well:?} {month:?} skipped: {e:?}");
+			}
+		}
+		used
+	}
+
+	/// Re-audit an audited month with its latest official figure and move the difference.
+	pub(crate) fn do_settle(well: WellId, month: Month) -> DispatchResult {
+		let mut r = AuditRecords::<T>::get(well, month).ok_or(Error::<T>::NotAudited)?;
+		let (official, provenance) = T::Official::official(well, month).ok_or(Error::<T>::NoOfficialFigure)?;
+		ensure!((official, provenance) != (r.official_volume, r.provenance), Error::<T>::NothingToSettle);
+		let outcome = audit(r.producer_volume, official, r.value, T::DeviationBands::get(), T::SlashRatio::get());
+		let ratios: Vec<Perbill> = r.ratios.to_vec();
+		let (mut owner_new, shares_new) = split_above_minimum(outcome.minted, &ratios, Self::tat_minimum());
+		let producer = r.producer.clone();
+		let mut topped_up: u128 = 0;
+		let mut burned: u128 = 0;
+		let mut unrecovered: u128 = 0;
+		// Beneficiaries first: a top-up that cannot be minted to one (it holds less than the
+		// minimum after moving its TAT away) goes to the owner instead.
+		let mut parts_new = Vec::with_capacity(r.beneficiaries.len());
+		for ((account, old), new) in r.beneficiaries.iter().zip(shares_new) {
+			let mut new = new;
+			if new > *old {
+				let add = new.saturating_sub(*old);
+				if T::Assets::mint_into(T::TatAssetId::get(), account, add).is_ok() {
+					topped_up = topped_up.saturating_add(add);
+				} else {
+					owner_new = owner_new.saturating_add(add);
+					new = *old;
+				}
+			} else if new < *old {
+				let (b, u) = Self::burn_back(account, old.saturating_sub(new));
+				burned = burned.saturating_add(b);
+				unrecovered = unrecovered.saturating_add(u);
+			}
+			parts_new.push((account.clone(), new));
+		}
+		let old_owner = r.producer_share;
+		if owner_new > old_owner {
+			let add = owner_new.saturating_sub(old_owner);
+			T::Assets::mint_into(T::TatAssetId::get(), &producer, add).map_err(|_| Error::<T>::MintFailed)?;
+			topped_up = topped_up.saturating_add(add);
+		} else if owner_new < old_owner {
+			let (b, u) = Self::burn_back(&producer, old_owner.saturating_sub(owner_new));
+			burned = burned.saturating_add(b);
+			unrecovered = unrecovered.saturating_add(u);
+		}
+		// The slash: compare in the native token so the total equals one slash of the final
+		// figure (no double rounding).
+		let due_new = T::Producers::usd_to_native(outcome.slash);
+		let mut extra: NativeBalanceOf<T> = Default::default();
+		let mut refunded: NativeBalanceOf<T> = Default::default();
+		let mut unpaid: NativeBalanceOf<T> = Default::default();
+		if due_new > r.slash_due {
+			let usd = outcome.slash.saturating_sub(r.outcome.slash);
+			extra = T::Producers::slash(&producer, usd, due_new.saturating_sub(r.slash_due)).due;
+		} else if due_new < r.slash_due {
+			let back = T::Producers::refund(&producer, r.slash_due.saturating_sub(due_new));
+			refunded = back.debt_cancelled.saturating_add(back.returned);
+			unpaid = back.unpaid;
+		}
+		if unrecovered > 0 {
+			extra = extra.saturating_add(T::Producers::slash_usd(&producer, unrecovered).due);
+		}
+		TotalMinted::<T>::mutate(|t| *t = t.saturating_sub(r.outcome.minted).saturating_add(outcome.minted));
+		TotalUnrecovered::<T>::mutate(|t| *t = t.saturating_add(unrecovered));
+		if (outcome.minted > 0) != (r.outcome.minted > 0) {
+			T::Wells::close_month(well, month, outcome.minted > 0);
+		}
+		let block = frame_system::Pallet::<T>::block_number();
+		let mut settlement = r.settlement.take().unwrap_or(Settlement {
+			first_official: r.official_volume,
+			first_provenance: r.provenance,
+			first_minted: r.outcome.minted,
+			first_slash_due: r.slash_due,
+			topped_up: 0,
+			burned: 0,
+			unrecovered: 0,
+			extra_slash_due: Default::default(),
+			refunded: Default::default(),
+			unpaid_refund: Default::default(),
+			count: 0,
+			block,
+		});
+		settlement.topped_up = settlement.topped_up.saturating_add(topped_up);
+		settlement.burned = settlement.burned.saturating_add(burned);
+		settlement.unrecovered = settlement.unrecovered.saturating_add(unrecovered);
+		settlement.extra_slash_due = settlement.extra_slash_due.saturating_add(extra);
+		settlement.refunded = settlement.refunded.saturating_add(refunded);
+		settlement.unpaid_refund = settlement.unpaid_refund.saturating_add(unpaid);
+		settlement.count = settlement.count.saturating_add(1);
+		settlement.block = block;
+		let (official_before, minted_before, slash_due_before) = (r.official_volume, r.outcome.minted, r.slash_due);
+		// Parts as paid: the split, with failed beneficiary top-ups moved to the owner.
+		let minted_now = parts_new.iter().fold(owner_new, |acc, (_, a)| acc.saturating_add(*a));
+		r.official_volume = official;
+		r.provenance = provenance;
+		r.outcome = AuditOutcome { minted: minted_now, ..outcome };
+		r.slash_due = due_new;
+		r.producer_share = owner_new;
+		r.beneficiaries = BoundedVec::truncate_from(parts_new);
+		r.amended = None;
+		r.settlement = Some(settlement);
+		AuditRecords::<T>::insert(well, month, r);
+		Unsettled::<T>::remove(well, month);
+		Self::deposit_event(Event::Settled {
+			well,
+			month,
+			official_before,
+			official,
+			minted_before,
+			minted: minted_now,
+			topped_up,
+			burned,
+			unrecovered,
+			slash_due_before,
+			slash_due: due_new,
+		});
+		Ok(())
+	}
+
+	/// Burn `amount` TAT back from `who`, as much as it holds: `(burned, not burned)`.
+	fn burn_back(who: &T::AccountId, amount: u128) -> (u128, u128) {
+		let burned = T::Assets::burn_from(
+			T::TatAssetId::get(),
+			who,
+			amount,
+			Preservation::Expendable,
+			Precision::BestEffort,
+			Fortitude::Force,
+		)
+		.unwrap_or(0);
+		(burned, amount.saturating_sub(burned))
 	}
 
 	/// Invariants: TAT's issuance equals Σ minted in the audit records; each record's parts add
@@ -141,9 +308,15 @@ impl<T: Config> Pallet<T> {
 		}
 		ensure!(sum == TotalMinted::<T>::get(), "Σ minted differs from TotalMinted");
 		ensure!(
-			T::Assets::total_issuance(T::TatAssetId::get()) == sum,
-			"TAT issuance differs from Σ minted in the audit records"
+			T::Assets::total_issuance(T::TatAssetId::get()) == sum.saturating_add(TotalUnrecovered::<T>::get()),
+			"TAT issuance differs from Σ minted in the audit records plus the unrecovered TAT"
 		);
+		for (well, month) in Unsettled::<T>::iter_keys() {
+			ensure!(
+				AuditRecords::<T>::get(well, month).is_some_and(|r| r.amended.is_some()),
+				"a queued settlement has no pending amendment"
+			);
+		}
 		Ok(())
 	}
 }

@@ -14,8 +14,19 @@
 //!
 //! Rounding: every division rounds down — mints in the chain's favour, slashes in the
 //! producer's favour. O = 0 with P > 0 mints nothing and slashes V × SlashRatio; O = 0 and P = 0
-//! closes the month with nothing minted. An official figure that changes after the audit is
-//! recorded ([`Event::OfficialAmendedAfterAudit`]); nothing is re-minted.
+//! closes the month with nothing minted.
+//!
+//! ## Amendments are settled
+//! What a well-month finally mints and slashes depends only on the **latest** official figure,
+//! never on when the producer pressed Mint. An official figure that changes after the audit is
+//! recorded ([`Event::OfficialAmendedAfterAudit`]) and queued; the queue is settled in
+//! `on_idle`, and anyone may settle a month at once with [`Pallet::settle`]. A settlement
+//! re-audits the month with the same P and V and the new O (parameters in force), splits the
+//! new amount by the ratios stored at the mint (shares below TAT's minimum balance go to the
+//! owner, as at a mint), mints each account's increase, burns each account's decrease from it
+//! (what it no longer holds is slashed from the producer's deposit instead), slashes a higher
+//! slash and returns a lower one (debt first, then from the slash account into the deposit).
+//! The record keeps the first figure and what settlements changed ([`Settlement`]).
 #![cfg_attr(not(feature = "std"), no_std)]
 // Runtime code never panics: no unchecked arithmetic, indexing, unwrap/expect or panic outside
 // tests and benchmarks (`scripts/lint` runs clippy with these denied).
@@ -37,6 +48,7 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 pub mod benchmarking;
 mod functions;
+pub mod migration;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -75,7 +87,11 @@ pub mod pallet {
 		<T as Config>::MaxBeneficiaries,
 	>;
 
+	/// The in-code storage version (1: records keep ratios and settlements).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -89,7 +105,7 @@ pub mod pallet {
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
 		/// Native balance type of slashes.
-		type NativeBalance: Parameter + MaxEncodedLen + Copy + Default;
+		type NativeBalance: Parameter + MaxEncodedLen + Copy + Default + sp_runtime::traits::AtLeast32BitUnsigned;
 		/// Producer checks and deposit slashing.
 		type Producers: ProducerRegistry<Self::AccountId> + DepositSlasher<Self::AccountId, Self::NativeBalance>;
 		/// Months, records and values of wells.
@@ -115,17 +131,45 @@ pub mod pallet {
 	pub type AuditRecords<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, WellId, Twox64Concat, Month, AuditRecordOf<T>>;
 
-	/// Σ TAT minted by all audits (equals TAT's total issuance).
+	/// Σ TAT minted by all audits as settled (TAT's total issuance is this plus
+	/// [`TotalUnrecovered`]).
 	#[pallet::storage]
 	pub type TotalMinted<T: Config> = StorageValue<_, u128, ValueQuery>;
+
+	/// Σ over-minted TAT that settlements could not burn back (its holders had moved it); each
+	/// was slashed from the producer's deposit instead.
+	#[pallet::storage]
+	pub type TotalUnrecovered<T: Config> = StorageValue<_, u128, ValueQuery>;
+
+	/// Audited months whose official figure was amended and not settled yet (`on_idle` settles
+	/// them; [`Pallet::settle`] settles one at once).
+	#[pallet::storage]
+	pub type Unsettled<T: Config> = StorageDoubleMap<_, Twox64Concat, WellId, Twox64Concat, Month, ()>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// A month was audited: the full record (P, O, d, V, V', slash, TAT to each account).
 		Audited { well: WellId, month: Month, record: AuditRecordOf<T> },
-		/// The official figure of an audited month changed; nothing is re-minted.
+		/// The official figure of an audited month changed; the month waits for its settlement.
 		OfficialAmendedAfterAudit { well: WellId, month: Month, audited: u64, amended: u64 },
+		/// An amended official figure was settled: the month was re-audited with `official`
+		/// (was `official_before`) and now mints `minted` (was `minted_before`); `topped_up`
+		/// minted and `burned` burned back now, `unrecovered` slashed instead of burned; the slash
+		/// due is now `slash_due` (was `slash_due_before`). The full record is in storage.
+		Settled {
+			well: WellId,
+			month: Month,
+			official_before: u64,
+			official: u64,
+			minted_before: u128,
+			minted: u128,
+			topped_up: u128,
+			burned: u128,
+			unrecovered: u128,
+			slash_due_before: NativeBalanceOf<T>,
+			slash_due: NativeBalanceOf<T>,
+		},
 	}
 
 	#[pallet::error]
@@ -136,10 +180,19 @@ pub mod pallet {
 		AlreadyAudited,
 		/// Minting TAT failed (e.g. the asset is frozen).
 		MintFailed,
+		/// The month has no audit record (nothing to settle).
+		NotAudited,
+		/// The month's latest official figure is the one it was audited or settled with.
+		NothingToSettle,
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Settle amended months while the block has room (oldest keys first).
+		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::settle_queued(remaining)
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()
@@ -150,12 +203,35 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Producer: audit `month` of `well` against the official figure and mint its TAT
 		/// (the portal's "Mint TAT"). Slashes the deposit by the deviation table and splits the
-		/// TAT among the well's beneficiaries. Once per well-month.
+		/// TAT among the well's beneficiaries (a share below TAT's minimum balance goes to the
+		/// owner). Once per well-month; a later amendment of the official figure is settled.
+		///
+		/// Emits [`Event::Audited`] (and the producers pallet's `Slashed` when slashed).
+		/// Errors: the producers pallet's `NotProducer`, `ProducerSuspended`, `ProducerInDebt`,
+		/// `DepositBelowRequirement`; the wells pallet's month errors (`NotOwner`, `MonthNotOver`,
+		/// `DayWithoutPrice`, …); [`Error::AlreadyAudited`], [`Error::NoOfficialFigure`],
+		/// [`Error::MintFailed`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::mint(T::MaxBeneficiaries::get()))]
 		pub fn mint(origin: OriginFor<T>, well: WellId, month: Month) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_mint(who, well, month)
+		}
+
+		/// Anyone (signed): settle `month` of `well` against its latest official figure now,
+		/// instead of waiting for `on_idle`. Re-audits the month (same P and V, the new O),
+		/// mints each account's increase, burns each account's decrease (slashing the producer
+		/// for what a holder no longer has), slashes a higher slash or returns a lower one.
+		///
+		/// Emits [`Event::Settled`] (and the producers pallet's `Slashed` / `SlashRefunded`).
+		/// Errors: [`Error::NotAudited`] (no record), [`Error::NoOfficialFigure`],
+		/// [`Error::NothingToSettle`] (the latest figure is the settled one),
+		/// [`Error::MintFailed`].
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::settle(T::MaxBeneficiaries::get()))]
+		pub fn settle(origin: OriginFor<T>, well: WellId, month: Month) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_settle(well, month)
 		}
 	}
 

@@ -133,7 +133,7 @@ fn a_slash_above_the_deposit_becomes_debt_and_blocks_the_next_mint() {
 		months.insert((WELL, feb), next);
 		Months::set(months);
 		let mut f = OfficialFigures::get();
-		f.insert((WELL, feb), 100);
+		f.insert((WELL, feb), (100, provenance()));
 		OfficialFigures::set(f);
 		assert_noop!(AuditMint::mint(RuntimeOrigin::signed(PRODUCER), WELL, feb), DispatchError::Other("ProducerInDebt"));
 	});
@@ -231,22 +231,216 @@ fn preview_matches_the_mint_and_changes_nothing() {
 }
 
 #[test]
-fn an_amended_official_figure_after_the_audit_is_recorded_not_reminted() {
+fn an_amended_official_figure_after_the_audit_is_recorded_and_queued() {
 	test(|| {
 		let _ = run(100, 100);
 		let m = tn_primitives::Month::new(2026, 1).unwrap();
-		let amended = tn_primitives::feeds::Provenance { updated: tn_primitives::Day(20_530), file_hash: [6; 32] };
-		AuditMint::note_official(WELL, m, 90, amended);
+		amend(WELL, m, 90);
+		let amended = OfficialFigures::get()[&(WELL, m)].1;
 		System::assert_last_event(Event::OfficialAmendedAfterAudit { well: WELL, month: m, audited: 100, amended: 90 }.into());
 		let events = System::events().len();
-		// The same amendment again: no second event.
+		// The same amendment again: no second event, one queue entry.
 		AuditMint::note_official(WELL, m, 90, amended);
 		assert_eq!(System::events().len(), events);
 		assert_eq!(AuditRecords::<Test>::get(WELL, m).unwrap().amended, Some((90, amended)));
+		assert_eq!(Unsettled::<Test>::iter_keys().collect::<Vec<_>>(), vec![(WELL, m)]);
+		// Nothing moves before the settlement.
 		assert_eq!(Assets::total_issuance(TAT), V);
 		// The audited figure itself is no amendment.
 		AuditMint::note_official(WELL, m, 100, provenance());
 		assert_eq!(System::events().len(), events);
+	});
+}
+
+/// Everyone's position after a month: TAT of the producer and B1, the producer's deposit and
+/// debt, the slash account, TAT's issuance.
+fn positions() -> (u128, u128, u128, u128, u128, u128) {
+	let p = ProducerStates::get().get(&PRODUCER).cloned().unwrap_or_default();
+	(tat(PRODUCER), tat(B1), p.deposit, p.debt, SlashAccount::get(), Assets::total_issuance(TAT))
+}
+
+/// Mint January with P and official `first`, then amend it to `latest` and settle;
+/// returns the positions and the record.
+fn mint_then_amend(p: u64, first: u64, latest: u64, deposit: u128) -> ((u128, u128, u128, u128, u128, u128), AuditRecordOf<Test>) {
+	producer(PRODUCER, deposit);
+	let m = month(p, V, Some(first), vec![(B1, Perbill::from_percent(20))]);
+	assert_ok!(mint(m));
+	amend(WELL, m, latest);
+	assert_ok!(AuditMint::settle(RuntimeOrigin::signed(OTHER), WELL, m));
+	assert!(Unsettled::<Test>::iter_keys().next().is_none());
+	(positions(), AuditRecords::<Test>::get(WELL, m).unwrap())
+}
+
+/// Mint January with P once the official figure is already `latest`.
+fn mint_after_amendment(p: u64, latest: u64, deposit: u128) -> ((u128, u128, u128, u128, u128, u128), AuditRecordOf<Test>) {
+	producer(PRODUCER, deposit);
+	let m = month(p, V, Some(latest), vec![(B1, Perbill::from_percent(20))]);
+	assert_ok!(mint(m));
+	(positions(), AuditRecords::<Test>::get(WELL, m).unwrap())
+}
+
+const DEPOSIT: u128 = 1_000_000 * 1_000_000_000_000;
+
+#[test]
+fn an_amendment_up_tops_up_and_returns_the_slash_as_if_minted_after_it() {
+	// P = 120: O 100 → d = 20 % (corrected to 833.33, slash 1.666 USD); amended O = 110 →
+	// d = 9.09 % (corrected to 1000 × 110/120 = 916.66, no slash).
+	let (settled, r) = test(|| mint_then_amend(120, 100, 110, DEPOSIT));
+	let (direct, d) = test(|| mint_after_amendment(120, 110, DEPOSIT));
+	assert_eq!(settled, direct);
+	assert_eq!(settled.0 + settled.1, 916_666_666_666_666_666_666);
+	assert_eq!((settled.2, settled.3, settled.4), (DEPOSIT, 0, 0));
+	assert_eq!((r.outcome, r.producer_share, r.beneficiaries.clone()), (d.outcome, d.producer_share, d.beneficiaries.clone()));
+	let s = r.settlement.unwrap();
+	assert_eq!((s.first_official, s.first_minted, s.first_slash_due), (100, 833_333_333_333_333_333_333, 1_666_666_666_666));
+	assert_eq!((s.topped_up, s.burned, s.unrecovered, s.refunded, s.count), (916_666_666_666_666_666_666 - 833_333_333_333_333_333_333, 0, 0, 1_666_666_666_666, 1));
+	assert_eq!((r.official_volume, r.amended), (110, None));
+}
+
+#[test]
+fn an_amendment_down_burns_back_and_slashes_as_if_minted_after_it() {
+	// P = 100: O 100 exact (1000 minted); amended O = 80 → d = 25 % (corrected to 800, slash
+	// 1000 × 20/100 × 1 % = 2 USD).
+	let (settled, r) = test(|| mint_then_amend(100, 100, 80, DEPOSIT));
+	let (direct, _) = test(|| mint_after_amendment(100, 80, DEPOSIT));
+	assert_eq!(settled, direct);
+	assert_eq!((settled.0, settled.1), (640 * ONE_TAT, 160 * ONE_TAT));
+	assert_eq!((settled.2, settled.4), (DEPOSIT - 2_000_000_000_000, 2_000_000_000_000));
+	let s = r.settlement.unwrap();
+	assert_eq!((s.burned, s.topped_up, s.unrecovered, s.extra_slash_due), (200 * ONE_TAT, 0, 0, 2_000_000_000_000));
+	test(|| {
+		let _ = mint_then_amend(100, 100, 80, DEPOSIT);
+		System::assert_has_event(
+		Event::Settled {
+			well: WELL,
+			month: r_month(),
+			official_before: 100,
+			official: 80,
+			minted_before: V,
+			minted: 800 * ONE_TAT,
+			topped_up: 0,
+			burned: 200 * ONE_TAT,
+			unrecovered: 0,
+			slash_due_before: 0,
+			slash_due: 2_000_000_000_000,
+		}
+		.into(),
+		);
+	});
+}
+
+fn r_month() -> tn_primitives::Month {
+	tn_primitives::Month::new(2026, 1).unwrap()
+}
+
+#[test]
+fn a_refund_cancels_debt_first_as_if_minted_after_it() {
+	// A deposit of 1 UNIT against a slash of 6.89 USD (P 145 vs O 100): debt; amended O = 140
+	// (d = 3.57 %: no slash) → the debt is cancelled and the 1 UNIT comes back.
+	let unit = 1_000_000_000_000;
+	let (settled, r) = test(|| mint_then_amend(145, 100, 140, unit));
+	let (direct, _) = test(|| mint_after_amendment(145, 140, unit));
+	assert_eq!(settled, direct);
+	assert_eq!((settled.2, settled.3, settled.4), (unit, 0, 0));
+	assert_eq!(r.settlement.unwrap().refunded, 6_896_551_724_137);
+}
+
+#[test]
+fn over_minted_tat_a_holder_moved_away_is_slashed_from_the_producer() {
+	test(|| {
+		producer(PRODUCER, DEPOSIT);
+		let m = month(100, V, Some(100), vec![(B1, Perbill::from_percent(20))]);
+		assert_ok!(mint(m));
+		// B1 moves 150 of its 200 TAT away before the amendment.
+		assert_ok!(Assets::transfer(RuntimeOrigin::signed(B1), TAT.into(), OTHER, 150 * ONE_TAT));
+		amend(WELL, m, 80);
+		assert_ok!(AuditMint::settle(RuntimeOrigin::signed(OTHER), WELL, m));
+		// B1's part falls 200 → 160: 40 to burn, it holds 50 → burned; the producer's 800 → 640.
+		assert_eq!((tat(B1), tat(PRODUCER), tat(OTHER)), (10 * ONE_TAT, 640 * ONE_TAT, 150 * ONE_TAT));
+		let s = AuditRecords::<Test>::get(WELL, m).unwrap().settlement.unwrap();
+		assert_eq!((s.burned, s.unrecovered), (200 * ONE_TAT, 0));
+
+		// Again down to 50 (d = 100 %: minted 500): B1's part 160 → 100, it holds 10 → 50 TAT
+		// unrecovered, slashed from the producer as 50 USD (the try_state check counts them).
+		amend(WELL, m, 50);
+		assert_ok!(AuditMint::settle(RuntimeOrigin::signed(OTHER), WELL, m));
+		let r = AuditRecords::<Test>::get(WELL, m).unwrap();
+		let s = r.settlement.clone().unwrap();
+		assert_eq!((tat(B1), tat(PRODUCER)), (0, 400 * ONE_TAT));
+		assert_eq!((s.unrecovered, s.count, s.first_official, s.first_minted), (50 * ONE_TAT, 2, 100, V));
+		assert_eq!(TotalUnrecovered::<Test>::get(), 50 * ONE_TAT);
+		assert_eq!(Assets::total_issuance(TAT), 500 * ONE_TAT + 50 * ONE_TAT);
+		// Slash of the final figure (1000 × 50/100 × 1 % = 5 USD) plus the 50 USD unrecovered.
+		assert_eq!(r.slash_due, 5_000_000_000_000);
+		assert_eq!(SlashAccount::get(), 55_000_000_000_000);
+	});
+}
+
+#[test]
+fn settlement_refusals_change_nothing() {
+	test(|| {
+		let m = r_month();
+		assert_noop!(AuditMint::settle(RuntimeOrigin::signed(OTHER), WELL, m), Error::<Test>::NotAudited);
+		let _ = run(100, 100);
+		assert_noop!(AuditMint::settle(RuntimeOrigin::signed(OTHER), WELL, m), Error::<Test>::NothingToSettle);
+		OfficialFigures::set(Default::default());
+		assert_noop!(AuditMint::settle(RuntimeOrigin::signed(OTHER), WELL, m), Error::<Test>::NoOfficialFigure);
+		assert_noop!(AuditMint::settle(RuntimeOrigin::none(), WELL, m), DispatchError::BadOrigin);
+	});
+}
+
+#[test]
+fn on_idle_settles_the_queue_within_its_weight() {
+	use frame_support::{traits::Hooks, weights::Weight};
+	test(|| {
+		let _ = run(100, 100);
+		let m = r_month();
+		amend(WELL, m, 80);
+		let one = <() as WeightInfo>::settle(9);
+		// Not enough room: nothing happens.
+		assert_eq!(AuditMint::on_idle(2, one.saturating_sub(Weight::from_parts(1, 0))), Weight::zero());
+		assert_eq!(Unsettled::<Test>::iter_keys().count(), 1);
+		assert_eq!(Assets::total_issuance(TAT), V);
+		// Room for one: settled.
+		let used = AuditMint::on_idle(2, one.saturating_mul(2));
+		assert!(used.all_gte(one));
+		assert_eq!(Unsettled::<Test>::iter_keys().count(), 0);
+		assert_eq!(Assets::total_issuance(TAT), 800 * ONE_TAT);
+		// An amendment back to the settled figure before its settlement leaves the queue quietly.
+		amend(WELL, m, 70);
+		let settled = AuditRecords::<Test>::get(WELL, m).unwrap().provenance;
+		let mut f = OfficialFigures::get();
+		f.insert((WELL, m), (80, settled));
+		OfficialFigures::set(f);
+		let _ = AuditMint::on_idle(3, one.saturating_mul(2));
+		assert_eq!(Unsettled::<Test>::iter_keys().count(), 0);
+		assert_eq!(AuditRecords::<Test>::get(WELL, m).unwrap().official_volume, 80);
+	});
+}
+
+#[test]
+fn shares_below_tat_s_minimum_balance_go_to_the_owner() {
+	test(|| {
+		// TAT's minimum balance raised to 1 cent.
+		let cent = ONE_TAT / 100;
+		assert_ok!(Assets::force_asset_status(
+			RuntimeOrigin::root(),
+			TAT.into(),
+			AuditMint::account_id(),
+			AuditMint::account_id(),
+			AuditMint::account_id(),
+			AuditMint::account_id(),
+			cent,
+			true,
+			false
+		));
+		producer(PRODUCER, DEPOSIT);
+		// $1 minted: B1's 0.5 % is half a cent → to the owner.
+		let m = month(100, ONE_TAT, Some(100), vec![(B1, Perbill::from_rational(5u32, 1000u32))]);
+		assert_ok!(mint(m));
+		assert_eq!((tat(PRODUCER), tat(B1)), (ONE_TAT, 0));
+		let r = AuditRecords::<Test>::get(WELL, m).unwrap();
+		assert_eq!((r.producer_share, r.beneficiaries.to_vec()), (ONE_TAT, vec![(B1, 0)]));
 	});
 }
 
@@ -272,5 +466,47 @@ fn overflow_sized_values_do_not_panic() {
 		let r = AuditRecords::<Test>::get(WELL, m).unwrap();
 		assert_eq!(r.outcome.band, Band::Major);
 		assert_eq!(r.producer_share + r.beneficiaries[0].1, r.outcome.minted);
+	});
+}
+
+#[test]
+fn migration_v1_keeps_records_reconstructs_ratios_and_queues_pending_amendments_once() {
+	use crate::migration::v1::{AuditRecordV0, MigrateToV1};
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	test(|| {
+		let now = run(100, 100);
+		let m = r_month();
+		// Rewrite the record in its version-0 layout (with a pending amendment) at version 0.
+		let amended = Some((80, provenance()));
+		let old = AuditRecordV0::<AccountId, Balance, u64, <Test as Config>::MaxBeneficiaries> {
+			producer: now.producer,
+			producer_volume: now.producer_volume,
+			official_volume: now.official_volume,
+			provenance: now.provenance,
+			value: now.value,
+			outcome: now.outcome,
+			slash_due: now.slash_due,
+			slashed: now.slashed,
+			new_debt: now.new_debt,
+			producer_share: now.producer_share,
+			beneficiaries: now.beneficiaries.clone(),
+			pricing: now.pricing,
+			block: now.block,
+			amended,
+		};
+		frame_support::storage::unhashed::put_raw(&AuditRecords::<Test>::hashed_key_for(WELL, m), &codec::Encode::encode(&old));
+		StorageVersion::new(0).put::<AuditMint>();
+		MigrateToV1::<Test>::on_runtime_upgrade();
+		let migrated = AuditRecords::<Test>::get(WELL, m).unwrap();
+		assert_eq!(migrated.ratios.to_vec(), vec![Perbill::from_percent(20)]);
+		assert_eq!((migrated.beneficiaries.clone(), migrated.amended, migrated.settlement.clone()), (now.beneficiaries.clone(), amended, None));
+		assert_eq!(Unsettled::<Test>::iter_keys().collect::<Vec<_>>(), vec![(WELL, m)]);
+		assert_eq!(AuditMint::on_chain_storage_version(), StorageVersion::new(1));
+		// A second run changes nothing (the version gate).
+		Unsettled::<Test>::remove(WELL, m);
+		MigrateToV1::<Test>::on_runtime_upgrade();
+		assert!(Unsettled::<Test>::iter_keys().next().is_none());
+		// Restore a consistent state for the invariants (the pending amendment is not real).
+		AuditRecords::<Test>::mutate(WELL, m, |r| r.as_mut().unwrap().amended = None);
 	});
 }

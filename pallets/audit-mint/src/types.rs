@@ -5,6 +5,7 @@ use frame_support::{
 	traits::Get, BoundedVec, CloneNoBound, EqNoBound, PartialEqNoBound, DebugNoBound,
 };
 use scale_info::TypeInfo;
+use sp_arithmetic::Perbill;
 use tn_primitives::{feeds::Provenance, AuditOutcome, UsdAtto, Volume};
 
 /// How the month's days were priced.
@@ -57,8 +58,45 @@ pub struct AuditRecord<
 	pub pricing: PricingSummary,
 	/// Block of the audit.
 	pub block: BlockNumber,
-	/// A later official figure (after the audit): recorded, never re-minted.
+	/// A later official figure (after the audit) not settled yet; `None` once settled.
 	pub amended: Option<(Volume, Provenance)>,
+	/// The beneficiaries' ratios at the mint (in the order of `beneficiaries`): a settlement
+	/// splits the re-audited amount by them.
+	pub ratios: BoundedVec<Perbill, MaxBeneficiaries>,
+	/// Set by the first settlement of an amended official figure; the fields above then hold
+	/// the settled (latest) figures and parts.
+	pub settlement: Option<Settlement<Balance, BlockNumber>>,
+}
+
+/// What the mint decided with the first official figure, and what settlements of later figures
+/// changed (totals over every settlement of the month).
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub struct Settlement<Balance, BlockNumber> {
+	/// O at the mint.
+	pub first_official: Volume,
+	/// Source file of that O.
+	pub first_provenance: Provenance,
+	/// TAT minted at the mint.
+	pub first_minted: u128,
+	/// Slash due at the mint (native).
+	pub first_slash_due: Balance,
+	/// TAT minted by settlements (accounts whose part grew).
+	pub topped_up: u128,
+	/// TAT burned back from accounts whose part shrank.
+	pub burned: u128,
+	/// Over-minted TAT its holders no longer had: it stays in circulation and was slashed from
+	/// the producer's deposit instead (atto-USD, 1 TAT = 1 USD).
+	pub unrecovered: u128,
+	/// Native slashed (or made debt) by settlements: a higher slash and the unrecovered TAT.
+	pub extra_slash_due: Balance,
+	/// Native returned by settlements (debt cancelled + returned to the deposit).
+	pub refunded: Balance,
+	/// Native that should have been returned but the slash account could not pay.
+	pub unpaid_refund: Balance,
+	/// Number of settlements.
+	pub count: u32,
+	/// Block of the last settlement.
+	pub block: BlockNumber,
 }
 
 /// What a mint would do now (the preview).

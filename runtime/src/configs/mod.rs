@@ -211,6 +211,7 @@ impl pallet_producers::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Slashed = ToFoundation;
+	type SlashedAccount = FoundationAccount;
 	type VerifierOrigin = EnsureSignedBy<KycVerifiers, AccountId>;
 	type GovernanceOrigin = EnsureRoot<AccountId>;
 	type UnixTime = Timestamp;
