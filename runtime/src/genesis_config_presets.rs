@@ -42,6 +42,8 @@ struct Roles {
 	feeders: Vec<AccountId>,
 	/// The oracle's minimum feeder count (`None`: the parameter's default, 1).
 	minimum_feeders: Option<u32>,
+	/// The deposit floor per active well (None: the parameter's default, 5,000 UNIT).
+	min_deposit_per_well: Option<Balance>,
 	fast_governance: bool,
 	/// Widen the upload window (dev/local only: see `WideUploadWindow`).
 	wide_upload_window: bool,
@@ -78,6 +80,7 @@ fn genesis(r: Roles) -> Value {
 		genesis_parameters: crate::genesis_parameters::GenesisConfig {
 			fast_governance: r.fast_governance,
 			minimum_feeders: r.minimum_feeders,
+			min_deposit_per_well: r.min_deposit_per_well,
 			wide_upload_window: r.wide_upload_window,
 			require_operator_keys: r.require_operator_keys,
 		},
@@ -90,7 +93,9 @@ fn genesis(r: Roles) -> Value {
 			)],
 		},
 		assets: pallet_assets::GenesisConfig {
-			assets: vec![(TAT_ASSET_ID, tat_issuer(), true, 1)],
+			// Minimum balance one cent: no free accounts from dust (a mint gives shares below it
+			// to the well's owner).
+			assets: vec![(TAT_ASSET_ID, tat_issuer(), true, tn_primitives::ONE_TAT / 100)],
 			metadata: vec![(TAT_ASSET_ID, b"Treasurenet Asset Token".to_vec(), b"TAT".to_vec(), TAT_DECIMALS)],
 		},
 	})
@@ -119,6 +124,7 @@ pub fn development_config_genesis() -> Value {
 		verifiers: vec![Charlie.to_account_id()],
 		feeders: vec![Alice.to_account_id()],
 		minimum_feeders: None,
+		min_deposit_per_well: Some(0),
 		fast_governance: true,
 		wide_upload_window: true,
 		require_operator_keys: false,
@@ -147,6 +153,7 @@ pub fn local_config_genesis() -> Value {
 		],
 		// A value counts once 3 of the 4 feeders agree on it (the median of their reports).
 		minimum_feeders: Some(3),
+		min_deposit_per_well: Some(0),
 		fast_governance: true,
 		wide_upload_window: true,
 		require_operator_keys: false,
@@ -169,6 +176,7 @@ pub fn production_config_genesis() -> Value {
 		verifiers: vec![],
 		feeders: vec![],
 		minimum_feeders: None,
+		min_deposit_per_well: None,
 		fast_governance: false,
 		wide_upload_window: false,
 		require_operator_keys: true,

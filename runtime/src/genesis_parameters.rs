@@ -38,6 +38,11 @@ pub mod pallet {
 			u32,
 			<Self as pallet_parameters::Config>::RuntimeParameters,
 		>;
+		/// The parameter setting the deposit floor per active well to a value.
+		type MinDepositPerWell: sp_runtime::traits::Convert<
+			u128,
+			<Self as pallet_parameters::Config>::RuntimeParameters,
+		>;
 	}
 
 	#[pallet::genesis_config]
@@ -55,6 +60,10 @@ pub mod pallet {
 		/// ([`Config::LaunchCheck`]; the `production` preset).
 		#[serde(default)]
 		pub require_operator_keys: bool,
+		/// The deposit floor per active well at genesis (default: the parameter's default,
+		/// 5,000 UNIT; dev/local presets start at 0 so demo producers mint without one).
+		#[serde(default)]
+		pub min_deposit_per_well: Option<u128>,
 		#[serde(skip)]
 		pub _phantom: core::marker::PhantomData<T>,
 	}
@@ -83,6 +92,10 @@ pub mod pallet {
 			}
 			if let Some(n) = self.minimum_feeders {
 				let (key, value) = T::MinimumFeeders::convert(n).into_parts();
+				pallet_parameters::Parameters::<T>::set(key, value);
+			}
+			if let Some(n) = self.min_deposit_per_well {
+				let (key, value) = T::MinDepositPerWell::convert(n).into_parts();
 				pallet_parameters::Parameters::<T>::set(key, value);
 			}
 		}

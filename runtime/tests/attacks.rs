@@ -174,3 +174,133 @@ fn instant_referendums_are_not_allowed() {
 	use frame_support::traits::Get;
 	assert!(!<<Runtime as pallet_democracy::Config>::InstantAllowed as Get<bool>>::get());
 }
+
+/// Everyone's position: Eve's and Ferdie's TAT, Eve's held deposit and debt, the Foundation
+/// account (where slashes go), TAT's issuance.
+fn positions() -> (u128, u128, u128, u128, u128, u128) {
+	use frame_support::traits::fungibles::Inspect as _;
+	use frame_support::traits::fungible::Inspect as _;
+	let tat = treasurenet_runtime::configs::TAT_ASSET_ID;
+	let debt = pallet_producers::ProducerRecords::<Runtime>::get(eve()).map(|p| p.debt).unwrap_or(0);
+	(
+		treasurenet_runtime::Assets::balance(tat, eve()),
+		treasurenet_runtime::Assets::balance(tat, ferdie()),
+		deposit_held(&eve()),
+		debt,
+		treasurenet_runtime::Balances::balance(&treasurenet_runtime::configs::FoundationAccount::get()),
+		treasurenet_runtime::Assets::total_issuance(tat),
+	)
+}
+
+/// A new official January figure from a later Petrinex file (an amendment).
+fn amend_january(well: u32, litres: u64) {
+	use tn_primitives::feeds::{FeedKey, FeedValue, Provenance};
+	let jan = Month::new(2026, 1).unwrap();
+	let provenance =
+		Provenance { updated: tn_primitives::Day::from_ymd(2026, 3, 20).unwrap(), file_hash: [10; 32] };
+	let values = vec![(FeedKey::Production(well, jan), FeedValue::Production { volume: litres, provenance })];
+	// A feeder feeds once per block.
+	run_blocks(1);
+	assert_ok!(treasurenet_runtime::Oracle::feed_values(signed(&alice()), values.try_into().unwrap()));
+}
+
+/// Eve uploads 1–30 January (1,000 L a day; 31 January has no price and is not uploaded), the
+/// preliminary official figure is 29,000 L (d = 3.4 %: corrected, no slash) and a later file
+/// amends it to 25,000 L (d = 20 %: corrected and slashed). Eve mints before the amendment when
+/// `mint_first`, else after it. Returns the positions and the final audit record.
+fn amendment_world(mint_first: bool) -> ((u128, u128, u128, u128, u128, u128), pallet_audit_mint::AuditRecordOf<Runtime>) {
+	let mut out = None;
+	dev_ext(JAN_1_2026_MS).execute_with(|| {
+		let eve = eve();
+		let well = onboard();
+		let jan = Month::new(2026, 1).unwrap();
+		// The dev chain's wide window: the month is uploaded after it ended.
+		run_days(40);
+		for d in 0..30u32 {
+			assert_ok!(Wells::upload_production(signed(&eve), well, jan.first_day().plus(d), 1_000));
+		}
+		feed_january(well, 29_000);
+		if mint_first {
+			assert_ok!(AuditMint::mint(signed(&eve), well, jan));
+			amend_january(well, 25_000);
+			// Anyone settles it (on a live chain `on_idle` does).
+			assert_ok!(AuditMint::settle(signed(&bob()), well, jan));
+		} else {
+			amend_january(well, 25_000);
+			assert_ok!(AuditMint::mint(signed(&eve), well, jan));
+		}
+		check_invariants();
+		out = Some((positions(), pallet_audit_mint::AuditRecords::<Runtime>::get(well, jan).unwrap()));
+	});
+	out.unwrap()
+}
+
+/// Hole 2: minting while a preliminary official figure is favourable does not pay — after the
+/// amendment is settled, every position equals minting after the amendment, exactly.
+#[test]
+fn minting_before_an_amendment_does_not_pay() {
+	let (early, settled) = amendment_world(true);
+	let (late, direct) = amendment_world(false);
+	assert_eq!(early, late);
+	// The outcome is the table's for the latest figure.
+	let expected = tn_primitives::audit(
+		30_000,
+		25_000,
+		direct.value,
+		tn_primitives::DeviationBands::DEFAULT,
+		sp_arithmetic::Perbill::from_percent(1),
+	);
+	assert_eq!((settled.outcome, direct.outcome), (expected, expected));
+	assert_eq!(expected.band, tn_primitives::Band::Moderate);
+	assert_eq!(early.5, expected.minted);
+	// The settled record keeps the preliminary figure and what it minted.
+	let s = settled.settlement.unwrap();
+	assert_eq!((s.first_official, s.first_minted, s.count), (29_000, direct.value * 29_000 / 30_000, 1));
+	assert_eq!(s.burned, s.first_minted - expected.minted);
+	assert_eq!((settled.official_volume, direct.settlement), (25_000, None));
+}
+
+/// Hole 5: storing a preimage holds 1 UNIT + 0.001 UNIT per byte until it is unnoted; an account
+/// that cannot pay cannot store it.
+#[test]
+fn a_preimage_holds_a_deposit_per_byte() {
+	use frame_support::traits::fungible::{InspectHold, Mutate};
+	use treasurenet_runtime::{Balances, Preimage, RuntimeHoldReason, UNIT};
+	dev_ext(JAN_1_2026_MS).execute_with(|| {
+		let reason = RuntimeHoldReason::Preimage(pallet_preimage::HoldReason::Preimage);
+		let data = vec![7u8; 10_000];
+		let hash = <sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(&data);
+		assert_ok!(Preimage::note_preimage(signed(&bob()), data.clone()));
+		assert_eq!(Balances::balance_on_hold(&reason, &bob()), UNIT + 10 * UNIT);
+		assert_ok!(Preimage::unnote_preimage(signed(&bob()), hash));
+		assert_eq!(Balances::balance_on_hold(&reason, &bob()), 0);
+		// A fresh account with 5 UNIT cannot store 10 kB.
+		let poor: treasurenet_runtime::AccountId = sp_keyring::Sr25519Keyring::One.to_account_id();
+		assert_ok!(Balances::mint_into(&poor, 5 * UNIT));
+		assert!(Preimage::note_preimage(signed(&poor), data).is_err());
+		assert!(!pallet_preimage::RequestStatusFor::<Runtime>::contains_key(hash));
+	});
+}
+
+/// Hole 5: TAT's minimum balance is one cent, so dust creates no accounts.
+#[test]
+fn tat_dust_creates_no_accounts() {
+	use frame_support::traits::fungibles::Inspect;
+	let tat = treasurenet_runtime::configs::TAT_ASSET_ID;
+	dev_ext(JAN_1_2026_MS).execute_with(|| {
+		assert_eq!(treasurenet_runtime::Assets::minimum_balance(tat), tn_primitives::ONE_TAT / 100);
+		let eve = eve();
+		let well = onboard();
+		let jan = Month::new(2026, 1).unwrap();
+		run_days(40);
+		assert_ok!(Wells::upload_production(signed(&eve), well, jan.first_day(), 1_000));
+		feed_january(well, 1_000);
+		assert_ok!(AuditMint::mint(signed(&eve), well, jan));
+		let newcomer: treasurenet_runtime::AccountId = sp_keyring::Sr25519Keyring::Two.to_account_id();
+		assert_noop!(
+			treasurenet_runtime::Assets::transfer(signed(&eve), tat.into(), newcomer.clone().into(), tn_primitives::ONE_TAT / 100 - 1),
+			sp_runtime::TokenError::BelowMinimum
+		);
+		assert_ok!(treasurenet_runtime::Assets::transfer(signed(&eve), tat.into(), newcomer.into(), tn_primitives::ONE_TAT / 100));
+	});
+}

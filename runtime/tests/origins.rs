@@ -494,9 +494,9 @@ fn tat_no_origin_at_all() {
 		// Calls that check the signer against TAT's owner/issuer/admin/freezer (the audit
 		// pallet's account): signed origins fail that check, others are not signed.
 		let team_checked: Vec<A<Runtime>> = vec![
-			A::mint { id: tat, beneficiary: p.clone().into(), amount: UNIT },
-			A::burn { id: tat, who: e.clone().into(), amount: UNIT },
-			A::force_transfer { id: tat, source: e.clone().into(), dest: p.clone().into(), amount: UNIT },
+			A::mint { id: tat, beneficiary: p.clone().into(), amount: ONE_TAT_ },
+			A::burn { id: tat, who: e.clone().into(), amount: ONE_TAT_ },
+			A::force_transfer { id: tat, source: e.clone().into(), dest: p.clone().into(), amount: ONE_TAT_ },
 			A::freeze { id: tat, who: e.clone().into() },
 			A::thaw { id: tat, who: e.clone().into() },
 			A::block { id: tat, who: e.clone().into() },
@@ -537,7 +537,7 @@ fn tat_no_origin_at_all() {
 
 		// Not vacuous: the issuer check is what refuses — the audit pallet's account (which no
 		// one can sign for) would pass it.
-		let mint = RuntimeCall::Assets(A::mint { id: tat, beneficiary: p.clone().into(), amount: UNIT });
+		let mint = RuntimeCall::Assets(A::mint { id: tat, beneficiary: p.clone().into(), amount: ONE_TAT_ });
 		accepted(&mint, "the audit pallet's account", signed(&tat_issuer()));
 
 		// pallet-assets returns early on a zero amount, before the issuer check: anyone can emit
@@ -572,15 +572,15 @@ fn root_is_sovereign_it_can_dispatch_as_the_tat_issuer() {
 			RuntimeCall::Sudo(pallet_sudo::Call::sudo_as { who: tat_issuer().into(), call: Box::new(RuntimeCall::Assets(inner)) })
 		};
 		// The dev sudo key can.
-		assert_ok!(dispatch(&mint(UNIT), signed(&alice())));
-		assert_eq!(Assets::balance(TAT_ASSET_ID, plain()), UNIT);
+		assert_ok!(dispatch(&mint(ONE_TAT_), signed(&alice())));
+		assert_eq!(Assets::balance(TAT_ASSET_ID, plain()), ONE_TAT_);
 		// Production-like: no sudo key. The key is refused, Root still passes.
 		assert_ok!(dispatch(&RuntimeCall::Sudo(pallet_sudo::Call::remove_key {}), signed(&alice())));
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Option::None);
-		assert_noop!(dispatch(&mint(UNIT), signed(&alice())), pallet_sudo::Error::<Runtime>::RequireSudo);
-		assert_ok!(dispatch(&mint(UNIT), root()));
-		assert_eq!(Assets::balance(TAT_ASSET_ID, plain()), 2 * UNIT);
-		assert_eq!(Assets::total_issuance(TAT_ASSET_ID), 2 * UNIT);
+		assert_noop!(dispatch(&mint(ONE_TAT_), signed(&alice())), pallet_sudo::Error::<Runtime>::RequireSudo);
+		assert_ok!(dispatch(&mint(ONE_TAT_), root()));
+		assert_eq!(Assets::balance(TAT_ASSET_ID, plain()), 2 * ONE_TAT_);
+		assert_eq!(Assets::total_issuance(TAT_ASSET_ID), 2 * ONE_TAT_);
 		assert_eq!(pallet_audit_mint::TotalMinted::<Runtime>::get(), 0);
 		assert!(pallet_audit_mint::Pallet::<Runtime>::do_try_state().is_err(), "TAT issued outside any audit");
 	});
@@ -779,3 +779,6 @@ fn timestamp_only_the_inherent() {
 		check_invariants();
 	});
 }
+
+/// One TAT: above TAT's minimum balance (one cent), so the origin is what these calls test.
+const ONE_TAT_: u128 = tn_primitives::ONE_TAT;

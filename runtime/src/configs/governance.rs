@@ -29,9 +29,11 @@ pub mod dynamic_params {
 		/// Days an application may stay unfinished before it expires.
 		#[codec(index = 0)]
 		pub static ApplicationExpiryDays: u32 = 30;
-		/// Deposit (native base units) a producer must keep per active well.
+		/// Deposit (native base units) a producer must keep per active well: 5,000 UNIT, about
+		/// twice the largest slash of a month of a 100 bbl/day well at $70 (1 % of $210,000 =
+		/// $2,100 at 1 UNIT/USD). Dev/local presets start it at 0 for demos.
 		#[codec(index = 1)]
-		pub static MinDepositPerWell: crate::Balance = 0;
+		pub static MinDepositPerWell: crate::Balance = 5_000 * UNIT;
 		/// Native UNITs per USD when converting slashes.
 		#[codec(index = 2)]
 		pub static UnitsPerUsd: sp_arithmetic::FixedU128 = sp_arithmetic::FixedU128::from_u32(1);
@@ -146,6 +148,15 @@ parameter_types! {
 	};
 }
 
+/// The deposit floor per active well as a parameter (for genesis presets).
+pub struct MinDepositPerWellParam;
+impl sp_runtime::traits::Convert<Balance, RuntimeParameters> for MinDepositPerWellParam {
+	fn convert(n: Balance) -> RuntimeParameters {
+		use dynamic_params::producers::*;
+		RuntimeParameters::Producers(Parameters::MinDepositPerWell(MinDepositPerWell, Some(n)))
+	}
+}
+
 /// The oracle's minimum feeder count as a parameter (for genesis presets).
 pub struct MinimumFeedersParam;
 impl sp_runtime::traits::Convert<u32, RuntimeParameters> for MinimumFeedersParam {
@@ -219,6 +230,7 @@ impl crate::genesis_parameters::Config for Runtime {
 	type LaunchCheck = NoDevKeys;
 	type WideUploadWindow = WideUploadWindow;
 	type MinimumFeeders = MinimumFeedersParam;
+	type MinDepositPerWell = MinDepositPerWellParam;
 }
 
 impl pallet_parameters::Config for Runtime {
@@ -229,12 +241,28 @@ impl pallet_parameters::Config for Runtime {
 	type WeightInfo = ();
 }
 
+parameter_types! {
+	/// Held per stored preimage, plus [`PreimageByteDeposit`] per byte: nobody stores data for a
+	/// weight fee alone (calls up to 128 bytes are inlined into proposals and need no preimage).
+	pub const PreimageBaseDeposit: Balance = UNIT;
+	/// Held per preimage byte: a 1 MiB runtime upgrade holds about 1,049 UNIT until it is
+	/// unnoted (returned in full).
+	pub const PreimageByteDeposit: Balance = UNIT / 1_000;
+	pub const PreimageHoldReason: crate::RuntimeHoldReason =
+		crate::RuntimeHoldReason::Preimage(pallet_preimage::HoldReason::Preimage);
+}
+
 impl pallet_preimage::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type WeightInfo = pallet_preimage::weights::SubstrateWeight<Runtime>;
 	type Currency = Balances;
 	type ManagerOrigin = EnsureRoot<AccountId>;
-	type Consideration = ();
+	type Consideration = frame_support::traits::fungible::HoldConsideration<
+		AccountId,
+		Balances,
+		PreimageHoldReason,
+		frame_support::traits::LinearStoragePrice<PreimageBaseDeposit, PreimageByteDeposit, Balance>,
+	>;
 }
 
 parameter_types! {
