@@ -51,10 +51,15 @@ pub trait DepositSlasher<AccountId, Balance> {
 	fn refund(who: &AccountId, amount: Balance) -> RefundOutcome<Balance>;
 }
 
-/// How many active wells a producer has (the deposit floor scales with it).
+/// How many active wells and open months a producer has (the deposit floor scales with them).
 pub trait ActiveWellCount<AccountId> {
 	/// Number of `who`'s wells that are active (reviewed and not suspended).
 	fn active_wells(who: &AccountId) -> u32;
+	/// Number of `who`'s well-months with uploads that are not audited yet (each may still be
+	/// slashed: the open exposure a withdrawal must leave covered).
+	fn open_months(_who: &AccountId) -> u32 {
+		0
+	}
 }
 
 impl<AccountId> ActiveWellCount<AccountId> for () {

@@ -162,6 +162,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 #[allow(unused_parens)]
 type Migrations = (
 	pallet_wells::migration::v1::MigrateToV1<Runtime>,
+	pallet_wells::migration::v2::MigrateToV2<Runtime>,
 	pallet_audit_mint::migration::v1::MigrateToV1<Runtime>,
 );
 

@@ -363,7 +363,8 @@ impl Fuzz {
 					1 => deposit.saturating_add(1),
 					_ => self.amount(),
 				};
-				(Call::withdraw { amount }, Who::Signed(p))
+				let c = if self.rng.chance(30) { Call::claim_unbonded {} } else { Call::withdraw { amount } };
+				(c, Who::Signed(p))
 			},
 			_ => {
 				// Governance over producers; revocation (final) is rare so producers remain.
@@ -523,6 +524,20 @@ impl Fuzz {
 	}
 
 	fn mint_call(&mut self) -> (RuntimeCall, Who) {
+		// A quarter of the time: settle an amended month (anyone may), usually a queued one.
+		if self.rng.chance(25) {
+			let queued: Vec<(u32, Month)> = pallet_audit_mint::Unsettled::<Runtime>::iter_keys().collect();
+			let (well, month) = match self.rng.pick(&queued) {
+				Some(x) if self.rng.chance(85) => x,
+				_ => {
+					let w = self.well_id();
+					(w, self.month(w))
+				},
+			};
+			let anyone = self.any_account();
+			let who = self.origin(Who::Signed(anyone));
+			return (RuntimeCall::AuditMint(pallet_audit_mint::Call::settle { well, month }), who);
+		}
 		// Prefer open months of finished months: the ones a producer would mint.
 		let open: Vec<(u32, Month)> = pallet_wells::Ledgers::<Runtime>::iter()
 			.filter(|(_, m, l)| l.status == pallet_wells::MonthStatus::Open && *m < today().month())
@@ -809,7 +824,7 @@ fn run(seed: u64, calls: u64) {
 				"judge_annual_review",
 			][..],
 		),
-		("AuditMint", &["mint"][..]),
+		("AuditMint", &["mint", "settle"][..]),
 		("Oracle", &["feed_values"][..]),
 	] {
 		for c in calls {

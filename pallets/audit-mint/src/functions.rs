@@ -65,7 +65,8 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_mint(who: T::AccountId, well: WellId, month: Month) -> DispatchResult {
+	/// Mint a month; returns its number of beneficiaries (for the weight refund).
+	pub(crate) fn do_mint(who: T::AccountId, well: WellId, month: Month) -> Result<u32, DispatchError> {
 		T::Producers::ensure_can_mint(&who)?;
 		let (m, official, provenance, outcome, producer_share, beneficiaries) =
 			Self::evaluate(Some(&who), well, month)?;
@@ -108,9 +109,10 @@ impl<T: Config> Pallet<T> {
 			ratios: BoundedVec::truncate_from(m.beneficiaries.iter().map(|(_, r)| *r).collect()),
 			settlement: None,
 		};
+		let b = u32::try_from(record.beneficiaries.len()).unwrap_or(u32::MAX);
 		AuditRecords::<T>::insert(well, month, record.clone());
 		Self::deposit_event(Event::Audited { well, month, record });
-		Ok(())
+		Ok(b)
 	}
 
 	/// A new official figure arrived for `well`'s `month`: if the month was audited with another
@@ -155,8 +157,9 @@ impl<T: Config> Pallet<T> {
 		used
 	}
 
-	/// Re-audit an audited month with its latest official figure and move the difference.
-	pub(crate) fn do_settle(well: WellId, month: Month) -> DispatchResult {
+	/// Re-audit an audited month with its latest official figure and move the difference;
+	/// returns its number of beneficiaries (for the weight refund).
+	pub(crate) fn do_settle(well: WellId, month: Month) -> Result<u32, DispatchError> {
 		let mut r = AuditRecords::<T>::get(well, month).ok_or(Error::<T>::NotAudited)?;
 		let (official, provenance) = T::Official::official(well, month).ok_or(Error::<T>::NoOfficialFigure)?;
 		ensure!((official, provenance) != (r.official_volume, r.provenance), Error::<T>::NothingToSettle);
@@ -253,6 +256,7 @@ impl<T: Config> Pallet<T> {
 		r.beneficiaries = BoundedVec::truncate_from(parts_new);
 		r.amended = None;
 		r.settlement = Some(settlement);
+		let b = u32::try_from(r.beneficiaries.len()).unwrap_or(u32::MAX);
 		AuditRecords::<T>::insert(well, month, r);
 		Unsettled::<T>::remove(well, month);
 		Self::deposit_event(Event::Settled {
@@ -268,7 +272,7 @@ impl<T: Config> Pallet<T> {
 			slash_due_before,
 			slash_due: due_new,
 		});
-		Ok(())
+		Ok(b)
 	}
 
 	/// Burn `amount` TAT back from `who`, as much as it holds: `(burned, not burned)`.

@@ -202,6 +202,7 @@ pub mod pallet {
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Producer: audit `month` of `well` against the official figure and mint its TAT
+		/// (charged for the most beneficiaries, the unused weight refunded)
 		/// (the portal's "Mint TAT"). Slashes the deposit by the deviation table and splits the
 		/// TAT among the well's beneficiaries (a share below TAT's minimum balance goes to the
 		/// owner). Once per well-month; a later amendment of the official figure is settled.
@@ -213,9 +214,11 @@ pub mod pallet {
 		/// [`Error::MintFailed`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::mint(T::MaxBeneficiaries::get()))]
-		pub fn mint(origin: OriginFor<T>, well: WellId, month: Month) -> DispatchResult {
+		pub fn mint(origin: OriginFor<T>, well: WellId, month: Month) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_mint(who, well, month)
+			// Charged for the most beneficiaries; the rest is refunded.
+			let b = Self::do_mint(who, well, month)?;
+			Ok(Some(T::WeightInfo::mint(b)).into())
 		}
 
 		/// Anyone (signed): settle `month` of `well` against its latest official figure now,
@@ -229,9 +232,10 @@ pub mod pallet {
 		/// [`Error::MintFailed`].
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::settle(T::MaxBeneficiaries::get()))]
-		pub fn settle(origin: OriginFor<T>, well: WellId, month: Month) -> DispatchResult {
+		pub fn settle(origin: OriginFor<T>, well: WellId, month: Month) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			Self::do_settle(well, month)
+			let b = Self::do_settle(well, month)?;
+			Ok(Some(T::WeightInfo::settle(b)).into())
 		}
 	}
 
@@ -244,6 +248,12 @@ pub mod pallet {
 		/// The audit record of a well-month.
 		pub fn audit_record(well: WellId, month: Month) -> Option<AuditRecordOf<T>> {
 			AuditRecords::<T>::get(well, month)
+		}
+		/// A well's audit records, oldest month first (the audit explorer).
+		pub fn audits_of(well: WellId) -> alloc::vec::Vec<(Month, AuditRecordOf<T>)> {
+			let mut v: alloc::vec::Vec<_> = AuditRecords::<T>::iter_prefix(well).collect();
+			v.sort_by_key(|(m, _)| (m.year, m.month));
+			v
 		}
 	}
 }

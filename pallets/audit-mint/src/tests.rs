@@ -13,7 +13,7 @@ fn tat(who: AccountId) -> u128 {
 	Assets::balance(TAT, who)
 }
 fn mint(m: tn_primitives::Month) -> sp_runtime::DispatchResult {
-	AuditMint::mint(RuntimeOrigin::signed(PRODUCER), WELL, m)
+	AuditMint::mint(RuntimeOrigin::signed(PRODUCER), WELL, m).map(|_| ()).map_err(|e| e.error)
 }
 
 /// Mint one month (P, O, V = $1,000, beneficiaries B1 20 %) and return its record.
@@ -445,6 +445,19 @@ fn shares_below_tat_s_minimum_balance_go_to_the_owner() {
 }
 
 #[test]
+fn mint_and_settle_refund_the_weight_of_absent_beneficiaries() {
+	test(|| {
+		producer(PRODUCER, DEPOSIT);
+		let m = month(100, V, Some(100), vec![(B1, Perbill::from_percent(20))]);
+		let post = AuditMint::mint(RuntimeOrigin::signed(PRODUCER), WELL, m).unwrap();
+		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::mint(1)));
+		amend(WELL, m, 90);
+		let post = AuditMint::settle(RuntimeOrigin::signed(OTHER), WELL, m).unwrap();
+		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::settle(1)));
+	});
+}
+
+#[test]
 fn only_the_audit_pallet_mints_tat() {
 	test(|| {
 		// The asset's issuer is the pallet account; nobody else can mint through pallet-assets.
@@ -508,5 +521,15 @@ fn migration_v1_keeps_records_reconstructs_ratios_and_queues_pending_amendments_
 		assert!(Unsettled::<Test>::iter_keys().next().is_none());
 		// Restore a consistent state for the invariants (the pending amendment is not real).
 		AuditRecords::<Test>::mutate(WELL, m, |r| r.as_mut().unwrap().amended = None);
+	});
+}
+
+#[test]
+fn audits_of_lists_a_well_s_records_by_month() {
+	test(|| {
+		let r = run(100, 100);
+		let got = AuditMint::audits_of(WELL);
+		assert_eq!(got, vec![(r_month(), r)]);
+		assert!(AuditMint::audits_of(WELL + 1).is_empty());
 	});
 }

@@ -92,7 +92,12 @@ pub mod pallet {
 		traits::WellDirectory,
 	};
 
+	/// The in-code storage version: a layout change bumps it with a
+	/// `frame_support::migrations::VersionedMigration` (see pallet-wells' `migration` module).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::event]

@@ -152,6 +152,21 @@ mod benches {
 	}
 
 	#[benchmark]
+	fn claim_unbonded() {
+		let who = producer::<T>("producer");
+		let amount = T::NativeUnit::get().saturating_mul(10u32.into());
+		Producers::<T>::do_deposit(who.clone(), amount).unwrap();
+		Producers::<T>::do_withdraw(who.clone(), T::NativeUnit::get()).unwrap();
+		if let Some(mut u) = crate::UnbondingOf::<T>::get(&who) {
+			u.unlocks = tn_primitives::Day(0);
+			crate::UnbondingOf::<T>::insert(&who, u);
+		}
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+		assert!(crate::UnbondingOf::<T>::get(&who).is_none());
+	}
+
+	#[benchmark]
 	fn suspend() {
 		let who = producer::<T>("producer");
 		let origin = T::GovernanceOrigin::try_successful_origin().expect("governance origin");

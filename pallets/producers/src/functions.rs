@@ -202,12 +202,22 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The deposit `who` must keep: `MinDepositPerWell × active wells` (0 once revoked).
+	/// The deposit `who` must keep to mint: `MinDepositPerWell × active wells` (0 once revoked).
 	pub fn minimum_deposit(who: &T::AccountId, status: &ProducerStatus) -> BalanceOf<T> {
 		if matches!(status, ProducerStatus::Revoked { .. }) {
 			return Zero::zero();
 		}
 		T::MinDepositPerWell::get().saturating_mul(T::Wells::active_wells(who).into())
+	}
+
+	/// The deposit a withdrawal must leave: the requirement plus the open exposure,
+	/// `MinDepositPerWell × (active wells + open months)` (0 once revoked: no more mints).
+	pub fn withdrawal_floor(who: &T::AccountId, status: &ProducerStatus) -> BalanceOf<T> {
+		if matches!(status, ProducerStatus::Revoked { .. }) {
+			return Zero::zero();
+		}
+		let units = T::Wells::active_wells(who).saturating_add(T::Wells::open_months(who));
+		T::MinDepositPerWell::get().saturating_mul(units.into())
 	}
 
 	pub(crate) fn do_withdraw(who: T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
@@ -218,11 +228,32 @@ impl<T: Config> Pallet<T> {
 		ensure!(!matches!(producer.status, ProducerStatus::Suspended { .. }), Error::<T>::ProducerSuspended);
 		ensure!(amount <= producer.deposit, Error::<T>::InsufficientDeposit);
 		let left = producer.deposit.saturating_sub(amount);
-		ensure!(left >= Self::minimum_deposit(&who, &producer.status), Error::<T>::BelowMinimumDeposit);
-		T::Currency::release(&HoldReason::ProducerDeposit.into(), &who, amount, Precision::Exact)?;
+		ensure!(left >= Self::withdrawal_floor(&who, &producer.status), Error::<T>::BelowMinimumDeposit);
+		let days = T::UnbondingDays::get();
+		if days == 0 {
+			T::Currency::release(&HoldReason::ProducerDeposit.into(), &who, amount, Precision::Exact)?;
+			producer.deposit = left;
+			ProducerRecords::<T>::insert(&who, producer);
+			Self::deposit_event(Event::Withdrawn { producer: who, amount, deposit: left });
+			return Ok(());
+		}
+		let unlocks = Self::today().plus(days);
+		let unbonding = UnbondingOf::<T>::get(&who).map(|u| u.amount).unwrap_or_else(Zero::zero).saturating_add(amount);
+		UnbondingOf::<T>::insert(&who, Unbonding { amount: unbonding, unlocks });
 		producer.deposit = left;
 		ProducerRecords::<T>::insert(&who, producer);
-		Self::deposit_event(Event::Withdrawn { producer: who, amount, deposit: left });
+		Self::deposit_event(Event::Unbonding { producer: who, amount, unbonding, unlocks, deposit: left });
+		Ok(())
+	}
+
+	pub(crate) fn do_claim_unbonded(who: T::AccountId) -> DispatchResult {
+		let producer = ProducerRecords::<T>::get(&who).ok_or(Error::<T>::NotProducer)?;
+		ensure!(!matches!(producer.status, ProducerStatus::Suspended { .. }), Error::<T>::ProducerSuspended);
+		let u = UnbondingOf::<T>::get(&who).ok_or(Error::<T>::NothingUnbonding)?;
+		ensure!(Self::today() >= u.unlocks, Error::<T>::StillUnbonding);
+		T::Currency::release(&HoldReason::ProducerDeposit.into(), &who, u.amount, Precision::Exact)?;
+		UnbondingOf::<T>::remove(&who);
+		Self::deposit_event(Event::Withdrawn { producer: who, amount: u.amount, deposit: producer.deposit });
 		Ok(())
 	}
 
@@ -309,9 +340,13 @@ impl<T: Config> Pallet<T> {
 		use frame_support::traits::fungible::InspectHold;
 		for (who, p) in ProducerRecords::<T>::iter() {
 			let held = T::Currency::balance_on_hold(&HoldReason::ProducerDeposit.into(), &who);
-			ensure!(held == p.deposit, "recorded deposit differs from the held balance");
+			let unbonding = UnbondingOf::<T>::get(&who).map(|u| u.amount).unwrap_or_else(Zero::zero);
+			ensure!(held == p.deposit.saturating_add(unbonding), "deposit + unbonding differs from the held balance");
 			ensure!(!Applications::<T>::contains_key(&who), "a producer also has an application");
 			ensure!(KybOwners::<T>::get(p.kyb).as_ref() == Some(&who), "a producer's KYB is not indexed to it");
+		}
+		for (who, _) in UnbondingOf::<T>::iter() {
+			ensure!(ProducerRecords::<T>::contains_key(&who), "unbonding of an unknown producer");
 		}
 		for (who, app) in Applications::<T>::iter() {
 			let held = T::Currency::balance_on_hold(&HoldReason::Application.into(), &who);
@@ -353,12 +388,24 @@ impl<T: Config> DepositSlasher<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		if due.is_zero() {
 			return SlashOutcome::default();
 		}
-		let take = due.min(producer.deposit);
+		// The deposit first, then what is unbonding (held until claimed, so still slashable).
+		let mut unbonding = UnbondingOf::<T>::get(who);
+		let unbonding_amount = unbonding.as_ref().map(|u| u.amount).unwrap_or_else(Zero::zero);
+		let take = due.min(producer.deposit.saturating_add(unbonding_amount));
 		let (credit, not_slashed) = T::Currency::slash(&HoldReason::ProducerDeposit.into(), who, take);
 		let slashed = take.saturating_sub(not_slashed);
 		T::Slashed::on_unbalanced(credit);
 		let new_debt = due.saturating_sub(slashed);
-		producer.deposit = producer.deposit.saturating_sub(slashed);
+		let from_deposit = slashed.min(producer.deposit);
+		producer.deposit = producer.deposit.saturating_sub(from_deposit);
+		if let Some(u) = unbonding.as_mut() {
+			u.amount = u.amount.saturating_sub(slashed.saturating_sub(from_deposit));
+			if u.amount.is_zero() {
+				UnbondingOf::<T>::remove(who);
+			} else {
+				UnbondingOf::<T>::insert(who, u.clone());
+			}
+		}
 		producer.debt = producer.debt.saturating_add(new_debt);
 		let (deposit, debt) = (producer.deposit, producer.debt);
 		ProducerRecords::<T>::insert(who, producer);

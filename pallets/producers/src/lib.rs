@@ -80,7 +80,12 @@ pub mod pallet {
 	/// Imbalance produced by a slash.
 	pub type CreditOf<T> = Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
 
+	/// The in-code storage version: a layout change bumps it with a
+	/// `frame_support::migrations::VersionedMigration` (see pallet-wells' `migration` module).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Reasons this pallet holds funds.
@@ -124,6 +129,9 @@ pub mod pallet {
 		type ApplicationExpiryDays: Get<u32>;
 		/// Deposit a producer must keep per active well (governance parameter, default 0).
 		type MinDepositPerWell: Get<BalanceOf<Self>>;
+		/// Days a withdrawn deposit stays held (and slashable) before it can be claimed
+		/// (governance parameter, default 28; 0 releases at once).
+		type UnbondingDays: Get<u32>;
 		/// Native tokens (whole UNITs) per USD for slashes (governance parameter, default 1).
 		type UnitsPerUsd: Get<FixedU128>;
 		/// One whole native token in base units (10¹² for UNIT).
@@ -150,6 +158,10 @@ pub mod pallet {
 		StorageMap<_, Blake2_128Concat, T::AccountId, Producer<BalanceOf<T>>>;
 
 	/// The account admitted with each KYB commitment: one company, one producer account.
+	/// Deposit on its way out of each producer's hold (see [`Pallet::withdraw`]).
+	#[pallet::storage]
+	pub type UnbondingOf<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, Unbonding<BalanceOf<T>>>;
+
 	#[pallet::storage]
 	pub type KybOwners<T: Config> = StorageMap<_, Identity, Commitment, T::AccountId>;
 
@@ -193,6 +205,9 @@ pub mod pallet {
 		Deposited { producer: T::AccountId, repaid: BalanceOf<T>, held: BalanceOf<T>, deposit: BalanceOf<T>, debt: BalanceOf<T> },
 		/// `amount` was released from the deposit; balance after.
 		Withdrawn { producer: T::AccountId, amount: BalanceOf<T>, deposit: BalanceOf<T> },
+		/// `amount` left the deposit and unbonds until `unlocks` (`unbonding` in total); still
+		/// held and slashable until claimed with `claim_unbonded`.
+		Unbonding { producer: T::AccountId, amount: BalanceOf<T>, unbonding: BalanceOf<T>, unlocks: Day, deposit: BalanceOf<T> },
 		/// An audit slashed `usd` (atto-USD) = `due` native: `slashed` from the hold, `new_debt` as
 		/// debt; balances after.
 		Slashed { producer: T::AccountId, usd: u128, due: BalanceOf<T>, slashed: BalanceOf<T>, new_debt: BalanceOf<T>, deposit: BalanceOf<T>, debt: BalanceOf<T> },
@@ -246,6 +261,10 @@ pub mod pallet {
 		InsufficientDeposit,
 		/// Withdrawal would leave less than `MinDepositPerWell × active wells`.
 		BelowMinimumDeposit,
+		/// No deposit is unbonding.
+		NothingUnbonding,
+		/// The unbonding deposit's unlock day has not come yet.
+		StillUnbonding,
 	}
 
 	#[pallet::hooks]
@@ -327,13 +346,30 @@ pub mod pallet {
 			Self::do_deposit(who, amount)
 		}
 
-		/// Producer: release `amount` of the deposit. The deposit may not fall below
-		/// `MinDepositPerWell × active wells`.
+		/// Producer: take `amount` out of the deposit. It unbonds for `UnbondingDays` (still
+		/// held and slashable, e.g. by a settlement), then [`Pallet::claim_unbonded`] releases it;
+		/// with 0 days it is released at once. The deposit may not fall below
+		/// `MinDepositPerWell × (active wells + open months)` (the open months are uploads not yet
+		/// audited: each may still be slashed); a suspended producer cannot withdraw.
+		///
+		/// Emits `Unbonding` (or `Withdrawn` with no delay). Errors: `ZeroAmount`, `NotProducer`,
+		/// `ProducerSuspended`, `InsufficientDeposit`, `BelowMinimumDeposit`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::withdraw())]
 		pub fn withdraw(origin: OriginFor<T>, #[pallet::compact] amount: BalanceOf<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_withdraw(who, amount)
+		}
+
+		/// Producer: release the unbonded deposit once its unlock day has come.
+		///
+		/// Emits `Withdrawn`. Errors: `NotProducer`, `ProducerSuspended` (under investigation:
+		/// it stays held), `NothingUnbonding`, `StillUnbonding`.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::claim_unbonded())]
+		pub fn claim_unbonded(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_claim_unbonded(who)
 		}
 
 		/// Governance: suspend an active producer (it cannot add wells, upload or mint).
@@ -370,6 +406,23 @@ pub mod pallet {
 		/// The producer record of `who`, if admitted.
 		pub fn producer_of(who: T::AccountId) -> Option<Producer<BalanceOf<T>>> {
 			ProducerRecords::<T>::get(who)
+		}
+		/// Live (unexpired) applications waiting for a verifier's judgement, oldest first (the
+		/// verifiers' page).
+		pub fn pending_applications() -> alloc::vec::Vec<(T::AccountId, Application<BalanceOf<T>>)> {
+			let today = Self::today();
+			let mut v: alloc::vec::Vec<_> = Applications::<T>::iter()
+				.filter(|(_, a)| {
+					today < a.expires &&
+						matches!(a.stage, Stage::AwaitingKybJudgement { .. } | Stage::AwaitingKycJudgement { .. })
+				})
+				.collect();
+			v.sort_by_key(|(_, a)| a.opened);
+			v
+		}
+		/// Deposit unbonding for `who`, if any.
+		pub fn unbonding_of(who: T::AccountId) -> Option<Unbonding<BalanceOf<T>>> {
+			UnbondingOf::<T>::get(who)
 		}
 	}
 }

@@ -60,6 +60,8 @@ parameter_types! {
 	pub const FoundationAccount: AccountId = FOUNDATION;
 	pub static ExpiryDays: u32 = 30;
 	pub static MinPerWell: Balance = 0;
+	pub static Unbond: u32 = 0;
+	pub static OpenMonthsOf: u32 = 0;
 	pub static ActiveWells: u32 = 0;
 	pub static Rate: FixedU128 = FixedU128::from_u32(1);
 }
@@ -75,6 +77,9 @@ pub struct Wells;
 impl ActiveWellCount<AccountId> for Wells {
 	fn active_wells(_: &AccountId) -> u32 {
 		ActiveWells::get()
+	}
+	fn open_months(_: &AccountId) -> u32 {
+		OpenMonthsOf::get()
 	}
 }
 
@@ -100,6 +105,7 @@ impl pallet_producers::Config for Test {
 	type ApplicationDeposit = ConstU128<APP_DEPOSIT>;
 	type ApplicationExpiryDays = ExpiryDays;
 	type MinDepositPerWell = MinPerWell;
+	type UnbondingDays = Unbond;
 	type UnitsPerUsd = Rate;
 	type NativeUnit = ConstU128<UNIT>;
 	type MaxExpiriesPerBlock = ConstU32<2>;

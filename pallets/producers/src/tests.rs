@@ -1,6 +1,6 @@
 //! Unit tests of the producers pallet: every path and every bad input.
 
-use crate::{mock::*, Applications, Error, Event, ExpiryQueue, HoldReason, ProducerRecords, ProducerStatus, Stage};
+use crate::{mock::*, Applications, Error, Event, ExpiryQueue, HoldReason, ProducerRecords, ProducerStatus, Stage, Unbonding, UnbondingOf};
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::fungible::{Inspect, InspectHold},
@@ -509,5 +509,115 @@ fn minting_needs_the_required_deposit() {
 		);
 		assert_ok!(Producers::deposit(o(ALICE), UNIT));
 		assert_ok!(<Producers as ProducerRegistry<_>>::ensure_can_mint(&ALICE));
+	});
+}
+
+#[test]
+fn a_withdrawal_unbonds_and_is_claimed_after_the_delay() {
+	test(|| {
+		Unbond::set(28);
+		admit(ALICE);
+		assert_ok!(Producers::deposit(o(ALICE), 100 * UNIT));
+		let today = Producers::today();
+		assert_ok!(Producers::withdraw(o(ALICE), 40 * UNIT));
+		System::assert_last_event(
+			Event::Unbonding { producer: ALICE, amount: 40 * UNIT, unbonding: 40 * UNIT, unlocks: today.plus(28), deposit: 60 * UNIT }
+				.into(),
+		);
+		// Still held (and slashable) while it unbonds.
+		assert_eq!(held_deposit(ALICE), 100 * UNIT);
+		assert_eq!(ProducerRecords::<Test>::get(ALICE).unwrap().deposit, 60 * UNIT);
+		assert_noop!(Producers::claim_unbonded(o(ALICE)), Error::<Test>::StillUnbonding);
+		advance_days(27);
+		assert_noop!(Producers::claim_unbonded(o(ALICE)), Error::<Test>::StillUnbonding);
+		// A second withdrawal restarts the delay for the whole amount.
+		assert_ok!(Producers::withdraw(o(ALICE), 10 * UNIT));
+		assert_eq!(UnbondingOf::<Test>::get(ALICE).unwrap(), Unbonding { amount: 50 * UNIT, unlocks: today.plus(27 + 28) });
+		advance_days(27);
+		assert_noop!(Producers::claim_unbonded(o(ALICE)), Error::<Test>::StillUnbonding);
+		advance_days(1);
+		assert_ok!(Producers::claim_unbonded(o(ALICE)));
+		System::assert_last_event(Event::Withdrawn { producer: ALICE, amount: 50 * UNIT, deposit: 50 * UNIT }.into());
+		assert_eq!(held_deposit(ALICE), 50 * UNIT);
+		assert_noop!(Producers::claim_unbonded(o(ALICE)), Error::<Test>::NothingUnbonding);
+		assert_noop!(Producers::claim_unbonded(o(BOB)), Error::<Test>::NotProducer);
+		Unbond::set(0);
+	});
+}
+
+#[test]
+fn an_unbonding_deposit_is_still_slashed() {
+	test(|| {
+		Unbond::set(28);
+		admit(ALICE);
+		assert_ok!(Producers::deposit(o(ALICE), 100 * UNIT));
+		assert_ok!(Producers::withdraw(o(ALICE), 90 * UNIT));
+		// 25 UNIT due: 10 from the deposit, 15 from what is unbonding, no debt.
+		let out = Producers::slash_usd(&ALICE, 25 * ONE_TAT);
+		assert_eq!((out.due, out.slashed, out.new_debt), (25 * UNIT, 25 * UNIT, 0));
+		assert_eq!(ProducerRecords::<Test>::get(ALICE).unwrap().deposit, 0);
+		assert_eq!(UnbondingOf::<Test>::get(ALICE).unwrap().amount, 75 * UNIT);
+		assert_eq!(held_deposit(ALICE), 75 * UNIT);
+		// More than both: the rest is debt and nothing is left unbonding.
+		let out = Producers::slash_usd(&ALICE, 100 * ONE_TAT);
+		assert_eq!((out.slashed, out.new_debt), (75 * UNIT, 25 * UNIT));
+		assert!(UnbondingOf::<Test>::get(ALICE).is_none());
+		assert_eq!(held_deposit(ALICE), 0);
+		Unbond::set(0);
+	});
+}
+
+#[test]
+fn a_withdrawal_leaves_the_open_months_covered() {
+	test(|| {
+		admit(ALICE);
+		assert_ok!(Producers::deposit(o(ALICE), 100 * UNIT));
+		MinPerWell::set(30 * UNIT);
+		ActiveWells::set(1);
+		OpenMonthsOf::set(2);
+		// 30 × (1 well + 2 open months) = 90 UNIT must stay.
+		assert_noop!(Producers::withdraw(o(ALICE), 11 * UNIT), Error::<Test>::BelowMinimumDeposit);
+		assert_ok!(Producers::withdraw(o(ALICE), 10 * UNIT));
+		// Minting needs only the requirement for the active well (30).
+		assert_ok!(<Producers as ProducerRegistry<_>>::ensure_can_mint(&ALICE));
+		MinPerWell::set(0);
+		ActiveWells::set(0);
+		OpenMonthsOf::set(0);
+	});
+}
+
+#[test]
+fn a_suspended_producer_cannot_claim_its_unbonded_deposit() {
+	test(|| {
+		Unbond::set(1);
+		admit(ALICE);
+		assert_ok!(Producers::deposit(o(ALICE), 100 * UNIT));
+		assert_ok!(Producers::withdraw(o(ALICE), 40 * UNIT));
+		advance_days(1);
+		assert_ok!(Producers::suspend(RuntimeOrigin::root(), ALICE, reason("audit")));
+		assert_noop!(Producers::claim_unbonded(o(ALICE)), Error::<Test>::ProducerSuspended);
+		assert_ok!(Producers::reinstate(RuntimeOrigin::root(), ALICE));
+		assert_ok!(Producers::claim_unbonded(o(ALICE)));
+		assert_eq!(held_deposit(ALICE), 60 * UNIT);
+		Unbond::set(0);
+	});
+}
+
+#[test]
+fn pending_applications_lists_what_waits_for_a_verifier() {
+	test(|| {
+		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
+		advance_days(1);
+		assert_ok!(Producers::apply(o(BOB), CLASS, [9; 32]));
+		let who: Vec<AccountId> = Producers::pending_applications().into_iter().map(|(a, _)| a).collect();
+		assert_eq!(who, vec![ALICE, BOB]);
+		// KYB approved: Alice waits for her own KYC submission, not for a verifier.
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true));
+		assert_eq!(Producers::pending_applications().into_iter().map(|(a, _)| a).collect::<Vec<_>>(), vec![BOB]);
+		assert_ok!(Producers::submit_kyc(o(ALICE), KYC));
+		assert_eq!(Producers::pending_applications().len(), 2);
+		// An expired application is not listed, even before the queue deletes it.
+		advance_days(40);
+		assert!(Producers::pending_applications().is_empty());
 	});
 }

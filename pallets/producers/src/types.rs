@@ -73,6 +73,17 @@ pub enum ProducerStatus {
 	},
 }
 
+/// Deposit leaving the hold: still held (and slashable) until `unlocks`, then claimable.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct Unbonding<Balance> {
+	/// Amount on its way out.
+	pub amount: Balance,
+	/// First day it can be claimed (each new withdrawal restarts the delay for the whole amount).
+	pub unlocks: Day,
+}
+
 /// An admitted producer.
 #[derive(
 	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,

@@ -21,6 +21,7 @@ pub trait WeightInfo {
 	fn cancel_application() -> Weight;
 	fn deposit() -> Weight;
 	fn withdraw() -> Weight;
+	fn claim_unbonded() -> Weight;
 	fn suspend() -> Weight;
 	fn reinstate() -> Weight;
 	fn revoke() -> Weight;
@@ -30,6 +31,11 @@ pub trait WeightInfo {
 /// Weights measured on the reference machine, with the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	/// Not benchmarked yet (added before the next `scripts/bench-weights producers` run):
+	/// charged as `withdraw`, which reads and writes the same records and the hold.
+	fn claim_unbonded() -> Weight {
+		Self::withdraw()
+	}
 	/// Storage: `Producers::ProducerRecords` (r:1 w:0)
 	/// Proof: `Producers::ProducerRecords` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	/// Storage: `Wells::AssetClasses` (r:1 w:0)
@@ -209,6 +215,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
+	fn claim_unbonded() -> Weight {
+		<() as WeightInfo>::withdraw()
+	}
 	fn apply() -> Weight {
 		Weight::from_parts(89_292_000, 4335)
 			.saturating_add(ParityDbWeight::get().reads(8))

@@ -6,7 +6,8 @@ use frame_support::{
 	ensure,
 	pallet_prelude::*,
 	traits::{
-		fungible::MutateHold, tokens::Precision, Contains, DefensiveOption, Get, SortedMembers,
+		fungible::MutateHold, tokens::Precision, Contains, DefensiveOption, DefensiveSaturating, Get,
+		SortedMembers,
 		UnixTime,
 	},
 };
@@ -301,7 +302,7 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_reinstate_well(id: WellId) -> DispatchResult {
 		let well = Self::get_well(id)?;
-		ensure!(matches!(well.status, WellStatus::Suspended { .. }), Error::<T>::NotInReview);
+		ensure!(matches!(well.status, WellStatus::Suspended { .. }), Error::<T>::NotSuspended);
 		// Back to review: the maintainer confirms the well before it is active again.
 		Self::put_well(id, well, WellStatus::InReview);
 		Self::deposit_event(Event::WellReinstated { well: id });
@@ -328,6 +329,9 @@ impl<T: Config> Pallet<T> {
 			ensure!(volume <= MAX_DAILY_VOLUME, Error::<T>::VolumeTooLarge);
 			ensure!(!DayRecords::<T>::contains_key(id, day), Error::<T>::DuplicateDay);
 			Ledgers::<T>::try_mutate(id, day.month(), |l| -> DispatchResult {
+				if l.is_none() {
+					OpenMonths::<T>::mutate(&who, |n| *n = n.saturating_add(1));
+				}
 				let ledger = l.get_or_insert_with(MonthLedger::default);
 				ensure!(ledger.status == MonthStatus::Open, Error::<T>::MonthAudited);
 				ledger.days = ledger.days.saturating_add(1);
@@ -491,6 +495,20 @@ impl<T: Config> Pallet<T> {
 				"annual review of a never-activated well"
 			);
 		}
+		let mut open: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+		for (id, _, ledger) in Ledgers::<T>::iter() {
+			if ledger.status == MonthStatus::Open {
+				let owner = WellRegistry::<T>::get(id).ok_or("a ledger of an unknown well")?.owner;
+				let n = open.entry(owner).or_default();
+				*n = n.saturating_add(1);
+			}
+		}
+		for (who, n) in OpenMonths::<T>::iter() {
+			ensure!(open.get(&who).copied().unwrap_or(0) == n, "open month count differs");
+		}
+		for (who, n) in open {
+			ensure!(OpenMonths::<T>::get(&who) == n, "open months not counted");
+		}
 		for (who, n) in ActiveWells::<T>::iter() {
 			ensure!(active.get(&who).copied().unwrap_or(0) == n, "active well count differs");
 		}
@@ -504,6 +522,9 @@ impl<T: Config> Pallet<T> {
 impl<T: Config> ActiveWellCount<T::AccountId> for Pallet<T> {
 	fn active_wells(who: &T::AccountId) -> u32 {
 		ActiveWells::<T>::get(who)
+	}
+	fn open_months(who: &T::AccountId) -> u32 {
+		OpenMonths::<T>::get(who)
 	}
 }
 
@@ -555,6 +576,11 @@ impl<T: Config> WellLedger<T::AccountId> for Pallet<T> {
 		let status = if minted { MonthStatus::Minted } else { MonthStatus::Failed };
 		Ledgers::<T>::mutate(id, month, |l| {
 			if let Some(l) = l.as_mut() {
+				if l.status == MonthStatus::Open {
+					if let Some(well) = WellRegistry::<T>::get(id) {
+						OpenMonths::<T>::mutate(&well.owner, |n| *n = n.defensive_saturating_sub(1));
+					}
+				}
 				l.status = status;
 			}
 		});

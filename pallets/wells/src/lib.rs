@@ -95,7 +95,7 @@ pub mod pallet {
 	pub type BatchOf<T> = BoundedVec<(WellId, Day, Volume), <T as Config>::MaxBatch>;
 
 	/// The storage version: 1 since wells carry their regulator codes ([`crate::migration`]).
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -179,6 +179,11 @@ pub mod pallet {
 	/// Number of active wells per producer (for the producers pallet's deposit floor).
 	#[pallet::storage]
 	pub type ActiveWells<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// Number of open (not yet audited) well-months with uploads per producer: the open
+	/// exposure the producers pallet keeps covered when a deposit is withdrawn.
+	#[pallet::storage]
+	pub type OpenMonths<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
 	/// Daily production records: (well, day) → volume.
 	#[pallet::storage]
@@ -289,6 +294,8 @@ pub mod pallet {
 		QualityOutOfRange,
 		/// The well is not waiting for review.
 		NotInReview,
+		/// The well is not suspended (nothing to reinstate).
+		NotSuspended,
 		/// The well is not active.
 		WellNotActive,
 		/// The well is suspended.
@@ -538,6 +545,34 @@ pub mod pallet {
 		/// A well's day records in a month, in day order.
 		pub fn month_records(id: WellId, month: Month) -> alloc::vec::Vec<(Day, Volume)> {
 			Self::records_in(id, month)
+		}
+		/// The wells `owner` registered, by id (the portal's WellManagement page).
+		pub fn wells_of(owner: T::AccountId) -> alloc::vec::Vec<(WellId, WellOf<T>)> {
+			let mut v: alloc::vec::Vec<_> = WellRegistry::<T>::iter().filter(|(_, w)| w.owner == owner).collect();
+			v.sort_by_key(|(id, _)| *id);
+			v
+		}
+		/// What Foundation Managers have to review, by id: wells in review and annual reviews
+		/// submitted.
+		pub fn review_queue() -> alloc::vec::Vec<(WellId, WellOf<T>)> {
+			let mut v: alloc::vec::Vec<_> = WellRegistry::<T>::iter()
+				.filter(|(_, w)| {
+					w.status == WellStatus::InReview || matches!(w.annual_review, AnnualReview::Submitted { .. })
+				})
+				.collect();
+			v.sort_by_key(|(id, _)| *id);
+			v
+		}
+		/// A well's months with uploads, oldest first.
+		pub fn months_of(id: WellId) -> alloc::vec::Vec<(Month, MonthLedger)> {
+			let mut v: alloc::vec::Vec<_> = Ledgers::<T>::iter_prefix(id).collect();
+			v.sort_by_key(|(m, _)| (m.year, m.month));
+			v
+		}
+		/// The upload window in force: `(grace days, month close days, pre-activation days)`.
+		pub fn upload_window() -> (u32, u32, u32) {
+			let w = T::UploadWindow::get();
+			(w.grace_days, w.close_days, w.pre_activation_days)
 		}
 	}
 }

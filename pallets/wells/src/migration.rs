@@ -103,3 +103,58 @@ pub mod v1 {
 		<T as frame_system::Config>::DbWeight,
 	>;
 }
+
+/// Version 1 → 2: the per-producer count of open (unaudited) well-months, [`OpenMonths`], which
+/// the producers pallet uses for the open exposure a withdrawal must leave covered.
+pub mod v2 {
+	use super::*;
+	use frame_support::{traits::Get, weights::Weight};
+
+	/// The unversioned step: count every open ledger under its well's owner.
+	pub struct InnerMigrateV1ToV2<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut reads: u64 = 0;
+			let mut writes: u64 = 0;
+			for (id, _, ledger) in Ledgers::<T>::iter() {
+				reads = reads.saturating_add(1);
+				if ledger.status != MonthStatus::Open {
+					continue;
+				}
+				reads = reads.saturating_add(1);
+				if let Some(well) = WellRegistry::<T>::get(id) {
+					writes = writes.saturating_add(1);
+					OpenMonths::<T>::mutate(&well.owner, |n| *n = n.saturating_add(1));
+				}
+			}
+			log::info!(target: "runtime::wells", "v2: {writes} open months counted");
+			T::DbWeight::get().reads_writes(reads, writes)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
+			use codec::Encode;
+			let open = Ledgers::<T>::iter_values().filter(|l| l.status == MonthStatus::Open).count() as u32;
+			Ok(open.encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			use codec::Decode;
+			let open = u32::decode(&mut &state[..]).map_err(|_| "v2: bad pre-upgrade state")?;
+			let counted = OpenMonths::<T>::iter_values().fold(0u32, |a, n| a.saturating_add(n));
+			frame_support::ensure!(open == counted, "v2: open months miscounted");
+			Ok(())
+		}
+	}
+
+	/// Version 1 → 2, run once.
+	pub type MigrateToV2<T> = VersionedMigration<
+		1,
+		2,
+		InnerMigrateV1ToV2<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}

@@ -475,6 +475,7 @@ fn suspend_and_reinstate() {
 		assert_noop!(Wells::edit_well(o(PRODUCER), w, DOCS, Some(SWEET_LIGHT), op(), fac()), Error::<Test>::CannotEdit);
 		assert_ok!(Wells::reinstate_well(RuntimeOrigin::root(), w));
 		assert_eq!(WellRegistry::<Test>::get(w).unwrap().status, WellStatus::InReview);
+		assert_noop!(Wells::reinstate_well(RuntimeOrigin::root(), w), Error::<Test>::NotSuspended);
 		assert_ok!(Wells::review_well(o(MANAGER), w, true, text("")));
 		assert_eq!(Wells::active_wells(&PRODUCER), 1);
 	});
@@ -688,5 +689,67 @@ fn uploads_follow_the_upload_window() {
 		let batch = vec![(w, d(2026, 2, 4), 1_000), (w, d(2026, 1, 31), 1_000)].try_into().unwrap();
 		assert_noop!(Wells::upload_batch(o(PRODUCER), batch), Error::<Test>::MonthClosedForUploads);
 		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 2, 4), 1_000));
+	});
+}
+
+#[test]
+fn open_months_are_counted_per_producer_until_audited() {
+	test(|| {
+		let w = active_oil_well();
+		advance_days(40);
+		assert_eq!(Wells::open_months(&PRODUCER), 0);
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 5), 10));
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 6), 10));
+		assert_eq!(OpenMonths::<Test>::get(PRODUCER), 1);
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 2, 1), 10));
+		assert_eq!(Wells::open_months(&PRODUCER), 2);
+		Wells::close_month(w, jan(), true);
+		assert_eq!(Wells::open_months(&PRODUCER), 1);
+		// A settlement re-closing a closed month changes nothing.
+		Wells::close_month(w, jan(), false);
+		assert_eq!(Wells::open_months(&PRODUCER), 1);
+	});
+}
+
+#[test]
+fn migration_v2_counts_open_months_once() {
+	use crate::migration::v2::MigrateToV2;
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	test(|| {
+		let w = active_oil_well();
+		advance_days(40);
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 5), 10));
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 2, 5), 10));
+		Wells::close_month(w, jan(), true);
+		// Version 1 had no counter.
+		OpenMonths::<Test>::remove(PRODUCER);
+		StorageVersion::new(1).put::<Wells>();
+		MigrateToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(OpenMonths::<Test>::get(PRODUCER), 1);
+		assert_eq!(Wells::on_chain_storage_version(), StorageVersion::new(2));
+		MigrateToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(OpenMonths::<Test>::get(PRODUCER), 1);
+	});
+}
+
+#[test]
+fn view_functions_list_a_producer_s_wells_the_review_queue_and_months() {
+	test(|| {
+		let w = active_oil_well();
+		Producers::set(vec![PRODUCER, 11]);
+		assert_ok!(Wells::submit_well(o(11), 0, Commodity::Gas, ID2, DOCS, None, op(), fac()));
+		let mine: Vec<WellId> = Wells::wells_of(PRODUCER).into_iter().map(|(id, _)| id).collect();
+		assert_eq!(mine, vec![w]);
+		assert_eq!(Wells::wells_of(11).into_iter().map(|(id, _)| id).collect::<Vec<_>>(), vec![1]);
+		// Well 1 waits for review; well 0 is active.
+		assert_eq!(Wells::review_queue().into_iter().map(|(id, _)| id).collect::<Vec<_>>(), vec![1]);
+		advance_days(40);
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 2, 1), 10));
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 5), 10));
+		let months: Vec<(Month, u8)> = Wells::months_of(w).into_iter().map(|(m, l)| (m, l.days)).collect();
+		assert_eq!(months, vec![(jan(), 1), (Month::new(2026, 2).unwrap(), 1)]);
+		assert!(Wells::months_of(1).is_empty());
+		let window = <Test as Config>::UploadWindow::get();
+		assert_eq!(Wells::upload_window(), (window.grace_days, window.close_days, window.pre_activation_days));
 	});
 }

@@ -65,12 +65,10 @@ export async function allWells(api: Api): Promise<Well[]> {
   return e.map(({ keyArgs, value }) => ({ ...value, id: keyArgs[0] })).sort((a, b) => a.id - b.id);
 }
 
-/**
- * Runtime API wanted: `WellsApi::wells_of(owner) -> Vec<(WellId, Well)>`.
- * Today: scans Wells.WellRegistry and keeps the owner's.
- */
+/** A producer's wells: the wells pallet's `wells_of` view function (one call). */
 export async function wellsOf(api: Api, owner: string): Promise<Well[]> {
-  return (await allWells(api)).filter((w) => w.owner === owner);
+  const v = await api.view.Wells.wells_of(owner, AT);
+  return v.map(([id, w]) => ({ ...w, id }));
 }
 
 export async function well(api: Api, id: number): Promise<Well | undefined> {
@@ -78,12 +76,10 @@ export async function well(api: Api, id: number): Promise<Well | undefined> {
   return w ? { ...w, id } : undefined;
 }
 
-/**
- * Runtime API wanted: `WellsApi::review_queue(maintainer) -> Vec<(WellId, Well)>` (wells in
- * review and annual reviews submitted). Today: scans the registry.
- */
+/** Wells in review and annual reviews submitted: the `review_queue` view function. */
 export async function reviewQueue(api: Api): Promise<Well[]> {
-  return (await allWells(api)).filter((w) => w.status.type === 'InReview' || w.annual_review.type === 'Submitted');
+  const v = await api.view.Wells.review_queue(AT);
+  return v.map(([id, w]) => ({ ...w, id }));
 }
 
 export type MonthState = 'Open' | 'Mintable' | 'Audited' | 'Failed';

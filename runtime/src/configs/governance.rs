@@ -37,6 +37,10 @@ pub mod dynamic_params {
 		/// Native UNITs per USD when converting slashes.
 		#[codec(index = 2)]
 		pub static UnitsPerUsd: sp_arithmetic::FixedU128 = sp_arithmetic::FixedU128::from_u32(1);
+		/// Days a withdrawn deposit stays held and slashable before it can be claimed: four
+		/// weeks, longer than a month's close (5th) plus the time to audit and settle it.
+		#[codec(index = 3)]
+		pub static UnbondingDays: u32 = 28;
 	}
 
 	/// Wells: oil discount table, gas energy factor, annual review.

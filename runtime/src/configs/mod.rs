@@ -220,6 +220,7 @@ impl pallet_producers::Config for Runtime {
 	type ApplicationDeposit = ConstU128<{ 10 * UNIT }>;
 	type ApplicationExpiryDays = dynamic_params::producers::ApplicationExpiryDays;
 	type MinDepositPerWell = dynamic_params::producers::MinDepositPerWell;
+	type UnbondingDays = dynamic_params::producers::UnbondingDays;
 	type UnitsPerUsd = dynamic_params::producers::UnitsPerUsd;
 	type NativeUnit = ConstU128<UNIT>;
 	type MaxExpiriesPerBlock = ConstU32<32>;

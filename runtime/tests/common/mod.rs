@@ -115,6 +115,17 @@ pub fn check_invariants() {
 	pallet_producers::Pallet::<Runtime>::do_try_state().expect("producers invariants");
 	pallet_wells::Pallet::<Runtime>::do_try_state().expect("wells invariants");
 	pallet_audit_mint::Pallet::<Runtime>::do_try_state().expect("audit invariants");
+	// A producer whose held deposit is below the requirement cannot mint.
+	for (who, p) in pallet_producers::ProducerRecords::<Runtime>::iter() {
+		let required = pallet_producers::Pallet::<Runtime>::minimum_deposit(&who, &p.status);
+		if p.deposit < required {
+			assert!(
+				<pallet_producers::Pallet<Runtime> as tn_primitives::traits::ProducerRegistry<_>>::ensure_can_mint(&who)
+					.is_err(),
+				"a producer below its deposit requirement could mint"
+			);
+		}
+	}
 	// Across pallets, the direction audit-mint's `try_state` cannot see (it checks that each
 	// audit record's ledger is closed the right way): every closed ledger has its audit record.
 	for (well, month, ledger) in pallet_wells::Ledgers::<Runtime>::iter() {
