@@ -720,9 +720,20 @@ impl SimConfig {
 	/// The version of `month` published at start: `versions[month]`, else the highest amendment
 	/// version configured for it, else 1.
 	pub fn initial_version(&self, month: Month) -> u32 {
-		let from_amendments =
-			self.petrinex.amendments.iter().filter(|a| a.month == month).map(|a| a.version).max();
-		self.petrinex.versions.get(&month).copied().or(from_amendments).unwrap_or(1).max(1)
+		let from_amendments = self
+			.petrinex
+			.amendments
+			.iter()
+			.filter(|a| a.month == month)
+			.map(|a| a.version)
+			.max();
+		self.petrinex
+			.versions
+			.get(&month)
+			.copied()
+			.or(from_amendments)
+			.unwrap_or(1)
+			.max(1)
 	}
 }
 

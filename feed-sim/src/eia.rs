@@ -319,7 +319,9 @@ struct KeyError<'a> {
 /// (`"$\/BBL"`, `"\/v2\/petroleum\/pri\/spt\/data\/"`, as in real captures). A `/` can only
 /// occur inside JSON strings, where `\/` is a valid escape of it.
 fn to_json<T: Serialize>(v: &T) -> String {
-	serde_json::to_string(v).expect("serialising to a string cannot fail").replace('/', "\\/")
+	serde_json::to_string(v)
+		.expect("serialising to a string cannot fail")
+		.replace('/', "\\/")
 }
 
 impl EiaError {
@@ -372,8 +374,11 @@ fn bracket_parts(key: &str) -> (String, Vec<String>) {
 		None => (key.to_string(), Vec::new()),
 		Some(i) => {
 			let name = key[..i].to_string();
-			let parts =
-				key[i..].split('[').skip(1).map(|p| p.trim_end_matches(']').to_string()).collect();
+			let parts = key[i..]
+				.split('[')
+				.skip(1)
+				.map(|p| p.trim_end_matches(']').to_string())
+				.collect();
 			(name, parts)
 		},
 	}
@@ -850,7 +855,11 @@ mod tests {
 		);
 		// A configured price still wins.
 		let mut c2 = c.clone();
-		c2.eia.prices.get_mut("RWTC").unwrap().insert(d("2020-04-20"), Some("-37.63".into()));
+		c2.eia
+			.prices
+			.get_mut("RWTC")
+			.unwrap()
+			.insert(d("2020-04-20"), Some("-37.63".into()));
 		assert_eq!(eia_prices(&c2, "RWTC", d("2020-04-20"), d("2020-04-20"))[0].1, -3763);
 	}
 

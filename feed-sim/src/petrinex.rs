@@ -1600,7 +1600,8 @@ pub(crate) mod tests {
 		id: &str,
 		f: &OfficialFigure,
 	) -> Option<i64> {
-		sums.get(&(id.to_string(), f.product.as_str().to_string(), f.operator.clone())).copied()
+		sums.get(&(id.to_string(), f.product.as_str().to_string(), f.operator.clone()))
+			.copied()
 	}
 
 	fn csv_of(cfg: &SimConfig, month: (u16, u8), version: u32) -> Vec<u8> {
@@ -1714,8 +1715,10 @@ ProrationFactor,Heat\r"
 			.iter()
 			.filter(|r| r[17] == b"PROD" && r[18] == b"OIL" && r[22] == b"100071901015W400")
 			.collect();
-		let all: i64 =
-			well_rows.iter().map(|r| crate::config::parse_fixed(&text(&r[23]), 3).unwrap()).sum();
+		let all: i64 = well_rows
+			.iter()
+			.map(|r| crate::config::parse_fixed(&text(&r[23]), 3).unwrap())
+			.sum();
 		assert_eq!(all, 1_234_567 + 5_000, "sum over every operator includes the trap");
 		let other: Vec<String> = well_rows
 			.iter()
@@ -1777,8 +1780,10 @@ ProrationFactor,Heat\r"
 			.sum();
 		assert_eq!(masked_oil, 310_000);
 		// Filler wells are masked too (about `confidential_fraction` of them).
-		let masked_filler =
-			rows[1..].iter().filter(|r| r[19] == b"***" && r[3] != fig.facility.as_bytes()).count();
+		let masked_filler = rows[1..]
+			.iter()
+			.filter(|r| r[19] == b"***" && r[3] != fig.facility.as_bytes())
+			.count();
 		assert!(masked_filler >= 3, "{masked_filler}");
 	}
 
@@ -1828,8 +1833,9 @@ ProrationFactor,Heat\r"
 			);
 		}
 		// Fuel, flare, vent: to the reporting facility itself.
-		for r in
-			rows[1..].iter().filter(|r| matches!(r[17].as_slice(), b"FUEL" | b"FLARE" | b"VENT"))
+		for r in rows[1..]
+			.iter()
+			.filter(|r| matches!(r[17].as_slice(), b"FUEL" | b"FLARE" | b"VENT"))
 		{
 			assert_eq!(r[19], r[3]);
 		}

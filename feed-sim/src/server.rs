@@ -82,10 +82,13 @@ const MAX_CONNECTIONS: usize = 256;
 
 /// Resolves `addr` and refuses anything that is not a loopback address.
 pub fn check_loopback(addr: &str) -> Result<SocketAddr, String> {
-	let addrs: Vec<SocketAddr> =
-		addr.to_socket_addrs().map_err(|e| format!("bad listen address {addr:?}: {e}"))?.collect();
-	let first =
-		*addrs.first().ok_or_else(|| format!("listen address {addr:?} resolves to nothing"))?;
+	let addrs: Vec<SocketAddr> = addr
+		.to_socket_addrs()
+		.map_err(|e| format!("bad listen address {addr:?}: {e}"))?
+		.collect();
+	let first = *addrs
+		.first()
+		.ok_or_else(|| format!("listen address {addr:?} resolves to nothing"))?;
 	if let Some(bad) = addrs.iter().find(|a| !a.ip().is_loopback()) {
 		return Err(format!(
 			"refusing to listen on {bad}: only loopback addresses (127.0.0.1, ::1) are allowed"
@@ -880,7 +883,10 @@ mod tests {
 
 	impl Got {
 		fn header(&self, name: &str) -> Option<&str> {
-			self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+			self.headers
+				.iter()
+				.find(|(k, _)| k.eq_ignore_ascii_case(name))
+				.map(|(_, v)| v.as_str())
 		}
 	}
 

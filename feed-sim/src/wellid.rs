@@ -271,8 +271,10 @@ mod tests {
 	fn generated_exception_mix() {
 		let ids = generated_well_ids(42, 5_000);
 		let alnum = ids.iter().filter(|i| i.has_alphanumeric_exception()).count();
-		let numeric =
-			ids.iter().filter(|i| !i.has_alphanumeric_exception() && i.exception != *b"00").count();
+		let numeric = ids
+			.iter()
+			.filter(|i| !i.has_alphanumeric_exception() && i.exception != *b"00")
+			.count();
 		assert!((500..700).contains(&alnum), "≈ 12 % alphanumeric: {alnum} of 5000");
 		assert!((220..380).contains(&numeric), "≈ 6 % numeric: {numeric} of 5000");
 		let first_alnum = ids.iter().find(|i| i.has_alphanumeric_exception()).unwrap().to_string();

@@ -133,8 +133,9 @@ mod tests {
 
 	#[test]
 	fn roundtrip_nested() {
-		let data: Vec<u8> =
-			(0..300_000u32).flat_map(|i| format!("row {i},{}\r\n", i % 97).into_bytes()).collect();
+		let data: Vec<u8> = (0..300_000u32)
+			.flat_map(|i| format!("row {i},{}\r\n", i % 97).into_bytes())
+			.collect();
 		let inner = make("a.csv", &data);
 		let outer = make("a.zip", &inner);
 		let e = read_zip(&outer).unwrap();

@@ -52,7 +52,10 @@ fn every_configured_well_is_read_back_exactly() {
 			.iter()
 			.enumerate()
 			.map(|(k, (id, f))| {
-				(id.clone(), (k, f.product.as_str().to_string(), f.operator.clone(), f.facility.clone()))
+				(
+					id.clone(),
+					(k, f.product.as_str().to_string(), f.operator.clone(), f.facility.clone()),
+				)
 			})
 			.collect(),
 	);

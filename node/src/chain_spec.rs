@@ -1,7 +1,7 @@
 //! Built-in chain specifications: `dev` and `local`, from the runtime's genesis presets.
 
 use sc_service::{ChainType, Properties};
-use treasurenet_runtime::{WASM_BINARY, SS58_PREFIX, UNIT_DECIMALS, UNIT_SYMBOL};
+use treasurenet_runtime::{SS58_PREFIX, UNIT_DECIMALS, UNIT_SYMBOL, WASM_BINARY};
 
 /// The chain specification type of this node.
 pub type ChainSpec = sc_service::GenericChainSpec;

@@ -61,14 +61,23 @@ impl Decode for DeviationBands {
 	fn decode<I: codec::Input>(input: &mut I) -> Result<Self, codec::Error> {
 		let minor = Perbill::decode(input)?;
 		let major = Perbill::decode(input)?;
-		DeviationBands::new(minor, major).ok_or_else(|| "DeviationBands: minor must be ≤ major".into())
+		DeviationBands::new(minor, major)
+			.ok_or_else(|| "DeviationBands: minor must be ≤ major".into())
 	}
 }
 impl DecodeWithMemTracking for DeviationBands {}
 
 /// Which row of the table applied.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
 	TypeInfo,
 )]
 pub enum Band {
@@ -90,7 +99,15 @@ pub enum Band {
 
 /// The result of auditing a month.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
 	TypeInfo,
 )]
 pub struct AuditOutcome {
@@ -326,7 +343,8 @@ mod tests {
 
 	#[test]
 	fn governance_bands_and_ratio_apply() {
-		let bands = DeviationBands::new(Perbill::from_percent(5), Perbill::from_percent(50)).unwrap();
+		let bands =
+			DeviationBands::new(Perbill::from_percent(5), Perbill::from_percent(50)).unwrap();
 		let r = audit(108, 100, V, bands, Perbill::from_percent(2));
 		assert_eq!(r.band, Band::Moderate);
 		// V × 8/108 × 2 % = 1.481481...

@@ -1,13 +1,26 @@
 //! Keys and values the oracle aggregates: daily prices and official monthly production.
 
-use crate::{units::{PriceMicroUsd, Volume}, Commitment, Commodity, Day, Month, WellId};
+use crate::{
+	units::{PriceMicroUsd, Volume},
+	Commitment, Commodity, Day, Month, WellId,
+};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 
 /// What a feeder reports on.
 #[derive(
-	Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug, Encode, Decode, DecodeWithMemTracking,
-	MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub enum FeedKey {
 	/// The spot price of a commodity on a UTC day (WTI for oil, Henry Hub for gas).
@@ -18,8 +31,18 @@ pub enum FeedKey {
 
 /// Where an official production figure came from, so an amended month can be detected.
 #[derive(
-	Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug, Encode, Decode, DecodeWithMemTracking,
-	MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub struct Provenance {
 	/// The file's "Updated Date" as a UTC day (its version).
@@ -30,8 +53,18 @@ pub struct Provenance {
 
 /// A reported value.
 #[derive(
-	Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug, Encode, Decode, DecodeWithMemTracking,
-	MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub enum FeedValue {
 	/// A price in micro-USD per bbl (oil) or per MMBtu (gas).

@@ -21,8 +21,19 @@ pub const MAX_ACIDITY_BP: u32 = 10_000;
 
 /// Quality parameters of an oil well's crude, in fixed point.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, DecodeWithMemTracking,
-	MaxEncodedLen, TypeInfo, serde::Serialize, serde::Deserialize,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub struct OilQuality {
 	/// API gravity × 100 (e.g. 3110 = 31.10 °API).
@@ -196,8 +207,17 @@ mod tests {
 		let good = DiscountRules::DEFAULT.encode();
 		assert_eq!(DiscountRules::decode(&mut &good[..]), Ok(DiscountRules::DEFAULT));
 		// Same layout, tiers not decreasing.
-		let bad = (3_110u32, 50u32, [Perbill::from_percent(80), Perbill::from_percent(85),
-			Perbill::from_percent(70), Perbill::from_percent(60)]).encode();
+		let bad = (
+			3_110u32,
+			50u32,
+			[
+				Perbill::from_percent(80),
+				Perbill::from_percent(85),
+				Perbill::from_percent(70),
+				Perbill::from_percent(60),
+			],
+		)
+			.encode();
 		assert!(DiscountRules::decode(&mut &bad[..]).is_err());
 		// A tier above 100 % (raw parts 1_000_000_001).
 		let over = (3_110u32, 50u32, [1_000_000_001u32, 2, 1, 0]).encode();

@@ -30,13 +30,11 @@ pub fn split_above_minimum(amount: u128, ratios: &[Perbill], min: u128) -> (u128
 		}
 	}
 	if owner > 0 && owner < min {
-		let largest = shares
-			.iter_mut()
-			.fold(None::<&mut u128>, |best, s| match best {
-				Some(b) if *b >= *s => Some(b),
-				_ if *s > 0 => Some(s),
-				other => other,
-			});
+		let largest = shares.iter_mut().fold(None::<&mut u128>, |best, s| match best {
+			Some(b) if *b >= *s => Some(b),
+			_ if *s > 0 => Some(s),
+			other => other,
+		});
 		match largest {
 			Some(s) => *s = s.saturating_add(core::mem::take(&mut owner)),
 			None => owner = 0,
@@ -82,7 +80,8 @@ mod tests {
 	fn shares_below_the_minimum_go_to_the_owner() {
 		let min = 10;
 		// 20 % of 100 = 20 ≥ 10 stays; 5 % = 5 < 10 goes to the owner.
-		let (owner, shares) = split_above_minimum(100, &[Perbill::from_percent(20), Perbill::from_percent(5)], min);
+		let (owner, shares) =
+			split_above_minimum(100, &[Perbill::from_percent(20), Perbill::from_percent(5)], min);
 		assert_eq!((owner, shares), (80, vec![20, 0]));
 		// Exactly the minimum is kept.
 		let (owner, shares) = split_above_minimum(100, &[Perbill::from_percent(10)], min);
@@ -95,10 +94,12 @@ mod tests {
 	#[test]
 	fn an_owner_part_below_the_minimum_goes_to_the_largest_share() {
 		// 95 % / 3 % of 100: 95 stays, 3 < 10 to the owner: owner 2 + 3 = 5 < 10 → to the 95.
-		let (owner, shares) = split_above_minimum(100, &[Perbill::from_percent(95), Perbill::from_percent(3)], 10);
+		let (owner, shares) =
+			split_above_minimum(100, &[Perbill::from_percent(95), Perbill::from_percent(3)], 10);
 		assert_eq!((owner, shares), (0, vec![100, 0]));
 		// Equal largest shares: the first one gets it.
-		let (owner, shares) = split_above_minimum(100, &[Perbill::from_percent(48), Perbill::from_percent(48)], 10);
+		let (owner, shares) =
+			split_above_minimum(100, &[Perbill::from_percent(48), Perbill::from_percent(48)], 10);
 		assert_eq!((owner, shares), (0, vec![52, 48]));
 	}
 
@@ -111,7 +112,10 @@ mod tests {
 		// Exactly the minimum, no beneficiaries: minted.
 		assert_eq!(split_above_minimum(10, &[], 10), (10, vec![]));
 		// Zero minimum: plain split.
-		assert_eq!(split_above_minimum(7, &[Perbill::from_percent(50)], 0), split(7, &[Perbill::from_percent(50)]));
+		assert_eq!(
+			split_above_minimum(7, &[Perbill::from_percent(50)], 0),
+			split(7, &[Perbill::from_percent(50)])
+		);
 	}
 
 	#[test]

@@ -8,15 +8,40 @@ pub const MILLIS_PER_DAY: u64 = 86_400_000;
 
 /// A UTC calendar day, counted from 1970-01-01 (day 0).
 #[derive(
-	Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug, Default, Encode, Decode,
-	DecodeWithMemTracking, MaxEncodedLen, TypeInfo, serde::Serialize, serde::Deserialize,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub struct Day(pub u32);
 
 /// A calendar month (UTC). Ordered chronologically.
 #[derive(
-	Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug, Encode, Decode, DecodeWithMemTracking,
-	MaxEncodedLen, TypeInfo, serde::Serialize, serde::Deserialize,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub struct Month {
 	/// Year, e.g. 2026.
@@ -55,13 +80,15 @@ impl Day {
 		let yoe = doe
 			.saturating_sub(doe / 1_460)
 			.saturating_add(doe / 36_524)
-			.saturating_sub(doe / 146_096) /
-			365;
+			.saturating_sub(doe / 146_096)
+			/ 365;
 		let doy = doe.saturating_sub(
 			yoe.saturating_mul(365).saturating_add(yoe / 4).saturating_sub(yoe / 100),
 		);
 		let mp = doy.saturating_mul(5).saturating_add(2) / 153;
-		let d = doy.saturating_sub(mp.saturating_mul(153).saturating_add(2) / 5).saturating_add(1);
+		let d = doy
+			.saturating_sub(mp.saturating_mul(153).saturating_add(2) / 5)
+			.saturating_add(1);
 		let m = if mp < 10 { mp.saturating_add(3) } else { mp.saturating_sub(9) };
 		let y = yoe.saturating_add(era.saturating_mul(400)).saturating_add(u64::from(m <= 2));
 		(
@@ -90,7 +117,8 @@ impl Day {
 impl Month {
 	/// A month, if `month` is in 1..=12 and `year` in 1970..=9999.
 	pub fn new(year: u16, month: u8) -> Option<Month> {
-		((1970..=9999).contains(&year) && (1..=12).contains(&month)).then_some(Month { year, month })
+		((1970..=9999).contains(&year) && (1..=12).contains(&month))
+			.then_some(Month { year, month })
 	}
 
 	/// Whether this value is a real month (1..=12, years 1970..=9999).

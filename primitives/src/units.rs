@@ -5,8 +5,20 @@ use scale_info::TypeInfo;
 
 /// What a well produces. It fixes the volume unit, the price series and the Petrinex product.
 #[derive(
-	Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug, Encode, Decode, DecodeWithMemTracking,
-	MaxEncodedLen, TypeInfo, serde::Serialize, serde::Deserialize,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub enum Commodity {
 	/// Crude oil: volumes in litres, priced by WTI ($/bbl), Petrinex product `OIL`.

@@ -6,9 +6,7 @@
 //! Values are atto-USD (= TAT base units). Integer arithmetic is exact until the discount, which
 //! rounds down (in the chain's favour).
 
-use crate::units::{
-	Commodity, PriceMicroUsd, UsdAtto, Volume, BBL_PER_M3_E5, MAX_DAILY_VOLUME,
-};
+use crate::units::{Commodity, PriceMicroUsd, UsdAtto, Volume, BBL_PER_M3_E5, MAX_DAILY_VOLUME};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use sp_arithmetic::Perbill;
@@ -22,7 +20,15 @@ pub const PRICE_LOOKBACK_DAYS: u32 = 21;
 
 /// Which price valued a day.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
 	TypeInfo,
 )]
 pub enum PriceUsed {
@@ -62,7 +68,10 @@ pub fn fallback_price(earlier: &[PriceMicroUsd]) -> PriceUsed {
 	let sum: u128 = used.iter().map(|p| u128::from(*p)).sum();
 	let n = used.len() as u128;
 	// n ≥ 1 here; `checked_div` keeps the rule free of a division that could panic.
-	let average = sum.checked_div(n).and_then(|a| PriceMicroUsd::try_from(a).ok()).unwrap_or(PriceMicroUsd::MAX);
+	let average = sum
+		.checked_div(n)
+		.and_then(|a| PriceMicroUsd::try_from(a).ok())
+		.unwrap_or(PriceMicroUsd::MAX);
 	PriceUsed::Fallback { average, samples: used.len() as u8 }
 }
 

@@ -38,8 +38,11 @@ impl UploadWindow {
 	pub const PRODUCTION: UploadWindow =
 		UploadWindow { grace_days: 3, close_days: 4, pre_activation_days: 0 };
 	/// The dev/local presets' window: a year back, so a demo audits past months.
-	pub const WIDE: UploadWindow =
-		UploadWindow { grace_days: MAX_BACKFILL_DAYS, close_days: 400, pre_activation_days: MAX_BACKFILL_DAYS };
+	pub const WIDE: UploadWindow = UploadWindow {
+		grace_days: MAX_BACKFILL_DAYS,
+		close_days: 400,
+		pre_activation_days: MAX_BACKFILL_DAYS,
+	};
 }
 
 /// Why a day is outside the window.
@@ -63,7 +66,12 @@ pub fn month_close(day: Day, w: &UploadWindow) -> Day {
 }
 
 /// Whether `day` may be uploaded on `today` for a well activated on `activated`.
-pub fn check_upload(day: Day, today: Day, activated: Day, w: &UploadWindow) -> Result<(), WindowError> {
+pub fn check_upload(
+	day: Day,
+	today: Day,
+	activated: Day,
+	w: &UploadWindow,
+) -> Result<(), WindowError> {
 	if day >= today {
 		return Err(WindowError::FutureDay);
 	}
@@ -95,10 +103,16 @@ mod tests {
 	fn grace_boundaries() {
 		let act = d(2026, 1, 1);
 		// 2026-01-10 may be uploaded on the 11th … 13th (3 days), not on the 14th.
-		assert_eq!(check_upload(d(2026, 1, 10), d(2026, 1, 10), act, &P), Err(WindowError::FutureDay));
+		assert_eq!(
+			check_upload(d(2026, 1, 10), d(2026, 1, 10), act, &P),
+			Err(WindowError::FutureDay)
+		);
 		assert_eq!(check_upload(d(2026, 1, 10), d(2026, 1, 11), act, &P), Ok(()));
 		assert_eq!(check_upload(d(2026, 1, 10), d(2026, 1, 13), act, &P), Ok(()));
-		assert_eq!(check_upload(d(2026, 1, 10), d(2026, 1, 14), act, &P), Err(WindowError::GraceOver));
+		assert_eq!(
+			check_upload(d(2026, 1, 10), d(2026, 1, 14), act, &P),
+			Err(WindowError::GraceOver)
+		);
 	}
 
 	#[test]
@@ -109,8 +123,14 @@ mod tests {
 		assert_eq!(month_close(d(2026, 1, 31), &P), d(2026, 2, 5));
 		assert_eq!(month_close(d(2026, 1, 1), &P), d(2026, 2, 5));
 		assert_eq!(check_upload(d(2026, 1, 31), d(2026, 2, 4), act, &wide_grace), Ok(()));
-		assert_eq!(check_upload(d(2026, 1, 31), d(2026, 2, 5), act, &wide_grace), Err(WindowError::MonthClosed));
-		assert_eq!(check_upload(d(2026, 1, 20), d(2026, 2, 5), act, &wide_grace), Err(WindowError::MonthClosed));
+		assert_eq!(
+			check_upload(d(2026, 1, 31), d(2026, 2, 5), act, &wide_grace),
+			Err(WindowError::MonthClosed)
+		);
+		assert_eq!(
+			check_upload(d(2026, 1, 20), d(2026, 2, 5), act, &wide_grace),
+			Err(WindowError::MonthClosed)
+		);
 		// December closes on 5 January of the next year; February of a leap year on 5 March.
 		assert_eq!(month_close(d(2026, 12, 31), &P), d(2027, 1, 5));
 		assert_eq!(month_close(d(2028, 2, 29), &P), d(2028, 3, 5));
@@ -119,11 +139,17 @@ mod tests {
 	#[test]
 	fn nothing_before_activation() {
 		let act = d(2026, 3, 10);
-		assert_eq!(check_upload(d(2026, 3, 9), d(2026, 3, 11), act, &P), Err(WindowError::BeforeActivation));
+		assert_eq!(
+			check_upload(d(2026, 3, 9), d(2026, 3, 11), act, &P),
+			Err(WindowError::BeforeActivation)
+		);
 		assert_eq!(check_upload(d(2026, 3, 10), d(2026, 3, 11), act, &P), Ok(()));
 		let one = UploadWindow { pre_activation_days: 1, ..P };
 		assert_eq!(check_upload(d(2026, 3, 9), d(2026, 3, 11), act, &one), Ok(()));
-		assert_eq!(check_upload(d(2026, 3, 8), d(2026, 3, 11), act, &one), Err(WindowError::BeforeActivation));
+		assert_eq!(
+			check_upload(d(2026, 3, 8), d(2026, 3, 11), act, &one),
+			Err(WindowError::BeforeActivation)
+		);
 	}
 
 	#[test]
@@ -131,7 +157,10 @@ mod tests {
 		let today = d(2026, 11, 30);
 		let act = today;
 		assert_eq!(check_upload(today.minus(365), today, act, &UploadWindow::WIDE), Ok(()));
-		assert_eq!(check_upload(today.minus(366), today, act, &UploadWindow::WIDE), Err(WindowError::DayTooOld));
+		assert_eq!(
+			check_upload(today.minus(366), today, act, &UploadWindow::WIDE),
+			Err(WindowError::DayTooOld)
+		);
 		assert_eq!(check_upload(d(2026, 8, 1), today, act, &UploadWindow::WIDE), Ok(()));
 	}
 }

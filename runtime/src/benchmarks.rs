@@ -9,10 +9,7 @@
 	clippy::panic
 )]
 
-use crate::{
-	AccountId, Balances, Oracle, Producers, Runtime, RuntimeOrigin, Wells,
-	UNIT,
-};
+use crate::{AccountId, Balances, Oracle, Producers, Runtime, RuntimeOrigin, Wells, UNIT};
 use frame_support::traits::fungible::Mutate;
 use sp_arithmetic::Perbill;
 use tn_primitives::{
@@ -40,7 +37,10 @@ fn set_today(day: Day) {
 
 fn feed(key: FeedKey, value: FeedValue) {
 	let timestamp = pallet_timestamp::Now::<Runtime>::get();
-	pallet_oracle::Values::<Runtime>::insert(key, pallet_oracle::TimestampedValue { value, timestamp });
+	pallet_oracle::Values::<Runtime>::insert(
+		key,
+		pallet_oracle::TimestampedValue { value, timestamp },
+	);
 	let _ = Oracle::get(&key);
 }
 
@@ -54,33 +54,60 @@ impl pallet_audit_mint::benchmarking::BenchmarkHelper<AccountId> for AuditMintHe
 		let month = Month { year: 2026, month: 1 };
 		set_today(month.first_day());
 		// Admit the producer with a deposit smaller than the coming slash (→ debt).
-		<WellsHelper as pallet_wells::benchmarking::BenchmarkHelper<AccountId>>::make_producer(&who);
+		<WellsHelper as pallet_wells::benchmarking::BenchmarkHelper<AccountId>>::make_producer(
+			&who,
+		);
 		let _ = Producers::deposit(RuntimeOrigin::signed(who.clone()), UNIT / 1_000);
-		<WellsHelper as pallet_wells::benchmarking::BenchmarkHelper<AccountId>>::make_manager(&manager);
+		<WellsHelper as pallet_wells::benchmarking::BenchmarkHelper<AccountId>>::make_manager(
+			&manager,
+		);
 		let well = pallet_wells::NextWellId::<Runtime>::get();
 		let quality = OilQuality { api_gravity_x100: 3_500, acidity_bp: 30 };
-		let _ = Wells::submit_well(RuntimeOrigin::signed(who.clone()), 0, Commodity::Oil, [9; 32], [3; 32], Some(quality), b"A1B2".to_vec().try_into().unwrap(), b"ABBT0012345".to_vec().try_into().unwrap());
+		let _ = Wells::submit_well(
+			RuntimeOrigin::signed(who.clone()),
+			0,
+			Commodity::Oil,
+			[9; 32],
+			[3; 32],
+			Some(quality),
+			b"A1B2".to_vec().try_into().unwrap(),
+			b"ABBT0012345".to_vec().try_into().unwrap(),
+		);
 		let _ = Wells::review_well(RuntimeOrigin::signed(manager), well, true, Default::default());
 		let shares: alloc::vec::Vec<(AccountId, Perbill)> = (0..b)
 			.map(|i| (frame_benchmarking::account("beneficiary", i, 0), Perbill::from_percent(10)))
 			.collect();
-		let _ = Wells::set_beneficiaries(RuntimeOrigin::signed(who.clone()), well, shares.try_into().unwrap_or_default());
+		let _ = Wells::set_beneficiaries(
+			RuntimeOrigin::signed(who.clone()),
+			well,
+			shares.try_into().unwrap_or_default(),
+		);
 		set_today(month.last_day().plus(5));
 		let records: alloc::vec::Vec<_> =
 			(0..31).map(|d| (well, month.first_day().plus(d), 1_000_000u64)).collect();
-		let _ = Wells::upload_batch(RuntimeOrigin::signed(who.clone()), records.try_into().unwrap_or_default());
+		let _ = Wells::upload_batch(
+			RuntimeOrigin::signed(who.clone()),
+			records.try_into().unwrap_or_default(),
+		);
 		// Prices on every other day (the rest use the fallback average).
 		for d in (0..31).step_by(2) {
-			feed(FeedKey::Price(Commodity::Oil, month.first_day().plus(d)), FeedValue::Price(70_000_000));
+			feed(
+				FeedKey::Price(Commodity::Oil, month.first_day().plus(d)),
+				FeedValue::Price(70_000_000),
+			);
 		}
 		// Official: half of P → deviation 100 % (above the major band).
 		let provenance = Provenance { updated: month.last_day().plus(3), file_hash: [7; 32] };
-		feed(FeedKey::Production(well, month), FeedValue::Production { volume: 15_500_000, provenance });
+		feed(
+			FeedKey::Production(well, month),
+			FeedValue::Production { volume: 15_500_000, provenance },
+		);
 		(who, well, month)
 	}
 
 	fn amend_official(well: WellId, month: Month, volume: u64) {
-		let provenance = Provenance { updated: month.last_day().plus(40), file_hash: [volume as u8; 32] };
+		let provenance =
+			Provenance { updated: month.last_day().plus(40), file_hash: [volume as u8; 32] };
 		feed(FeedKey::Production(well, month), FeedValue::Production { volume, provenance });
 	}
 }
@@ -103,8 +130,10 @@ impl pallet_wells::benchmarking::BenchmarkHelper<AccountId> for WellsHelper {
 		);
 	}
 	fn make_manager(who: &AccountId) {
-		let mut members =
-			pallet_membership::Members::<Runtime, crate::configs::FoundationMembershipInstance>::get();
+		let mut members = pallet_membership::Members::<
+			Runtime,
+			crate::configs::FoundationMembershipInstance,
+		>::get();
 		if !members.contains(who) {
 			let _ = members.try_push(who.clone());
 			members.sort();
@@ -128,7 +157,10 @@ impl<L: frame_support::traits::Get<u32>> pallet_oracle::BenchmarkHelper<FeedKey,
 		let values: alloc::vec::Vec<_> = (0..L::get())
 			.map(|i| {
 				if i % 2 == 0 {
-					(FeedKey::Production(i, month), FeedValue::Production { volume: 1_234_567, provenance })
+					(
+						FeedKey::Production(i, month),
+						FeedValue::Production { volume: 1_234_567, provenance },
+					)
 				} else {
 					(FeedKey::Price(Commodity::Oil, Day(20_454 + i)), FeedValue::Price(70_000_000))
 				}

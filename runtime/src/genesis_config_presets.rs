@@ -52,7 +52,8 @@ struct Roles {
 }
 
 fn genesis(r: Roles) -> Value {
-	let mut balances: Vec<(AccountId, Balance)> = r.endowed.iter().cloned().map(|k| (k, ENDOWMENT)).collect();
+	let mut balances: Vec<(AccountId, Balance)> =
+		r.endowed.iter().cloned().map(|k| (k, ENDOWMENT)).collect();
 	// The Foundation account receives slashes; give it the existential deposit and more.
 	balances.push((FoundationAccount::get(), 10 * UNIT));
 	let sorted = |mut v: Vec<AccountId>| {
@@ -96,7 +97,12 @@ fn genesis(r: Roles) -> Value {
 			// Minimum balance one cent: no free accounts from dust (a mint gives shares below it
 			// to the well's owner).
 			assets: vec![(TAT_ASSET_ID, tat_issuer(), true, tn_primitives::ONE_TAT / 100)],
-			metadata: vec![(TAT_ASSET_ID, b"Treasurenet Asset Token".to_vec(), b"TAT".to_vec(), TAT_DECIMALS)],
+			metadata: vec![(
+				TAT_ASSET_ID,
+				b"Treasurenet Asset Token".to_vec(),
+				b"TAT".to_vec(),
+				TAT_DECIMALS
+			)],
 		},
 	})
 }

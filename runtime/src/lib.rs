@@ -41,9 +41,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 pub use configs::{dynamic_params, RuntimeParameters};
-pub use pallet_oracle_feeds::{settings as feeds_settings, KEY_TYPE as FEEDER_KEY_TYPE};
 pub use frame_system::Call as SystemCall;
 pub use pallet_balances::Call as BalancesCall;
+pub use pallet_oracle_feeds::{settings as feeds_settings, KEY_TYPE as FEEDER_KEY_TYPE};
 pub use pallet_timestamp::Call as TimestampCall;
 #[cfg(any(feature = "std", test))]
 pub use sp_runtime::BuildStorage;

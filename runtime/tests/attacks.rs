@@ -18,9 +18,18 @@ type WellsError = pallet_wells::Error<Runtime>;
 fn production_upload_window() {
 	let w = UploadWindow::PRODUCTION;
 	for p in [
-		RuntimeParameters::Wells(wp::Parameters::UploadGraceDays(wp::UploadGraceDays, Some(w.grace_days))),
-		RuntimeParameters::Wells(wp::Parameters::MonthCloseDays(wp::MonthCloseDays, Some(w.close_days))),
-		RuntimeParameters::Wells(wp::Parameters::PreActivationDays(wp::PreActivationDays, Some(w.pre_activation_days))),
+		RuntimeParameters::Wells(wp::Parameters::UploadGraceDays(
+			wp::UploadGraceDays,
+			Some(w.grace_days),
+		)),
+		RuntimeParameters::Wells(wp::Parameters::MonthCloseDays(
+			wp::MonthCloseDays,
+			Some(w.close_days),
+		)),
+		RuntimeParameters::Wells(wp::Parameters::PreActivationDays(
+			wp::PreActivationDays,
+			Some(w.pre_activation_days),
+		)),
 	] {
 		assert_ok!(Parameters::set_parameter(RuntimeOrigin::root(), p));
 	}
@@ -40,7 +49,12 @@ fn uploading_after_the_official_figure_is_refused() {
 		// Honest path: each day uploaded the next day, 1–29 January.
 		for d in 0..29u32 {
 			run_days(1);
-			assert_ok!(Wells::upload_production(signed(&eve), well, jan.first_day().plus(d), 1_000));
+			assert_ok!(Wells::upload_production(
+				signed(&eve),
+				well,
+				jan.first_day().plus(d),
+				1_000
+			));
 		}
 		// 30 January uploaded two days late (1 February): inside the 3-day grace.
 		run_days(2); // today: 1 February
@@ -51,13 +65,22 @@ fn uploading_after_the_official_figure_is_refused() {
 		// the missing day and more volume on the highest-priced days. Day 31 in March:
 		run_days(40); // today: 13 March
 		feed_january(well, 31_000);
-		assert_noop!(Wells::upload_production(signed(&eve), well, jan31, 1_000), WellsError::UploadGraceOver);
+		assert_noop!(
+			Wells::upload_production(signed(&eve), well, jan31, 1_000),
+			WellsError::UploadGraceOver
+		);
 		// With a generous grace (a governance mistake), the month close still holds.
 		assert_ok!(Parameters::set_parameter(
 			RuntimeOrigin::root(),
-			RuntimeParameters::Wells(wp::Parameters::UploadGraceDays(wp::UploadGraceDays, Some(365)))
+			RuntimeParameters::Wells(wp::Parameters::UploadGraceDays(
+				wp::UploadGraceDays,
+				Some(365)
+			))
 		));
-		assert_noop!(Wells::upload_production(signed(&eve), well, jan31, 1_000), WellsError::MonthClosedForUploads);
+		assert_noop!(
+			Wells::upload_production(signed(&eve), well, jan31, 1_000),
+			WellsError::MonthClosedForUploads
+		);
 		check_invariants();
 
 		// The month is minted with what was uploaded in time: P = 30,000 L vs O = 31,000 L.
@@ -75,7 +98,10 @@ fn the_month_closes_at_midnight_on_the_fifth() {
 		production_upload_window();
 		assert_ok!(Parameters::set_parameter(
 			RuntimeOrigin::root(),
-			RuntimeParameters::Wells(wp::Parameters::UploadGraceDays(wp::UploadGraceDays, Some(10)))
+			RuntimeParameters::Wells(wp::Parameters::UploadGraceDays(
+				wp::UploadGraceDays,
+				Some(10)
+			))
 		));
 		let eve = eve();
 		let well = onboard();
@@ -112,17 +138,23 @@ fn a_new_well_cannot_claim_days_before_its_activation() {
 /// Builds the genesis state of a preset patch (over the default config, as chain-spec-builder
 /// does); `Err` with the panic message if the genesis refuses to build.
 fn build_genesis(patch: serde_json::Value) -> Result<(), String> {
-	let mut config = serde_json::to_value(treasurenet_runtime::RuntimeGenesisConfig::default()).unwrap();
+	let mut config =
+		serde_json::to_value(treasurenet_runtime::RuntimeGenesisConfig::default()).unwrap();
 	merge(&mut config, patch);
 	let json = serde_json::to_vec(&config).unwrap();
 	std::panic::catch_unwind(move || {
 		sp_io::TestExternalities::new_empty().execute_with(|| {
-			frame_support::genesis_builder_helper::build_state::<treasurenet_runtime::RuntimeGenesisConfig>(json)
-				.unwrap()
+			frame_support::genesis_builder_helper::build_state::<
+				treasurenet_runtime::RuntimeGenesisConfig,
+			>(json)
+			.unwrap()
 		})
 	})
 	.map_err(|e| {
-		e.downcast_ref::<String>().cloned().or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default()
+		e.downcast_ref::<String>()
+			.cloned()
+			.or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+			.unwrap_or_default()
 	})
 }
 
@@ -131,7 +163,8 @@ fn operator_patch(validator_seed: &str, member_seed: &str) -> serde_json::Value 
 	use sp_core::{ed25519, sr25519, Pair};
 	let sr = sr25519::Pair::from_string(validator_seed, None).unwrap().public();
 	let ed = ed25519::Pair::from_string(validator_seed, None).unwrap().public();
-	let member: treasurenet_runtime::AccountId = sr25519::Pair::from_string(member_seed, None).unwrap().public().into();
+	let member: treasurenet_runtime::AccountId =
+		sr25519::Pair::from_string(member_seed, None).unwrap().public().into();
 	let aura: sp_consensus_aura::sr25519::AuthorityId = sr.into();
 	let grandpa: sp_consensus_grandpa::AuthorityId = ed.into();
 	serde_json::json!({
@@ -147,7 +180,8 @@ fn operator_patch(validator_seed: &str, member_seed: &str) -> serde_json::Value 
 #[test]
 fn the_production_genesis_refuses_dev_keys() {
 	let preset = || {
-		let bytes = treasurenet_runtime::genesis_config_presets::get_preset(&"production".into()).unwrap();
+		let bytes =
+			treasurenet_runtime::genesis_config_presets::get_preset(&"production".into()).unwrap();
 		serde_json::from_slice::<serde_json::Value>(&bytes).unwrap()
 	};
 	let err = build_genesis(preset()).unwrap_err();
@@ -178,16 +212,20 @@ fn instant_referendums_are_not_allowed() {
 /// Everyone's position: Eve's and Ferdie's TAT, Eve's held deposit and debt, the Foundation
 /// account (where slashes go), TAT's issuance.
 fn positions() -> (u128, u128, u128, u128, u128, u128) {
-	use frame_support::traits::fungibles::Inspect as _;
 	use frame_support::traits::fungible::Inspect as _;
+	use frame_support::traits::fungibles::Inspect as _;
 	let tat = treasurenet_runtime::configs::TAT_ASSET_ID;
-	let debt = pallet_producers::ProducerRecords::<Runtime>::get(eve()).map(|p| p.debt).unwrap_or(0);
+	let debt = pallet_producers::ProducerRecords::<Runtime>::get(eve())
+		.map(|p| p.debt)
+		.unwrap_or(0);
 	(
 		treasurenet_runtime::Assets::balance(tat, eve()),
 		treasurenet_runtime::Assets::balance(tat, ferdie()),
 		deposit_held(&eve()),
 		debt,
-		treasurenet_runtime::Balances::balance(&treasurenet_runtime::configs::FoundationAccount::get()),
+		treasurenet_runtime::Balances::balance(
+			&treasurenet_runtime::configs::FoundationAccount::get(),
+		),
 		treasurenet_runtime::Assets::total_issuance(tat),
 	)
 }
@@ -196,19 +234,29 @@ fn positions() -> (u128, u128, u128, u128, u128, u128) {
 fn amend_january(well: u32, litres: u64) {
 	use tn_primitives::feeds::{FeedKey, FeedValue, Provenance};
 	let jan = Month::new(2026, 1).unwrap();
-	let provenance =
-		Provenance { updated: tn_primitives::Day::from_ymd(2026, 3, 20).unwrap(), file_hash: [10; 32] };
-	let values = vec![(FeedKey::Production(well, jan), FeedValue::Production { volume: litres, provenance })];
+	let provenance = Provenance {
+		updated: tn_primitives::Day::from_ymd(2026, 3, 20).unwrap(),
+		file_hash: [10; 32],
+	};
+	let values = vec![(
+		FeedKey::Production(well, jan),
+		FeedValue::Production { volume: litres, provenance },
+	)];
 	// A feeder feeds once per block.
 	run_blocks(1);
-	assert_ok!(treasurenet_runtime::Oracle::feed_values(signed(&alice()), values.try_into().unwrap()));
+	assert_ok!(treasurenet_runtime::Oracle::feed_values(
+		signed(&alice()),
+		values.try_into().unwrap()
+	));
 }
 
 /// Eve uploads 1–30 January (1,000 L a day; 31 January has no price and is not uploaded), the
 /// preliminary official figure is 29,000 L (d = 3.4 %: corrected, no slash) and a later file
 /// amends it to 25,000 L (d = 20 %: corrected and slashed). Eve mints before the amendment when
 /// `mint_first`, else after it. Returns the positions and the final audit record.
-fn amendment_world(mint_first: bool) -> ((u128, u128, u128, u128, u128, u128), pallet_audit_mint::AuditRecordOf<Runtime>) {
+fn amendment_world(
+	mint_first: bool,
+) -> ((u128, u128, u128, u128, u128, u128), pallet_audit_mint::AuditRecordOf<Runtime>) {
 	let mut out = None;
 	dev_ext(JAN_1_2026_MS).execute_with(|| {
 		let eve = eve();
@@ -217,7 +265,12 @@ fn amendment_world(mint_first: bool) -> ((u128, u128, u128, u128, u128, u128), p
 		// The dev chain's wide window: the month is uploaded after it ended.
 		run_days(40);
 		for d in 0..30u32 {
-			assert_ok!(Wells::upload_production(signed(&eve), well, jan.first_day().plus(d), 1_000));
+			assert_ok!(Wells::upload_production(
+				signed(&eve),
+				well,
+				jan.first_day().plus(d),
+				1_000
+			));
 		}
 		feed_january(well, 29_000);
 		if mint_first {
@@ -230,7 +283,10 @@ fn amendment_world(mint_first: bool) -> ((u128, u128, u128, u128, u128, u128), p
 			assert_ok!(AuditMint::mint(signed(&eve), well, jan));
 		}
 		check_invariants();
-		out = Some((positions(), pallet_audit_mint::AuditRecords::<Runtime>::get(well, jan).unwrap()));
+		out = Some((
+			positions(),
+			pallet_audit_mint::AuditRecords::<Runtime>::get(well, jan).unwrap(),
+		));
 	});
 	out.unwrap()
 }
@@ -255,7 +311,10 @@ fn minting_before_an_amendment_does_not_pay() {
 	assert_eq!(early.5, expected.minted);
 	// The settled record keeps the preliminary figure and what it minted.
 	let s = settled.settlement.unwrap();
-	assert_eq!((s.first_official, s.first_minted, s.count), (29_000, direct.value * 29_000 / 30_000, 1));
+	assert_eq!(
+		(s.first_official, s.first_minted, s.count),
+		(29_000, direct.value * 29_000 / 30_000, 1)
+	);
 	assert_eq!(s.burned, s.first_minted - expected.minted);
 	assert_eq!((settled.official_volume, direct.settlement), (25_000, None));
 }
@@ -296,11 +355,22 @@ fn tat_dust_creates_no_accounts() {
 		assert_ok!(Wells::upload_production(signed(&eve), well, jan.first_day(), 1_000));
 		feed_january(well, 1_000);
 		assert_ok!(AuditMint::mint(signed(&eve), well, jan));
-		let newcomer: treasurenet_runtime::AccountId = sp_keyring::Sr25519Keyring::Two.to_account_id();
+		let newcomer: treasurenet_runtime::AccountId =
+			sp_keyring::Sr25519Keyring::Two.to_account_id();
 		assert_noop!(
-			treasurenet_runtime::Assets::transfer(signed(&eve), tat.into(), newcomer.clone().into(), tn_primitives::ONE_TAT / 100 - 1),
+			treasurenet_runtime::Assets::transfer(
+				signed(&eve),
+				tat.into(),
+				newcomer.clone().into(),
+				tn_primitives::ONE_TAT / 100 - 1
+			),
 			sp_runtime::TokenError::BelowMinimum
 		);
-		assert_ok!(treasurenet_runtime::Assets::transfer(signed(&eve), tat.into(), newcomer.into(), tn_primitives::ONE_TAT / 100));
+		assert_ok!(treasurenet_runtime::Assets::transfer(
+			signed(&eve),
+			tat.into(),
+			newcomer.into(),
+			tn_primitives::ONE_TAT / 100
+		));
 	});
 }

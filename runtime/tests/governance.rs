@@ -6,7 +6,10 @@ mod common;
 use common::*;
 
 use codec::Encode;
-use frame_support::{assert_ok, traits::{Get, StorePreimage}};
+use frame_support::{
+	assert_ok,
+	traits::{Get, StorePreimage},
+};
 use pallet_democracy::{AccountVote, Conviction, Vote};
 use sp_arithmetic::Perbill;
 use tn_primitives::Month;
@@ -17,7 +20,10 @@ use treasurenet_runtime::{
 
 fn set_slash_ratio(p: Perbill) -> RuntimeCall {
 	RuntimeCall::Parameters(pallet_parameters::Call::set_parameter {
-		key_value: RuntimeParameters::Audit(audit::Parameters::SlashRatio(audit::SlashRatio, Some(p))),
+		key_value: RuntimeParameters::Audit(audit::Parameters::SlashRatio(
+			audit::SlashRatio,
+			Some(p),
+		)),
 	})
 }
 
@@ -28,7 +34,10 @@ fn a_referendum_changes_the_slash_ratio_and_the_next_mint_uses_it() {
 		// Only Root changes parameters: a plain account cannot.
 		assert!(treasurenet_runtime::Parameters::set_parameter(
 			signed(&alice()),
-			RuntimeParameters::Audit(audit::Parameters::SlashRatio(audit::SlashRatio, Some(Perbill::from_percent(2))))
+			RuntimeParameters::Audit(audit::Parameters::SlashRatio(
+				audit::SlashRatio,
+				Some(Perbill::from_percent(2))
+			))
 		)
 		.is_err());
 
@@ -47,7 +56,10 @@ fn a_referendum_changes_the_slash_ratio_and_the_next_mint_uses_it() {
 			}
 		}
 		assert!(launched, "the referendum launched within the launch period");
-		let vote = AccountVote::Standard { vote: Vote { aye: true, conviction: Conviction::Locked1x }, balance: 1_000 * UNIT };
+		let vote = AccountVote::Standard {
+			vote: Vote { aye: true, conviction: Conviction::Locked1x },
+			balance: 1_000 * UNIT,
+		};
 		assert_ok!(Democracy::vote(signed(&alice()), 0, vote));
 		assert_ok!(Democracy::vote(signed(&bob()), 0, vote));
 		// Voting (8 blocks) then enactment (2 blocks).

@@ -46,16 +46,31 @@ fn a_producer_s_whole_life_ends_in_exact_balances() {
 		// Slash = V' × d × 1 % = V × 3,000 / 30,000 × 1 % = $11.887741 (rounded down).
 		assert_eq!(r.outcome.slash, 11_887_740_900_000_000_000);
 		// 1 UNIT per USD, 12 decimals.
-		assert_eq!((r.slash_due, r.slashed, r.new_debt), (11_887_740_900_000, 11_887_740_900_000, 0));
+		assert_eq!(
+			(r.slash_due, r.slashed, r.new_debt),
+			(11_887_740_900_000, 11_887_740_900_000, 0)
+		);
 		assert_eq!(r.pricing.day_prices, 30);
 
 		// TAT: Ferdie 20 %, Eve the rest; total issuance = V'.
-		assert_eq!(pallet_assets::Pallet::<Runtime>::balance(TAT_ASSET_ID, &ferdie), 2_139_793_362_000_000_000_000);
-		assert_eq!(pallet_assets::Pallet::<Runtime>::balance(TAT_ASSET_ID, &eve), 8_559_173_448_000_000_000_000);
-		assert_eq!(pallet_assets::Pallet::<Runtime>::total_issuance(TAT_ASSET_ID), 10_698_966_810_000_000_000_000);
+		assert_eq!(
+			pallet_assets::Pallet::<Runtime>::balance(TAT_ASSET_ID, &ferdie),
+			2_139_793_362_000_000_000_000
+		);
+		assert_eq!(
+			pallet_assets::Pallet::<Runtime>::balance(TAT_ASSET_ID, &eve),
+			8_559_173_448_000_000_000_000
+		);
+		assert_eq!(
+			pallet_assets::Pallet::<Runtime>::total_issuance(TAT_ASSET_ID),
+			10_698_966_810_000_000_000_000
+		);
 		// Deposit: 100 UNIT − 11.8877409 UNIT; the slash went to the Foundation.
 		assert_eq!(deposit_held(&eve), 100 * UNIT - 11_887_740_900_000);
-		assert_eq!(Balances::free_balance(FoundationAccount::get()), foundation_before + 11_887_740_900_000);
+		assert_eq!(
+			Balances::free_balance(FoundationAccount::get()),
+			foundation_before + 11_887_740_900_000
+		);
 		let p = pallet_producers::ProducerRecords::<Runtime>::get(&eve).unwrap();
 		assert_eq!((p.deposit, p.debt), (100 * UNIT - 11_887_740_900_000, 0));
 
@@ -73,7 +88,13 @@ fn nothing_but_the_audit_pallet_mints_tat() {
 	dev_ext(JAN_1_2026_MS).execute_with(|| {
 		let tat = codec::Compact(TAT_ASSET_ID);
 		for who in [alice(), bob(), charlie(), eve()] {
-			assert!(pallet_assets::Pallet::<Runtime>::mint(signed(&who), tat, who.clone().into(), 1).is_err());
+			assert!(pallet_assets::Pallet::<Runtime>::mint(
+				signed(&who),
+				tat,
+				who.clone().into(),
+				1
+			)
+			.is_err());
 		}
 		// Not even Root (there is no force origin for assets).
 		assert!(pallet_assets::Pallet::<Runtime>::force_asset_status(

@@ -133,7 +133,8 @@ impl Role {
 			None => RuntimeOrigin::none(),
 			Root => RuntimeOrigin::root(),
 			FoundationMotion => {
-				let n = pallet_collective::Members::<Runtime, FoundationCollective>::get().len() as u32;
+				let n =
+					pallet_collective::Members::<Runtime, FoundationCollective>::get().len() as u32;
 				CollectiveOrigin::Members(n, n).into()
 			},
 			FoundationMemberOrigin => CollectiveOrigin::Member(bob()).into(),
@@ -234,8 +235,14 @@ fn world() -> sp_io::TestExternalities {
 		// The Foundation collective follows its membership.
 		assert_eq!(pallet_collective::Members::<Runtime, FoundationCollective>::get(), vec![bob()]);
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice()));
-		assert_eq!(pallet_membership::Members::<Runtime, pallet_membership::Instance2>::get().to_vec(), vec![charlie()]);
-		assert_eq!(pallet_membership::Members::<Runtime, pallet_membership::Instance3>::get().to_vec(), vec![dave()]);
+		assert_eq!(
+			pallet_membership::Members::<Runtime, pallet_membership::Instance2>::get().to_vec(),
+			vec![charlie()]
+		);
+		assert_eq!(
+			pallet_membership::Members::<Runtime, pallet_membership::Instance3>::get().to_vec(),
+			vec![dave()]
+		);
 		let accounts: BTreeSet<_> = ROLES.iter().filter_map(|r| r.account()).collect();
 		assert_eq!(accounts.len(), 7, "every signed role is a distinct account");
 		assert!(!accounts.contains(&newcomer()));
@@ -269,10 +276,14 @@ fn january_ready() {
 	let records: Vec<_> = (0..30).map(|d| (0u32, jan.first_day().plus(d), 1_000u64)).collect();
 	assert_ok!(Wells::upload_batch(signed(&eve()), records.try_into().unwrap()));
 	let mut values: Vec<(FeedKey, FeedValue)> = (0..30)
-		.map(|d| (FeedKey::Price(Commodity::Oil, jan.first_day().plus(d)), FeedValue::Price(70_000_000)))
+		.map(|d| {
+			(FeedKey::Price(Commodity::Oil, jan.first_day().plus(d)), FeedValue::Price(70_000_000))
+		})
 		.collect();
-	let provenance = Provenance { updated: Day::from_ymd(2026, 2, 20).unwrap(), file_hash: [9; 32] };
-	values.push((FeedKey::Production(0, jan), FeedValue::Production { volume: 27_000, provenance }));
+	let provenance =
+		Provenance { updated: Day::from_ymd(2026, 2, 20).unwrap(), file_hash: [9; 32] };
+	values
+		.push((FeedKey::Production(0, jan), FeedValue::Production { volume: 27_000, provenance }));
 	assert_ok!(Oracle::feed_values(signed(&dave()), values.try_into().unwrap()));
 	run_blocks(1);
 }
@@ -290,7 +301,11 @@ fn judge_kyb_only_verifiers() {
 	world().execute_with(|| {
 		newcomer_applies();
 		for approve in [true, false] {
-			let call = RuntimeCall::Producers(pallet_producers::Call::judge_kyb { applicant: newcomer(), kyb: KYB, approve });
+			let call = RuntimeCall::Producers(pallet_producers::Call::judge_kyb {
+				applicant: newcomer(),
+				kyb: KYB,
+				approve,
+			});
 			// `EnsureSignedBy<KycVerifiers>`: every other origin, signed or not, is a bad origin.
 			only(call, &[Verifier], bad_origin);
 		}
@@ -305,7 +320,11 @@ fn judge_kyc_only_verifiers() {
 		assert_ok!(Producers::judge_kyb(signed(&charlie()), newcomer(), KYB, true));
 		assert_ok!(Producers::submit_kyc(signed(&newcomer()), KYC));
 		for approve in [true, false] {
-			let call = RuntimeCall::Producers(pallet_producers::Call::judge_kyc { applicant: newcomer(), kyc: KYC, approve });
+			let call = RuntimeCall::Producers(pallet_producers::Call::judge_kyc {
+				applicant: newcomer(),
+				kyc: KYC,
+				approve,
+			});
 			only(call, &[Verifier], bad_origin);
 		}
 		// The judgement really admits.
@@ -319,13 +338,31 @@ fn judge_kyc_only_verifiers() {
 fn producer_suspend_reinstate_revoke_only_root() {
 	world().execute_with(|| {
 		let why: pallet_producers::Reason = b"audit finding".to_vec().try_into().unwrap();
-		let suspend = RuntimeCall::Producers(pallet_producers::Call::suspend { producer: eve(), reason: why.clone() });
+		let suspend = RuntimeCall::Producers(pallet_producers::Call::suspend {
+			producer: eve(),
+			reason: why.clone(),
+		});
 		only(suspend.clone(), &[Root], bad_origin);
-		only(RuntimeCall::Producers(pallet_producers::Call::revoke { producer: eve(), reason: why.clone() }), &[Root], bad_origin);
+		only(
+			RuntimeCall::Producers(pallet_producers::Call::revoke {
+				producer: eve(),
+				reason: why.clone(),
+			}),
+			&[Root],
+			bad_origin,
+		);
 		apply(suspend, root());
-		only(RuntimeCall::Producers(pallet_producers::Call::reinstate { producer: eve() }), &[Root], bad_origin);
+		only(
+			RuntimeCall::Producers(pallet_producers::Call::reinstate { producer: eve() }),
+			&[Root],
+			bad_origin,
+		);
 		// Revoking a suspended producer is Root's too.
-		only(RuntimeCall::Producers(pallet_producers::Call::revoke { producer: eve(), reason: why }), &[Root], bad_origin);
+		only(
+			RuntimeCall::Producers(pallet_producers::Call::revoke { producer: eve(), reason: why }),
+			&[Root],
+			bad_origin,
+		);
 		check_invariants();
 	});
 }
@@ -337,12 +374,29 @@ fn producer_suspend_reinstate_revoke_only_root() {
 #[test]
 fn review_well_only_foundation_members() {
 	world().execute_with(|| {
-		assert_ok!(Wells::submit_well(signed(&eve()), 0, Commodity::Oil, [5; 32], [4; 32], Some(QUALITY), op(), fac()));
+		assert_ok!(Wells::submit_well(
+			signed(&eve()),
+			0,
+			Commodity::Oil,
+			[5; 32],
+			[4; 32],
+			Some(QUALITY),
+			op(),
+			fac()
+		));
 		for (pass, why) in [(true, ""), (false, "licence unreadable")] {
-			let call = RuntimeCall::Wells(pallet_wells::Call::review_well { well: 1, pass, reason: reason(why) });
+			let call = RuntimeCall::Wells(pallet_wells::Call::review_well {
+				well: 1,
+				pass,
+				reason: reason(why),
+			});
 			// Signed non-members — the producer reviewing its own well included — are not
 			// maintainers; the collective origin and Root are not signed at all.
-			only(call, &[FoundationMember], signed_gets(pallet_wells::Error::<Runtime>::NotMaintainer));
+			only(
+				call,
+				&[FoundationMember],
+				signed_gets(pallet_wells::Error::<Runtime>::NotMaintainer),
+			);
 		}
 		check_invariants();
 	});
@@ -357,8 +411,16 @@ fn judge_annual_review_only_foundation_members() {
 		assert_eq!(well.annual_review, pallet_wells::AnnualReview::Open);
 		assert_ok!(Wells::submit_annual_review(signed(&eve()), 0, [6; 32], Some(QUALITY)));
 		for (pass, why) in [(true, ""), (false, "assay too old")] {
-			let call = RuntimeCall::Wells(pallet_wells::Call::judge_annual_review { well: 0, pass, reason: reason(why) });
-			only(call, &[FoundationMember], signed_gets(pallet_wells::Error::<Runtime>::NotMaintainer));
+			let call = RuntimeCall::Wells(pallet_wells::Call::judge_annual_review {
+				well: 0,
+				pass,
+				reason: reason(why),
+			});
+			only(
+				call,
+				&[FoundationMember],
+				signed_gets(pallet_wells::Error::<Runtime>::NotMaintainer),
+			);
 		}
 		check_invariants();
 	});
@@ -367,10 +429,17 @@ fn judge_annual_review_only_foundation_members() {
 #[test]
 fn well_suspend_and_reinstate_only_root() {
 	world().execute_with(|| {
-		let suspend = RuntimeCall::Wells(pallet_wells::Call::suspend_well { well: 0, reason: reason("site inspection") });
+		let suspend = RuntimeCall::Wells(pallet_wells::Call::suspend_well {
+			well: 0,
+			reason: reason("site inspection"),
+		});
 		only(suspend.clone(), &[Root], bad_origin);
 		apply(suspend, root());
-		only(RuntimeCall::Wells(pallet_wells::Call::reinstate_well { well: 0 }), &[Root], bad_origin);
+		only(
+			RuntimeCall::Wells(pallet_wells::Call::reinstate_well { well: 0 }),
+			&[Root],
+			bad_origin,
+		);
 		check_invariants();
 	});
 }
@@ -393,8 +462,13 @@ fn asset_classes_only_root() {
 			b"Nickel".to_vec().try_into().unwrap(),
 			reason("somewhere")
 		));
-		for (class, status) in [(1, AssetClassStatus::Live), (1, AssetClassStatus::Retired), (0, AssetClassStatus::Retired)] {
-			let call = RuntimeCall::Wells(pallet_wells::Call::set_asset_class_status { class, status });
+		for (class, status) in [
+			(1, AssetClassStatus::Live),
+			(1, AssetClassStatus::Retired),
+			(0, AssetClassStatus::Retired),
+		] {
+			let call =
+				RuntimeCall::Wells(pallet_wells::Call::set_asset_class_status { class, status });
 			only(call, &[Root], bad_origin);
 		}
 		check_invariants();
@@ -407,8 +481,19 @@ fn well_owner_calls_only_the_owner() {
 		// Not governance calls, but the beneficiary in particular must not steer the well.
 		let not_owner = signed_gets(pallet_wells::Error::<Runtime>::NotOwner);
 		let list = vec![(plain(), Perbill::from_percent(50))].try_into().unwrap();
-		only(RuntimeCall::Wells(pallet_wells::Call::set_beneficiaries { well: 0, beneficiaries: list }), &[Producer], &not_owner);
-		let share = pallet_wells::Call::set_beneficiary_share { well: 0, beneficiary: ferdie(), share: Perbill::from_percent(90) };
+		only(
+			RuntimeCall::Wells(pallet_wells::Call::set_beneficiaries {
+				well: 0,
+				beneficiaries: list,
+			}),
+			&[Producer],
+			&not_owner,
+		);
+		let share = pallet_wells::Call::set_beneficiary_share {
+			well: 0,
+			beneficiary: ferdie(),
+			share: Perbill::from_percent(90),
+		};
 		only(RuntimeCall::Wells(share), &[Producer], &not_owner);
 		// Editing and uploading first require an active producer.
 		let not_producer = signed_gets(pallet_producers::Error::<Runtime>::NotProducer);
@@ -420,7 +505,11 @@ fn well_owner_calls_only_the_owner() {
 			facility: fac(),
 		};
 		only(RuntimeCall::Wells(edit), &[Producer], &not_producer);
-		let upload = pallet_wells::Call::upload_production { well: 0, day: Day::from_ymd(2025, 12, 31).unwrap(), volume: 1 };
+		let upload = pallet_wells::Call::upload_production {
+			well: 0,
+			day: Day::from_ymd(2025, 12, 31).unwrap(),
+			volume: 1,
+		};
 		// Dec 31st is before the well was activated but within the backfill window.
 		only(RuntimeCall::Wells(upload), &[Producer], &not_producer);
 		check_invariants();
@@ -438,13 +527,20 @@ fn feed_values_only_feeders_and_root_operator() {
 		let values = vec![(key.clone(), FeedValue::Price(1))].try_into().unwrap();
 		let feed = RuntimeCall::Oracle(pallet_oracle::Call::feed_values { values });
 		// pallet-oracle: `ensure_signed_or_root`, then signed accounts must be members.
-		only(feed.clone(), &[Feeder, Root], signed_gets(pallet_oracle::Error::<Runtime>::NoPermission));
+		only(
+			feed.clone(),
+			&[Feeder, Root],
+			signed_gets(pallet_oracle::Error::<Runtime>::NoPermission),
+		);
 
 		// Root feeds as the oracle pallet's account, and its value counts (one feeder minimum on
 		// the dev chain).
 		apply(feed, root());
 		let oracle_account: AccountId = OraclePalletId::get().into_account_truncating();
-		assert_eq!(pallet_oracle::RawValues::<Runtime>::get(&oracle_account, &key).map(|v| v.value), Some(FeedValue::Price(1)));
+		assert_eq!(
+			pallet_oracle::RawValues::<Runtime>::get(&oracle_account, &key).map(|v| v.value),
+			Some(FeedValue::Price(1))
+		);
 		assert_eq!(Oracle::get(&key).map(|v| v.value), Some(FeedValue::Price(1)));
 		// A feeder set change drops removed feeders' values, never Root's.
 		assert_ok!(OracleFeeders::reset_members(root(), vec![plain()]));
@@ -462,11 +558,21 @@ fn audit_mint_only_the_well_owner() {
 	world().execute_with(|| {
 		newcomer_admitted();
 		january_ready();
-		let mint = RuntimeCall::AuditMint(pallet_audit_mint::Call::mint { well: 0, month: january() });
+		let mint =
+			RuntimeCall::AuditMint(pallet_audit_mint::Call::mint { well: 0, month: january() });
 		// Another admitted producer is not the owner.
-		rejected(&mint, "another producer", signed(&newcomer()), pallet_wells::Error::<Runtime>::NotOwner.into());
+		rejected(
+			&mint,
+			"another producer",
+			signed(&newcomer()),
+			pallet_wells::Error::<Runtime>::NotOwner.into(),
+		);
 		// Everyone else is no producer at all — the beneficiary included.
-		only(mint.clone(), &[Producer], signed_gets(pallet_producers::Error::<Runtime>::NotProducer));
+		only(
+			mint.clone(),
+			&[Producer],
+			signed_gets(pallet_producers::Error::<Runtime>::NotProducer),
+		);
 		assert_eq!(Assets::total_issuance(TAT_ASSET_ID), 0);
 		apply(mint, signed(&eve()));
 		assert_eq!(Assets::total_issuance(TAT_ASSET_ID), 10_698_966_810_000_000_000_000);
@@ -480,7 +586,8 @@ fn tat_no_origin_at_all() {
 		january_ready();
 		assert_ok!(AuditMint::mint(signed(&eve()), 0, january()));
 		let supply = Assets::total_issuance(TAT_ASSET_ID);
-		let (eve_tat, ferdie_tat) = (Assets::balance(TAT_ASSET_ID, eve()), Assets::balance(TAT_ASSET_ID, ferdie()));
+		let (eve_tat, ferdie_tat) =
+			(Assets::balance(TAT_ASSET_ID, eve()), Assets::balance(TAT_ASSET_ID, ferdie()));
 		assert!(supply > 0 && eve_tat > 0 && ferdie_tat > 0);
 		let details = pallet_assets::Asset::<Runtime>::get(TAT_ASSET_ID).unwrap();
 		assert_eq!(
@@ -496,29 +603,63 @@ fn tat_no_origin_at_all() {
 		let team_checked: Vec<A<Runtime>> = vec![
 			A::mint { id: tat, beneficiary: p.clone().into(), amount: ONE_TAT_ },
 			A::burn { id: tat, who: e.clone().into(), amount: ONE_TAT_ },
-			A::force_transfer { id: tat, source: e.clone().into(), dest: p.clone().into(), amount: ONE_TAT_ },
+			A::force_transfer {
+				id: tat,
+				source: e.clone().into(),
+				dest: p.clone().into(),
+				amount: ONE_TAT_,
+			},
 			A::freeze { id: tat, who: e.clone().into() },
 			A::thaw { id: tat, who: e.clone().into() },
 			A::block { id: tat, who: e.clone().into() },
 			A::freeze_asset { id: tat },
 			A::thaw_asset { id: tat },
 			A::transfer_ownership { id: tat, owner: p.clone().into() },
-			A::set_team { id: tat, issuer: p.clone().into(), admin: p.clone().into(), freezer: p.clone().into() },
-			A::set_metadata { id: tat, name: b"Fake".to_vec(), symbol: b"FAKE".to_vec(), decimals: 18 },
+			A::set_team {
+				id: tat,
+				issuer: p.clone().into(),
+				admin: p.clone().into(),
+				freezer: p.clone().into(),
+			},
+			A::set_metadata {
+				id: tat,
+				name: b"Fake".to_vec(),
+				symbol: b"FAKE".to_vec(),
+				decimals: 18,
+			},
 			A::clear_metadata { id: tat },
 			A::set_min_balance { id: tat, min_balance: 0 },
 			A::start_destroy { id: tat },
-			A::force_cancel_approval { id: tat, owner: e.clone().into(), delegate: p.clone().into() },
+			A::force_cancel_approval {
+				id: tat,
+				owner: e.clone().into(),
+				delegate: p.clone().into(),
+			},
 			A::set_reserves { id: tat, reserves: Default::default() },
 		];
 		for call in team_checked {
-			only(RuntimeCall::Assets(call), &[], signed_gets(pallet_assets::Error::<Runtime>::NoPermission));
+			only(
+				RuntimeCall::Assets(call),
+				&[],
+				signed_gets(pallet_assets::Error::<Runtime>::NoPermission),
+			);
 		}
 		// Create and force origins are `Never`: nobody, not even Root.
 		let never: Vec<A<Runtime>> = vec![
 			A::create { id: Compact(2), admin: p.clone().into(), min_balance: 1 },
-			A::force_create { id: Compact(2), owner: p.clone().into(), is_sufficient: true, min_balance: 1 },
-			A::force_set_metadata { id: tat, name: b"Fake".to_vec(), symbol: b"FAKE".to_vec(), decimals: 18, is_frozen: false },
+			A::force_create {
+				id: Compact(2),
+				owner: p.clone().into(),
+				is_sufficient: true,
+				min_balance: 1,
+			},
+			A::force_set_metadata {
+				id: tat,
+				name: b"Fake".to_vec(),
+				symbol: b"FAKE".to_vec(),
+				decimals: 18,
+				is_frozen: false,
+			},
 			A::force_clear_metadata { id: tat },
 			A::force_asset_status {
 				id: tat,
@@ -537,14 +678,23 @@ fn tat_no_origin_at_all() {
 
 		// Not vacuous: the issuer check is what refuses — the audit pallet's account (which no
 		// one can sign for) would pass it.
-		let mint = RuntimeCall::Assets(A::mint { id: tat, beneficiary: p.clone().into(), amount: ONE_TAT_ });
+		let mint = RuntimeCall::Assets(A::mint {
+			id: tat,
+			beneficiary: p.clone().into(),
+			amount: ONE_TAT_,
+		});
 		accepted(&mint, "the audit pallet's account", signed(&tat_issuer()));
 
 		// pallet-assets returns early on a zero amount, before the issuer check: anyone can emit
 		// `Issued { amount: 0 }`, but nothing is minted.
 		assert_ok!(Assets::mint(signed(&p), tat, p.clone().into(), 0));
 		System::assert_last_event(
-			pallet_assets::Event::<Runtime>::Issued { asset_id: TAT_ASSET_ID, owner: p.clone(), amount: 0 }.into(),
+			pallet_assets::Event::<Runtime>::Issued {
+				asset_id: TAT_ASSET_ID,
+				owner: p.clone(),
+				amount: 0,
+			}
+			.into(),
 		);
 
 		assert_eq!(Assets::total_issuance(TAT_ASSET_ID), supply);
@@ -568,21 +718,37 @@ fn tat_no_origin_at_all() {
 fn root_is_sovereign_it_can_dispatch_as_the_tat_issuer() {
 	world().execute_with(|| {
 		let mint = |amount| {
-			let inner = pallet_assets::Call::mint { id: Compact(TAT_ASSET_ID), beneficiary: plain().into(), amount };
-			RuntimeCall::Sudo(pallet_sudo::Call::sudo_as { who: tat_issuer().into(), call: Box::new(RuntimeCall::Assets(inner)) })
+			let inner = pallet_assets::Call::mint {
+				id: Compact(TAT_ASSET_ID),
+				beneficiary: plain().into(),
+				amount,
+			};
+			RuntimeCall::Sudo(pallet_sudo::Call::sudo_as {
+				who: tat_issuer().into(),
+				call: Box::new(RuntimeCall::Assets(inner)),
+			})
 		};
 		// The dev sudo key can.
 		assert_ok!(dispatch(&mint(ONE_TAT_), signed(&alice())));
 		assert_eq!(Assets::balance(TAT_ASSET_ID, plain()), ONE_TAT_);
 		// Production-like: no sudo key. The key is refused, Root still passes.
-		assert_ok!(dispatch(&RuntimeCall::Sudo(pallet_sudo::Call::remove_key {}), signed(&alice())));
+		assert_ok!(dispatch(
+			&RuntimeCall::Sudo(pallet_sudo::Call::remove_key {}),
+			signed(&alice())
+		));
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Option::None);
-		assert_noop!(dispatch(&mint(ONE_TAT_), signed(&alice())), pallet_sudo::Error::<Runtime>::RequireSudo);
+		assert_noop!(
+			dispatch(&mint(ONE_TAT_), signed(&alice())),
+			pallet_sudo::Error::<Runtime>::RequireSudo
+		);
 		assert_ok!(dispatch(&mint(ONE_TAT_), root()));
 		assert_eq!(Assets::balance(TAT_ASSET_ID, plain()), 2 * ONE_TAT_);
 		assert_eq!(Assets::total_issuance(TAT_ASSET_ID), 2 * ONE_TAT_);
 		assert_eq!(pallet_audit_mint::TotalMinted::<Runtime>::get(), 0);
-		assert!(pallet_audit_mint::Pallet::<Runtime>::do_try_state().is_err(), "TAT issued outside any audit");
+		assert!(
+			pallet_audit_mint::Pallet::<Runtime>::do_try_state().is_err(),
+			"TAT issued outside any audit"
+		);
 	});
 }
 
@@ -595,16 +761,38 @@ fn set_parameter_only_root() {
 	world().execute_with(|| {
 		use dynamic_params::{audit, democracy, oracle, producers, wells};
 		let params = [
-			RuntimeParameters::Audit(audit::Parameters::SlashRatio(audit::SlashRatio, Some(Perbill::from_percent(50)))),
-			RuntimeParameters::Producers(producers::Parameters::MinDepositPerWell(producers::MinDepositPerWell, Some(UNIT))),
-			RuntimeParameters::Wells(wells::Parameters::ReviewValidityDays(wells::ReviewValidityDays, Some(10_000))),
-			RuntimeParameters::Oracle(oracle::Parameters::MinimumFeeders(oracle::MinimumFeeders, Some(1))),
-			RuntimeParameters::Democracy(democracy::Parameters::VotingPeriod(democracy::VotingPeriod, Some(1))),
+			RuntimeParameters::Audit(audit::Parameters::SlashRatio(
+				audit::SlashRatio,
+				Some(Perbill::from_percent(50)),
+			)),
+			RuntimeParameters::Producers(producers::Parameters::MinDepositPerWell(
+				producers::MinDepositPerWell,
+				Some(UNIT),
+			)),
+			RuntimeParameters::Wells(wells::Parameters::ReviewValidityDays(
+				wells::ReviewValidityDays,
+				Some(10_000),
+			)),
+			RuntimeParameters::Oracle(oracle::Parameters::MinimumFeeders(
+				oracle::MinimumFeeders,
+				Some(1),
+			)),
+			RuntimeParameters::Democracy(democracy::Parameters::VotingPeriod(
+				democracy::VotingPeriod,
+				Some(1),
+			)),
 			// Removing a value (back to its default) as well.
-			RuntimeParameters::Democracy(democracy::Parameters::LaunchPeriod(democracy::LaunchPeriod, Option::None)),
+			RuntimeParameters::Democracy(democracy::Parameters::LaunchPeriod(
+				democracy::LaunchPeriod,
+				Option::None,
+			)),
 		];
 		for key_value in params {
-			only(RuntimeCall::Parameters(pallet_parameters::Call::set_parameter { key_value }), &[Root], bad_origin);
+			only(
+				RuntimeCall::Parameters(pallet_parameters::Call::set_parameter { key_value }),
+				&[Root],
+				bad_origin,
+			);
 		}
 		check_invariants();
 	});
@@ -621,7 +809,11 @@ macro_rules! membership_matrix {
 		let wrap = |call: M<Runtime, $instance>| RuntimeCall::$variant(call);
 		only(wrap(M::add_member { who: plain().into() }), &[Root], bad_origin);
 		only(wrap(M::remove_member { who: m.clone().into() }), &[Root], bad_origin);
-		only(wrap(M::swap_member { remove: m.clone().into(), add: plain().into() }), &[Root], bad_origin);
+		only(
+			wrap(M::swap_member { remove: m.clone().into(), add: plain().into() }),
+			&[Root],
+			bad_origin,
+		);
 		only(wrap(M::reset_members { members: vec![plain()] }), &[Root], bad_origin);
 		only(wrap(M::set_prime { who: m.clone().into() }), &[Root], bad_origin);
 		// With a prime, so that clearing it changes something.
@@ -649,11 +841,16 @@ fn membership_changes_only_root() {
 #[test]
 fn foundation_collective_members_only_root() {
 	world().execute_with(|| {
-		let set = pallet_collective::Call::set_members { new_members: vec![bob(), plain()], prime: Option::None, old_count: 1 };
+		let set = pallet_collective::Call::set_members {
+			new_members: vec![bob(), plain()],
+			prime: Option::None,
+			old_count: 1,
+		};
 		only(RuntimeCall::Foundation(set), &[Root], bad_origin);
 		// Motions, votes and member execution are the members' (here: Bob); only Root removes a
 		// motion.
-		let not_member = signed_gets(pallet_collective::Error::<Runtime, FoundationCollective>::NotMember);
+		let not_member =
+			signed_gets(pallet_collective::Error::<Runtime, FoundationCollective>::NotMember);
 		let remark = RuntimeCall::System(frame_system::Call::remark { remark: b"motion".to_vec() });
 		let propose = RuntimeCall::Foundation(pallet_collective::Call::propose {
 			threshold: 2,
@@ -661,14 +858,27 @@ fn foundation_collective_members_only_root() {
 			length_bound: 1_000,
 		});
 		only(propose.clone(), &[FoundationMember], &not_member);
-		let execute = pallet_collective::Call::execute { proposal: Box::new(remark.clone()), length_bound: 1_000 };
+		let execute = pallet_collective::Call::execute {
+			proposal: Box::new(remark.clone()),
+			length_bound: 1_000,
+		};
 		only(RuntimeCall::Foundation(execute), &[FoundationMember], &not_member);
 		apply(propose, signed(&bob()));
 		let hash = BlakeTwo256::hash_of(&remark);
 		let vote = pallet_collective::Call::vote { proposal: hash, index: 0, approve: true };
 		only(RuntimeCall::Foundation(vote), &[FoundationMember], &not_member);
-		only(RuntimeCall::Foundation(pallet_collective::Call::disapprove_proposal { proposal_hash: hash }), &[Root], bad_origin);
-		only(RuntimeCall::Foundation(pallet_collective::Call::kill { proposal_hash: hash }), &[Root], bad_origin);
+		only(
+			RuntimeCall::Foundation(pallet_collective::Call::disapprove_proposal {
+				proposal_hash: hash,
+			}),
+			&[Root],
+			bad_origin,
+		);
+		only(
+			RuntimeCall::Foundation(pallet_collective::Call::kill { proposal_hash: hash }),
+			&[Root],
+			bad_origin,
+		);
 		check_invariants();
 	});
 }
@@ -687,25 +897,59 @@ fn democracy_foundation_origins() {
 		let hash = bounded.hash();
 		// Tabling an external proposal: a Foundation majority (resp. unanimity), never Root, a
 		// single member, or any signed account.
-		only(RuntimeCall::Democracy(D::external_propose { proposal: bounded.clone() }), &[FoundationMotion], bad_origin);
-		only(RuntimeCall::Democracy(D::external_propose_majority { proposal: bounded.clone() }), &[FoundationMotion], bad_origin);
-		only(RuntimeCall::Democracy(D::external_propose_default { proposal: bounded.clone() }), &[FoundationMotion], bad_origin);
-		apply(RuntimeCall::Democracy(D::external_propose_majority { proposal: bounded.clone() }), FoundationMotion.origin());
+		only(
+			RuntimeCall::Democracy(D::external_propose { proposal: bounded.clone() }),
+			&[FoundationMotion],
+			bad_origin,
+		);
+		only(
+			RuntimeCall::Democracy(D::external_propose_majority { proposal: bounded.clone() }),
+			&[FoundationMotion],
+			bad_origin,
+		);
+		only(
+			RuntimeCall::Democracy(D::external_propose_default { proposal: bounded.clone() }),
+			&[FoundationMotion],
+			bad_origin,
+		);
+		apply(
+			RuntimeCall::Democracy(D::external_propose_majority { proposal: bounded.clone() }),
+			FoundationMotion.origin(),
+		);
 		// Vetoing: a single member through the collective, not by signing.
-		only(RuntimeCall::Democracy(D::veto_external { proposal_hash: hash }), &[FoundationMemberOrigin], bad_origin);
+		only(
+			RuntimeCall::Democracy(D::veto_external { proposal_hash: hash }),
+			&[FoundationMemberOrigin],
+			bad_origin,
+		);
 		// Fast-tracking: two thirds of the Foundation.
 		let fast = D::fast_track { proposal_hash: hash, voting_period: 5, delay: 2 };
 		only(RuntimeCall::Democracy(fast.clone()), &[FoundationMotion], bad_origin);
 		apply(RuntimeCall::Democracy(fast), FoundationMotion.origin());
 		assert!(pallet_democracy::ReferendumInfoOf::<Runtime>::contains_key(0));
 		// Cancelling a referendum: two thirds (emergency) or Root.
-		only(RuntimeCall::Democracy(D::emergency_cancel { ref_index: 0 }), &[FoundationMotion], bad_origin);
+		only(
+			RuntimeCall::Democracy(D::emergency_cancel { ref_index: 0 }),
+			&[FoundationMotion],
+			bad_origin,
+		);
 		only(RuntimeCall::Democracy(D::cancel_referendum { ref_index: 0 }), &[Root], bad_origin);
 		// A public proposal: anyone with the deposit proposes; Root or a unanimous Foundation
 		// cancels; Root blacklists or clears.
 		assert_ok!(Democracy::propose(signed(&plain()), bounded, UNIT));
-		only(RuntimeCall::Democracy(D::cancel_proposal { prop_index: 0 }), &[FoundationMotion, Root], bad_origin);
-		only(RuntimeCall::Democracy(D::blacklist { proposal_hash: hash, maybe_ref_index: Option::None }), &[Root], bad_origin);
+		only(
+			RuntimeCall::Democracy(D::cancel_proposal { prop_index: 0 }),
+			&[FoundationMotion, Root],
+			bad_origin,
+		);
+		only(
+			RuntimeCall::Democracy(D::blacklist {
+				proposal_hash: hash,
+				maybe_ref_index: Option::None,
+			}),
+			&[Root],
+			bad_origin,
+		);
 		only(RuntimeCall::Democracy(D::clear_public_proposals {}), &[Root], bad_origin);
 		check_invariants();
 	});
@@ -717,11 +961,20 @@ fn sudo_only_the_key_and_root() {
 		// pallet-sudo's `ensure_sudo` accepts the key and Root; other signers get `RequireSudo`.
 		let require_sudo = signed_gets(pallet_sudo::Error::<Runtime>::RequireSudo);
 		let key = b":origins-test:".to_vec();
-		let set_storage = || Box::new(RuntimeCall::System(frame_system::Call::set_storage { items: vec![(key.clone(), vec![1])] }));
-		let remark = Box::new(RuntimeCall::System(frame_system::Call::remark_with_event { remark: b"as plain".to_vec() }));
+		let set_storage = || {
+			Box::new(RuntimeCall::System(frame_system::Call::set_storage {
+				items: vec![(key.clone(), vec![1])],
+			}))
+		};
+		let remark = Box::new(RuntimeCall::System(frame_system::Call::remark_with_event {
+			remark: b"as plain".to_vec(),
+		}));
 		let calls = [
 			pallet_sudo::Call::sudo { call: set_storage() },
-			pallet_sudo::Call::sudo_unchecked_weight { call: set_storage(), weight: Default::default() },
+			pallet_sudo::Call::sudo_unchecked_weight {
+				call: set_storage(),
+				weight: Default::default(),
+			},
 			pallet_sudo::Call::sudo_as { who: plain().into(), call: remark },
 			pallet_sudo::Call::set_key { new: plain().into() },
 			pallet_sudo::Call::remove_key {},
@@ -741,11 +994,25 @@ fn other_root_only_calls() {
 	world().execute_with(|| {
 		use pallet_balances::{AdjustmentDirection, Call as B};
 		let calls = [
-			RuntimeCall::System(frame_system::Call::set_storage { items: vec![(b":x".to_vec(), b"y".to_vec())] }),
-			RuntimeCall::System(frame_system::Call::authorize_upgrade { code_hash: [1; 32].into() }),
-			RuntimeCall::Balances(B::force_set_balance { who: plain().into(), new_free: 1_000_000 * UNIT }),
-			RuntimeCall::Balances(B::force_transfer { source: eve().into(), dest: plain().into(), value: UNIT }),
-			RuntimeCall::Balances(B::force_adjust_total_issuance { direction: AdjustmentDirection::Increase, delta: UNIT }),
+			RuntimeCall::System(frame_system::Call::set_storage {
+				items: vec![(b":x".to_vec(), b"y".to_vec())],
+			}),
+			RuntimeCall::System(frame_system::Call::authorize_upgrade {
+				code_hash: [1; 32].into(),
+			}),
+			RuntimeCall::Balances(B::force_set_balance {
+				who: plain().into(),
+				new_free: 1_000_000 * UNIT,
+			}),
+			RuntimeCall::Balances(B::force_transfer {
+				source: eve().into(),
+				dest: plain().into(),
+				value: UNIT,
+			}),
+			RuntimeCall::Balances(B::force_adjust_total_issuance {
+				direction: AdjustmentDirection::Increase,
+				delta: UNIT,
+			}),
 			RuntimeCall::Scheduler(pallet_scheduler::Call::schedule {
 				when: 100,
 				maybe_periodic: Option::None,
@@ -759,7 +1026,10 @@ fn other_root_only_calls() {
 				call: Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![] })),
 			}),
 			RuntimeCall::Preimage(pallet_preimage::Call::request_preimage { hash: [2; 32].into() }),
-			RuntimeCall::Grandpa(pallet_grandpa::Call::note_stalled { delay: 10, best_finalized_block_number: 0 }),
+			RuntimeCall::Grandpa(pallet_grandpa::Call::note_stalled {
+				delay: 10,
+				best_finalized_block_number: 0,
+			}),
 		];
 		for call in calls {
 			only(call, &[Root], bad_origin);

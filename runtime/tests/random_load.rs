@@ -154,7 +154,14 @@ impl Fuzz {
 		// 2..=11 days).
 		let blocks = calls_total / 10 + 1;
 		let jump_percent = (SPAN_DAYS * 100 / (blocks * 5)).clamp(1, 100);
-		Fuzz { rng: Rng(seed), accounts, stats: Stats::default(), calls_done: 0, calls_total, jump_percent }
+		Fuzz {
+			rng: Rng(seed),
+			accounts,
+			stats: Stats::default(),
+			calls_done: 0,
+			calls_total,
+			jump_percent,
+		}
 	}
 
 	fn any_account(&mut self) -> AccountId {
@@ -190,7 +197,8 @@ impl Fuzz {
 
 	/// A well in the state `f` asks for (mostly), or any id.
 	fn well_where(&mut self, f: impl Fn(&pallet_wells::WellOf<Runtime>) -> bool) -> u32 {
-		let ids: Vec<u32> = self.wells().into_iter().filter(|(_, w)| f(w)).map(|(id, _)| id).collect();
+		let ids: Vec<u32> =
+			self.wells().into_iter().filter(|(_, w)| f(w)).map(|(id, _)| id).collect();
 		match self.rng.pick(&ids) {
 			Some(id) if self.rng.chance(90) => id,
 			_ => self.well_id(),
@@ -215,7 +223,8 @@ impl Fuzz {
 	}
 
 	fn producer(&mut self) -> AccountId {
-		let ps: Vec<AccountId> = pallet_producers::ProducerRecords::<Runtime>::iter_keys().collect();
+		let ps: Vec<AccountId> =
+			pallet_producers::ProducerRecords::<Runtime>::iter_keys().collect();
 		match self.rng.pick(&ps) {
 			Some(p) if self.rng.chance(90) => p,
 			_ => self.any_account(),
@@ -261,14 +270,19 @@ impl Fuzz {
 			return None;
 		}
 		Some(OilQuality {
-			api_gravity_x100: self.rng.boundary_or(&[0, 3_110, 3_111, 10_000, 10_001, u32::MAX as u64], 6_000) as u32,
-			acidity_bp: self.rng.boundary_or(&[0, 49, 50, 10_000, 10_001, u32::MAX as u64], 200) as u32,
+			api_gravity_x100: self
+				.rng
+				.boundary_or(&[0, 3_110, 3_111, 10_000, 10_001, u32::MAX as u64], 6_000)
+				as u32,
+			acidity_bp: self.rng.boundary_or(&[0, 49, 50, 10_000, 10_001, u32::MAX as u64], 200)
+				as u32,
 		})
 	}
 
 	/// Quality as the well's owner would send it (oil: mostly some, gas: mostly none).
 	fn quality_for(&mut self, id: u32) -> Option<OilQuality> {
-		let oil = pallet_wells::WellRegistry::<Runtime>::get(id).is_none_or(|w| w.commodity == Commodity::Oil);
+		let oil = pallet_wells::WellRegistry::<Runtime>::get(id)
+			.is_none_or(|w| w.commodity == Commodity::Oil);
 		match (oil, self.rng.chance(90)) {
 			(true, _) => self.quality(),
 			(false, true) => None,
@@ -291,7 +305,8 @@ impl Fuzz {
 	}
 
 	fn month(&mut self, well: u32) -> Month {
-		let months: Vec<Month> = pallet_wells::Ledgers::<Runtime>::iter_prefix(well).map(|(m, _)| m).collect();
+		let months: Vec<Month> =
+			pallet_wells::Ledgers::<Runtime>::iter_prefix(well).map(|(m, _)| m).collect();
 		if self.rng.chance(85) {
 			if let Some(m) = self.rng.pick(&months) {
 				return m;
@@ -300,24 +315,37 @@ impl Fuzz {
 		match self.rng.below(3) {
 			0 => today().month(),
 			1 => today().month().prev(),
-			_ => Month::new(2026 + self.rng.below(4) as u16, 1 + self.rng.below(12) as u8).expect("valid"),
+			_ => Month::new(2026 + self.rng.below(4) as u16, 1 + self.rng.below(12) as u8)
+				.expect("valid"),
 		}
 	}
 
 	/// The next step of an open application, by the party who takes it (mostly).
-	fn application_step(&mut self, applicant: AccountId, app: pallet_producers::Application<u128>) -> (pallet_producers::Call<Runtime>, Who) {
+	fn application_step(
+		&mut self,
+		applicant: AccountId,
+		app: pallet_producers::Application<u128>,
+	) -> (pallet_producers::Call<Runtime>, Who) {
 		use pallet_producers::{Call, Stage};
 		let approve = self.rng.chance(90);
 		let right = self.rng.chance(90);
 		match app.stage {
 			Stage::AwaitingKybJudgement { kyb } => {
 				let kyb = if right { kyb } else { self.rng.bytes32() };
-				(Call::judge_kyb { applicant, kyb, approve }, self.member_of::<pallet_membership::Instance2>())
+				(
+					Call::judge_kyb { applicant, kyb, approve },
+					self.member_of::<pallet_membership::Instance2>(),
+				)
 			},
-			Stage::AwaitingKyc { .. } => (Call::submit_kyc { kyc: self.rng.bytes32() }, Who::Signed(applicant)),
+			Stage::AwaitingKyc { .. } => {
+				(Call::submit_kyc { kyc: self.rng.bytes32() }, Who::Signed(applicant))
+			},
 			Stage::AwaitingKycJudgement { kyc, .. } => {
 				let kyc = if right { kyc } else { self.rng.bytes32() };
-				(Call::judge_kyc { applicant, kyc, approve }, self.member_of::<pallet_membership::Instance2>())
+				(
+					Call::judge_kyc { applicant, kyc, approve },
+					self.member_of::<pallet_membership::Instance2>(),
+				)
 			},
 		}
 	}
@@ -329,12 +357,18 @@ impl Fuzz {
 				Some((a, app)) => self.application_step(a, app),
 				None => {
 					let class = self.asset_class();
-					(Call::apply { asset_class: class, kyb: self.rng.bytes32() }, Who::Signed(self.any_account()))
+					(
+						Call::apply { asset_class: class, kyb: self.rng.bytes32() },
+						Who::Signed(self.any_account()),
+					)
 				},
 			},
 			16..=19 => {
 				let class = self.asset_class();
-				(Call::apply { asset_class: class, kyb: self.rng.bytes32() }, Who::Signed(self.any_account()))
+				(
+					Call::apply { asset_class: class, kyb: self.rng.bytes32() },
+					Who::Signed(self.any_account()),
+				)
 			},
 			20 | 21 => {
 				let who = self.applicant_or_any();
@@ -351,19 +385,31 @@ impl Fuzz {
 			26..=31 => {
 				// Often exactly what repays the debt (minting waits for it) plus a little.
 				let p = self.producer();
-				let debt = pallet_producers::ProducerRecords::<Runtime>::get(&p).map(|r| r.debt).unwrap_or(0);
-				let amount = if debt > 0 && self.rng.chance(60) { debt.saturating_add(UNIT) } else { self.amount() };
+				let debt = pallet_producers::ProducerRecords::<Runtime>::get(&p)
+					.map(|r| r.debt)
+					.unwrap_or(0);
+				let amount = if debt > 0 && self.rng.chance(60) {
+					debt.saturating_add(UNIT)
+				} else {
+					self.amount()
+				};
 				(Call::deposit { amount }, Who::Signed(p))
 			},
 			32..=36 => {
 				let p = self.producer();
-				let deposit = pallet_producers::ProducerRecords::<Runtime>::get(&p).map(|r| r.deposit).unwrap_or(0);
+				let deposit = pallet_producers::ProducerRecords::<Runtime>::get(&p)
+					.map(|r| r.deposit)
+					.unwrap_or(0);
 				let amount = match self.rng.below(4) {
 					0 => deposit,
 					1 => deposit.saturating_add(1),
 					_ => self.amount(),
 				};
-				let c = if self.rng.chance(30) { Call::claim_unbonded {} } else { Call::withdraw { amount } };
+				let c = if self.rng.chance(30) {
+					Call::claim_unbonded {}
+				} else {
+					Call::withdraw { amount }
+				};
 				(c, Who::Signed(p))
 			},
 			_ => {
@@ -373,10 +419,16 @@ impl Fuzz {
 					0 => Call::revoke { producer, reason: reason(&mut self.rng) },
 					1..=30 => Call::suspend { producer, reason: reason(&mut self.rng) },
 					_ => {
-						let suspended: Vec<AccountId> = pallet_producers::ProducerRecords::<Runtime>::iter()
-							.filter(|(_, p)| matches!(p.status, pallet_producers::ProducerStatus::Suspended { .. }))
-							.map(|(a, _)| a)
-							.collect();
+						let suspended: Vec<AccountId> =
+							pallet_producers::ProducerRecords::<Runtime>::iter()
+								.filter(|(_, p)| {
+									matches!(
+										p.status,
+										pallet_producers::ProducerStatus::Suspended { .. }
+									)
+								})
+								.map(|(a, _)| a)
+								.collect();
 						let producer = self.rng.pick(&suspended).unwrap_or(producer);
 						Call::reinstate { producer }
 					},
@@ -395,7 +447,8 @@ impl Fuzz {
 			0 | 1 => {
 				let p = self.producer();
 				let commodity = if self.rng.chance(60) { Commodity::Oil } else { Commodity::Gas };
-				let taken: Vec<[u8; 32]> = self.wells().into_iter().map(|(_, w)| w.identifier).collect();
+				let taken: Vec<[u8; 32]> =
+					self.wells().into_iter().map(|(_, w)| w.identifier).collect();
 				let identifier = match self.rng.pick(&taken) {
 					Some(id) if self.rng.chance(10) => id,
 					_ => self.rng.bytes32(),
@@ -419,40 +472,76 @@ impl Fuzz {
 				let id = self.well_id();
 				let q = self.quality_for(id);
 				(
-					Call::edit_well { well: id, docs: self.rng.bytes32(), quality: q, operator: op(), facility: fac() },
+					Call::edit_well {
+						well: id,
+						docs: self.rng.bytes32(),
+						quality: q,
+						operator: op(),
+						facility: fac(),
+					},
 					self.owner_of(id),
 				)
 			},
 			3 | 4 => {
 				let id = self.well_where(|w| w.status == WellStatus::InReview);
 				let pass = self.rng.chance(85);
-				(Call::review_well { well: id, pass, reason: short_text(&mut self.rng) }, foundation)
+				(
+					Call::review_well { well: id, pass, reason: short_text(&mut self.rng) },
+					foundation,
+				)
 			},
 			5 => {
 				let id = self.well_id();
 				let n = self.rng.boundary_or(&[0, 1, 9], 10) as usize;
 				let list: Vec<(AccountId, Perbill)> = (0..n)
 					.map(|_| {
-						let share = Perbill::from_parts(self.rng.boundary_or(&[0, 1, 100_000_000, 1_000_000_000], 300_000_000) as u32);
+						let share = Perbill::from_parts(
+							self.rng.boundary_or(&[0, 1, 100_000_000, 1_000_000_000], 300_000_000)
+								as u32,
+						);
 						(self.any_account(), share)
 					})
 					.collect();
-				(Call::set_beneficiaries { well: id, beneficiaries: list.try_into().expect("≤ 9") }, self.owner_of(id))
+				(
+					Call::set_beneficiaries {
+						well: id,
+						beneficiaries: list.try_into().expect("≤ 9"),
+					},
+					self.owner_of(id),
+				)
 			},
 			6 => {
 				let id = self.well_id();
-				let share = Perbill::from_parts(self.rng.boundary_or(&[0, 1_000_000_000], 1_000_000_001) as u32);
-				(Call::set_beneficiary_share { well: id, beneficiary: self.any_account(), share }, self.owner_of(id))
+				let share = Perbill::from_parts(
+					self.rng.boundary_or(&[0, 1_000_000_000], 1_000_000_001) as u32,
+				);
+				(
+					Call::set_beneficiary_share {
+						well: id,
+						beneficiary: self.any_account(),
+						share,
+					},
+					self.owner_of(id),
+				)
 			},
 			7 => {
-				let id = self.well_where(|w| matches!(w.annual_review, AnnualReview::Open | AnnualReview::Rejected { .. }));
+				let id = self.well_where(|w| {
+					matches!(w.annual_review, AnnualReview::Open | AnnualReview::Rejected { .. })
+				});
 				let q = self.quality_for(id);
-				(Call::submit_annual_review { well: id, docs: self.rng.bytes32(), quality: q }, self.owner_of(id))
+				(
+					Call::submit_annual_review { well: id, docs: self.rng.bytes32(), quality: q },
+					self.owner_of(id),
+				)
 			},
 			8 => {
-				let id = self.well_where(|w| matches!(w.annual_review, AnnualReview::Submitted { .. }));
+				let id =
+					self.well_where(|w| matches!(w.annual_review, AnnualReview::Submitted { .. }));
 				let pass = self.rng.chance(85);
-				(Call::judge_annual_review { well: id, pass, reason: short_text(&mut self.rng) }, foundation)
+				(
+					Call::judge_annual_review { well: id, pass, reason: short_text(&mut self.rng) },
+					foundation,
+				)
 			},
 			9 => {
 				let c = if self.rng.chance(30) {
@@ -467,7 +556,11 @@ impl Fuzz {
 			10..=13 => {
 				let id = self.well_where(|w| w.status == WellStatus::Active);
 				// Realistic days (up to 200 m³) mostly; the bounds of the rule sometimes.
-				let volume = self.rng.boundary_or_pct(15, &[0, 1, MAX_DAILY_VOLUME, MAX_DAILY_VOLUME + 1, u64::MAX], 200_000);
+				let volume = self.rng.boundary_or_pct(
+					15,
+					&[0, 1, MAX_DAILY_VOLUME, MAX_DAILY_VOLUME + 1, u64::MAX],
+					200_000,
+				);
 				(Call::upload_production { well: id, day: self.day(), volume }, self.owner_of(id))
 			},
 			14..=19 => {
@@ -487,30 +580,46 @@ impl Fuzz {
 						(well, start.minus(i as u32), volume)
 					})
 					.collect();
-				(Call::upload_batch { records: records.try_into().expect("≤ 2500") }, self.owner_of(id))
+				(
+					Call::upload_batch { records: records.try_into().expect("≤ 2500") },
+					self.owner_of(id),
+				)
 			},
 			20 => {
-				let maintainer =
-					if self.rng.chance(70) { Maintainer::Foundation } else { Maintainer::Account(self.any_account()) };
+				let maintainer = if self.rng.chance(70) {
+					Maintainer::Foundation
+				} else {
+					Maintainer::Account(self.any_account())
+				};
 				let status = match self.rng.below(3) {
 					0 => AssetClassStatus::Proposed,
 					1 => AssetClassStatus::Live,
 					_ => AssetClassStatus::Retired,
 				};
-				let description = vec![b'd'; self.rng.boundary_or(&[0, 512], 513) as usize].try_into().expect("≤ 512");
+				let description = vec![b'd'; self.rng.boundary_or(&[0, 512], 513) as usize]
+					.try_into()
+					.expect("≤ 512");
 				let (name, data_source) = (short_text(&mut self.rng), short_text(&mut self.rng));
-				(Call::add_asset_class { name, description, maintainer, data_source, status }, Who::Root)
+				(
+					Call::add_asset_class { name, description, maintainer, data_source, status },
+					Who::Root,
+				)
 			},
 			21 => {
-				let description = vec![b'd'; self.rng.below(513) as usize].try_into().expect("≤ 512");
+				let description =
+					vec![b'd'; self.rng.below(513) as usize].try_into().expect("≤ 512");
 				let (name, data_source) = (short_text(&mut self.rng), short_text(&mut self.rng));
-				(Call::propose_asset_class { name, description, data_source }, Who::Signed(self.any_account()))
+				(
+					Call::propose_asset_class { name, description, data_source },
+					Who::Signed(self.any_account()),
+				)
 			},
 			_ => {
 				// Classes added during the run (retiring the genesis class would end the run's
 				// onboarding; the pallet tests cover it).
 				let next = u64::from(pallet_wells::NextAssetClassId::<Runtime>::get());
-				let class = self.rng.boundary_or(&[1, next, u32::MAX as u64], next.max(2)).max(1) as u32;
+				let class =
+					self.rng.boundary_or(&[1, next, u32::MAX as u64], next.max(2)).max(1) as u32;
 				let status = match self.rng.below(4) {
 					0 => AssetClassStatus::Proposed,
 					1 => AssetClassStatus::Retired,
@@ -526,7 +635,8 @@ impl Fuzz {
 	fn mint_call(&mut self) -> (RuntimeCall, Who) {
 		// A quarter of the time: settle an amended month (anyone may), usually a queued one.
 		if self.rng.chance(25) {
-			let queued: Vec<(u32, Month)> = pallet_audit_mint::Unsettled::<Runtime>::iter_keys().collect();
+			let queued: Vec<(u32, Month)> =
+				pallet_audit_mint::Unsettled::<Runtime>::iter_keys().collect();
 			let (well, month) = match self.rng.pick(&queued) {
 				Some(x) if self.rng.chance(85) => x,
 				_ => {
@@ -564,12 +674,14 @@ impl Fuzz {
 		let commodity = if self.rng.chance(50) { Commodity::Oil } else { Commodity::Gas };
 		for i in 0..days {
 			let price = self.rng.boundary_or_pct(5, &[0, 1, u64::MAX], 120_000_000);
-			values.push((FeedKey::Price(commodity, first.minus(i as u32)), FeedValue::Price(price)));
+			values
+				.push((FeedKey::Price(commodity, first.minus(i as u32)), FeedValue::Price(price)));
 		}
 		// Official production of uploaded months: near the producer's total (every band of the
 		// deviation table), sometimes zero or absurd.
-		let ledgers: Vec<(u32, Month, u64)> =
-			pallet_wells::Ledgers::<Runtime>::iter().map(|(w, m, l)| (w, m, l.volume)).collect();
+		let ledgers: Vec<(u32, Month, u64)> = pallet_wells::Ledgers::<Runtime>::iter()
+			.map(|(w, m, l)| (w, m, l.volume))
+			.collect();
 		for _ in 0..self.rng.below(6) {
 			let Some((well, month, p)) = self.rng.pick(&ledgers) else { break };
 			let volume = match self.rng.below(10) {
@@ -584,7 +696,10 @@ impl Fuzz {
 				_ => p / 100 * (80 + self.rng.below(41)),
 			};
 			let provenance = Provenance { updated: today(), file_hash: self.rng.bytes32() };
-			values.push((FeedKey::Production(well, month), FeedValue::Production { volume, provenance }));
+			values.push((
+				FeedKey::Production(well, month),
+				FeedValue::Production { volume, provenance },
+			));
 		}
 		let values = values.try_into().expect("≤ 256");
 		let who = self.origin(feeder);
@@ -597,13 +712,19 @@ impl Fuzz {
 		let p = match self.rng.below(12) {
 			0 => RuntimeParameters::Audit(audit::Parameters::SlashRatio(
 				audit::SlashRatio,
-				Some(Perbill::from_parts(self.rng.boundary_or(&[0, 10_000_000, 1_000_000_000], 1_000_000_001) as u32)),
+				Some(Perbill::from_parts(
+					self.rng.boundary_or(&[0, 10_000_000, 1_000_000_000], 1_000_000_001) as u32,
+				)),
 			)),
 			1 => {
 				let minor = Perbill::from_parts(self.rng.below(1_000_000_001) as u32);
 				let major = Perbill::from_parts(self.rng.below(1_000_000_001) as u32);
-				let bands = DeviationBands::new(minor.min(major), minor.max(major)).expect("ordered");
-				RuntimeParameters::Audit(audit::Parameters::DeviationBands(audit::DeviationBands, Some(bands)))
+				let bands =
+					DeviationBands::new(minor.min(major), minor.max(major)).expect("ordered");
+				RuntimeParameters::Audit(audit::Parameters::DeviationBands(
+					audit::DeviationBands,
+					Some(bands),
+				))
 			},
 			2 => RuntimeParameters::Producers(producers::Parameters::MinDepositPerWell(
 				producers::MinDepositPerWell,
@@ -611,7 +732,10 @@ impl Fuzz {
 			)),
 			3 => RuntimeParameters::Producers(producers::Parameters::UnitsPerUsd(
 				producers::UnitsPerUsd,
-				Some(FixedU128::from_rational(u128::from(self.rng.boundary_or(&[0, 1, 100], 300)), 100)),
+				Some(FixedU128::from_rational(
+					u128::from(self.rng.boundary_or(&[0, 1, 100], 300)),
+					100,
+				)),
 			)),
 			4 => RuntimeParameters::Producers(producers::Parameters::ApplicationExpiryDays(
 				producers::ApplicationExpiryDays,
@@ -642,7 +766,12 @@ impl Fuzz {
 				let raw = (
 					self.rng.boundary_or(&[0, 3_110, 10_000, 10_001], 12_000) as u32,
 					self.rng.boundary_or(&[0, 50, 10_000, 10_001], 12_000) as u32,
-					[0u8; 4].map(|_| Perbill::from_parts(self.rng.boundary_or(&[0, 1_000_000_000, 1_000_000_001], 1_000_000_000) as u32)),
+					[0u8; 4].map(|_| {
+						Perbill::from_parts(
+							self.rng.boundary_or(&[0, 1_000_000_000, 1_000_000_001], 1_000_000_000)
+								as u32,
+						)
+					}),
 				)
 					.encode();
 				bytes.truncate(bytes.len().saturating_sub(raw.len()));
@@ -686,7 +815,10 @@ impl Fuzz {
 		let c = if self.rng.chance(50) {
 			pallet_balances::Call::transfer_allow_death { dest: dest.into(), value }
 		} else {
-			pallet_balances::Call::transfer_all { dest: dest.into(), keep_alive: self.rng.chance(50) }
+			pallet_balances::Call::transfer_all {
+				dest: dest.into(),
+				keep_alive: self.rng.chance(50),
+			}
 		};
 		(RuntimeCall::Balances(c), self.origin(Who::Signed(from)))
 	}
@@ -725,7 +857,10 @@ impl Fuzz {
 			},
 			Err(e) => {
 				let name = error_name(&e.error).unwrap_or_else(|| {
-					panic!("call #{} {key:?} by {who:?} failed with an unnamed error {:?}: {call:?}", self.calls_done, e.error)
+					panic!(
+						"call #{} {key:?} by {who:?} failed with an unnamed error {:?}: {call:?}",
+						self.calls_done, e.error
+					)
 				});
 				*entry.1.entry(name).or_default() += 1;
 				assert_eq!(
@@ -758,7 +893,10 @@ impl Fuzz {
 				6 | 7 => {
 					// To 3 s before the next month begins.
 					let next = today().month().next().first_day();
-					(u64::from(next.0) * DAY_MS).saturating_sub(3_000).saturating_sub(now).max(BLOCK_MS)
+					(u64::from(next.0) * DAY_MS)
+						.saturating_sub(3_000)
+						.saturating_sub(now)
+						.max(BLOCK_MS)
 				},
 				_ => DAY_MS * (2 + self.rng.below(10)),
 			}
@@ -797,7 +935,14 @@ fn run(seed: u64, calls: u64) {
 	}
 	let s = &fuzz.stats;
 	let end = ext.execute_with(today);
-	println!("seed {seed}: {} calls in {} blocks, {} undecodable, {} mints with TAT, last day {:?}", fuzz.calls_done, s.blocks, s.undecodable, s.mints_with_tat, end.to_ymd());
+	println!(
+		"seed {seed}: {} calls in {} blocks, {} undecodable, {} mints with TAT, last day {:?}",
+		fuzz.calls_done,
+		s.blocks,
+		s.undecodable,
+		s.mints_with_tat,
+		end.to_ymd()
+	);
 	println!("{:<44} {:>8} {:>8}  failures by error", "call", "ok", "failed");
 	for ((p, c), (ok, errs)) in &s.calls {
 		let failed: u64 = errs.values().sum();
@@ -809,7 +954,19 @@ fn run(seed: u64, calls: u64) {
 	// The load must reach the whole life, not bounce off the first check: every call of our
 	// pallets succeeded at least once, and mints produced TAT.
 	for (pallet, calls) in [
-		("Producers", &["apply", "judge_kyb", "submit_kyc", "judge_kyc", "deposit", "withdraw", "suspend", "reinstate"][..]),
+		(
+			"Producers",
+			&[
+				"apply",
+				"judge_kyb",
+				"submit_kyc",
+				"judge_kyc",
+				"deposit",
+				"withdraw",
+				"suspend",
+				"reinstate",
+			][..],
+		),
 		(
 			"Wells",
 			&[

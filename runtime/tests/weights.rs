@@ -42,7 +42,10 @@ fn with_base(call: Weight) -> Weight {
 /// The normal-class budget of a block (75 % of it, minus the block's base weight).
 fn normal_budget() -> Weight {
 	let w = RuntimeBlockWeights::get();
-	w.get(DispatchClass::Normal).max_total.unwrap_or(w.max_block).saturating_sub(w.base_block)
+	w.get(DispatchClass::Normal)
+		.max_total
+		.unwrap_or(w.max_block)
+		.saturating_sub(w.base_block)
 }
 
 fn pct(part: u64, whole: u64) -> f64 {
@@ -64,7 +67,11 @@ fn row(name: &str, w: Weight) -> String {
 fn per_block(w: Weight) -> u64 {
 	let w = with_base(w);
 	let b = normal_budget();
-	(b.ref_time() / w.ref_time().max(1)).min(if w.proof_size() == 0 { u64::MAX } else { b.proof_size() / w.proof_size() })
+	(b.ref_time() / w.ref_time().max(1)).min(if w.proof_size() == 0 {
+		u64::MAX
+	} else {
+		b.proof_size() / w.proof_size()
+	})
 }
 
 /// The largest `n` with `upload_batch(n)` (one transaction) within the normal budget.
@@ -113,7 +120,10 @@ fn every_extrinsic_as_a_fraction_of_the_block() {
 		("wells.propose_asset_class", Wells::propose_asset_class()),
 		("wells.set_asset_class_status", Wells::set_asset_class_status()),
 		("wells: 32 annual-review notices (on_initialize)", Wells::send_notices(32)),
-		("audit_mint.mint(9 beneficiaries, 31 days, slash with debt)", AuditMint::mint(MAX_BENEFICIARIES)),
+		(
+			"audit_mint.mint(9 beneficiaries, 31 days, slash with debt)",
+			AuditMint::mint(MAX_BENEFICIARIES),
+		),
 		("oracle.feed_values(1)", Oracle::feed_values(1)),
 		("oracle.feed_values(256) (MaxFeedValues)", Oracle::feed_values(256)),
 	];

@@ -154,8 +154,9 @@ impl Outcome {
 	/// `u32`, confidential rows `u32`. `None` if there are more than `u32::MAX` wells.
 	pub fn encode(&self) -> Option<Vec<u8>> {
 		let count = u32::try_from(self.wells.len()).ok()?;
-		let size =
-			OUTCOME_WELL_BYTES.checked_mul(self.wells.len())?.checked_add(OUTCOME_HEADER_BYTES)?;
+		let size = OUTCOME_WELL_BYTES
+			.checked_mul(self.wells.len())?
+			.checked_add(OUTCOME_HEADER_BYTES)?;
 		let mut out = Vec::with_capacity(size);
 		out.extend_from_slice(&self.rows_seen.to_le_bytes());
 		out.extend_from_slice(&self.candidate_rows.to_le_bytes());
@@ -187,7 +188,9 @@ impl Outcome {
 				WellTotal { volume_thousandths, rows, confidential_rows, ..Default::default() },
 			));
 		}
-		bytes.is_empty().then_some(Outcome { rows_seen, candidate_rows, matched_rows, wells })
+		bytes
+			.is_empty()
+			.then_some(Outcome { rows_seen, candidate_rows, matched_rows, wells })
 	}
 }
 

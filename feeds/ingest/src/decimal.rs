@@ -146,12 +146,13 @@ pub const fn days_in_month(year: u16, month: u8) -> u8 {
 	match month {
 		1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
 		4 | 6 | 9 | 11 => 30,
-		2 =>
+		2 => {
 			if is_leap(year) {
 				29
 			} else {
 				28
-			},
+			}
+		},
 		_ => 0,
 	}
 }

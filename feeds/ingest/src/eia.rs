@@ -117,8 +117,9 @@ impl fmt::Display for EiaError {
 			EiaError::Malformed => f.write_str("malformed EIA response"),
 			EiaError::WrongUnits { index } => write!(f, "row {index}: unexpected units"),
 			EiaError::BadPeriod { index } => write!(f, "row {index}: bad period"),
-			EiaError::BadPrice { index, problem } =>
-				write!(f, "row {index}: bad price ({problem:?})"),
+			EiaError::BadPrice { index, problem } => {
+				write!(f, "row {index}: bad price ({problem:?})")
+			},
 		}
 	}
 }
@@ -273,8 +274,9 @@ pub fn parse_eia_prices(
 		}
 		let text = match row.value {
 			None => continue,
-			Some(RawValue::Other) =>
-				return Err(EiaError::BadPrice { index, problem: PriceProblem::NotAPrice }),
+			Some(RawValue::Other) => {
+				return Err(EiaError::BadPrice { index, problem: PriceProblem::NotAPrice })
+			},
 			Some(RawValue::Text(t)) | Some(RawValue::Number(t)) => t,
 		};
 		if NO_DATA.contains(&text.as_str()) {

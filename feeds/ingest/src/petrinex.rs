@@ -149,9 +149,10 @@ impl Columns {
 			}
 			count = i.saturating_add(1);
 		}
-		let mut at = found.iter().zip(NEEDED_COLUMNS).map(|(slot, name)| {
-			slot.ok_or(IngestError::MissingColumn { column: name })
-		});
+		let mut at = found
+			.iter()
+			.zip(NEEDED_COLUMNS)
+			.map(|(slot, name)| slot.ok_or(IngestError::MissingColumn { column: name }));
 		let mut next = || at.next().unwrap_or(Err(IngestError::Internal));
 		Ok(Columns {
 			count,
@@ -285,11 +286,13 @@ impl fmt::Display for IngestError {
 	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
 		match self {
 			IngestError::NotAZip { layer } => write!(f, "{layer}: not a zip file"),
-			IngestError::UnsupportedMethod { layer, method } =>
-				write!(f, "{layer}: unsupported compression method {method}"),
+			IngestError::UnsupportedMethod { layer, method } => {
+				write!(f, "{layer}: unsupported compression method {method}")
+			},
 			IngestError::Encrypted { layer } => write!(f, "{layer}: encrypted entry"),
-			IngestError::StoredWithDataDescriptor { layer } =>
-				write!(f, "{layer}: stored entry with data descriptor"),
+			IngestError::StoredWithDataDescriptor { layer } => {
+				write!(f, "{layer}: stored entry with data descriptor")
+			},
 			IngestError::MalformedZip { layer } => write!(f, "{layer}: malformed zip structure"),
 			IngestError::Inflate { layer } => write!(f, "{layer}: corrupt deflate data"),
 			IngestError::ChecksumMismatch { layer } => write!(f, "{layer}: CRC-32 mismatch"),
@@ -297,11 +300,13 @@ impl fmt::Display for IngestError {
 			IngestError::Truncated => f.write_str("input truncated before the end of the CSV"),
 			IngestError::MissingHeader => f.write_str("CSV has no header row"),
 			IngestError::MissingColumn { column } => write!(f, "CSV header has no column {column}"),
-			IngestError::DuplicateColumn { column } =>
-				write!(f, "CSV header has column {column} twice"),
+			IngestError::DuplicateColumn { column } => {
+				write!(f, "CSV header has column {column} twice")
+			},
 			IngestError::HeaderTooWide => f.write_str("CSV header too wide"),
-			IngestError::ServiceMessage =>
-				f.write_str("the service answered with a JSON message instead of the file"),
+			IngestError::ServiceMessage => {
+				f.write_str("the service answered with a JSON message instead of the file")
+			},
 			IngestError::Internal => f.write_str("internal error"),
 		}
 	}
@@ -656,16 +661,18 @@ fn track_submission_date<K>(summary: &mut IngestSummary<K>, raw: &[u8]) {
 		return;
 	}
 	match parse_ymd(raw, true) {
-		Some(d) =>
+		Some(d) => {
 			if summary.latest_submission_date.is_none_or(|cur| d > cur) {
 				summary.latest_submission_date = Some(d);
-			},
-		None =>
+			}
+		},
+		None => {
 			summary.unparseable_submission_dates =
-				summary.unparseable_submission_dates.saturating_add(1),
+				summary.unparseable_submission_dates.saturating_add(1)
+		},
 	}
-	if raw.len() <= MAX_RAW_DATE &&
-		summary.latest_submission_date_raw.as_deref().is_none_or(|cur| raw > cur)
+	if raw.len() <= MAX_RAW_DATE
+		&& summary.latest_submission_date_raw.as_deref().is_none_or(|cur| raw > cur)
 	{
 		let slot = summary.latest_submission_date_raw.get_or_insert_with(Vec::new);
 		slot.clear();

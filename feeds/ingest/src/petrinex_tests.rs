@@ -817,7 +817,9 @@ fn fixed_state_is_small() {
 	let ing = size_of::<PetrinexIngest<FnMatcher<fn(&[u8], &[u8]) -> Option<u32>>>>();
 	let inflater = size_of::<miniz_oxide::inflate::core::DecompressorOxide>();
 	let csv = size_of::<csv_core::Reader>();
-	std::println!("PetrinexIngest {ing} B, DecompressorOxide {inflater} B, csv_core::Reader {csv} B");
+	std::println!(
+		"PetrinexIngest {ing} B, DecompressorOxide {inflater} B, csv_core::Reader {csv} B"
+	);
 	// Two windows + two inflaters + the inline state: well under 256 KiB.
 	assert!(ing + 2 * (inflater + crate::zip::WINDOW) + 64 * 1024 < 256 * 1024);
 }
@@ -870,7 +872,11 @@ impl WellMatcher for Registry {
 		self.0.iter().any(|w| w.4 == key && w.2.as_bytes() == baid)
 	}
 	fn wells_at_facility(&self, facility: &[u8], product: &[u8], mark: &mut dyn FnMut(u32)) {
-		for w in self.0.iter().filter(|w| w.3.as_bytes() == facility && w.1.as_bytes() == product) {
+		for w in self
+			.0
+			.iter()
+			.filter(|w| w.3.as_bytes() == facility && w.1.as_bytes() == product)
+		{
 			mark(w.4);
 		}
 	}
@@ -926,7 +932,12 @@ fn masked_rows_make_a_facility_s_wells_without_public_rows_unknown() {
 	// Well 2 has its public row: known.
 	assert_eq!(
 		s.wells[&2],
-		WellTotal { volume_thousandths: 12_500, rows: 1, masked_facility_rows: 2, ..Default::default() }
+		WellTotal {
+			volume_thousandths: 12_500,
+			rows: 1,
+			masked_facility_rows: 2,
+			..Default::default()
+		}
 	);
 	assert_eq!(s.wells[&2].official_thousandths(), Some(12_500));
 	// Wells 3 and 4 are untouched (no entry: the worker decides 0 or unknown by activation).
@@ -944,7 +955,12 @@ fn rows_of_another_operator_are_not_counted() {
 	let s = run_with(&reg, &[mine.clone(), theirs.clone()]);
 	assert_eq!(
 		s.wells[&1],
-		WellTotal { volume_thousandths: 10_000, rows: 1, other_operator_rows: 1, ..Default::default() }
+		WellTotal {
+			volume_thousandths: 10_000,
+			rows: 1,
+			other_operator_rows: 1,
+			..Default::default()
+		}
 	);
 	assert_eq!(s.wells[&1].official_thousandths(), Some(10_000));
 	assert_eq!(s.matched_rows, 2);

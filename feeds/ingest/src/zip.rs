@@ -174,8 +174,9 @@ impl ZipEntryReader {
 				State::Name => self.push_name(input, sink)?,
 				State::Extra => self.push_extra(input, sink)?,
 				State::Stored => self.push_stored(input, sink)?,
-				State::Deflate =>
-					self.inflate(input, sink, inflate_flags::TINFL_FLAG_HAS_MORE_INPUT)?,
+				State::Deflate => {
+					self.inflate(input, sink, inflate_flags::TINFL_FLAG_HAS_MORE_INPUT)?
+				},
 				State::Descriptor => self.push_descriptor(input)?,
 				State::Done => return Ok(()),
 			};
@@ -240,8 +241,9 @@ impl ZipEntryReader {
 			return Err(IngestError::Encrypted { layer });
 		}
 		match self.method {
-			0 if self.flags & FLAG_DESCRIPTOR != 0 =>
-				return Err(IngestError::StoredWithDataDescriptor { layer }),
+			0 if self.flags & FLAG_DESCRIPTOR != 0 => {
+				return Err(IngestError::StoredWithDataDescriptor { layer })
+			},
 			0 | 8 => {},
 			method => return Err(IngestError::UnsupportedMethod { layer, method }),
 		}
@@ -373,16 +375,18 @@ impl ZipEntryReader {
 					self.end_data(sink)?;
 					return Ok(consumed);
 				},
-				TINFLStatus::NeedsMoreInput =>
+				TINFLStatus::NeedsMoreInput => {
 					if consumed >= input.len() {
 						return Ok(consumed);
 					} else if nin == 0 && nout == 0 {
 						return Err(IngestError::Inflate { layer });
-					},
-				TINFLStatus::HasMoreOutput =>
+					}
+				},
+				TINFLStatus::HasMoreOutput => {
 					if nin == 0 && nout == 0 {
 						return Err(IngestError::Inflate { layer });
-					},
+					}
+				},
 				_ => return Err(IngestError::Inflate { layer }),
 			}
 		}

@@ -37,7 +37,9 @@ impl BenchmarkHelper<u64> for MockHelper {
 		// Mock state lives outside storage: start each run afresh.
 		Closed::set(Default::default());
 		producer(PRODUCER, 1);
-		let shares = (0..b).map(|i| (100 + u64::from(i), sp_arithmetic::Perbill::from_percent(5))).collect();
+		let shares = (0..b)
+			.map(|i| (100 + u64::from(i), sp_arithmetic::Perbill::from_percent(5)))
+			.collect();
 		let m = month(150_000, 1_000 * tn_primitives::ONE_TAT, Some(100_000), shares);
 		(PRODUCER, WELL, m)
 	}

@@ -39,13 +39,26 @@ impl<T: Config> Pallet<T> {
 		who: Option<&T::AccountId>,
 		well: WellId,
 		month: Month,
-	) -> Result<(MonthForAudit<T::AccountId>, Volume, Provenance, AuditOutcome, u128, Vec<(T::AccountId, u128)>), DispatchError> {
+	) -> Result<
+		(
+			MonthForAudit<T::AccountId>,
+			Volume,
+			Provenance,
+			AuditOutcome,
+			u128,
+			Vec<(T::AccountId, u128)>,
+		),
+		DispatchError,
+	> {
 		ensure!(!AuditRecords::<T>::contains_key(well, month), Error::<T>::AlreadyAudited);
 		let m = T::Wells::month_for_audit(who, well, month)?;
-		let (official, provenance) = T::Official::official(well, month).ok_or(Error::<T>::NoOfficialFigure)?;
-		let outcome = audit(m.volume, official, m.value, T::DeviationBands::get(), T::SlashRatio::get());
+		let (official, provenance) =
+			T::Official::official(well, month).ok_or(Error::<T>::NoOfficialFigure)?;
+		let outcome =
+			audit(m.volume, official, m.value, T::DeviationBands::get(), T::SlashRatio::get());
 		let ratios: Vec<_> = m.beneficiaries.iter().map(|(_, r)| *r).collect();
-		let (owner_share, shares) = split_above_minimum(outcome.minted, &ratios, Self::tat_minimum());
+		let (owner_share, shares) =
+			split_above_minimum(outcome.minted, &ratios, Self::tat_minimum());
 		// A month worth less than TAT's minimum balance mints nothing (the parts are all zero).
 		let mut outcome = outcome;
 		outcome.minted = shares.iter().fold(owner_share, |acc, s| acc.saturating_add(*s));
@@ -53,20 +66,36 @@ impl<T: Config> Pallet<T> {
 		Ok((m, official, provenance, outcome, owner_share, to_beneficiaries))
 	}
 
-	pub(crate) fn do_preview(well: WellId, month: Month) -> Result<AuditPreview<T::AccountId>, DispatchError> {
-		let (m, official, _, outcome, producer_share, beneficiaries) = Self::evaluate(None, well, month)?;
-		Ok(AuditPreview { producer_volume: m.volume, official_volume: official, value: m.value, outcome, producer_share, beneficiaries })
+	pub(crate) fn do_preview(
+		well: WellId,
+		month: Month,
+	) -> Result<AuditPreview<T::AccountId>, DispatchError> {
+		let (m, official, _, outcome, producer_share, beneficiaries) =
+			Self::evaluate(None, well, month)?;
+		Ok(AuditPreview {
+			producer_volume: m.volume,
+			official_volume: official,
+			value: m.value,
+			outcome,
+			producer_share,
+			beneficiaries,
+		})
 	}
 
 	fn mint_to(who: &T::AccountId, amount: u128) -> DispatchResult {
 		if amount > 0 {
-			T::Assets::mint_into(T::TatAssetId::get(), who, amount).map_err(|_| Error::<T>::MintFailed)?;
+			T::Assets::mint_into(T::TatAssetId::get(), who, amount)
+				.map_err(|_| Error::<T>::MintFailed)?;
 		}
 		Ok(())
 	}
 
 	/// Mint a month; returns its number of beneficiaries (for the weight refund).
-	pub(crate) fn do_mint(who: T::AccountId, well: WellId, month: Month) -> Result<u32, DispatchError> {
+	pub(crate) fn do_mint(
+		who: T::AccountId,
+		well: WellId,
+		month: Month,
+	) -> Result<u32, DispatchError> {
 		T::Producers::ensure_can_mint(&who)?;
 		let (m, official, provenance, outcome, producer_share, beneficiaries) =
 			Self::evaluate(Some(&who), well, month)?;
@@ -136,7 +165,8 @@ impl<T: Config> Pallet<T> {
 
 	/// Settle queued amendments while `remaining` has room for the worst case of one more.
 	pub(crate) fn settle_queued(remaining: Weight) -> Weight {
-		let one = T::WeightInfo::settle(T::MaxBeneficiaries::get()).saturating_add(T::DbWeight::get().reads_writes(1, 1));
+		let one = T::WeightInfo::settle(T::MaxBeneficiaries::get())
+			.saturating_add(T::DbWeight::get().reads_writes(1, 1));
 		let mut used = T::DbWeight::get().reads(1);
 		if !remaining.all_gte(used.saturating_add(one)) {
 			return Weight::zero();
@@ -148,7 +178,8 @@ impl<T: Config> Pallet<T> {
 			// Each settlement is its own storage layer: a failed one changes nothing. It leaves
 			// the queue either way (a figure equal to the settled one needs nothing; a failed
 			// mint can be retried with `settle`, the record keeps `amended`).
-			let result = frame_support::storage::with_storage_layer(|| Self::do_settle(well, month));
+			let result =
+				frame_support::storage::with_storage_layer(|| Self::do_settle(well, month));
 			if let Err(e) = result {
 				Unsettled::<T>::remove(well, month);
 				log::debug!(target: "runtime::audit-mint", "settlement of {well:?} {month:?} skipped: {e:?}");
@@ -161,11 +192,22 @@ impl<T: Config> Pallet<T> {
 	/// returns its number of beneficiaries (for the weight refund).
 	pub(crate) fn do_settle(well: WellId, month: Month) -> Result<u32, DispatchError> {
 		let mut r = AuditRecords::<T>::get(well, month).ok_or(Error::<T>::NotAudited)?;
-		let (official, provenance) = T::Official::official(well, month).ok_or(Error::<T>::NoOfficialFigure)?;
-		ensure!((official, provenance) != (r.official_volume, r.provenance), Error::<T>::NothingToSettle);
-		let outcome = audit(r.producer_volume, official, r.value, T::DeviationBands::get(), T::SlashRatio::get());
+		let (official, provenance) =
+			T::Official::official(well, month).ok_or(Error::<T>::NoOfficialFigure)?;
+		ensure!(
+			(official, provenance) != (r.official_volume, r.provenance),
+			Error::<T>::NothingToSettle
+		);
+		let outcome = audit(
+			r.producer_volume,
+			official,
+			r.value,
+			T::DeviationBands::get(),
+			T::SlashRatio::get(),
+		);
 		let ratios: Vec<Perbill> = r.ratios.to_vec();
-		let (mut owner_new, shares_new) = split_above_minimum(outcome.minted, &ratios, Self::tat_minimum());
+		let (mut owner_new, shares_new) =
+			split_above_minimum(outcome.minted, &ratios, Self::tat_minimum());
 		let producer = r.producer.clone();
 		let mut topped_up: u128 = 0;
 		let mut burned: u128 = 0;
@@ -193,7 +235,8 @@ impl<T: Config> Pallet<T> {
 		let old_owner = r.producer_share;
 		if owner_new > old_owner {
 			let add = owner_new.saturating_sub(old_owner);
-			T::Assets::mint_into(T::TatAssetId::get(), &producer, add).map_err(|_| Error::<T>::MintFailed)?;
+			T::Assets::mint_into(T::TatAssetId::get(), &producer, add)
+				.map_err(|_| Error::<T>::MintFailed)?;
 			topped_up = topped_up.saturating_add(add);
 		} else if owner_new < old_owner {
 			let (b, u) = Self::burn_back(&producer, old_owner.saturating_sub(owner_new));
@@ -217,7 +260,9 @@ impl<T: Config> Pallet<T> {
 		if unrecovered > 0 {
 			extra = extra.saturating_add(T::Producers::slash_usd(&producer, unrecovered).due);
 		}
-		TotalMinted::<T>::mutate(|t| *t = t.saturating_sub(r.outcome.minted).saturating_add(outcome.minted));
+		TotalMinted::<T>::mutate(|t| {
+			*t = t.saturating_sub(r.outcome.minted).saturating_add(outcome.minted)
+		});
 		TotalUnrecovered::<T>::mutate(|t| *t = t.saturating_add(unrecovered));
 		if (outcome.minted > 0) != (r.outcome.minted > 0) {
 			T::Wells::close_month(well, month, outcome.minted > 0);
@@ -245,7 +290,8 @@ impl<T: Config> Pallet<T> {
 		settlement.unpaid_refund = settlement.unpaid_refund.saturating_add(unpaid);
 		settlement.count = settlement.count.saturating_add(1);
 		settlement.block = block;
-		let (official_before, minted_before, slash_due_before) = (r.official_volume, r.outcome.minted, r.slash_due);
+		let (official_before, minted_before, slash_due_before) =
+			(r.official_volume, r.outcome.minted, r.slash_due);
 		// Parts as paid: the split, with failed beneficiary top-ups moved to the owner.
 		let minted_now = parts_new.iter().fold(owner_new, |acc, (_, a)| acc.saturating_add(*a));
 		r.official_volume = official;
@@ -312,7 +358,8 @@ impl<T: Config> Pallet<T> {
 		}
 		ensure!(sum == TotalMinted::<T>::get(), "Σ minted differs from TotalMinted");
 		ensure!(
-			T::Assets::total_issuance(T::TatAssetId::get()) == sum.saturating_add(TotalUnrecovered::<T>::get()),
+			T::Assets::total_issuance(T::TatAssetId::get())
+				== sum.saturating_add(TotalUnrecovered::<T>::get()),
 			"TAT issuance differs from Σ minted in the audit records plus the unrecovered TAT"
 		);
 		for (well, month) in Unsettled::<T>::iter_keys() {
@@ -324,4 +371,3 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 }
-

@@ -97,7 +97,8 @@ pub mod pallet {
 	#[pallet::config]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
 		/// The assets pallet holding TAT.
-		type Assets: Inspect<Self::AccountId, AssetId = u32, Balance = u128> + Mutate<Self::AccountId>;
+		type Assets: Inspect<Self::AccountId, AssetId = u32, Balance = u128>
+			+ Mutate<Self::AccountId>;
 		/// TAT's asset id.
 		#[pallet::constant]
 		type TatAssetId: Get<u32>;
@@ -105,9 +106,14 @@ pub mod pallet {
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
 		/// Native balance type of slashes.
-		type NativeBalance: Parameter + MaxEncodedLen + Copy + Default + sp_runtime::traits::AtLeast32BitUnsigned;
+		type NativeBalance: Parameter
+			+ MaxEncodedLen
+			+ Copy
+			+ Default
+			+ sp_runtime::traits::AtLeast32BitUnsigned;
 		/// Producer checks and deposit slashing.
-		type Producers: ProducerRegistry<Self::AccountId> + DepositSlasher<Self::AccountId, Self::NativeBalance>;
+		type Producers: ProducerRegistry<Self::AccountId>
+			+ DepositSlasher<Self::AccountId, Self::NativeBalance>;
 		/// Months, records and values of wells.
 		type Wells: WellLedger<Self::AccountId>;
 		/// Official monthly production (the oracle).
@@ -144,7 +150,8 @@ pub mod pallet {
 	/// Audited months whose official figure was amended and not settled yet (`on_idle` settles
 	/// them; [`Pallet::settle`] settles one at once).
 	#[pallet::storage]
-	pub type Unsettled<T: Config> = StorageDoubleMap<_, Twox64Concat, WellId, Twox64Concat, Month, ()>;
+	pub type Unsettled<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, WellId, Twox64Concat, Month, ()>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -214,7 +221,11 @@ pub mod pallet {
 		/// [`Error::MintFailed`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::mint(T::MaxBeneficiaries::get()))]
-		pub fn mint(origin: OriginFor<T>, well: WellId, month: Month) -> DispatchResultWithPostInfo {
+		pub fn mint(
+			origin: OriginFor<T>,
+			well: WellId,
+			month: Month,
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			// Charged for the most beneficiaries; the rest is refunded.
 			let b = Self::do_mint(who, well, month)?;
@@ -232,7 +243,11 @@ pub mod pallet {
 		/// [`Error::MintFailed`].
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::settle(T::MaxBeneficiaries::get()))]
-		pub fn settle(origin: OriginFor<T>, well: WellId, month: Month) -> DispatchResultWithPostInfo {
+		pub fn settle(
+			origin: OriginFor<T>,
+			well: WellId,
+			month: Month,
+		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			let b = Self::do_settle(well, month)?;
 			Ok(Some(T::WeightInfo::settle(b)).into())
@@ -242,7 +257,10 @@ pub mod pallet {
 	#[pallet::view_functions]
 	impl<T: Config> Pallet<T> {
 		/// What minting `month` of `well` would do now, without doing it.
-		pub fn preview(well: WellId, month: Month) -> Result<AuditPreview<T::AccountId>, DispatchError> {
+		pub fn preview(
+			well: WellId,
+			month: Month,
+		) -> Result<AuditPreview<T::AccountId>, DispatchError> {
 			Self::do_preview(well, month)
 		}
 		/// The audit record of a well-month.

@@ -60,7 +60,12 @@ pub mod v1 {
 			let mut translated: u64 = 0;
 			let mut queued: u64 = 0;
 			AuditRecords::<T>::translate::<
-				AuditRecordV0<T::AccountId, NativeBalanceOf<T>, BlockNumberFor<T>, T::MaxBeneficiaries>,
+				AuditRecordV0<
+					T::AccountId,
+					NativeBalanceOf<T>,
+					BlockNumberFor<T>,
+					T::MaxBeneficiaries,
+				>,
 				_,
 			>(|well, month, old| {
 				translated = translated.saturating_add(1);
@@ -68,7 +73,13 @@ pub mod v1 {
 				let ratios = old
 					.beneficiaries
 					.iter()
-					.map(|(_, a)| if minted == 0 { Perbill::zero() } else { Perbill::from_rational(*a, minted) })
+					.map(|(_, a)| {
+						if minted == 0 {
+							Perbill::zero()
+						} else {
+							Perbill::from_rational(*a, minted)
+						}
+					})
 					.collect::<alloc::vec::Vec<_>>();
 				if old.amended.is_some() {
 					queued = queued.saturating_add(1);

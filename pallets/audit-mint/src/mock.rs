@@ -12,7 +12,10 @@ use sp_runtime::{BuildStorage, DispatchError, DispatchResult};
 use std::collections::BTreeMap;
 use tn_primitives::{
 	feeds::Provenance,
-	traits::{DepositSlasher, MonthForAudit, OfficialProduction, ProducerRegistry, RefundOutcome, SlashOutcome, WellLedger},
+	traits::{
+		DepositSlasher, MonthForAudit, OfficialProduction, ProducerRegistry, RefundOutcome,
+		SlashOutcome, WellLedger,
+	},
 	Commodity, Day, DeviationBands, Month, Volume, WellId,
 };
 
@@ -130,11 +133,18 @@ impl DepositSlasher<AccountId, Balance> for MockProducers {
 
 pub struct MockWells;
 impl WellLedger<AccountId> for MockWells {
-	fn month_for_audit(who: Option<&AccountId>, well: WellId, month: Month) -> Result<MonthForAudit<AccountId>, DispatchError> {
+	fn month_for_audit(
+		who: Option<&AccountId>,
+		well: WellId,
+		month: Month,
+	) -> Result<MonthForAudit<AccountId>, DispatchError> {
 		if Closed::get().contains_key(&(well, month)) {
 			return Err(DispatchError::Other("MonthAudited"));
 		}
-		let m = Months::get().get(&(well, month)).cloned().ok_or(DispatchError::Other("NothingUploaded"))?;
+		let m = Months::get()
+			.get(&(well, month))
+			.cloned()
+			.ok_or(DispatchError::Other("NothingUploaded"))?;
 		if who.is_some_and(|w| *w != m.owner) {
 			return Err(DispatchError::Other("NotOwner"));
 		}
@@ -218,12 +228,25 @@ pub fn producer(who: AccountId, deposit: u128) {
 }
 
 /// January 2026 of WELL with P, V and beneficiaries; O = `official`.
-pub fn month(p: Volume, v: u128, official: Option<Volume>, beneficiaries: Vec<(AccountId, Perbill)>) -> Month {
+pub fn month(
+	p: Volume,
+	v: u128,
+	official: Option<Volume>,
+	beneficiaries: Vec<(AccountId, Perbill)>,
+) -> Month {
 	let jan = Month::new(2026, 1).unwrap();
 	let mut m = Months::get();
 	m.insert(
 		(WELL, jan),
-		MonthForAudit { owner: PRODUCER, commodity: Commodity::Oil, volume: p, value: v, days: 31, prices: vec![], beneficiaries },
+		MonthForAudit {
+			owner: PRODUCER,
+			commodity: Commodity::Oil,
+			volume: p,
+			value: v,
+			days: 31,
+			prices: vec![],
+			beneficiaries,
+		},
 	);
 	Months::set(m);
 	if let Some(o) = official {
@@ -237,7 +260,10 @@ pub fn month(p: Volume, v: u128, official: Option<Volume>, beneficiaries: Vec<(A
 /// A new official figure for `well`'s `month` (a new source file, as an amendment), told to the
 /// pallet as the runtime's oracle hook does.
 pub fn amend(well: WellId, month: Month, volume: Volume) {
-	let p = Provenance { updated: tn_primitives::Day(20_530), file_hash: [(volume % 251) as u8 + 1; 32] };
+	let p = Provenance {
+		updated: tn_primitives::Day(20_530),
+		file_hash: [(volume % 251) as u8 + 1; 32],
+	};
 	let mut f = OfficialFigures::get();
 	f.insert((well, month), (volume, p));
 	OfficialFigures::set(f);

@@ -13,7 +13,9 @@ fn tat(who: AccountId) -> u128 {
 	Assets::balance(TAT, who)
 }
 fn mint(m: tn_primitives::Month) -> sp_runtime::DispatchResult {
-	AuditMint::mint(RuntimeOrigin::signed(PRODUCER), WELL, m).map(|_| ()).map_err(|e| e.error)
+	AuditMint::mint(RuntimeOrigin::signed(PRODUCER), WELL, m)
+		.map(|_| ())
+		.map_err(|e| e.error)
 }
 
 /// Mint one month (P, O, V = $1,000, beneficiaries B1 20 %) and return its record.
@@ -32,8 +34,14 @@ fn under_reporting_mints_v_without_slash() {
 		assert_eq!(r.outcome.deviation_ppb, Some(-50_000_000));
 		assert_eq!((r.outcome.minted, r.outcome.slash, r.slash_due), (V, 0, 0));
 		assert_eq!((tat(PRODUCER), tat(B1)), (800 * ONE_TAT, 200 * ONE_TAT));
-		assert_eq!((r.producer_share, r.beneficiaries.to_vec()), (800 * ONE_TAT, vec![(B1, 200 * ONE_TAT)]));
-		assert_eq!(Closed::get().get(&(WELL, tn_primitives::Month::new(2026, 1).unwrap())), Some(&true));
+		assert_eq!(
+			(r.producer_share, r.beneficiaries.to_vec()),
+			(800 * ONE_TAT, vec![(B1, 200 * ONE_TAT)])
+		);
+		assert_eq!(
+			Closed::get().get(&(WELL, tn_primitives::Month::new(2026, 1).unwrap())),
+			Some(&true)
+		);
 	});
 }
 
@@ -105,7 +113,10 @@ fn no_official_production_mints_nothing_and_slashes_v() {
 		assert_eq!(r.outcome.band, Band::NoOfficialProduction);
 		assert_eq!((r.outcome.minted, r.outcome.slash), (0, 10 * ONE_TAT));
 		assert_eq!((tat(PRODUCER), tat(B1)), (0, 0));
-		assert_eq!(Closed::get().get(&(WELL, tn_primitives::Month::new(2026, 1).unwrap())), Some(&false));
+		assert_eq!(
+			Closed::get().get(&(WELL, tn_primitives::Month::new(2026, 1).unwrap())),
+			Some(&false)
+		);
 	});
 }
 
@@ -125,7 +136,10 @@ fn a_slash_above_the_deposit_becomes_debt_and_blocks_the_next_mint() {
 		assert_ok!(mint(m));
 		let r = AuditRecords::<Test>::get(WELL, m).unwrap();
 		// $6.896551724137 due: 1 UNIT slashed, the rest is debt.
-		assert_eq!((r.slash_due, r.slashed, r.new_debt), (6_896_551_724_137, 1_000_000_000_000, 5_896_551_724_137));
+		assert_eq!(
+			(r.slash_due, r.slashed, r.new_debt),
+			(6_896_551_724_137, 1_000_000_000_000, 5_896_551_724_137)
+		);
 		let feb = tn_primitives::Month::new(2026, 2).unwrap();
 		let mut months = Months::get();
 		let mut next = months.get(&(WELL, m)).unwrap().clone();
@@ -135,7 +149,10 @@ fn a_slash_above_the_deposit_becomes_debt_and_blocks_the_next_mint() {
 		let mut f = OfficialFigures::get();
 		f.insert((WELL, feb), (100, provenance()));
 		OfficialFigures::set(f);
-		assert_noop!(AuditMint::mint(RuntimeOrigin::signed(PRODUCER), WELL, feb), DispatchError::Other("ProducerInDebt"));
+		assert_noop!(
+			AuditMint::mint(RuntimeOrigin::signed(PRODUCER), WELL, feb),
+			DispatchError::Other("ProducerInDebt")
+		);
 	});
 }
 
@@ -150,10 +167,17 @@ fn refusals_change_nothing() {
 		assert_noop!(mint(m), Error::<Test>::NoOfficialFigure);
 		// Not the owner (OTHER is a producer too).
 		producer(OTHER, 10);
-		assert_noop!(AuditMint::mint(RuntimeOrigin::signed(OTHER), WELL, m), DispatchError::Other("NotOwner"));
+		assert_noop!(
+			AuditMint::mint(RuntimeOrigin::signed(OTHER), WELL, m),
+			DispatchError::Other("NotOwner")
+		);
 		// Nothing uploaded for another month.
 		assert_noop!(
-			AuditMint::mint(RuntimeOrigin::signed(PRODUCER), WELL, tn_primitives::Month::new(2026, 3).unwrap()),
+			AuditMint::mint(
+				RuntimeOrigin::signed(PRODUCER),
+				WELL,
+				tn_primitives::Month::new(2026, 3).unwrap()
+			),
 			DispatchError::Other("NothingUploaded")
 		);
 		// Suspended.
@@ -224,7 +248,10 @@ fn preview_matches_the_mint_and_changes_nothing() {
 		assert_eq!(Assets::total_issuance(TAT), 0);
 		assert_ok!(mint(m));
 		let r = AuditRecords::<Test>::get(WELL, m).unwrap();
-		assert_eq!((p.outcome, p.producer_share, p.official_volume), (r.outcome, r.producer_share, 100));
+		assert_eq!(
+			(p.outcome, p.producer_share, p.official_volume),
+			(r.outcome, r.producer_share, 100)
+		);
 		assert_eq!(p.beneficiaries, r.beneficiaries.to_vec());
 		assert_noop!(AuditMint::do_preview(WELL, m), Error::<Test>::AlreadyAudited);
 	});
@@ -237,7 +264,10 @@ fn an_amended_official_figure_after_the_audit_is_recorded_and_queued() {
 		let m = tn_primitives::Month::new(2026, 1).unwrap();
 		amend(WELL, m, 90);
 		let amended = OfficialFigures::get()[&(WELL, m)].1;
-		System::assert_last_event(Event::OfficialAmendedAfterAudit { well: WELL, month: m, audited: 100, amended: 90 }.into());
+		System::assert_last_event(
+			Event::OfficialAmendedAfterAudit { well: WELL, month: m, audited: 100, amended: 90 }
+				.into(),
+		);
 		let events = System::events().len();
 		// The same amendment again: no second event, one queue entry.
 		AuditMint::note_official(WELL, m, 90, amended);
@@ -261,7 +291,12 @@ fn positions() -> (u128, u128, u128, u128, u128, u128) {
 
 /// Mint January with P and official `first`, then amend it to `latest` and settle;
 /// returns the positions and the record.
-fn mint_then_amend(p: u64, first: u64, latest: u64, deposit: u128) -> ((u128, u128, u128, u128, u128, u128), AuditRecordOf<Test>) {
+fn mint_then_amend(
+	p: u64,
+	first: u64,
+	latest: u64,
+	deposit: u128,
+) -> ((u128, u128, u128, u128, u128, u128), AuditRecordOf<Test>) {
 	producer(PRODUCER, deposit);
 	let m = month(p, V, Some(first), vec![(B1, Perbill::from_percent(20))]);
 	assert_ok!(mint(m));
@@ -272,7 +307,11 @@ fn mint_then_amend(p: u64, first: u64, latest: u64, deposit: u128) -> ((u128, u1
 }
 
 /// Mint January with P once the official figure is already `latest`.
-fn mint_after_amendment(p: u64, latest: u64, deposit: u128) -> ((u128, u128, u128, u128, u128, u128), AuditRecordOf<Test>) {
+fn mint_after_amendment(
+	p: u64,
+	latest: u64,
+	deposit: u128,
+) -> ((u128, u128, u128, u128, u128, u128), AuditRecordOf<Test>) {
 	producer(PRODUCER, deposit);
 	let m = month(p, V, Some(latest), vec![(B1, Perbill::from_percent(20))]);
 	assert_ok!(mint(m));
@@ -290,10 +329,19 @@ fn an_amendment_up_tops_up_and_returns_the_slash_as_if_minted_after_it() {
 	assert_eq!(settled, direct);
 	assert_eq!(settled.0 + settled.1, 916_666_666_666_666_666_666);
 	assert_eq!((settled.2, settled.3, settled.4), (DEPOSIT, 0, 0));
-	assert_eq!((r.outcome, r.producer_share, r.beneficiaries.clone()), (d.outcome, d.producer_share, d.beneficiaries.clone()));
+	assert_eq!(
+		(r.outcome, r.producer_share, r.beneficiaries.clone()),
+		(d.outcome, d.producer_share, d.beneficiaries.clone())
+	);
 	let s = r.settlement.unwrap();
-	assert_eq!((s.first_official, s.first_minted, s.first_slash_due), (100, 833_333_333_333_333_333_333, 1_666_666_666_666));
-	assert_eq!((s.topped_up, s.burned, s.unrecovered, s.refunded, s.count), (916_666_666_666_666_666_666 - 833_333_333_333_333_333_333, 0, 0, 1_666_666_666_666, 1));
+	assert_eq!(
+		(s.first_official, s.first_minted, s.first_slash_due),
+		(100, 833_333_333_333_333_333_333, 1_666_666_666_666)
+	);
+	assert_eq!(
+		(s.topped_up, s.burned, s.unrecovered, s.refunded, s.count),
+		(916_666_666_666_666_666_666 - 833_333_333_333_333_333_333, 0, 0, 1_666_666_666_666, 1)
+	);
 	assert_eq!((r.official_volume, r.amended), (110, None));
 }
 
@@ -307,24 +355,27 @@ fn an_amendment_down_burns_back_and_slashes_as_if_minted_after_it() {
 	assert_eq!((settled.0, settled.1), (640 * ONE_TAT, 160 * ONE_TAT));
 	assert_eq!((settled.2, settled.4), (DEPOSIT - 2_000_000_000_000, 2_000_000_000_000));
 	let s = r.settlement.unwrap();
-	assert_eq!((s.burned, s.topped_up, s.unrecovered, s.extra_slash_due), (200 * ONE_TAT, 0, 0, 2_000_000_000_000));
+	assert_eq!(
+		(s.burned, s.topped_up, s.unrecovered, s.extra_slash_due),
+		(200 * ONE_TAT, 0, 0, 2_000_000_000_000)
+	);
 	test(|| {
 		let _ = mint_then_amend(100, 100, 80, DEPOSIT);
 		System::assert_has_event(
-		Event::Settled {
-			well: WELL,
-			month: r_month(),
-			official_before: 100,
-			official: 80,
-			minted_before: V,
-			minted: 800 * ONE_TAT,
-			topped_up: 0,
-			burned: 200 * ONE_TAT,
-			unrecovered: 0,
-			slash_due_before: 0,
-			slash_due: 2_000_000_000_000,
-		}
-		.into(),
+			Event::Settled {
+				well: WELL,
+				month: r_month(),
+				official_before: 100,
+				official: 80,
+				minted_before: V,
+				minted: 800 * ONE_TAT,
+				topped_up: 0,
+				burned: 200 * ONE_TAT,
+				unrecovered: 0,
+				slash_due_before: 0,
+				slash_due: 2_000_000_000_000,
+			}
+			.into(),
 		);
 	});
 }
@@ -356,7 +407,10 @@ fn over_minted_tat_a_holder_moved_away_is_slashed_from_the_producer() {
 		amend(WELL, m, 80);
 		assert_ok!(AuditMint::settle(RuntimeOrigin::signed(OTHER), WELL, m));
 		// B1's part falls 200 → 160: 40 to burn, it holds 50 → burned; the producer's 800 → 640.
-		assert_eq!((tat(B1), tat(PRODUCER), tat(OTHER)), (10 * ONE_TAT, 640 * ONE_TAT, 150 * ONE_TAT));
+		assert_eq!(
+			(tat(B1), tat(PRODUCER), tat(OTHER)),
+			(10 * ONE_TAT, 640 * ONE_TAT, 150 * ONE_TAT)
+		);
 		let s = AuditRecords::<Test>::get(WELL, m).unwrap().settlement.unwrap();
 		assert_eq!((s.burned, s.unrecovered), (200 * ONE_TAT, 0));
 
@@ -367,7 +421,10 @@ fn over_minted_tat_a_holder_moved_away_is_slashed_from_the_producer() {
 		let r = AuditRecords::<Test>::get(WELL, m).unwrap();
 		let s = r.settlement.clone().unwrap();
 		assert_eq!((tat(B1), tat(PRODUCER)), (0, 400 * ONE_TAT));
-		assert_eq!((s.unrecovered, s.count, s.first_official, s.first_minted), (50 * ONE_TAT, 2, 100, V));
+		assert_eq!(
+			(s.unrecovered, s.count, s.first_official, s.first_minted),
+			(50 * ONE_TAT, 2, 100, V)
+		);
 		assert_eq!(TotalUnrecovered::<Test>::get(), 50 * ONE_TAT);
 		assert_eq!(Assets::total_issuance(TAT), 500 * ONE_TAT + 50 * ONE_TAT);
 		// Slash of the final figure (1000 × 50/100 × 1 % = 5 USD) plus the 50 USD unrecovered.
@@ -380,11 +437,20 @@ fn over_minted_tat_a_holder_moved_away_is_slashed_from_the_producer() {
 fn settlement_refusals_change_nothing() {
 	test(|| {
 		let m = r_month();
-		assert_noop!(AuditMint::settle(RuntimeOrigin::signed(OTHER), WELL, m), Error::<Test>::NotAudited);
+		assert_noop!(
+			AuditMint::settle(RuntimeOrigin::signed(OTHER), WELL, m),
+			Error::<Test>::NotAudited
+		);
 		let _ = run(100, 100);
-		assert_noop!(AuditMint::settle(RuntimeOrigin::signed(OTHER), WELL, m), Error::<Test>::NothingToSettle);
+		assert_noop!(
+			AuditMint::settle(RuntimeOrigin::signed(OTHER), WELL, m),
+			Error::<Test>::NothingToSettle
+		);
 		OfficialFigures::set(Default::default());
-		assert_noop!(AuditMint::settle(RuntimeOrigin::signed(OTHER), WELL, m), Error::<Test>::NoOfficialFigure);
+		assert_noop!(
+			AuditMint::settle(RuntimeOrigin::signed(OTHER), WELL, m),
+			Error::<Test>::NoOfficialFigure
+		);
 		assert_noop!(AuditMint::settle(RuntimeOrigin::none(), WELL, m), DispatchError::BadOrigin);
 	});
 }
@@ -398,7 +464,10 @@ fn on_idle_settles_the_queue_within_its_weight() {
 		amend(WELL, m, 80);
 		let one = <() as WeightInfo>::settle(9);
 		// Not enough room: nothing happens.
-		assert_eq!(AuditMint::on_idle(2, one.saturating_sub(Weight::from_parts(1, 0))), Weight::zero());
+		assert_eq!(
+			AuditMint::on_idle(2, one.saturating_sub(Weight::from_parts(1, 0))),
+			Weight::zero()
+		);
 		assert_eq!(Unsettled::<Test>::iter_keys().count(), 1);
 		assert_eq!(Assets::total_issuance(TAT), V);
 		// Room for one: settled.
@@ -507,12 +576,18 @@ fn migration_v1_keeps_records_reconstructs_ratios_and_queues_pending_amendments_
 			block: now.block,
 			amended,
 		};
-		frame_support::storage::unhashed::put_raw(&AuditRecords::<Test>::hashed_key_for(WELL, m), &codec::Encode::encode(&old));
+		frame_support::storage::unhashed::put_raw(
+			&AuditRecords::<Test>::hashed_key_for(WELL, m),
+			&codec::Encode::encode(&old),
+		);
 		StorageVersion::new(0).put::<AuditMint>();
 		MigrateToV1::<Test>::on_runtime_upgrade();
 		let migrated = AuditRecords::<Test>::get(WELL, m).unwrap();
 		assert_eq!(migrated.ratios.to_vec(), vec![Perbill::from_percent(20)]);
-		assert_eq!((migrated.beneficiaries.clone(), migrated.amended, migrated.settlement.clone()), (now.beneficiaries.clone(), amended, None));
+		assert_eq!(
+			(migrated.beneficiaries.clone(), migrated.amended, migrated.settlement.clone()),
+			(now.beneficiaries.clone(), amended, None)
+		);
 		assert_eq!(Unsettled::<Test>::iter_keys().collect::<Vec<_>>(), vec![(WELL, m)]);
 		assert_eq!(AuditMint::on_chain_storage_version(), StorageVersion::new(1));
 		// A second run changes nothing (the version gate).

@@ -2,14 +2,26 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
-	traits::Get, BoundedVec, CloneNoBound, EqNoBound, PartialEqNoBound, DebugNoBound,
+	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
 use scale_info::TypeInfo;
 use sp_arithmetic::Perbill;
 use tn_primitives::{feeds::Provenance, AuditOutcome, UsdAtto, Volume};
 
 /// How the month's days were priced.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
 pub struct PricingSummary {
 	/// Days valued at that day's oracle price.
 	pub day_prices: u8,
@@ -21,8 +33,15 @@ pub struct PricingSummary {
 
 /// The audit of one (well, month): inputs, the table's outcome, and where every token went.
 #[derive(
-	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode,
-	DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 #[scale_info(skip_type_params(MaxBeneficiaries))]
 #[codec(mel_bound(AccountId: MaxEncodedLen, Balance: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
@@ -70,7 +89,9 @@ pub struct AuditRecord<
 
 /// What the mint decided with the first official figure, and what settlements of later figures
 /// changed (totals over every settlement of the month).
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
 pub struct Settlement<Balance, BlockNumber> {
 	/// O at the mint.
 	pub first_official: Volume,

@@ -98,7 +98,10 @@ mod tests {
 	use tn_primitives::{feeds::Provenance, Commodity, Day, Month};
 
 	fn prod(volume: u64, updated: u32) -> FeedValue {
-		FeedValue::Production { volume, provenance: Provenance { updated: Day(updated), file_hash: [1; 32] } }
+		FeedValue::Production {
+			volume,
+			provenance: Provenance { updated: Day(updated), file_hash: [1; 32] },
+		}
 	}
 	const P: FeedKey = FeedKey::Production(0, Month { year: 2026, month: 1 });
 	const PRICE: FeedKey = FeedKey::Price(Commodity::Oil, Day(20_000));
@@ -114,12 +117,18 @@ mod tests {
 	fn two_colluders_of_three_cannot_set_an_official_figure_alone() {
 		// n = 4, k = 3: the honest figure 1,000 (2 feeders) against 2 colluders' 5,000.
 		let k = quorum(0, 4);
-		assert_eq!(combine(&P, &[prod(1_000, 1), prod(5_000, 1), prod(5_000, 1), prod(1_000, 1)], k), None);
+		assert_eq!(
+			combine(&P, &[prod(1_000, 1), prod(5_000, 1), prod(5_000, 1), prod(1_000, 1)], k),
+			None
+		);
 		// A median would have taken 5,000 with 3 reports of which 2 collude.
 		assert_eq!(combine(&P, &[prod(1_000, 1), prod(5_000, 1), prod(5_000, 1)], 2), Some(1));
 		// With the default quorum of a 3-feeder set (2), 2 colluders still decide: the quorum
 		// must be set above the colluding minority — that is why n ≥ 4 in production.
-		assert_eq!(combine(&P, &[prod(1_000, 1), prod(1_000, 1), prod(1_000, 1), prod(5_000, 1)], k), Some(0));
+		assert_eq!(
+			combine(&P, &[prod(1_000, 1), prod(1_000, 1), prod(1_000, 1), prod(5_000, 1)], k),
+			Some(0)
+		);
 	}
 
 	#[test]

@@ -86,7 +86,10 @@ pub mod crypto {
 #[allow(clippy::expect_used)]
 pub mod pallet {
 	use frame_support::pallet_prelude::*;
-	use frame_system::{offchain::{AppCrypto, CreateSignedTransaction}, pallet_prelude::*};
+	use frame_system::{
+		offchain::{AppCrypto, CreateSignedTransaction},
+		pallet_prelude::*,
+	};
 	use tn_primitives::{
 		feeds::{FeedKey, FeedValue},
 		traits::WellDirectory,
@@ -105,7 +108,12 @@ pub mod pallet {
 	pub enum Event<T: Config> {
 		/// A feeder reported a value other than the combined one (a faulty or dishonest feeder,
 		/// or one that has not seen an amendment yet).
-		FeederDisagrees { feeder: T::AccountId, key: FeedKey, reported: FeedValue, combined: FeedValue },
+		FeederDisagrees {
+			feeder: T::AccountId,
+			key: FeedKey,
+			reported: FeedValue,
+			combined: FeedValue,
+		},
 	}
 
 	#[pallet::config]
@@ -151,9 +159,12 @@ pub mod pallet {
 			let this_month = today.month();
 			let oldest = crate::worker::oldest_polled_month(today);
 			values.iter().all(|(key, value)| match (key, value) {
-				(FeedKey::Price(_, day), FeedValue::Price(_)) => *day >= first_price_day && *day <= today,
-				(FeedKey::Production(well, month), FeedValue::Production { .. }) =>
-					*month >= oldest && *month < this_month && T::Wells::is_active(*well),
+				(FeedKey::Price(_, day), FeedValue::Price(_)) => {
+					*day >= first_price_day && *day <= today
+				},
+				(FeedKey::Production(well, month), FeedValue::Production { .. }) => {
+					*month >= oldest && *month < this_month && T::Wells::is_active(*well)
+				},
 				_ => false,
 			})
 		}

@@ -3,7 +3,10 @@
 
 use crate::{self as pallet_oracle_feeds, settings, worker};
 use codec::Decode;
-use frame_support::{derive_impl, parameter_types, traits::{ConstU32, Hooks, SortedMembers}};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, Hooks, SortedMembers},
+};
 use sp_core::{
 	offchain::{testing, OffchainDbExt, OffchainWorkerExt, StorageKind, TransactionPoolExt},
 	sr25519::Signature,
@@ -59,7 +62,9 @@ impl<C> frame_system::offchain::CreateSignedTransaction<C> for Test
 where
 	RuntimeCall: From<C>,
 {
-	fn create_signed_transaction<A: frame_system::offchain::AppCrypto<Self::Public, Self::Signature>>(
+	fn create_signed_transaction<
+		A: frame_system::offchain::AppCrypto<Self::Public, Self::Signature>,
+	>(
 		call: RuntimeCall,
 		_public: <Signature as Verify>::Signer,
 		_account: AccountId,
@@ -84,7 +89,11 @@ impl SortedMembers<AccountId> for FeederSet {
 
 impl pallet_oracle::Config for Test {
 	type OnNewData = ();
-	type CombineData = pallet_oracle::DefaultCombineData<Test, ConstU32<1>, frame_support::traits::ConstU64<86_400_000>>;
+	type CombineData = pallet_oracle::DefaultCombineData<
+		Test,
+		ConstU32<1>,
+		frame_support::traits::ConstU64<86_400_000>,
+	>;
 	type Time = Timestamp;
 	type OracleKey = FeedKey;
 	type OracleValue = FeedValue;
@@ -121,7 +130,12 @@ const OPERATOR: &str = "A1B2";
 const FACILITY: &str = "ABBT0071901";
 
 /// A directory entry with the simulated well's operator and facility.
-fn dw(id: WellId, identifier: Commitment, commodity: Commodity, activated: Option<Day>) -> DirectoryWell {
+fn dw(
+	id: WellId,
+	identifier: Commitment,
+	commodity: Commodity,
+	activated: Option<Day>,
+) -> DirectoryWell {
 	DirectoryWell {
 		id,
 		identifier,
@@ -155,7 +169,9 @@ fn env(with_key: bool) -> (Env, Option<AccountId>) {
 	let (pool, pool_state) = testing::TestTransactionPoolExt::new();
 	let keystore = MemoryKeystore::new();
 	let feeder = with_key.then(|| {
-		let public = keystore.sr25519_generate_new(crate::crypto::Public::ID, Some("//Alice")).unwrap();
+		let public = keystore
+			.sr25519_generate_new(crate::crypto::Public::ID, Some("//Alice"))
+			.unwrap();
 		AccountId::from(public)
 	});
 	let mut ext = sp_io::TestExternalities::default();
@@ -163,13 +179,12 @@ fn env(with_key: bool) -> (Env, Option<AccountId>) {
 	ext.register_extension(OffchainDbExt::new(offchain));
 	ext.register_extension(TransactionPoolExt::new(pool));
 	ext.register_extension(KeystoreExt::new(keystore));
-	offchain_state.write().timestamp = sp_core::offchain::Timestamp::from_unix_millis(1_773_144_000_000);
+	offchain_state.write().timestamp =
+		sp_core::offchain::Timestamp::from_unix_millis(1_773_144_000_000);
 	ext.execute_with(|| {
-		for (k, v) in [
-			(settings::PETRINEX_URL, SIM),
-			(settings::EIA_URL, SIM),
-			(settings::EIA_KEY, "KEY"),
-		] {
+		for (k, v) in
+			[(settings::PETRINEX_URL, SIM), (settings::EIA_URL, SIM), (settings::EIA_KEY, "KEY")]
+		{
 			sp_io::offchain::local_storage_set(StorageKind::PERSISTENT, k, v.as_bytes());
 		}
 		System::set_block_number(1);
@@ -183,7 +198,12 @@ fn env(with_key: bool) -> (Env, Option<AccountId>) {
 
 /// The settings `env` stores.
 fn sim_settings() -> settings::Settings {
-	settings::Settings { petrinex_url: SIM.into(), eia_url: SIM.into(), eia_key: "KEY".into(), ..Default::default() }
+	settings::Settings {
+		petrinex_url: SIM.into(),
+		eia_url: SIM.into(),
+		eia_key: "KEY".into(),
+		..Default::default()
+	}
 }
 
 fn today() -> Day {
@@ -210,12 +230,22 @@ fn expect_all(env: &Env, cfg: &tn_feed_sim::SimConfig, jan_file: Vec<u8>) {
 	let s = sim_settings();
 	let mut st = env.offchain.write();
 	for (commodity, series) in [(Commodity::Oil, "RWTC"), (Commodity::Gas, "RNGWHHD")] {
-		let uri = worker::eia_url(&s, commodity, series, worker::price_window_start(today()), today().minus(1));
+		let uri = worker::eia_url(
+			&s,
+			commodity,
+			series,
+			worker::price_window_start(today()),
+			today().minus(1),
+		);
 		let body = eia_body(cfg, &uri);
 		expect(&mut st, uri, body);
 	}
 	for month in worker::months_to_poll(today()) {
-		let body = if month == Month::new(2026, 1).unwrap() { jan_file.clone() } else { b"<html>404</html>".to_vec() };
+		let body = if month == Month::new(2026, 1).unwrap() {
+			jan_file.clone()
+		} else {
+			b"<html>404</html>".to_vec()
+		};
 		expect(&mut st, worker::petrinex_url(&s, month), body);
 	}
 }
@@ -228,7 +258,9 @@ fn submitted(env: &Env) -> Vec<Vec<(FeedKey, FeedValue)>> {
 		.map(|tx| {
 			let tx = Extrinsic::decode(&mut &tx[..]).unwrap();
 			match tx.function {
-				RuntimeCall::Oracle(pallet_oracle::Call::feed_values { values }) => values.into_inner(),
+				RuntimeCall::Oracle(pallet_oracle::Call::feed_values { values }) => {
+					values.into_inner()
+				},
 				other => panic!("unexpected call {other:?}"),
 			}
 		})
@@ -238,10 +270,19 @@ fn submitted(env: &Env) -> Vec<Vec<(FeedKey, FeedValue)>> {
 #[test]
 fn months_polled_from_the_fifth_of_the_next_month() {
 	let m = |y, mo| Month::new(y, mo).unwrap();
-	assert_eq!(worker::months_to_poll(Day::from_ymd(2026, 3, 10).unwrap()), vec![m(2026, 2), m(2026, 1), m(2025, 12)]);
+	assert_eq!(
+		worker::months_to_poll(Day::from_ymd(2026, 3, 10).unwrap()),
+		vec![m(2026, 2), m(2026, 1), m(2025, 12)]
+	);
 	// On the 4th, last month is not polled yet.
-	assert_eq!(worker::months_to_poll(Day::from_ymd(2026, 3, 4).unwrap()), vec![m(2026, 1), m(2025, 12)]);
-	assert_eq!(worker::months_to_poll(Day::from_ymd(2026, 3, 5).unwrap()), vec![m(2026, 2), m(2026, 1), m(2025, 12)]);
+	assert_eq!(
+		worker::months_to_poll(Day::from_ymd(2026, 3, 4).unwrap()),
+		vec![m(2026, 1), m(2025, 12)]
+	);
+	assert_eq!(
+		worker::months_to_poll(Day::from_ymd(2026, 3, 5).unwrap()),
+		vec![m(2026, 2), m(2026, 1), m(2025, 12)]
+	);
 }
 
 #[test]
@@ -268,7 +309,13 @@ fn urls_are_exact() {
 		worker::petrinex_url(&s, Month::new(2026, 1).unwrap()),
 		"https://www.petrinex.gov.ab.ca/publicdata/API/Files/AB/Vol/2026-01/CSV"
 	);
-	let u = worker::eia_url(&s, Commodity::Gas, "RNGWHHD", Day::from_ymd(2026, 2, 24).unwrap(), Day::from_ymd(2026, 3, 9).unwrap());
+	let u = worker::eia_url(
+		&s,
+		Commodity::Gas,
+		"RNGWHHD",
+		Day::from_ymd(2026, 2, 24).unwrap(),
+		Day::from_ymd(2026, 3, 9).unwrap(),
+	);
 	assert_eq!(
 		u,
 		"https://api.eia.gov/v2/natural-gas/pri/fut/data/?frequency=daily&data%5B0%5D=value&facets%5Bseries%5D%5B%5D=RNGWHHD&start=2026-02-24&end=2026-03-09&sort%5B0%5D%5Bcolumn%5D=period&sort%5B0%5D%5Bdirection%5D=desc&api_key="
@@ -290,18 +337,32 @@ fn feeds_prices_and_official_production_in_one_signed_transaction() {
 	let (volume, provenance) = values
 		.iter()
 		.find_map(|(k, v)| match (k, v) {
-			(FeedKey::Production(0, m), FeedValue::Production { volume, provenance }) if *m == jan_m => Some((*volume, *provenance)),
+			(FeedKey::Production(0, m), FeedValue::Production { volume, provenance })
+				if *m == jan_m =>
+			{
+				Some((*volume, *provenance))
+			},
 			_ => None,
 		})
 		.expect("January production fed");
 	assert_eq!(volume, 1_234_567);
 	assert_eq!(provenance.file_hash, sp_io::hashing::blake2_256(&jan));
 	let updated = tn_feed_sim::file_updated_date(&cfg, (2026, 1), 1);
-	assert_eq!(provenance.updated, Day::from_ymd(updated.year, updated.month, updated.day).unwrap());
+	assert_eq!(
+		provenance.updated,
+		Day::from_ymd(updated.year, updated.month, updated.day).unwrap()
+	);
 	// December and February answered garbage: nothing fed for them.
-	assert!(!values.iter().any(|(k, _)| matches!(k, FeedKey::Production(_, m) if *m != jan_m)));
+	assert!(!values
+		.iter()
+		.any(|(k, _)| matches!(k, FeedKey::Production(_, m) if *m != jan_m)));
 	// Prices: exactly the simulator's published days in the window, in micro-USD.
-	let expected_wti = tn_feed_sim::eia_prices(&cfg, "RWTC", date(worker::price_window_start(today())), date(today().minus(1)));
+	let expected_wti = tn_feed_sim::eia_prices(
+		&cfg,
+		"RWTC",
+		date(worker::price_window_start(today())),
+		date(today().minus(1)),
+	);
 	let fed_wti: Vec<_> = values
 		.iter()
 		.filter_map(|(k, v)| match (k, v) {
@@ -341,7 +402,13 @@ fn truncated_and_garbage_bodies_feed_nothing() {
 		let s = sim_settings();
 		let mut st = env.offchain.write();
 		for (commodity, series) in [(Commodity::Oil, "RWTC"), (Commodity::Gas, "RNGWHHD")] {
-			let uri = worker::eia_url(&s, commodity, series, worker::price_window_start(today()), today().minus(1));
+			let uri = worker::eia_url(
+				&s,
+				commodity,
+				series,
+				worker::price_window_start(today()),
+				today().minus(1),
+			);
 			expect(&mut st, uri, b"{\"response\": garbage".to_vec());
 		}
 		for month in worker::months_to_poll(today()) {
@@ -362,7 +429,8 @@ fn values_already_on_chain_or_in_flight_are_not_sent_again() {
 	env.ext.execute_with(|| Feeds::offchain_worker(1));
 	assert_eq!(submitted(&env).len(), 1);
 	// Next block, intervals elapsed: the same data again is in flight → nothing new is sent.
-	env.offchain.write().timestamp = sp_core::offchain::Timestamp::from_unix_millis(1_773_144_000_000 + 7 * 3_600_000);
+	env.offchain.write().timestamp =
+		sp_core::offchain::Timestamp::from_unix_millis(1_773_144_000_000 + 7 * 3_600_000);
 	expect_all(&env, &cfg, jan);
 	env.ext.execute_with(|| {
 		System::set_block_number(2);
@@ -385,7 +453,10 @@ fn official_figures_depend_on_rows_and_on_activation_for_wells_without_rows() {
 		// Rows in the file, registered after January: its figure counts.
 		dw(0, with_rows, Commodity::Oil, d(2026, 2, 15)),
 		// No rows, active since December, at another battery: official production 0.
-		DirectoryWell { facility: b"ABBT0000001".to_vec().try_into().unwrap(), ..dw(1, [1; 32], Commodity::Oil, d(2025, 12, 1)) },
+		DirectoryWell {
+			facility: b"ABBT0000001".to_vec().try_into().unwrap(),
+			..dw(1, [1; 32], Commodity::Oil, d(2025, 12, 1))
+		},
 		// No rows, active since December, at the simulated oil well's battery, which also reports
 		// a confidential well's masked OIL rows: unknown, not 0.
 		dw(5, [5; 32], Commodity::Oil, d(2025, 12, 1)),
@@ -394,11 +465,18 @@ fn official_figures_depend_on_rows_and_on_activation_for_wells_without_rows() {
 		// No rows, never activated: not fed.
 		dw(3, [3; 32], Commodity::Gas, None),
 		// Registered before the regulator codes existed (empty codes): never fed.
-		DirectoryWell { operator: Default::default(), facility: Default::default(), ..dw(4, [4; 32], Commodity::Oil, d(2025, 1, 1)) },
+		DirectoryWell {
+			operator: Default::default(),
+			facility: Default::default(),
+			..dw(4, [4; 32], Commodity::Oil, d(2025, 1, 1))
+		},
 	];
-	let deadline = || sp_io::offchain::timestamp().add(sp_core::offchain::Duration::from_millis(60_000));
-	let figures =
-		env.ext.execute_with(|| worker::fetch_production(&s, jan_m, &wells, deadline())).unwrap();
+	let deadline =
+		|| sp_io::offchain::timestamp().add(sp_core::offchain::Duration::from_millis(60_000));
+	let figures = env
+		.ext
+		.execute_with(|| worker::fetch_production(&s, jan_m, &wells, deadline()))
+		.unwrap();
 	let volumes: Vec<_> = figures.iter().map(|(w, v, _)| (*w, *v)).collect();
 	assert_eq!(volumes, vec![(0, 1_234_567), (1, 0)]);
 }
@@ -412,7 +490,13 @@ fn production_is_polled_as_soon_as_the_first_well_is_registered() {
 	{
 		let mut st = env.offchain.write();
 		for (commodity, series) in [(Commodity::Oil, "RWTC"), (Commodity::Gas, "RNGWHHD")] {
-			let uri = worker::eia_url(&s, commodity, series, worker::price_window_start(today()), today().minus(1));
+			let uri = worker::eia_url(
+				&s,
+				commodity,
+				series,
+				worker::price_window_start(today()),
+				today().minus(1),
+			);
 			let body = eia_body(&cfg, &uri);
 			expect(&mut st, uri, body);
 		}
@@ -427,7 +511,11 @@ fn production_is_polled_as_soon_as_the_first_well_is_registered() {
 	{
 		let mut st = env.offchain.write();
 		for month in worker::months_to_poll(today()) {
-			let body = if month == Month::new(2026, 1).unwrap() { jan.clone() } else { b"<html>404</html>".to_vec() };
+			let body = if month == Month::new(2026, 1).unwrap() {
+				jan.clone()
+			} else {
+				b"<html>404</html>".to_vec()
+			};
 			expect(&mut st, worker::petrinex_url(&s, month), body);
 		}
 	}

@@ -121,7 +121,10 @@ pub fn eia_url(s: &Settings, commodity: Commodity, series: &str, start: Day, end
 
 /// The Petrinex URL of a month's volumetric file.
 pub fn petrinex_url(s: &Settings, month: Month) -> String {
-	format!("{}/publicdata/API/Files/AB/Vol/{:04}-{:02}/CSV", s.petrinex_url, month.year, month.month)
+	format!(
+		"{}/publicdata/API/Files/AB/Vol/{:04}-{:02}/CSV",
+		s.petrinex_url, month.year, month.month
+	)
 }
 
 /// Months whose official figures are polled on `today`: each of the last three months from the
@@ -228,7 +231,10 @@ impl<'a> Registry<'a> {
 		for w in wells.iter().filter(|w| !w.operator.is_empty() && !w.facility.is_empty()) {
 			r.by_identifier.insert(w.identifier, w);
 			r.by_id.insert(w.id, w);
-			r.by_facility.entry((w.facility.as_slice(), w.commodity)).or_default().push(w.id);
+			r.by_facility
+				.entry((w.facility.as_slice(), w.commodity))
+				.or_default()
+				.push(w.id);
 		}
 		r
 	}
@@ -240,7 +246,9 @@ impl<'a> Registry<'a> {
 }
 
 fn commodity_of(product: &[u8]) -> Option<Commodity> {
-	[Commodity::Oil, Commodity::Gas].into_iter().find(|c| c.petrinex_product() == product)
+	[Commodity::Oil, Commodity::Gas]
+		.into_iter()
+		.find(|c| c.petrinex_product() == product)
 }
 
 impl WellMatcher for Registry<'_> {
@@ -362,11 +370,12 @@ pub fn run<T: Config>(n: BlockNumberFor<T>) -> Result<(), &'static str> {
 	// The lock expires only when both its block and time deadlines passed; every fetch ends by
 	// `run_deadline`, well before, so a run never outlives its lock and another run never
 	// starts while this one may still submit.
-	let mut lock = StorageLock::<BlockAndTime<frame_system::Pallet<T>>>::with_block_and_time_deadline(
-		LOCK,
-		5,
-		Duration::from_millis(LOCK_MS),
-	);
+	let mut lock =
+		StorageLock::<BlockAndTime<frame_system::Pallet<T>>>::with_block_and_time_deadline(
+			LOCK,
+			5,
+			Duration::from_millis(LOCK_MS),
+		);
 	let _guard = lock.try_lock().map_err(|_| "another worker is running")?;
 	let run_deadline = sp_io::offchain::timestamp().add(Duration::from_millis(RUN_BUDGET_MS));
 	let feeder = feeder_account::<T>().ok_or("no feeder key")?;
@@ -380,7 +389,9 @@ pub fn run<T: Config>(n: BlockNumberFor<T>) -> Result<(), &'static str> {
 		for commodity in [Commodity::Oil, Commodity::Gas] {
 			match fetch_prices(&settings, commodity, today, run_deadline) {
 				Ok(prices) => candidates.extend(
-					prices.into_iter().map(|(d, p)| (FeedKey::Price(commodity, d), FeedValue::Price(p))),
+					prices
+						.into_iter()
+						.map(|(d, p)| (FeedKey::Price(commodity, d), FeedValue::Price(p))),
 				),
 				Err(e) => log::warn!(target: LOG, "{commodity:?} prices: {e:?} (retrying later)"),
 			}
@@ -394,11 +405,17 @@ pub fn run<T: Config>(n: BlockNumberFor<T>) -> Result<(), &'static str> {
 			mark_done(LAST_PRODUCTION, now_ms);
 			for month in months_to_poll(today) {
 				match fetch_production(&settings, month, &wells, run_deadline) {
-					Ok(figures) => candidates.extend(figures.into_iter().map(|(w, volume, provenance)| {
-						(FeedKey::Production(w, month), FeedValue::Production { volume, provenance })
-					})),
-					Err(FetchError::Status(404)) =>
-						log::info!(target: LOG, "Petrinex {month:?}: not published yet"),
+					Ok(figures) => {
+						candidates.extend(figures.into_iter().map(|(w, volume, provenance)| {
+							(
+								FeedKey::Production(w, month),
+								FeedValue::Production { volume, provenance },
+							)
+						}))
+					},
+					Err(FetchError::Status(404)) => {
+						log::info!(target: LOG, "Petrinex {month:?}: not published yet")
+					},
 					Err(e) => log::warn!(target: LOG, "Petrinex {month:?}: {e:?} (retrying later)"),
 				}
 			}
@@ -414,13 +431,14 @@ pub fn run<T: Config>(n: BlockNumberFor<T>) -> Result<(), &'static str> {
 		let on_chain = pallet_oracle::RawValues::<T>::get(&feeder, k).map(|t| t.value);
 		on_chain.as_ref() != Some(v) && block < sent.saturating_add(IN_FLIGHT_BLOCKS)
 	});
-	let needs_sending = |k: &FeedKey, v: &FeedValue| match pallet_oracle::RawValues::<T>::get(&feeder, k) {
-		Some(raw) if &raw.value == v => {
-			let age = now_ms.saturating_sub(raw.timestamp.saturated_into::<u64>());
-			age >= resend_after && pallet_oracle::Values::<T>::get(k).is_none()
-		},
-		_ => true,
-	};
+	let needs_sending =
+		|k: &FeedKey, v: &FeedValue| match pallet_oracle::RawValues::<T>::get(&feeder, k) {
+			Some(raw) if &raw.value == v => {
+				let age = now_ms.saturating_sub(raw.timestamp.saturated_into::<u64>());
+				age >= resend_after && pallet_oracle::Values::<T>::get(k).is_none()
+			},
+			_ => true,
+		};
 	let mut values: Vec<(FeedKey, FeedValue)> = candidates
 		.into_iter()
 		.filter(|(k, v)| needs_sending(k, v))
@@ -452,7 +470,9 @@ pub fn run<T: Config>(n: BlockNumberFor<T>) -> Result<(), &'static str> {
 
 /// The account of this node's feeder key.
 fn feeder_account<T: Config>() -> Option<T::AccountId> {
-	let key = <T::AuthorityId as AppCrypto<T::Public, T::Signature>>::RuntimeAppPublic::all().into_iter().next()?;
+	let key = <T::AuthorityId as AppCrypto<T::Public, T::Signature>>::RuntimeAppPublic::all()
+		.into_iter()
+		.next()?;
 	let generic: <T::AuthorityId as AppCrypto<T::Public, T::Signature>>::GenericPublic = key.into();
 	let public: T::Public = generic.into();
 	Some(public.into_account())

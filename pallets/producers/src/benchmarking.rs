@@ -83,7 +83,10 @@ mod benches {
 		Producers::<T>::do_apply(who.clone(), T::BenchmarkHelper::asset_class(), KYB).unwrap();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), [9; 32]);
-		assert_eq!(Applications::<T>::get(&who).unwrap().stage, Stage::AwaitingKybJudgement { kyb: [9; 32] });
+		assert_eq!(
+			Applications::<T>::get(&who).unwrap().stage,
+			Stage::AwaitingKybJudgement { kyb: [9; 32] }
+		);
 	}
 
 	#[benchmark]
@@ -104,7 +107,10 @@ mod benches {
 		Producers::<T>::do_judge_kyb(v, who.clone(), KYB, true).unwrap();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), KYC);
-		assert!(matches!(Applications::<T>::get(&who).unwrap().stage, Stage::AwaitingKycJudgement { .. }));
+		assert!(matches!(
+			Applications::<T>::get(&who).unwrap().stage,
+			Stage::AwaitingKycJudgement { .. }
+		));
 	}
 
 	#[benchmark]
@@ -148,7 +154,10 @@ mod benches {
 		Producers::<T>::do_deposit(who.clone(), amount).unwrap();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), T::NativeUnit::get());
-		assert_eq!(crate::ProducerRecords::<T>::get(&who).unwrap().deposit, amount.saturating_sub(T::NativeUnit::get()));
+		assert_eq!(
+			crate::ProducerRecords::<T>::get(&who).unwrap().deposit,
+			amount.saturating_sub(T::NativeUnit::get())
+		);
 	}
 
 	#[benchmark]
@@ -172,7 +181,10 @@ mod benches {
 		let origin = T::GovernanceOrigin::try_successful_origin().expect("governance origin");
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, who.clone(), reason());
-		assert!(matches!(crate::ProducerRecords::<T>::get(&who).unwrap().status, ProducerStatus::Suspended { .. }));
+		assert!(matches!(
+			crate::ProducerRecords::<T>::get(&who).unwrap().status,
+			ProducerStatus::Suspended { .. }
+		));
 	}
 
 	#[benchmark]
@@ -191,7 +203,10 @@ mod benches {
 		let origin = T::GovernanceOrigin::try_successful_origin().expect("governance origin");
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, who.clone(), reason());
-		assert!(matches!(crate::ProducerRecords::<T>::get(&who).unwrap().status, ProducerStatus::Revoked { .. }));
+		assert!(matches!(
+			crate::ProducerRecords::<T>::get(&who).unwrap().status,
+			ProducerStatus::Revoked { .. }
+		));
 	}
 
 	/// `n` applications expire in one block.

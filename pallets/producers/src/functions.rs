@@ -50,7 +50,11 @@ impl<T: Config> Pallet<T> {
 		);
 	}
 
-	pub(crate) fn do_apply(who: T::AccountId, asset_class: AssetClassId, kyb: Commitment) -> DispatchResult {
+	pub(crate) fn do_apply(
+		who: T::AccountId,
+		asset_class: AssetClassId,
+		kyb: Commitment,
+	) -> DispatchResult {
 		ensure!(!ProducerRecords::<T>::contains_key(&who), Error::<T>::AlreadyProducer);
 		ensure!(!KybOwners::<T>::contains_key(kyb), Error::<T>::KybInUse);
 		ensure!(T::AssetClasses::contains(&asset_class), Error::<T>::UnknownAssetClass);
@@ -67,7 +71,13 @@ impl<T: Config> Pallet<T> {
 		let expires = today.plus(T::ApplicationExpiryDays::get());
 		Applications::<T>::insert(
 			&who,
-			Application { asset_class, stage: Stage::AwaitingKybJudgement { kyb }, opened: today, expires, held },
+			Application {
+				asset_class,
+				stage: Stage::AwaitingKybJudgement { kyb },
+				opened: today,
+				expires,
+				held,
+			},
 		);
 		ExpiryQueue::<T>::insert(expires, &who, ());
 		if ExpiryCursor::<T>::get().is_none() {
@@ -79,7 +89,10 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_submit_kyb(who: T::AccountId, kyb: Commitment) -> DispatchResult {
 		let mut app = Self::live_application(&who)?;
-		ensure!(matches!(app.stage, Stage::AwaitingKybJudgement { .. }), Error::<T>::NotAwaitingKyb);
+		ensure!(
+			matches!(app.stage, Stage::AwaitingKybJudgement { .. }),
+			Error::<T>::NotAwaitingKyb
+		);
 		ensure!(!KybOwners::<T>::contains_key(kyb), Error::<T>::KybInUse);
 		app.stage = Stage::AwaitingKybJudgement { kyb };
 		Applications::<T>::insert(&who, app);
@@ -177,7 +190,8 @@ impl<T: Config> Pallet<T> {
 		let repaid = amount.min(producer.debt);
 		let held = amount.saturating_sub(repaid);
 		// Check the whole amount is available before moving anything.
-		let spendable = T::Currency::reducible_balance(&who, Preservation::Preserve, Fortitude::Polite);
+		let spendable =
+			T::Currency::reducible_balance(&who, Preservation::Preserve, Fortitude::Polite);
 		ensure!(spendable >= amount, Error::<T>::InsufficientBalance);
 		if !repaid.is_zero() {
 			let credit = T::Currency::withdraw(
@@ -225,35 +239,67 @@ impl<T: Config> Pallet<T> {
 		let mut producer = ProducerRecords::<T>::get(&who).ok_or(Error::<T>::NotProducer)?;
 		// A suspended producer is under investigation: its deposit stays until governance
 		// reinstates (or revokes) it.
-		ensure!(!matches!(producer.status, ProducerStatus::Suspended { .. }), Error::<T>::ProducerSuspended);
+		ensure!(
+			!matches!(producer.status, ProducerStatus::Suspended { .. }),
+			Error::<T>::ProducerSuspended
+		);
 		ensure!(amount <= producer.deposit, Error::<T>::InsufficientDeposit);
 		let left = producer.deposit.saturating_sub(amount);
-		ensure!(left >= Self::withdrawal_floor(&who, &producer.status), Error::<T>::BelowMinimumDeposit);
+		ensure!(
+			left >= Self::withdrawal_floor(&who, &producer.status),
+			Error::<T>::BelowMinimumDeposit
+		);
 		let days = T::UnbondingDays::get();
 		if days == 0 {
-			T::Currency::release(&HoldReason::ProducerDeposit.into(), &who, amount, Precision::Exact)?;
+			T::Currency::release(
+				&HoldReason::ProducerDeposit.into(),
+				&who,
+				amount,
+				Precision::Exact,
+			)?;
 			producer.deposit = left;
 			ProducerRecords::<T>::insert(&who, producer);
 			Self::deposit_event(Event::Withdrawn { producer: who, amount, deposit: left });
 			return Ok(());
 		}
 		let unlocks = Self::today().plus(days);
-		let unbonding = UnbondingOf::<T>::get(&who).map(|u| u.amount).unwrap_or_else(Zero::zero).saturating_add(amount);
+		let unbonding = UnbondingOf::<T>::get(&who)
+			.map(|u| u.amount)
+			.unwrap_or_else(Zero::zero)
+			.saturating_add(amount);
 		UnbondingOf::<T>::insert(&who, Unbonding { amount: unbonding, unlocks });
 		producer.deposit = left;
 		ProducerRecords::<T>::insert(&who, producer);
-		Self::deposit_event(Event::Unbonding { producer: who, amount, unbonding, unlocks, deposit: left });
+		Self::deposit_event(Event::Unbonding {
+			producer: who,
+			amount,
+			unbonding,
+			unlocks,
+			deposit: left,
+		});
 		Ok(())
 	}
 
 	pub(crate) fn do_claim_unbonded(who: T::AccountId) -> DispatchResult {
 		let producer = ProducerRecords::<T>::get(&who).ok_or(Error::<T>::NotProducer)?;
-		ensure!(!matches!(producer.status, ProducerStatus::Suspended { .. }), Error::<T>::ProducerSuspended);
+		ensure!(
+			!matches!(producer.status, ProducerStatus::Suspended { .. }),
+			Error::<T>::ProducerSuspended
+		);
 		let u = UnbondingOf::<T>::get(&who).ok_or(Error::<T>::NothingUnbonding)?;
 		ensure!(Self::today() >= u.unlocks, Error::<T>::StillUnbonding);
-		T::Currency::release(&HoldReason::ProducerDeposit.into(), &who, u.amount, Precision::Exact)?;
+		T::Currency::release(
+			&HoldReason::ProducerDeposit.into(),
+			&who,
+			u.amount,
+			Precision::Exact,
+		)?;
 		UnbondingOf::<T>::remove(&who);
-		Self::deposit_event(Event::Withdrawn { producer: who, amount: u.amount, deposit: producer.deposit });
+		Self::deposit_event(Event::Withdrawn {
+			producer: who,
+			amount: u.amount,
+			deposit: producer.deposit,
+		});
 		Ok(())
 	}
 
@@ -262,7 +308,9 @@ impl<T: Config> Pallet<T> {
 			let p = p.as_mut().ok_or(Error::<T>::NotProducer)?;
 			match p.status {
 				ProducerStatus::Active => {},
-				ProducerStatus::Suspended { .. } => return Err(Error::<T>::ProducerSuspended.into()),
+				ProducerStatus::Suspended { .. } => {
+					return Err(Error::<T>::ProducerSuspended.into())
+				},
 				ProducerStatus::Revoked { .. } => return Err(Error::<T>::ProducerRevoked.into()),
 			}
 			p.status = ProducerStatus::Suspended { reason: reason.clone() };
@@ -290,7 +338,10 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_revoke(who: T::AccountId, reason: Reason) -> DispatchResult {
 		ProducerRecords::<T>::try_mutate(&who, |p| -> DispatchResult {
 			let p = p.as_mut().ok_or(Error::<T>::NotProducer)?;
-			ensure!(!matches!(p.status, ProducerStatus::Revoked { .. }), Error::<T>::ProducerRevoked);
+			ensure!(
+				!matches!(p.status, ProducerStatus::Revoked { .. }),
+				Error::<T>::ProducerRevoked
+			);
 			p.status = ProducerStatus::Revoked { reason: reason.clone() };
 			Ok(())
 		})?;
@@ -303,8 +354,10 @@ impl<T: Config> Pallet<T> {
 	pub fn usd_to_native(usd: UsdAtto) -> BalanceOf<T> {
 		let rate = T::UnitsPerUsd::get().into_inner(); // rate × 10¹⁸
 		let unit: u128 = T::NativeUnit::get().try_into().unwrap_or(u128::MAX);
-		let scaled = multiply_by_rational_with_rounding(usd, rate, E18, Rounding::Down).unwrap_or(u128::MAX);
-		let native = multiply_by_rational_with_rounding(scaled, unit, E18, Rounding::Down).unwrap_or(u128::MAX);
+		let scaled =
+			multiply_by_rational_with_rounding(usd, rate, E18, Rounding::Down).unwrap_or(u128::MAX);
+		let native = multiply_by_rational_with_rounding(scaled, unit, E18, Rounding::Down)
+			.unwrap_or(u128::MAX);
 		native.try_into().unwrap_or_else(|_| BalanceOf::<T>::max_value())
 	}
 
@@ -319,7 +372,12 @@ impl<T: Config> Pallet<T> {
 			today,
 			T::MaxExpiriesPerBlock::get(),
 			31,
-			|day, n| ExpiryQueue::<T>::drain_prefix(day).take(n as usize).map(|(who, ())| who).collect(),
+			|day, n| {
+				ExpiryQueue::<T>::drain_prefix(day)
+					.take(n as usize)
+					.map(|(who, ())| who)
+					.collect()
+			},
 			|_, who| {
 				if let Some(app) = Applications::<T>::get(&who) {
 					if app.expires <= today {
@@ -340,10 +398,17 @@ impl<T: Config> Pallet<T> {
 		use frame_support::traits::fungible::InspectHold;
 		for (who, p) in ProducerRecords::<T>::iter() {
 			let held = T::Currency::balance_on_hold(&HoldReason::ProducerDeposit.into(), &who);
-			let unbonding = UnbondingOf::<T>::get(&who).map(|u| u.amount).unwrap_or_else(Zero::zero);
-			ensure!(held == p.deposit.saturating_add(unbonding), "deposit + unbonding differs from the held balance");
+			let unbonding =
+				UnbondingOf::<T>::get(&who).map(|u| u.amount).unwrap_or_else(Zero::zero);
+			ensure!(
+				held == p.deposit.saturating_add(unbonding),
+				"deposit + unbonding differs from the held balance"
+			);
 			ensure!(!Applications::<T>::contains_key(&who), "a producer also has an application");
-			ensure!(KybOwners::<T>::get(p.kyb).as_ref() == Some(&who), "a producer's KYB is not indexed to it");
+			ensure!(
+				KybOwners::<T>::get(p.kyb).as_ref() == Some(&who),
+				"a producer's KYB is not indexed to it"
+			);
 		}
 		for (who, _) in UnbondingOf::<T>::iter() {
 			ensure!(ProducerRecords::<T>::contains_key(&who), "unbonding of an unknown producer");
@@ -351,7 +416,10 @@ impl<T: Config> Pallet<T> {
 		for (who, app) in Applications::<T>::iter() {
 			let held = T::Currency::balance_on_hold(&HoldReason::Application.into(), &who);
 			ensure!(held == app.held, "application deposit differs from the held balance");
-			ensure!(ExpiryQueue::<T>::contains_key(app.expires, &who), "application missing from the expiry queue");
+			ensure!(
+				ExpiryQueue::<T>::contains_key(app.expires, &who),
+				"application missing from the expiry queue"
+			);
 		}
 		Ok(())
 	}
@@ -371,7 +439,10 @@ impl<T: Config> ProducerRegistry<T::AccountId> for Pallet<T> {
 		Self::ensure_active(who)?;
 		let p = ProducerRecords::<T>::get(who).ok_or(Error::<T>::NotProducer)?;
 		ensure!(p.debt.is_zero(), Error::<T>::ProducerInDebt);
-		ensure!(p.deposit >= Self::minimum_deposit(who, &p.status), Error::<T>::DepositBelowRequirement);
+		ensure!(
+			p.deposit >= Self::minimum_deposit(who, &p.status),
+			Error::<T>::DepositBelowRequirement
+		);
 		Ok(())
 	}
 }
@@ -392,7 +463,8 @@ impl<T: Config> DepositSlasher<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		let mut unbonding = UnbondingOf::<T>::get(who);
 		let unbonding_amount = unbonding.as_ref().map(|u| u.amount).unwrap_or_else(Zero::zero);
 		let take = due.min(producer.deposit.saturating_add(unbonding_amount));
-		let (credit, not_slashed) = T::Currency::slash(&HoldReason::ProducerDeposit.into(), who, take);
+		let (credit, not_slashed) =
+			T::Currency::slash(&HoldReason::ProducerDeposit.into(), who, take);
 		let slashed = take.saturating_sub(not_slashed);
 		T::Slashed::on_unbalanced(credit);
 		let new_debt = due.saturating_sub(slashed);

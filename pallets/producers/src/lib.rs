@@ -160,7 +160,8 @@ pub mod pallet {
 	/// The account admitted with each KYB commitment: one company, one producer account.
 	/// Deposit on its way out of each producer's hold (see [`Pallet::withdraw`]).
 	#[pallet::storage]
-	pub type UnbondingOf<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, Unbonding<BalanceOf<T>>>;
+	pub type UnbondingOf<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, Unbonding<BalanceOf<T>>>;
 
 	#[pallet::storage]
 	pub type KybOwners<T: Config> = StorageMap<_, Identity, Commitment, T::AccountId>;
@@ -178,7 +179,12 @@ pub mod pallet {
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// An application was opened with a KYB submission.
-		ApplicationOpened { applicant: T::AccountId, asset_class: AssetClassId, kyb: Commitment, expires: Day },
+		ApplicationOpened {
+			applicant: T::AccountId,
+			asset_class: AssetClassId,
+			kyb: Commitment,
+			expires: Day,
+		},
 		/// The applicant replaced its pending KYB submission.
 		KybSubmitted { applicant: T::AccountId, kyb: Commitment },
 		/// A verifier approved the KYB submission `kyb`.
@@ -190,7 +196,13 @@ pub mod pallet {
 		/// A verifier rejected the KYC submission `kyc`; the application ended.
 		KycRejected { applicant: T::AccountId, verifier: T::AccountId, kyc: Commitment },
 		/// KYC passed: `producer` is admitted.
-		ProducerAdmitted { producer: T::AccountId, verifier: T::AccountId, asset_class: AssetClassId, kyb: Commitment, kyc: Commitment },
+		ProducerAdmitted {
+			producer: T::AccountId,
+			verifier: T::AccountId,
+			asset_class: AssetClassId,
+			kyb: Commitment,
+			kyc: Commitment,
+		},
 		/// The applicant cancelled its application.
 		ApplicationCancelled { applicant: T::AccountId },
 		/// The application passed its expiry day unfinished and was deleted.
@@ -202,19 +214,46 @@ pub mod pallet {
 		/// Governance revoked a producer.
 		ProducerRevoked { producer: T::AccountId, reason: Reason },
 		/// `repaid` went to debt and `held` onto the deposit; balances after.
-		Deposited { producer: T::AccountId, repaid: BalanceOf<T>, held: BalanceOf<T>, deposit: BalanceOf<T>, debt: BalanceOf<T> },
+		Deposited {
+			producer: T::AccountId,
+			repaid: BalanceOf<T>,
+			held: BalanceOf<T>,
+			deposit: BalanceOf<T>,
+			debt: BalanceOf<T>,
+		},
 		/// `amount` was released from the deposit; balance after.
 		Withdrawn { producer: T::AccountId, amount: BalanceOf<T>, deposit: BalanceOf<T> },
 		/// `amount` left the deposit and unbonds until `unlocks` (`unbonding` in total); still
 		/// held and slashable until claimed with `claim_unbonded`.
-		Unbonding { producer: T::AccountId, amount: BalanceOf<T>, unbonding: BalanceOf<T>, unlocks: Day, deposit: BalanceOf<T> },
+		Unbonding {
+			producer: T::AccountId,
+			amount: BalanceOf<T>,
+			unbonding: BalanceOf<T>,
+			unlocks: Day,
+			deposit: BalanceOf<T>,
+		},
 		/// An audit slashed `usd` (atto-USD) = `due` native: `slashed` from the hold, `new_debt` as
 		/// debt; balances after.
-		Slashed { producer: T::AccountId, usd: u128, due: BalanceOf<T>, slashed: BalanceOf<T>, new_debt: BalanceOf<T>, deposit: BalanceOf<T>, debt: BalanceOf<T> },
+		Slashed {
+			producer: T::AccountId,
+			usd: u128,
+			due: BalanceOf<T>,
+			slashed: BalanceOf<T>,
+			new_debt: BalanceOf<T>,
+			deposit: BalanceOf<T>,
+			debt: BalanceOf<T>,
+		},
 		/// An amended official figure removed (part of) an audit's slash: `debt_cancelled` came
 		/// off the debt, `returned` from [`Config::SlashedAccount`] onto the held deposit,
 		/// `unpaid` could not be returned (that account lacked the funds); balances after.
-		SlashRefunded { producer: T::AccountId, debt_cancelled: BalanceOf<T>, returned: BalanceOf<T>, unpaid: BalanceOf<T>, deposit: BalanceOf<T>, debt: BalanceOf<T> },
+		SlashRefunded {
+			producer: T::AccountId,
+			debt_cancelled: BalanceOf<T>,
+			returned: BalanceOf<T>,
+			unpaid: BalanceOf<T>,
+			deposit: BalanceOf<T>,
+			debt: BalanceOf<T>,
+		},
 	}
 
 	#[pallet::error]
@@ -287,7 +326,11 @@ pub mod pallet {
 		/// replaced.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::apply())]
-		pub fn apply(origin: OriginFor<T>, asset_class: AssetClassId, kyb: Commitment) -> DispatchResult {
+		pub fn apply(
+			origin: OriginFor<T>,
+			asset_class: AssetClassId,
+			kyb: Commitment,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_apply(who, asset_class, kyb)
 		}
@@ -305,7 +348,12 @@ pub mod pallet {
 		/// `approve = false` ends the application.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::judge_kyb())]
-		pub fn judge_kyb(origin: OriginFor<T>, applicant: T::AccountId, kyb: Commitment, approve: bool) -> DispatchResult {
+		pub fn judge_kyb(
+			origin: OriginFor<T>,
+			applicant: T::AccountId,
+			kyb: Commitment,
+			approve: bool,
+		) -> DispatchResult {
 			let verifier = T::VerifierOrigin::ensure_origin(origin)?;
 			Self::do_judge_kyb(verifier, applicant, kyb, approve)
 		}
@@ -323,7 +371,12 @@ pub mod pallet {
 		/// `approve = true` admits the producer; `false` ends the application.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::judge_kyc())]
-		pub fn judge_kyc(origin: OriginFor<T>, applicant: T::AccountId, kyc: Commitment, approve: bool) -> DispatchResult {
+		pub fn judge_kyc(
+			origin: OriginFor<T>,
+			applicant: T::AccountId,
+			kyc: Commitment,
+			approve: bool,
+		) -> DispatchResult {
 			let verifier = T::VerifierOrigin::ensure_origin(origin)?;
 			Self::do_judge_kyc(verifier, applicant, kyc, approve)
 		}
@@ -341,7 +394,10 @@ pub mod pallet {
 		/// repaid first (sent to the slash destination); the rest is held as deposit.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::deposit())]
-		pub fn deposit(origin: OriginFor<T>, #[pallet::compact] amount: BalanceOf<T>) -> DispatchResult {
+		pub fn deposit(
+			origin: OriginFor<T>,
+			#[pallet::compact] amount: BalanceOf<T>,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_deposit(who, amount)
 		}
@@ -356,7 +412,10 @@ pub mod pallet {
 		/// `ProducerSuspended`, `InsufficientDeposit`, `BelowMinimumDeposit`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::withdraw())]
-		pub fn withdraw(origin: OriginFor<T>, #[pallet::compact] amount: BalanceOf<T>) -> DispatchResult {
+		pub fn withdraw(
+			origin: OriginFor<T>,
+			#[pallet::compact] amount: BalanceOf<T>,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_withdraw(who, amount)
 		}
@@ -375,7 +434,11 @@ pub mod pallet {
 		/// Governance: suspend an active producer (it cannot add wells, upload or mint).
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::suspend())]
-		pub fn suspend(origin: OriginFor<T>, producer: T::AccountId, reason: Reason) -> DispatchResult {
+		pub fn suspend(
+			origin: OriginFor<T>,
+			producer: T::AccountId,
+			reason: Reason,
+		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::do_suspend(producer, reason)
 		}
@@ -391,7 +454,11 @@ pub mod pallet {
 		/// Governance: revoke a producer for good. Its deposit stays withdrawable.
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::revoke())]
-		pub fn revoke(origin: OriginFor<T>, producer: T::AccountId, reason: Reason) -> DispatchResult {
+		pub fn revoke(
+			origin: OriginFor<T>,
+			producer: T::AccountId,
+			reason: Reason,
+		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::do_revoke(producer, reason)
 		}
@@ -409,12 +476,16 @@ pub mod pallet {
 		}
 		/// Live (unexpired) applications waiting for a verifier's judgement, oldest first (the
 		/// verifiers' page).
-		pub fn pending_applications() -> alloc::vec::Vec<(T::AccountId, Application<BalanceOf<T>>)> {
+		pub fn pending_applications() -> alloc::vec::Vec<(T::AccountId, Application<BalanceOf<T>>)>
+		{
 			let today = Self::today();
 			let mut v: alloc::vec::Vec<_> = Applications::<T>::iter()
 				.filter(|(_, a)| {
-					today < a.expires &&
-						matches!(a.stage, Stage::AwaitingKybJudgement { .. } | Stage::AwaitingKycJudgement { .. })
+					today < a.expires
+						&& matches!(
+							a.stage,
+							Stage::AwaitingKybJudgement { .. } | Stage::AwaitingKycJudgement { .. }
+						)
 				})
 				.collect();
 			v.sort_by_key(|(_, a)| a.opened);

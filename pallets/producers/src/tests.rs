@@ -1,12 +1,18 @@
 //! Unit tests of the producers pallet: every path and every bad input.
 
-use crate::{mock::*, Applications, Error, Event, ExpiryQueue, HoldReason, ProducerRecords, ProducerStatus, Stage, Unbonding, UnbondingOf};
+use crate::{
+	mock::*, Applications, Error, Event, ExpiryQueue, HoldReason, ProducerRecords, ProducerStatus,
+	Stage, Unbonding, UnbondingOf,
+};
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::fungible::{Inspect, InspectHold},
 };
 use sp_runtime::{traits::BadOrigin, DispatchError};
-use tn_primitives::{traits::{DepositSlasher, ProducerRegistry}, Day, ONE_TAT};
+use tn_primitives::{
+	traits::{DepositSlasher, ProducerRegistry},
+	Day, ONE_TAT,
+};
 
 const KYB: [u8; 32] = [1; 32];
 const KYB2: [u8; 32] = [2; 32];
@@ -49,14 +55,29 @@ fn full_onboarding_admits_and_keeps_nothing_of_the_application() {
 			Stage::AwaitingKybJudgement { kyb: KYB }
 		);
 		System::assert_last_event(
-			Event::ApplicationOpened { applicant: ALICE, asset_class: CLASS, kyb: KYB, expires: today.plus(30) }.into(),
+			Event::ApplicationOpened {
+				applicant: ALICE,
+				asset_class: CLASS,
+				kyb: KYB,
+				expires: today.plus(30),
+			}
+			.into(),
 		);
 		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true));
-		System::assert_last_event(Event::KybApproved { applicant: ALICE, verifier: VERIFIER, kyb: KYB }.into());
+		System::assert_last_event(
+			Event::KybApproved { applicant: ALICE, verifier: VERIFIER, kyb: KYB }.into(),
+		);
 		assert_ok!(Producers::submit_kyc(o(ALICE), KYC));
 		assert_ok!(Producers::judge_kyc(o(VERIFIER), ALICE, KYC, true));
 		System::assert_last_event(
-			Event::ProducerAdmitted { producer: ALICE, verifier: VERIFIER, asset_class: CLASS, kyb: KYB, kyc: KYC }.into(),
+			Event::ProducerAdmitted {
+				producer: ALICE,
+				verifier: VERIFIER,
+				asset_class: CLASS,
+				kyb: KYB,
+				kyc: KYC,
+			}
+			.into(),
 		);
 		assert!(Applications::<Test>::get(ALICE).is_none());
 		assert_eq!(ExpiryQueue::<Test>::iter().count(), 0);
@@ -75,7 +96,10 @@ fn kyc_before_kyb_is_refused() {
 		assert_noop!(Producers::submit_kyc(o(ALICE), KYC), Error::<Test>::NoApplication);
 		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
 		assert_noop!(Producers::submit_kyc(o(ALICE), KYC), Error::<Test>::KybNotApproved);
-		assert_noop!(Producers::judge_kyc(o(VERIFIER), ALICE, KYC, true), Error::<Test>::NotAwaitingKycJudgement);
+		assert_noop!(
+			Producers::judge_kyc(o(VERIFIER), ALICE, KYC, true),
+			Error::<Test>::NotAwaitingKycJudgement
+		);
 	});
 }
 
@@ -99,14 +123,23 @@ fn a_judgement_on_a_stale_hash_is_refused() {
 		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
 		assert_ok!(Producers::submit_kyb(o(ALICE), KYB2));
 		System::assert_last_event(Event::KybSubmitted { applicant: ALICE, kyb: KYB2 }.into());
-		assert_noop!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true), Error::<Test>::StaleSubmission);
+		assert_noop!(
+			Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true),
+			Error::<Test>::StaleSubmission
+		);
 		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB2, true));
 		// KYB is fixed once approved.
 		assert_noop!(Producers::submit_kyb(o(ALICE), KYB), Error::<Test>::NotAwaitingKyb);
-		assert_noop!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB2, true), Error::<Test>::NotAwaitingKyb);
+		assert_noop!(
+			Producers::judge_kyb(o(VERIFIER), ALICE, KYB2, true),
+			Error::<Test>::NotAwaitingKyb
+		);
 		assert_ok!(Producers::submit_kyc(o(ALICE), KYC));
 		assert_ok!(Producers::submit_kyc(o(ALICE), KYC2));
-		assert_noop!(Producers::judge_kyc(o(VERIFIER), ALICE, KYC, true), Error::<Test>::StaleSubmission);
+		assert_noop!(
+			Producers::judge_kyc(o(VERIFIER), ALICE, KYC, true),
+			Error::<Test>::StaleSubmission
+		);
 		assert_ok!(Producers::judge_kyc(o(VERIFIER), ALICE, KYC2, true));
 		assert_eq!(ProducerRecords::<Test>::get(ALICE).unwrap().kyc, KYC2);
 	});
@@ -138,7 +171,9 @@ fn rejection_ends_the_application_and_the_next_attempt_starts_over() {
 	test(|| {
 		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
 		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, false));
-		System::assert_last_event(Event::KybRejected { applicant: ALICE, verifier: VERIFIER, kyb: KYB }.into());
+		System::assert_last_event(
+			Event::KybRejected { applicant: ALICE, verifier: VERIFIER, kyb: KYB }.into(),
+		);
 		assert!(Applications::<Test>::get(ALICE).is_none());
 		assert_eq!(held_app(ALICE), 0);
 		assert_eq!(ExpiryQueue::<Test>::iter().count(), 0);
@@ -147,7 +182,9 @@ fn rejection_ends_the_application_and_the_next_attempt_starts_over() {
 		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB2, true));
 		assert_ok!(Producers::submit_kyc(o(ALICE), KYC));
 		assert_ok!(Producers::judge_kyc(o(VERIFIER), ALICE, KYC, false));
-		System::assert_last_event(Event::KycRejected { applicant: ALICE, verifier: VERIFIER, kyc: KYC }.into());
+		System::assert_last_event(
+			Event::KycRejected { applicant: ALICE, verifier: VERIFIER, kyc: KYC }.into(),
+		);
 		assert!(Applications::<Test>::get(ALICE).is_none());
 		assert!(ProducerRecords::<Test>::get(ALICE).is_none());
 		assert_eq!(Balances::balance(&ALICE), 1_000 * UNIT);
@@ -183,8 +220,13 @@ fn an_application_expires_after_thirty_days() {
 		// Day 30: the hook deleted it and returned the deposit.
 		assert!(Applications::<Test>::get(ALICE).is_none());
 		assert_eq!(held_app(ALICE), 0);
-		assert!(System::events().iter().any(|r| r.event == Event::ApplicationExpired { applicant: ALICE }.into()));
-		assert_noop!(Producers::judge_kyc(o(VERIFIER), ALICE, KYC, true), Error::<Test>::NoApplication);
+		assert!(System::events()
+			.iter()
+			.any(|r| r.event == Event::ApplicationExpired { applicant: ALICE }.into()));
+		assert_noop!(
+			Producers::judge_kyc(o(VERIFIER), ALICE, KYC, true),
+			Error::<Test>::NoApplication
+		);
 	});
 }
 
@@ -194,7 +236,10 @@ fn an_expired_application_is_dead_before_the_queue_reaches_it() {
 		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
 		// Time passes without the hook running (e.g. the queue is backed up).
 		pallet_timestamp::Now::<Test>::put(START_MS + 30 * DAY_MS);
-		assert_noop!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true), Error::<Test>::ApplicationExpired);
+		assert_noop!(
+			Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true),
+			Error::<Test>::ApplicationExpired
+		);
 		assert_noop!(Producers::submit_kyb(o(ALICE), KYB2), Error::<Test>::ApplicationExpired);
 		// Re-applying replaces it and starts over.
 		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB2));
@@ -239,17 +284,29 @@ fn deposit_and_withdraw() {
 		assert_noop!(Producers::deposit(o(ALICE), 10 * UNIT), Error::<Test>::NotProducer);
 		admit(ALICE);
 		assert_noop!(Producers::deposit(o(ALICE), 0), Error::<Test>::ZeroAmount);
-		assert_noop!(Producers::deposit(o(ALICE), 2_000 * UNIT), Error::<Test>::InsufficientBalance);
+		assert_noop!(
+			Producers::deposit(o(ALICE), 2_000 * UNIT),
+			Error::<Test>::InsufficientBalance
+		);
 		assert_ok!(Producers::deposit(o(ALICE), 100 * UNIT));
 		System::assert_last_event(
-			Event::Deposited { producer: ALICE, repaid: 0, held: 100 * UNIT, deposit: 100 * UNIT, debt: 0 }.into(),
+			Event::Deposited {
+				producer: ALICE,
+				repaid: 0,
+				held: 100 * UNIT,
+				deposit: 100 * UNIT,
+				debt: 0,
+			}
+			.into(),
 		);
 		assert_eq!(held_deposit(ALICE), 100 * UNIT);
 		assert_eq!(Balances::balance(&ALICE), 900 * UNIT);
 		assert_noop!(Producers::withdraw(o(ALICE), 101 * UNIT), Error::<Test>::InsufficientDeposit);
 		assert_noop!(Producers::withdraw(o(ALICE), 0), Error::<Test>::ZeroAmount);
 		assert_ok!(Producers::withdraw(o(ALICE), 40 * UNIT));
-		System::assert_last_event(Event::Withdrawn { producer: ALICE, amount: 40 * UNIT, deposit: 60 * UNIT }.into());
+		System::assert_last_event(
+			Event::Withdrawn { producer: ALICE, amount: 40 * UNIT, deposit: 60 * UNIT }.into(),
+		);
 		assert_eq!(held_deposit(ALICE), 60 * UNIT);
 		assert_eq!(Balances::balance(&ALICE), 940 * UNIT);
 	});
@@ -282,7 +339,10 @@ fn slash_within_the_hold() {
 		assert_ok!(Producers::deposit(o(ALICE), 100 * UNIT));
 		// $12.5 at 1 UNIT/USD = 12.5 UNIT.
 		let out = Producers::slash_usd(&ALICE, 12 * ONE_TAT + ONE_TAT / 2);
-		assert_eq!((out.due, out.slashed, out.new_debt), (12_500_000_000_000, 12_500_000_000_000, 0));
+		assert_eq!(
+			(out.due, out.slashed, out.new_debt),
+			(12_500_000_000_000, 12_500_000_000_000, 0)
+		);
 		System::assert_last_event(
 			Event::Slashed {
 				producer: ALICE,
@@ -331,8 +391,15 @@ fn a_refund_cancels_debt_then_returns_from_the_slash_account_onto_the_hold() {
 		let out = Producers::refund(&ALICE, 20 * UNIT);
 		assert_eq!((out.debt_cancelled, out.returned, out.unpaid), (15 * UNIT, 5 * UNIT, 0));
 		System::assert_last_event(
-			Event::SlashRefunded { producer: ALICE, debt_cancelled: 15 * UNIT, returned: 5 * UNIT, unpaid: 0, deposit: 5 * UNIT, debt: 0 }
-				.into(),
+			Event::SlashRefunded {
+				producer: ALICE,
+				debt_cancelled: 15 * UNIT,
+				returned: 5 * UNIT,
+				unpaid: 0,
+				deposit: 5 * UNIT,
+				debt: 0,
+			}
+			.into(),
 		);
 		assert_eq!(held_deposit(ALICE), 5 * UNIT);
 		assert_eq!(Balances::balance(&FOUNDATION), 6 * UNIT);
@@ -340,7 +407,10 @@ fn a_refund_cancels_debt_then_returns_from_the_slash_account_onto_the_hold() {
 		// More than the Foundation can pay (it keeps its existential deposit): the rest is unpaid.
 		let ed = <Balances as frame_support::traits::fungible::Inspect<_>>::minimum_balance();
 		let out = Producers::refund(&ALICE, 100 * UNIT);
-		assert_eq!((out.debt_cancelled, out.returned, out.unpaid), (0, 6 * UNIT - ed, 94 * UNIT + ed));
+		assert_eq!(
+			(out.debt_cancelled, out.returned, out.unpaid),
+			(0, 6 * UNIT - ed, 94 * UNIT + ed)
+		);
 		assert_eq!(held_deposit(ALICE), 11 * UNIT - ed);
 		// Nothing to refund, or no producer: nothing happens.
 		assert_eq!(Producers::refund(&ALICE, 0), Default::default());
@@ -357,13 +427,27 @@ fn a_deposit_repays_debt_first() {
 		// 10 UNIT: all to debt.
 		assert_ok!(Producers::deposit(o(ALICE), 10 * UNIT));
 		System::assert_last_event(
-			Event::Deposited { producer: ALICE, repaid: 10 * UNIT, held: 0, deposit: 0, debt: 5 * UNIT }.into(),
+			Event::Deposited {
+				producer: ALICE,
+				repaid: 10 * UNIT,
+				held: 0,
+				deposit: 0,
+				debt: 5 * UNIT,
+			}
+			.into(),
 		);
 		assert_eq!(Balances::balance(&FOUNDATION), 11 * UNIT);
 		// 20 UNIT: 5 repay the rest, 15 held.
 		assert_ok!(Producers::deposit(o(ALICE), 20 * UNIT));
 		System::assert_last_event(
-			Event::Deposited { producer: ALICE, repaid: 5 * UNIT, held: 15 * UNIT, deposit: 15 * UNIT, debt: 0 }.into(),
+			Event::Deposited {
+				producer: ALICE,
+				repaid: 5 * UNIT,
+				held: 15 * UNIT,
+				deposit: 15 * UNIT,
+				debt: 0,
+			}
+			.into(),
 		);
 		assert_eq!(Balances::balance(&FOUNDATION), 16 * UNIT);
 		assert_eq!(held_deposit(ALICE), 15 * UNIT);
@@ -405,13 +489,21 @@ fn slashing_a_non_producer_or_zero_does_nothing() {
 #[test]
 fn suspend_reinstate_revoke() {
 	test(|| {
-		assert_noop!(Producers::suspend(RuntimeOrigin::root(), ALICE, reason("x")), Error::<Test>::NotProducer);
+		assert_noop!(
+			Producers::suspend(RuntimeOrigin::root(), ALICE, reason("x")),
+			Error::<Test>::NotProducer
+		);
 		admit(ALICE);
 		assert_noop!(Producers::suspend(o(ALICE), ALICE, reason("x")), BadOrigin);
 		assert_noop!(Producers::suspend(o(VERIFIER), ALICE, reason("x")), BadOrigin);
-		assert_noop!(Producers::reinstate(RuntimeOrigin::root(), ALICE), Error::<Test>::NotSuspended);
+		assert_noop!(
+			Producers::reinstate(RuntimeOrigin::root(), ALICE),
+			Error::<Test>::NotSuspended
+		);
 		assert_ok!(Producers::suspend(RuntimeOrigin::root(), ALICE, reason("late report")));
-		System::assert_last_event(Event::ProducerSuspended { producer: ALICE, reason: reason("late report") }.into());
+		System::assert_last_event(
+			Event::ProducerSuspended { producer: ALICE, reason: reason("late report") }.into(),
+		);
 		assert_eq!(
 			<Producers as ProducerRegistry<_>>::ensure_active(&ALICE),
 			Err(Error::<Test>::ProducerSuspended.into())
@@ -420,16 +512,28 @@ fn suspend_reinstate_revoke() {
 			<Producers as ProducerRegistry<_>>::ensure_can_mint(&ALICE),
 			Err(Error::<Test>::ProducerSuspended.into())
 		);
-		assert_noop!(Producers::suspend(RuntimeOrigin::root(), ALICE, reason("x")), Error::<Test>::ProducerSuspended);
+		assert_noop!(
+			Producers::suspend(RuntimeOrigin::root(), ALICE, reason("x")),
+			Error::<Test>::ProducerSuspended
+		);
 		// A suspended producer can still deposit (e.g. to repay debt).
 		assert_ok!(Producers::deposit(o(ALICE), UNIT));
 		assert_ok!(Producers::reinstate(RuntimeOrigin::root(), ALICE));
 		System::assert_last_event(Event::ProducerReinstated { producer: ALICE }.into());
 		assert_ok!(<Producers as ProducerRegistry<_>>::ensure_active(&ALICE));
 		assert_ok!(Producers::revoke(RuntimeOrigin::root(), ALICE, reason("fraud")));
-		assert_noop!(Producers::revoke(RuntimeOrigin::root(), ALICE, reason("again")), Error::<Test>::ProducerRevoked);
-		assert_noop!(Producers::reinstate(RuntimeOrigin::root(), ALICE), Error::<Test>::ProducerRevoked);
-		assert_noop!(Producers::suspend(RuntimeOrigin::root(), ALICE, reason("x")), Error::<Test>::ProducerRevoked);
+		assert_noop!(
+			Producers::revoke(RuntimeOrigin::root(), ALICE, reason("again")),
+			Error::<Test>::ProducerRevoked
+		);
+		assert_noop!(
+			Producers::reinstate(RuntimeOrigin::root(), ALICE),
+			Error::<Test>::ProducerRevoked
+		);
+		assert_noop!(
+			Producers::suspend(RuntimeOrigin::root(), ALICE, reason("x")),
+			Error::<Test>::ProducerRevoked
+		);
 		assert_eq!(
 			<Producers as ProducerRegistry<_>>::ensure_active(&ALICE),
 			Err(Error::<Test>::ProducerRevoked.into())
@@ -521,8 +625,14 @@ fn a_withdrawal_unbonds_and_is_claimed_after_the_delay() {
 		let today = Producers::today();
 		assert_ok!(Producers::withdraw(o(ALICE), 40 * UNIT));
 		System::assert_last_event(
-			Event::Unbonding { producer: ALICE, amount: 40 * UNIT, unbonding: 40 * UNIT, unlocks: today.plus(28), deposit: 60 * UNIT }
-				.into(),
+			Event::Unbonding {
+				producer: ALICE,
+				amount: 40 * UNIT,
+				unbonding: 40 * UNIT,
+				unlocks: today.plus(28),
+				deposit: 60 * UNIT,
+			}
+			.into(),
 		);
 		// Still held (and slashable) while it unbonds.
 		assert_eq!(held_deposit(ALICE), 100 * UNIT);
@@ -532,12 +642,17 @@ fn a_withdrawal_unbonds_and_is_claimed_after_the_delay() {
 		assert_noop!(Producers::claim_unbonded(o(ALICE)), Error::<Test>::StillUnbonding);
 		// A second withdrawal restarts the delay for the whole amount.
 		assert_ok!(Producers::withdraw(o(ALICE), 10 * UNIT));
-		assert_eq!(UnbondingOf::<Test>::get(ALICE).unwrap(), Unbonding { amount: 50 * UNIT, unlocks: today.plus(27 + 28) });
+		assert_eq!(
+			UnbondingOf::<Test>::get(ALICE).unwrap(),
+			Unbonding { amount: 50 * UNIT, unlocks: today.plus(27 + 28) }
+		);
 		advance_days(27);
 		assert_noop!(Producers::claim_unbonded(o(ALICE)), Error::<Test>::StillUnbonding);
 		advance_days(1);
 		assert_ok!(Producers::claim_unbonded(o(ALICE)));
-		System::assert_last_event(Event::Withdrawn { producer: ALICE, amount: 50 * UNIT, deposit: 50 * UNIT }.into());
+		System::assert_last_event(
+			Event::Withdrawn { producer: ALICE, amount: 50 * UNIT, deposit: 50 * UNIT }.into(),
+		);
 		assert_eq!(held_deposit(ALICE), 50 * UNIT);
 		assert_noop!(Producers::claim_unbonded(o(ALICE)), Error::<Test>::NothingUnbonding);
 		assert_noop!(Producers::claim_unbonded(o(BOB)), Error::<Test>::NotProducer);
@@ -609,11 +724,18 @@ fn pending_applications_lists_what_waits_for_a_verifier() {
 		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
 		advance_days(1);
 		assert_ok!(Producers::apply(o(BOB), CLASS, [9; 32]));
-		let who: Vec<AccountId> = Producers::pending_applications().into_iter().map(|(a, _)| a).collect();
+		let who: Vec<AccountId> =
+			Producers::pending_applications().into_iter().map(|(a, _)| a).collect();
 		assert_eq!(who, vec![ALICE, BOB]);
 		// KYB approved: Alice waits for her own KYC submission, not for a verifier.
 		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true));
-		assert_eq!(Producers::pending_applications().into_iter().map(|(a, _)| a).collect::<Vec<_>>(), vec![BOB]);
+		assert_eq!(
+			Producers::pending_applications()
+				.into_iter()
+				.map(|(a, _)| a)
+				.collect::<Vec<_>>(),
+			vec![BOB]
+		);
 		assert_ok!(Producers::submit_kyc(o(ALICE), KYC));
 		assert_eq!(Producers::pending_applications().len(), 2);
 		// An expired application is not listed, even before the queue deletes it.

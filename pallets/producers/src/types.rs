@@ -13,7 +13,15 @@ pub type Reason = BoundedVec<u8, ConstU32<128>>;
 
 /// Where an application stands. Only hashes of the off-chain documents are stored.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
 	TypeInfo,
 )]
 pub enum Stage {

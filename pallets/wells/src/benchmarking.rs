@@ -32,12 +32,16 @@ const QUALITY: OilQuality = OilQuality { api_gravity_x100: 3_500, acidity_bp: 30
 
 /// The longest operator code (its bytes are stored with the well).
 fn op() -> OperatorCode {
-	alloc::vec![b'A'; tn_primitives::regulator::MAX_OPERATOR_CODE as usize].try_into().unwrap()
+	alloc::vec![b'A'; tn_primitives::regulator::MAX_OPERATOR_CODE as usize]
+		.try_into()
+		.unwrap()
 }
 
 /// The longest reporting facility code.
 fn fac() -> FacilityCode {
-	alloc::vec![b'F'; tn_primitives::regulator::MAX_FACILITY_CODE as usize].try_into().unwrap()
+	alloc::vec![b'F'; tn_primitives::regulator::MAX_FACILITY_CODE as usize]
+		.try_into()
+		.unwrap()
 }
 const JAN_2026: Month = Month { year: 2026, month: 1 };
 
@@ -61,7 +65,16 @@ fn text() -> ShortText {
 /// An oil well submitted by `who` (id returned), in review.
 fn submitted<T: Config>(who: &T::AccountId, id: u8) -> WellId {
 	let well = NextWellId::<T>::get();
-	Wells::<T>::do_submit_well(who.clone(), 0, Commodity::Oil, [id; 32], [1; 32], Some(QUALITY), (op(), fac())).unwrap();
+	Wells::<T>::do_submit_well(
+		who.clone(),
+		0,
+		Commodity::Oil,
+		[id; 32],
+		[1; 32],
+		Some(QUALITY),
+		(op(), fac()),
+	)
+	.unwrap();
 	well
 }
 
@@ -75,7 +88,8 @@ fn active<T: Config>(who: &T::AccountId, id: u8) -> WellId {
 
 fn max_beneficiaries<T: Config>(n: u32) -> BeneficiariesOf<T> {
 	let share = Perbill::from_rational(1u32, n.max(1));
-	let list: Vec<_> = (0..n).map(|i| (account::<T::AccountId>("beneficiary", i, 0), share)).collect();
+	let list: Vec<_> =
+		(0..n).map(|i| (account::<T::AccountId>("beneficiary", i, 0), share)).collect();
 	list.try_into().unwrap_or_default()
 }
 
@@ -127,7 +141,8 @@ mod benches {
 		let max = T::MaxBeneficiaries::get();
 		let mut list = max_beneficiaries::<T>(max).into_inner();
 		list.pop();
-		Wells::<T>::do_set_beneficiaries(who.clone(), well, list.try_into().unwrap_or_default()).unwrap();
+		Wells::<T>::do_set_beneficiaries(who.clone(), well, list.try_into().unwrap_or_default())
+			.unwrap();
 		let newcomer: T::AccountId = account("newcomer", 0, 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), well, newcomer, Perbill::from_parts(1));
@@ -144,7 +159,10 @@ mod benches {
 		Wells::<T>::send_due_notices(due);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), well, [5; 32], Some(QUALITY));
-		assert!(matches!(WellRegistry::<T>::get(well).unwrap().annual_review, AnnualReview::Submitted { .. }));
+		assert!(matches!(
+			WellRegistry::<T>::get(well).unwrap().annual_review,
+			AnnualReview::Submitted { .. }
+		));
 	}
 
 	#[benchmark]
@@ -169,7 +187,10 @@ mod benches {
 		let origin = T::GovernanceOrigin::try_successful_origin().expect("governance origin");
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, well, text());
-		assert!(matches!(WellRegistry::<T>::get(well).unwrap().status, WellStatus::Suspended { .. }));
+		assert!(matches!(
+			WellRegistry::<T>::get(well).unwrap().status,
+			WellStatus::Suspended { .. }
+		));
 	}
 
 	#[benchmark]
@@ -192,16 +213,27 @@ mod benches {
 		let wells: Vec<WellId> = (0..n.div_ceil(12))
 			.map(|w| active::<T>(&who, 7u8.saturating_add(u8::try_from(w).unwrap_or(u8::MAX))))
 			.collect();
-		let month = |m: u32| Month::new(2026, u8::try_from(m.saturating_add(1)).unwrap_or(1)).unwrap_or(JAN_2026);
+		let month = |m: u32| {
+			Month::new(2026, u8::try_from(m.saturating_add(1)).unwrap_or(1)).unwrap_or(JAN_2026)
+		};
 		let records: Vec<_> = (0..n)
-			.map(|i| (wells.get((i / 12) as usize).copied().unwrap_or_default(), month(i % 12).first_day(), 1_000u64))
+			.map(|i| {
+				(
+					wells.get((i / 12) as usize).copied().unwrap_or_default(),
+					month(i % 12).first_day(),
+					1_000u64,
+				)
+			})
 			.collect();
 		// Today 2027-01-01: every month of 2026 is inside the window.
 		T::BenchmarkHelper::set_today(JAN_2026.first_day().plus(365));
 		let batch: BatchOf<T> = records.try_into().unwrap_or_default();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), batch);
-		assert!(DayRecords::<T>::contains_key(wells.first().copied().unwrap_or_default(), JAN_2026.first_day()));
+		assert!(DayRecords::<T>::contains_key(
+			wells.first().copied().unwrap_or_default(),
+			JAN_2026.first_day()
+		));
 	}
 
 	#[benchmark]
@@ -209,7 +241,14 @@ mod benches {
 		let origin = T::GovernanceOrigin::try_successful_origin().expect("governance origin");
 		let description = LongText::truncate_from(alloc::vec![b'd'; 512]);
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, text(), description, Maintainer::Foundation, text(), AssetClassStatus::Live);
+		_(
+			origin as T::RuntimeOrigin,
+			text(),
+			description,
+			Maintainer::Foundation,
+			text(),
+			AssetClassStatus::Live,
+		);
 	}
 
 	#[benchmark]

@@ -6,23 +6,22 @@ use frame_support::{
 	ensure,
 	pallet_prelude::*,
 	traits::{
-		fungible::MutateHold, tokens::Precision, Contains, DefensiveOption, DefensiveSaturating, Get,
-		SortedMembers,
-		UnixTime,
+		fungible::MutateHold, tokens::Precision, Contains, DefensiveOption, DefensiveSaturating,
+		Get, SortedMembers, UnixTime,
 	},
 };
 use sp_arithmetic::Perbill;
 use sp_runtime::DispatchResult;
 use tn_primitives::{
 	regulator::is_valid_code,
-	traits::{ActiveWellCount, DirectoryWell, MonthForAudit, PriceFeed, ProducerRegistry, WellLedger},
+	traits::{
+		ActiveWellCount, DirectoryWell, MonthForAudit, PriceFeed, ProducerRegistry, WellLedger,
+	},
 	valuation::{day_value, fallback_price, PriceUsed, PRICE_LOOKBACK_DAYS},
 	window::{check_upload, WindowError},
 	Commitment, Commodity, Day, FacilityCode, Month, OilQuality, OperatorCode, UsdAtto, Volume,
 	WellId, MAX_DAILY_VOLUME,
 };
-
-
 
 impl<T: Config> Pallet<T> {
 	/// Today's UTC day from the block timestamp.
@@ -136,7 +135,13 @@ impl<T: Config> Pallet<T> {
 		WellRegistry::<T>::insert(id, well);
 		WellByIdentifier::<T>::insert(identifier, id);
 		NextWellId::<T>::put(next);
-		Self::deposit_event(Event::WellSubmitted { well: id, owner: who, asset_class, commodity, identifier });
+		Self::deposit_event(Event::WellSubmitted {
+			well: id,
+			owner: who,
+			asset_class,
+			commodity,
+			identifier,
+		});
 		Ok(())
 	}
 
@@ -160,7 +165,12 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_review_well(who: T::AccountId, id: WellId, pass: bool, reason: ShortText) -> DispatchResult {
+	pub(crate) fn do_review_well(
+		who: T::AccountId,
+		id: WellId,
+		pass: bool,
+		reason: ShortText,
+	) -> DispatchResult {
 		let mut well = Self::get_well(id)?;
 		Self::ensure_maintainer(&who, well.asset_class)?;
 		ensure!(who != well.owner, Error::<T>::CannotReviewOwnWell);
@@ -192,7 +202,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Validate a beneficiary list: shares non-zero, Σ ≤ 100 %, no duplicates, not the owner.
-	fn check_beneficiaries(owner: &T::AccountId, list: &[(T::AccountId, Perbill)]) -> Result<Perbill, DispatchError> {
+	fn check_beneficiaries(
+		owner: &T::AccountId,
+		list: &[(T::AccountId, Perbill)],
+	) -> Result<Perbill, DispatchError> {
 		let mut total: u64 = 0;
 		for (i, (who, share)) in list.iter().enumerate() {
 			ensure!(!share.is_zero(), Error::<T>::ZeroShare);
@@ -208,7 +221,11 @@ impl<T: Config> Pallet<T> {
 		Ok(Perbill::from_parts(u32::try_from(one.saturating_sub(total)).unwrap_or(0)))
 	}
 
-	pub(crate) fn do_set_beneficiaries(who: T::AccountId, id: WellId, list: BeneficiariesOf<T>) -> DispatchResult {
+	pub(crate) fn do_set_beneficiaries(
+		who: T::AccountId,
+		id: WellId,
+		list: BeneficiariesOf<T>,
+	) -> DispatchResult {
 		let mut well = Self::owned_well(&who, id)?;
 		let owner_share = Self::check_beneficiaries(&well.owner, &list)?;
 		well.beneficiaries = list.clone();
@@ -230,18 +247,24 @@ impl<T: Config> Pallet<T> {
 			(Some(i), true) => {
 				list.remove(i);
 			},
-			(Some(i), false) =>
+			(Some(i), false) => {
 				if let Some(entry) = list.get_mut(i) {
 					entry.1 = share;
-				},
+				}
+			},
 			(None, true) => return Err(Error::<T>::NotBeneficiary.into()),
 			(None, false) => list.push((beneficiary, share)),
 		}
 		let owner_share = Self::check_beneficiaries(&well.owner, &list)?;
-		let bounded: BeneficiariesOf<T> = list.try_into().map_err(|_| Error::<T>::TooManyBeneficiaries)?;
+		let bounded: BeneficiariesOf<T> =
+			list.try_into().map_err(|_| Error::<T>::TooManyBeneficiaries)?;
 		well.beneficiaries = bounded.clone();
 		WellRegistry::<T>::insert(id, well);
-		Self::deposit_event(Event::BeneficiariesSet { well: id, beneficiaries: bounded, owner_share });
+		Self::deposit_event(Event::BeneficiariesSet {
+			well: id,
+			beneficiaries: bounded,
+			owner_share,
+		});
 		Ok(())
 	}
 
@@ -264,7 +287,12 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_judge_annual_review(who: T::AccountId, id: WellId, pass: bool, reason: ShortText) -> DispatchResult {
+	pub(crate) fn do_judge_annual_review(
+		who: T::AccountId,
+		id: WellId,
+		pass: bool,
+		reason: ShortText,
+	) -> DispatchResult {
 		let mut well = Self::get_well(id)?;
 		Self::ensure_maintainer(&who, well.asset_class)?;
 		ensure!(who != well.owner, Error::<T>::CannotReviewOwnWell);
@@ -288,7 +316,12 @@ impl<T: Config> Pallet<T> {
 		let discount = well.discount;
 		WellRegistry::<T>::insert(id, well);
 		Self::schedule_notice(id, base);
-		Self::deposit_event(Event::AnnualReviewPassed { well: id, reviewer: who, discount, expires });
+		Self::deposit_event(Event::AnnualReviewPassed {
+			well: id,
+			reviewer: who,
+			discount,
+			expires,
+		});
 		Ok(())
 	}
 
@@ -310,7 +343,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Record day records (all or nothing: any bad record fails the call and nothing is kept).
-	pub(crate) fn do_upload(who: T::AccountId, records: &[(WellId, Day, Volume)]) -> DispatchResult {
+	pub(crate) fn do_upload(
+		who: T::AccountId,
+		records: &[(WellId, Day, Volume)],
+	) -> DispatchResult {
 		T::Producers::ensure_active(&who)?;
 		let today = Self::today();
 		let window = T::UploadWindow::get();
@@ -356,12 +392,21 @@ impl<T: Config> Pallet<T> {
 		let class = NextAssetClassId::<T>::get();
 		AssetClasses::<T>::insert(
 			class,
-			AssetClass { name, description, maintainer, data_source, status, official, proposer: proposer.clone() },
+			AssetClass {
+				name,
+				description,
+				maintainer,
+				data_source,
+				status,
+				official,
+				proposer: proposer.clone(),
+			},
 		);
 		NextAssetClassId::<T>::put(class.saturating_add(1));
 		match proposer {
-			Some((proposer, deposit)) =>
-				Self::deposit_event(Event::AssetClassProposed { class, proposer, deposit }),
+			Some((proposer, deposit)) => {
+				Self::deposit_event(Event::AssetClassProposed { class, proposer, deposit })
+			},
 			None => Self::deposit_event(Event::AssetClassAdded { class, official, status }),
 		}
 		Ok(())
@@ -386,14 +431,25 @@ impl<T: Config> Pallet<T> {
 		)
 	}
 
-	pub(crate) fn do_set_asset_class_status(class: AssetClassId, status: AssetClassStatus) -> DispatchResult {
+	pub(crate) fn do_set_asset_class_status(
+		class: AssetClassId,
+		status: AssetClassStatus,
+	) -> DispatchResult {
 		AssetClasses::<T>::try_mutate(class, |c| -> DispatchResult {
 			let c = c.as_mut().ok_or(Error::<T>::UnknownAssetClass)?;
-			ensure!(status != AssetClassStatus::Proposed && c.status != status, Error::<T>::InvalidStatusChange);
+			ensure!(
+				status != AssetClassStatus::Proposed && c.status != status,
+				Error::<T>::InvalidStatusChange
+			);
 			ensure!(c.status != AssetClassStatus::Retired, Error::<T>::InvalidStatusChange);
 			if let Some((who, deposit)) = c.proposer.take() {
 				// Governance decided on the proposal: the deposit goes back.
-				let _ = T::Currency::release(&HoldReason::AssetClassProposal.into(), &who, deposit, Precision::BestEffort);
+				let _ = T::Currency::release(
+					&HoldReason::AssetClassProposal.into(),
+					&who,
+					deposit,
+					Precision::BestEffort,
+				);
 			}
 			c.status = status;
 			Ok(())
@@ -412,7 +468,12 @@ impl<T: Config> Pallet<T> {
 			today,
 			T::MaxNoticesPerBlock::get(),
 			31,
-			|day, n| NoticeQueue::<T>::drain_prefix(day).take(n as usize).map(|(id, ())| id).collect(),
+			|day, n| {
+				NoticeQueue::<T>::drain_prefix(day)
+					.take(n as usize)
+					.map(|(id, ())| id)
+					.collect()
+			},
 			|_, id| {
 				if let Some(mut well) = WellRegistry::<T>::get(id) {
 					if well.annual_review == AnnualReview::NotDue {
@@ -431,7 +492,9 @@ impl<T: Config> Pallet<T> {
 	/// A well's day records within `month`, in day order.
 	pub fn records_in(id: WellId, month: Month) -> Vec<(Day, Volume)> {
 		let (first, last) = (month.first_day(), month.last_day());
-		(first.0..=last.0).filter_map(|d| DayRecords::<T>::get(id, Day(d)).map(|v| (Day(d), v))).collect()
+		(first.0..=last.0)
+			.filter_map(|d| DayRecords::<T>::get(id, Day(d)).map(|v| (Day(d), v)))
+			.collect()
 	}
 
 	/// Value a month: Σ volume × that day's price (or the fallback average) × discount.
@@ -442,8 +505,9 @@ impl<T: Config> Pallet<T> {
 	) -> Result<(UsdAtto, Vec<(Day, PriceUsed)>), DispatchError> {
 		let start = month.first_day().minus(PRICE_LOOKBACK_DAYS);
 		// Prices from the lookback start to the month's end, one read per day.
-		let window: Vec<Option<u64>> =
-			(start.0..=month.last_day().0).map(|d| T::Prices::price(well.commodity, Day(d))).collect();
+		let window: Vec<Option<u64>> = (start.0..=month.last_day().0)
+			.map(|d| T::Prices::price(well.commodity, Day(d)))
+			.collect();
 		let factor = T::MmbtuPerE3m3Milli::get();
 		let mut total: UsdAtto = 0;
 		let mut used = Vec::with_capacity(records.len());
@@ -452,8 +516,14 @@ impl<T: Config> Pallet<T> {
 			let price = match window.get(idx).copied().flatten() {
 				Some(p) => PriceUsed::Day(p),
 				None => {
-					let earlier: Vec<u64> =
-						window.get(..idx).unwrap_or_default().iter().rev().flatten().copied().collect();
+					let earlier: Vec<u64> = window
+						.get(..idx)
+						.unwrap_or_default()
+						.iter()
+						.rev()
+						.flatten()
+						.copied()
+						.collect();
 					fallback_price(&earlier)
 				},
 			};
@@ -474,7 +544,10 @@ impl<T: Config> Pallet<T> {
 		use alloc::collections::BTreeMap;
 		for (id, month, ledger) in Ledgers::<T>::iter() {
 			let records = Self::records_in(id, month);
-			ensure!(records.len() == usize::from(ledger.days), "ledger days differ from the day records");
+			ensure!(
+				records.len() == usize::from(ledger.days),
+				"ledger days differ from the day records"
+			);
 			let sum = records.iter().try_fold(0u64, |acc, (_, v)| acc.checked_add(*v));
 			ensure!(sum == Some(ledger.volume), "ledger volume differs from the day records");
 		}
@@ -484,11 +557,17 @@ impl<T: Config> Pallet<T> {
 		}
 		let mut active: BTreeMap<T::AccountId, u32> = BTreeMap::new();
 		for (id, well) in WellRegistry::<T>::iter() {
-			ensure!(WellByIdentifier::<T>::get(well.identifier) == Some(id), "identifier index broken");
+			ensure!(
+				WellByIdentifier::<T>::get(well.identifier) == Some(id),
+				"identifier index broken"
+			);
 			if well.status == WellStatus::Active {
 				let n = active.entry(well.owner.clone()).or_default();
 				*n = n.saturating_add(1);
-				ensure!(well.activated.is_some() && well.expires.is_some(), "active well never activated");
+				ensure!(
+					well.activated.is_some() && well.expires.is_some(),
+					"active well never activated"
+				);
 			}
 			ensure!(
 				matches!(well.annual_review, AnnualReview::NotDue) || well.activated.is_some(),
@@ -578,7 +657,9 @@ impl<T: Config> WellLedger<T::AccountId> for Pallet<T> {
 			if let Some(l) = l.as_mut() {
 				if l.status == MonthStatus::Open {
 					if let Some(well) = WellRegistry::<T>::get(id) {
-						OpenMonths::<T>::mutate(&well.owner, |n| *n = n.defensive_saturating_sub(1));
+						OpenMonths::<T>::mutate(&well.owner, |n| {
+							*n = n.defensive_saturating_sub(1)
+						});
 					}
 				}
 				l.status = status;

@@ -77,20 +77,23 @@ pub mod pallet {
 	use sp_arithmetic::Perbill;
 	use tn_primitives::{
 		traits::{PriceFeed, ProducerRegistry},
-		Commitment, Commodity, Day, DiscountRules, FacilityCode, Month, OilQuality, OperatorCode, Volume,
-		WellId,
+		Commitment, Commodity, Day, DiscountRules, FacilityCode, Month, OilQuality, OperatorCode,
+		Volume, WellId,
 	};
 
 	/// Balance of the native token.
 	pub type BalanceOf<T> =
 		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 	/// A well as stored.
-	pub type WellOf<T> = Well<<T as frame_system::Config>::AccountId, <T as Config>::MaxBeneficiaries>;
+	pub type WellOf<T> =
+		Well<<T as frame_system::Config>::AccountId, <T as Config>::MaxBeneficiaries>;
 	/// An asset class as stored.
 	pub type AssetClassOf<T> = AssetClass<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
 	/// A list of beneficiaries.
-	pub type BeneficiariesOf<T> =
-		BoundedVec<(<T as frame_system::Config>::AccountId, Perbill), <T as Config>::MaxBeneficiaries>;
+	pub type BeneficiariesOf<T> = BoundedVec<
+		(<T as frame_system::Config>::AccountId, Perbill),
+		<T as Config>::MaxBeneficiaries,
+	>;
 	/// A batch of daily records: (well, day, volume).
 	pub type BatchOf<T> = BoundedVec<(WellId, Day, Volume), <T as Config>::MaxBatch>;
 
@@ -178,7 +181,8 @@ pub mod pallet {
 
 	/// Number of active wells per producer (for the producers pallet's deposit floor).
 	#[pallet::storage]
-	pub type ActiveWells<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+	pub type ActiveWells<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
 	/// Number of open (not yet audited) well-months with uploads per producer: the open
 	/// exposure the producers pallet keeps covered when a deposit is withdrawn.
@@ -187,15 +191,18 @@ pub mod pallet {
 
 	/// Daily production records: (well, day) → volume.
 	#[pallet::storage]
-	pub type DayRecords<T: Config> = StorageDoubleMap<_, Twox64Concat, WellId, Twox64Concat, Day, Volume>;
+	pub type DayRecords<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, WellId, Twox64Concat, Day, Volume>;
 
 	/// Per-(well, month) ledger.
 	#[pallet::storage]
-	pub type Ledgers<T: Config> = StorageDoubleMap<_, Twox64Concat, WellId, Twox64Concat, Month, MonthLedger>;
+	pub type Ledgers<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, WellId, Twox64Concat, Month, MonthLedger>;
 
 	/// Annual-review notices by due day.
 	#[pallet::storage]
-	pub type NoticeQueue<T: Config> = StorageDoubleMap<_, Twox64Concat, Day, Twox64Concat, WellId, ()>;
+	pub type NoticeQueue<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, Day, Twox64Concat, WellId, ()>;
 
 	/// The earliest day whose notice queue may still hold entries.
 	#[pallet::storage]
@@ -206,7 +213,8 @@ pub mod pallet {
 	pub struct GenesisConfig<T: Config> {
 		/// Initial asset classes: (name, description, data source), maintained by the Foundation,
 		/// Live and official. The first gets id 0.
-		pub asset_classes: alloc::vec::Vec<(alloc::vec::Vec<u8>, alloc::vec::Vec<u8>, alloc::vec::Vec<u8>)>,
+		pub asset_classes:
+			alloc::vec::Vec<(alloc::vec::Vec<u8>, alloc::vec::Vec<u8>, alloc::vec::Vec<u8>)>,
 		#[serde(skip)]
 		pub _phantom: core::marker::PhantomData<T>,
 	}
@@ -243,7 +251,13 @@ pub mod pallet {
 		/// Governance changed an asset class's status.
 		AssetClassStatusChanged { class: AssetClassId, status: AssetClassStatus },
 		/// A producer submitted a well for review.
-		WellSubmitted { well: WellId, owner: T::AccountId, asset_class: AssetClassId, commodity: Commodity, identifier: Commitment },
+		WellSubmitted {
+			well: WellId,
+			owner: T::AccountId,
+			asset_class: AssetClassId,
+			commodity: Commodity,
+			identifier: Commitment,
+		},
 		/// The owner edited a well; it is back in review.
 		WellEdited { well: WellId },
 		/// The maintainer passed the well: active until `expires`, at `discount`.
@@ -424,7 +438,12 @@ pub mod pallet {
 		/// Maintainer of the well's asset class: pass (activate) or not pass, with a reason.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::review_well())]
-		pub fn review_well(origin: OriginFor<T>, well: WellId, pass: bool, reason: ShortText) -> DispatchResult {
+		pub fn review_well(
+			origin: OriginFor<T>,
+			well: WellId,
+			pass: bool,
+			reason: ShortText,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_review_well(who, well, pass, reason)
 		}
@@ -432,7 +451,11 @@ pub mod pallet {
 		/// Owner: replace the beneficiaries. Shares sum to at most 100 %; the owner keeps the rest.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::set_beneficiaries(beneficiaries.len() as u32))]
-		pub fn set_beneficiaries(origin: OriginFor<T>, well: WellId, beneficiaries: BeneficiariesOf<T>) -> DispatchResult {
+		pub fn set_beneficiaries(
+			origin: OriginFor<T>,
+			well: WellId,
+			beneficiaries: BeneficiariesOf<T>,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_set_beneficiaries(who, well, beneficiaries)
 		}
@@ -440,7 +463,12 @@ pub mod pallet {
 		/// Owner: change one beneficiary's share; a share of 0 removes it; a new account is added.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::set_beneficiary_share())]
-		pub fn set_beneficiary_share(origin: OriginFor<T>, well: WellId, beneficiary: T::AccountId, share: Perbill) -> DispatchResult {
+		pub fn set_beneficiary_share(
+			origin: OriginFor<T>,
+			well: WellId,
+			beneficiary: T::AccountId,
+			share: Perbill,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_set_beneficiary_share(who, well, beneficiary, share)
 		}
@@ -448,7 +476,12 @@ pub mod pallet {
 		/// Owner: submit the annual review (fresh chemistry) once the notice was sent.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::submit_annual_review())]
-		pub fn submit_annual_review(origin: OriginFor<T>, well: WellId, docs: Commitment, quality: Option<OilQuality>) -> DispatchResult {
+		pub fn submit_annual_review(
+			origin: OriginFor<T>,
+			well: WellId,
+			docs: Commitment,
+			quality: Option<OilQuality>,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_submit_annual_review(who, well, docs, quality)
 		}
@@ -457,7 +490,12 @@ pub mod pallet {
 		/// recomputed) or reject (the producer edits and resubmits) an annual review.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::judge_annual_review())]
-		pub fn judge_annual_review(origin: OriginFor<T>, well: WellId, pass: bool, reason: ShortText) -> DispatchResult {
+		pub fn judge_annual_review(
+			origin: OriginFor<T>,
+			well: WellId,
+			pass: bool,
+			reason: ShortText,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_judge_annual_review(who, well, pass, reason)
 		}
@@ -465,7 +503,11 @@ pub mod pallet {
 		/// Governance: suspend a well.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::suspend_well())]
-		pub fn suspend_well(origin: OriginFor<T>, well: WellId, reason: ShortText) -> DispatchResult {
+		pub fn suspend_well(
+			origin: OriginFor<T>,
+			well: WellId,
+			reason: ShortText,
+		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::do_suspend_well(well, reason)
 		}
@@ -481,7 +523,12 @@ pub mod pallet {
 		/// Owner: record one day's production (litres of oil or m³ of gas) of an active well.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::upload_batch(1))]
-		pub fn upload_production(origin: OriginFor<T>, well: WellId, day: Day, volume: Volume) -> DispatchResult {
+		pub fn upload_production(
+			origin: OriginFor<T>,
+			well: WellId,
+			day: Day,
+			volume: Volume,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_upload(who, &[(well, day, volume)])?;
 			Self::deposit_event(Event::ProductionUploaded { well, day, volume });
@@ -518,7 +565,12 @@ pub mod pallet {
 		/// proposal deposit until governance promotes or retires it.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::propose_asset_class())]
-		pub fn propose_asset_class(origin: OriginFor<T>, name: ShortText, description: LongText, data_source: ShortText) -> DispatchResult {
+		pub fn propose_asset_class(
+			origin: OriginFor<T>,
+			name: ShortText,
+			description: LongText,
+			data_source: ShortText,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_propose_asset_class(who, name, description, data_source)
 		}
@@ -526,7 +578,11 @@ pub mod pallet {
 		/// Governance: move an asset class to Live or Retired (a proposal's deposit is returned).
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::set_asset_class_status())]
-		pub fn set_asset_class_status(origin: OriginFor<T>, class: AssetClassId, status: AssetClassStatus) -> DispatchResult {
+		pub fn set_asset_class_status(
+			origin: OriginFor<T>,
+			class: AssetClassId,
+			status: AssetClassStatus,
+		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::do_set_asset_class_status(class, status)
 		}
@@ -548,7 +604,8 @@ pub mod pallet {
 		}
 		/// The wells `owner` registered, by id (the portal's WellManagement page).
 		pub fn wells_of(owner: T::AccountId) -> alloc::vec::Vec<(WellId, WellOf<T>)> {
-			let mut v: alloc::vec::Vec<_> = WellRegistry::<T>::iter().filter(|(_, w)| w.owner == owner).collect();
+			let mut v: alloc::vec::Vec<_> =
+				WellRegistry::<T>::iter().filter(|(_, w)| w.owner == owner).collect();
 			v.sort_by_key(|(id, _)| *id);
 			v
 		}
@@ -557,7 +614,8 @@ pub mod pallet {
 		pub fn review_queue() -> alloc::vec::Vec<(WellId, WellOf<T>)> {
 			let mut v: alloc::vec::Vec<_> = WellRegistry::<T>::iter()
 				.filter(|(_, w)| {
-					w.status == WellStatus::InReview || matches!(w.annual_review, AnnualReview::Submitted { .. })
+					w.status == WellStatus::InReview
+						|| matches!(w.annual_review, AnnualReview::Submitted { .. })
 				})
 				.collect();
 			v.sort_by_key(|(id, _)| *id);

@@ -53,25 +53,27 @@ pub mod v1 {
 	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV0ToV1<T> {
 		fn on_runtime_upgrade() -> Weight {
 			let mut translated: u64 = 0;
-			WellRegistry::<T>::translate::<WellV0<T::AccountId, T::MaxBeneficiaries>, _>(|_, old| {
-				translated = translated.saturating_add(1);
-				Some(Well {
-					owner: old.owner,
-					asset_class: old.asset_class,
-					commodity: old.commodity,
-					identifier: old.identifier,
-					docs: old.docs,
-					quality: old.quality,
-					discount: old.discount,
-					status: old.status,
-					activated: old.activated,
-					expires: old.expires,
-					annual_review: old.annual_review,
-					beneficiaries: old.beneficiaries,
-					operator: Default::default(),
-					facility: Default::default(),
-				})
-			});
+			WellRegistry::<T>::translate::<WellV0<T::AccountId, T::MaxBeneficiaries>, _>(
+				|_, old| {
+					translated = translated.saturating_add(1);
+					Some(Well {
+						owner: old.owner,
+						asset_class: old.asset_class,
+						commodity: old.commodity,
+						identifier: old.identifier,
+						docs: old.docs,
+						quality: old.quality,
+						discount: old.discount,
+						status: old.status,
+						activated: old.activated,
+						expires: old.expires,
+						annual_review: old.annual_review,
+						beneficiaries: old.beneficiaries,
+						operator: Default::default(),
+						facility: Default::default(),
+					})
+				},
+			);
 			log::info!(target: "runtime::wells", "v1: {translated} wells given empty regulator codes");
 			T::DbWeight::get().reads_writes(translated, translated)
 		}
@@ -87,7 +89,10 @@ pub mod v1 {
 			let mut after: u64 = 0;
 			for (_, well) in WellRegistry::<T>::iter() {
 				after = after.saturating_add(1);
-				ensure!(well.operator.is_empty() && well.facility.is_empty(), "v1: codes not empty");
+				ensure!(
+					well.operator.is_empty() && well.facility.is_empty(),
+					"v1: codes not empty"
+				);
 			}
 			ensure!(before == after, "v1: wells lost");
 			Ok(())
@@ -135,7 +140,8 @@ pub mod v2 {
 		#[cfg(feature = "try-runtime")]
 		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
 			use codec::Encode;
-			let open = Ledgers::<T>::iter_values().filter(|l| l.status == MonthStatus::Open).count() as u32;
+			let open = Ledgers::<T>::iter_values().filter(|l| l.status == MonthStatus::Open).count()
+				as u32;
 			Ok(open.encode())
 		}
 

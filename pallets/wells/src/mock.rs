@@ -70,7 +70,11 @@ impl ProducerRegistry<AccountId> for MockProducers {
 		if Suspended::get().contains(who) {
 			return Err(DispatchError::Other("ProducerSuspended"));
 		}
-		if Producers::get().contains(who) { Ok(()) } else { Err(DispatchError::Other("NotProducer")) }
+		if Producers::get().contains(who) {
+			Ok(())
+		} else {
+			Err(DispatchError::Other("NotProducer"))
+		}
 	}
 	fn ensure_can_mint(who: &AccountId) -> DispatchResult {
 		Self::ensure_active(who)

@@ -41,7 +41,16 @@ fn d(y: u16, m: u8, day: u8) -> Day {
 
 /// An oil well of PRODUCER, passed by the Foundation Manager on 2026-01-01 (id 0).
 fn active_oil_well() -> WellId {
-	assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(SWEET_LIGHT), op(), fac()));
+	assert_ok!(Wells::submit_well(
+		o(PRODUCER),
+		0,
+		Commodity::Oil,
+		ID,
+		DOCS,
+		Some(SWEET_LIGHT),
+		op(),
+		fac()
+	));
 	assert_ok!(Wells::review_well(o(MANAGER), 0, true, text("")));
 	0
 }
@@ -62,20 +71,48 @@ fn genesis_asset_class_is_live_and_foundation_maintained() {
 #[test]
 fn submit_and_pass_a_well() {
 	test(|| {
-		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(SWEET_LIGHT), op(), fac()));
+		assert_ok!(Wells::submit_well(
+			o(PRODUCER),
+			0,
+			Commodity::Oil,
+			ID,
+			DOCS,
+			Some(SWEET_LIGHT),
+			op(),
+			fac()
+		));
 		System::assert_last_event(
-			Event::WellSubmitted { well: 0, owner: PRODUCER, asset_class: 0, commodity: Commodity::Oil, identifier: ID }.into(),
+			Event::WellSubmitted {
+				well: 0,
+				owner: PRODUCER,
+				asset_class: 0,
+				commodity: Commodity::Oil,
+				identifier: ID,
+			}
+			.into(),
 		);
 		let w = WellRegistry::<Test>::get(0).unwrap();
 		assert_eq!(w.status, WellStatus::InReview);
 		assert_eq!(Wells::active_wells(&PRODUCER), 0);
 		// Only the maintainer reviews.
-		assert_noop!(Wells::review_well(o(STRANGER), 0, true, text("")), Error::<Test>::NotMaintainer);
-		assert_noop!(Wells::review_well(o(PRODUCER), 0, true, text("")), Error::<Test>::NotMaintainer);
+		assert_noop!(
+			Wells::review_well(o(STRANGER), 0, true, text("")),
+			Error::<Test>::NotMaintainer
+		);
+		assert_noop!(
+			Wells::review_well(o(PRODUCER), 0, true, text("")),
+			Error::<Test>::NotMaintainer
+		);
 		assert_ok!(Wells::review_well(o(MANAGER), 0, true, text("")));
 		let today = d(2026, 1, 1);
 		System::assert_last_event(
-			Event::WellActivated { well: 0, reviewer: MANAGER, discount: Perbill::from_percent(90), expires: today.plus(365) }.into(),
+			Event::WellActivated {
+				well: 0,
+				reviewer: MANAGER,
+				discount: Perbill::from_percent(90),
+				expires: today.plus(365),
+			}
+			.into(),
 		);
 		let w = WellRegistry::<Test>::get(0).unwrap();
 		assert_eq!(w.status, WellStatus::Active);
@@ -88,10 +125,28 @@ fn submit_and_pass_a_well() {
 #[test]
 fn discount_is_derived_from_quality() {
 	test(|| {
-		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(SOUR_HEAVY), op(), fac()));
+		assert_ok!(Wells::submit_well(
+			o(PRODUCER),
+			0,
+			Commodity::Oil,
+			ID,
+			DOCS,
+			Some(SOUR_HEAVY),
+			op(),
+			fac()
+		));
 		assert_ok!(Wells::review_well(o(MANAGER), 0, true, text("")));
 		assert_eq!(WellRegistry::<Test>::get(0).unwrap().discount, Perbill::from_percent(75));
-		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Gas, ID2, DOCS, None, op(), fac()));
+		assert_ok!(Wells::submit_well(
+			o(PRODUCER),
+			0,
+			Commodity::Gas,
+			ID2,
+			DOCS,
+			None,
+			op(),
+			fac()
+		));
 		assert_ok!(Wells::review_well(o(MANAGER), 1, true, text("")));
 		assert_eq!(WellRegistry::<Test>::get(1).unwrap().discount, Perbill::one());
 	});
@@ -101,34 +156,109 @@ fn discount_is_derived_from_quality() {
 fn bad_well_submissions() {
 	test(|| {
 		assert_noop!(
-			Wells::submit_well(o(STRANGER), 0, Commodity::Oil, ID, DOCS, Some(SWEET_LIGHT), op(), fac()),
+			Wells::submit_well(
+				o(STRANGER),
+				0,
+				Commodity::Oil,
+				ID,
+				DOCS,
+				Some(SWEET_LIGHT),
+				op(),
+				fac()
+			),
 			DispatchError::Other("NotProducer")
 		);
 		assert_noop!(
-			Wells::submit_well(o(PRODUCER), 5, Commodity::Oil, ID, DOCS, Some(SWEET_LIGHT), op(), fac()),
+			Wells::submit_well(
+				o(PRODUCER),
+				5,
+				Commodity::Oil,
+				ID,
+				DOCS,
+				Some(SWEET_LIGHT),
+				op(),
+				fac()
+			),
 			Error::<Test>::UnknownAssetClass
 		);
-		assert_noop!(Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, None, op(), fac()), Error::<Test>::QualityMismatch);
 		assert_noop!(
-			Wells::submit_well(o(PRODUCER), 0, Commodity::Gas, ID, DOCS, Some(SWEET_LIGHT), op(), fac()),
+			Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, None, op(), fac()),
 			Error::<Test>::QualityMismatch
 		);
 		assert_noop!(
-			Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(OilQuality { api_gravity_x100: 10_001, acidity_bp: 0 }), op(), fac()),
+			Wells::submit_well(
+				o(PRODUCER),
+				0,
+				Commodity::Gas,
+				ID,
+				DOCS,
+				Some(SWEET_LIGHT),
+				op(),
+				fac()
+			),
+			Error::<Test>::QualityMismatch
+		);
+		assert_noop!(
+			Wells::submit_well(
+				o(PRODUCER),
+				0,
+				Commodity::Oil,
+				ID,
+				DOCS,
+				Some(OilQuality { api_gravity_x100: 10_001, acidity_bp: 0 }),
+				op(),
+				fac()
+			),
 			Error::<Test>::QualityOutOfRange
 		);
 		assert_noop!(
-			Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(OilQuality { api_gravity_x100: 0, acidity_bp: 10_001 }), op(), fac()),
+			Wells::submit_well(
+				o(PRODUCER),
+				0,
+				Commodity::Oil,
+				ID,
+				DOCS,
+				Some(OilQuality { api_gravity_x100: 0, acidity_bp: 10_001 }),
+				op(),
+				fac()
+			),
 			Error::<Test>::QualityOutOfRange
 		);
-		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(SWEET_LIGHT), op(), fac()));
+		assert_ok!(Wells::submit_well(
+			o(PRODUCER),
+			0,
+			Commodity::Oil,
+			ID,
+			DOCS,
+			Some(SWEET_LIGHT),
+			op(),
+			fac()
+		));
 		assert_noop!(
-			Wells::submit_well(o(OTHER_PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(SWEET_LIGHT), op(), fac()),
+			Wells::submit_well(
+				o(OTHER_PRODUCER),
+				0,
+				Commodity::Oil,
+				ID,
+				DOCS,
+				Some(SWEET_LIGHT),
+				op(),
+				fac()
+			),
 			Error::<Test>::IdentifierTaken
 		);
 		Suspended::set(vec![PRODUCER]);
 		assert_noop!(
-			Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID2, DOCS, Some(SWEET_LIGHT), op(), fac()),
+			Wells::submit_well(
+				o(PRODUCER),
+				0,
+				Commodity::Oil,
+				ID2,
+				DOCS,
+				Some(SWEET_LIGHT),
+				op(),
+				fac()
+			),
 			DispatchError::Other("ProducerSuspended")
 		);
 		Suspended::set(vec![]);
@@ -138,11 +268,29 @@ fn bad_well_submissions() {
 #[test]
 fn rejected_well_is_edited_and_resubmitted() {
 	test(|| {
-		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Oil, ID, DOCS, Some(SWEET_LIGHT), op(), fac()));
+		assert_ok!(Wells::submit_well(
+			o(PRODUCER),
+			0,
+			Commodity::Oil,
+			ID,
+			DOCS,
+			Some(SWEET_LIGHT),
+			op(),
+			fac()
+		));
 		assert_ok!(Wells::review_well(o(MANAGER), 0, false, text("licence unreadable")));
-		System::assert_last_event(Event::WellRejected { well: 0, reviewer: MANAGER, reason: text("licence unreadable") }.into());
-		assert_eq!(WellRegistry::<Test>::get(0).unwrap().status, WellStatus::Rejected { reason: text("licence unreadable") });
-		assert_noop!(Wells::edit_well(o(OTHER_PRODUCER), 0, [1; 32], Some(SWEET_LIGHT), op(), fac()), Error::<Test>::NotOwner);
+		System::assert_last_event(
+			Event::WellRejected { well: 0, reviewer: MANAGER, reason: text("licence unreadable") }
+				.into(),
+		);
+		assert_eq!(
+			WellRegistry::<Test>::get(0).unwrap().status,
+			WellStatus::Rejected { reason: text("licence unreadable") }
+		);
+		assert_noop!(
+			Wells::edit_well(o(OTHER_PRODUCER), 0, [1; 32], Some(SWEET_LIGHT), op(), fac()),
+			Error::<Test>::NotOwner
+		);
 		assert_ok!(Wells::edit_well(o(PRODUCER), 0, [1; 32], Some(SOUR_HEAVY), op(), fac()));
 		let w = WellRegistry::<Test>::get(0).unwrap();
 		assert_eq!((w.status, w.docs), (WellStatus::InReview, [1; 32]));
@@ -159,11 +307,17 @@ fn editing_an_active_well_sends_it_back_to_review() {
 		assert_eq!(WellRegistry::<Test>::get(w).unwrap().status, WellStatus::InReview);
 		assert_eq!(Wells::active_wells(&PRODUCER), 0);
 		advance_days(1);
-		assert_noop!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 1), 1_000), Error::<Test>::WellNotActive);
+		assert_noop!(
+			Wells::upload_production(o(PRODUCER), w, d(2026, 1, 1), 1_000),
+			Error::<Test>::WellNotActive
+		);
 		assert_ok!(Wells::review_well(o(MANAGER), w, true, text("")));
 		let well = WellRegistry::<Test>::get(w).unwrap();
 		// Validity is not restarted by a re-review; the discount is recomputed.
-		assert_eq!((well.activated, well.expires), (Some(d(2026, 1, 1)), Some(d(2026, 1, 1).plus(365))));
+		assert_eq!(
+			(well.activated, well.expires),
+			(Some(d(2026, 1, 1)), Some(d(2026, 1, 1).plus(365)))
+		);
 		assert_eq!(well.discount, Perbill::from_percent(75));
 	});
 }
@@ -173,8 +327,12 @@ fn beneficiaries_rules() {
 	test(|| {
 		let w = active_oil_well();
 		let p = Perbill::from_percent;
-		let list = |v: Vec<(AccountId, Perbill)>| -> BeneficiariesOf<Test> { v.try_into().unwrap() };
-		assert_noop!(Wells::set_beneficiaries(o(OTHER_PRODUCER), w, list(vec![])), Error::<Test>::NotOwner);
+		let list =
+			|v: Vec<(AccountId, Perbill)>| -> BeneficiariesOf<Test> { v.try_into().unwrap() };
+		assert_noop!(
+			Wells::set_beneficiaries(o(OTHER_PRODUCER), w, list(vec![])),
+			Error::<Test>::NotOwner
+		);
 		assert_noop!(
 			Wells::set_beneficiaries(o(PRODUCER), w, list(vec![(30, p(60)), (31, p(41))])),
 			Error::<Test>::SharesExceedHundredPercent
@@ -183,25 +341,50 @@ fn beneficiaries_rules() {
 			Wells::set_beneficiaries(o(PRODUCER), w, list(vec![(30, p(10)), (30, p(10))])),
 			Error::<Test>::DuplicateBeneficiary
 		);
-		assert_noop!(Wells::set_beneficiaries(o(PRODUCER), w, list(vec![(PRODUCER, p(10))])), Error::<Test>::DuplicateBeneficiary);
-		assert_noop!(Wells::set_beneficiaries(o(PRODUCER), w, list(vec![(30, p(0))])), Error::<Test>::ZeroShare);
+		assert_noop!(
+			Wells::set_beneficiaries(o(PRODUCER), w, list(vec![(PRODUCER, p(10))])),
+			Error::<Test>::DuplicateBeneficiary
+		);
+		assert_noop!(
+			Wells::set_beneficiaries(o(PRODUCER), w, list(vec![(30, p(0))])),
+			Error::<Test>::ZeroShare
+		);
 		// Exactly 100 % to beneficiaries is allowed: the owner keeps 0 %.
 		assert_ok!(Wells::set_beneficiaries(o(PRODUCER), w, list(vec![(30, p(60)), (31, p(40))])));
 		System::assert_last_event(
-			Event::BeneficiariesSet { well: w, beneficiaries: list(vec![(30, p(60)), (31, p(40))]), owner_share: p(0) }.into(),
+			Event::BeneficiariesSet {
+				well: w,
+				beneficiaries: list(vec![(30, p(60)), (31, p(40))]),
+				owner_share: p(0),
+			}
+			.into(),
 		);
 		// One share at a time; 0 removes.
-		assert_noop!(Wells::set_beneficiary_share(o(PRODUCER), w, 32, p(1)), Error::<Test>::SharesExceedHundredPercent);
+		assert_noop!(
+			Wells::set_beneficiary_share(o(PRODUCER), w, 32, p(1)),
+			Error::<Test>::SharesExceedHundredPercent
+		);
 		assert_ok!(Wells::set_beneficiary_share(o(PRODUCER), w, 31, p(0)));
-		assert_noop!(Wells::set_beneficiary_share(o(PRODUCER), w, 31, p(0)), Error::<Test>::NotBeneficiary);
+		assert_noop!(
+			Wells::set_beneficiary_share(o(PRODUCER), w, 31, p(0)),
+			Error::<Test>::NotBeneficiary
+		);
 		assert_ok!(Wells::set_beneficiary_share(o(PRODUCER), w, 30, p(20)));
 		System::assert_last_event(
-			Event::BeneficiariesSet { well: w, beneficiaries: list(vec![(30, p(20))]), owner_share: p(80) }.into(),
+			Event::BeneficiariesSet {
+				well: w,
+				beneficiaries: list(vec![(30, p(20))]),
+				owner_share: p(80),
+			}
+			.into(),
 		);
 		// At most 9 beneficiaries.
 		let nine: Vec<_> = (40..49).map(|a| (a, p(1))).collect();
 		assert_ok!(Wells::set_beneficiaries(o(PRODUCER), w, list(nine)));
-		assert_noop!(Wells::set_beneficiary_share(o(PRODUCER), w, 60, p(1)), Error::<Test>::TooManyBeneficiaries);
+		assert_noop!(
+			Wells::set_beneficiary_share(o(PRODUCER), w, 60, p(1)),
+			Error::<Test>::TooManyBeneficiaries
+		);
 	});
 }
 
@@ -210,22 +393,47 @@ fn daily_upload_rules() {
 	test(|| {
 		let w = active_oil_well();
 		// Today is 2026-01-01: no upload for today or later.
-		assert_noop!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 1), 1_000), Error::<Test>::FutureDay);
+		assert_noop!(
+			Wells::upload_production(o(PRODUCER), w, d(2026, 1, 1), 1_000),
+			Error::<Test>::FutureDay
+		);
 		advance_days(3); // 2026-01-04
-		assert_noop!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 4), 1_000), Error::<Test>::FutureDay);
+		assert_noop!(
+			Wells::upload_production(o(PRODUCER), w, d(2026, 1, 4), 1_000),
+			Error::<Test>::FutureDay
+		);
 		// Production before registration may be uploaded (up to 365 days back): the audit checks it.
 		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2025, 12, 31), 1_000));
 		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2025, 1, 4), 1));
-		assert_noop!(Wells::upload_production(o(PRODUCER), w, d(2025, 1, 3), 1), Error::<Test>::DayTooOld);
-		assert_noop!(Wells::upload_production(o(OTHER_PRODUCER), w, d(2026, 1, 2), 1_000), Error::<Test>::NotOwner);
-		assert_noop!(Wells::upload_production(o(PRODUCER), 9, d(2026, 1, 2), 1_000), Error::<Test>::UnknownWell);
 		assert_noop!(
-			Wells::upload_production(o(PRODUCER), w, d(2026, 1, 2), tn_primitives::MAX_DAILY_VOLUME + 1),
+			Wells::upload_production(o(PRODUCER), w, d(2025, 1, 3), 1),
+			Error::<Test>::DayTooOld
+		);
+		assert_noop!(
+			Wells::upload_production(o(OTHER_PRODUCER), w, d(2026, 1, 2), 1_000),
+			Error::<Test>::NotOwner
+		);
+		assert_noop!(
+			Wells::upload_production(o(PRODUCER), 9, d(2026, 1, 2), 1_000),
+			Error::<Test>::UnknownWell
+		);
+		assert_noop!(
+			Wells::upload_production(
+				o(PRODUCER),
+				w,
+				d(2026, 1, 2),
+				tn_primitives::MAX_DAILY_VOLUME + 1
+			),
 			Error::<Test>::VolumeTooLarge
 		);
 		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 3), 1_500));
-		System::assert_last_event(Event::ProductionUploaded { well: w, day: d(2026, 1, 3), volume: 1_500 }.into());
-		assert_noop!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 3), 1_000), Error::<Test>::DuplicateDay);
+		System::assert_last_event(
+			Event::ProductionUploaded { well: w, day: d(2026, 1, 3), volume: 1_500 }.into(),
+		);
+		assert_noop!(
+			Wells::upload_production(o(PRODUCER), w, d(2026, 1, 3), 1_000),
+			Error::<Test>::DuplicateDay
+		);
 		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 1), 0));
 		let l = Ledgers::<Test>::get(w, jan()).unwrap();
 		assert_eq!((l.days, l.volume, l.status), (2, 1_500, MonthStatus::Open));
@@ -237,7 +445,10 @@ fn daily_upload_rules() {
 		);
 		Suspended::set(vec![]);
 		assert_ok!(Wells::suspend_well(RuntimeOrigin::root(), w, text("inspection")));
-		assert_noop!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 2), 1), Error::<Test>::WellSuspended);
+		assert_noop!(
+			Wells::upload_production(o(PRODUCER), w, d(2026, 1, 2), 1),
+			Error::<Test>::WellSuspended
+		);
 	});
 }
 
@@ -274,9 +485,17 @@ fn no_upload_into_an_audited_month() {
 		advance_days(40);
 		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 5), 10));
 		Wells::close_month(w, jan(), true);
-		System::assert_last_event(Event::MonthClosed { well: w, month: jan(), status: MonthStatus::Minted }.into());
-		assert_noop!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 6), 10), Error::<Test>::MonthAudited);
-		assert_noop!(Wells::month_for_audit(Some(&PRODUCER), w, jan()), Error::<Test>::MonthAudited);
+		System::assert_last_event(
+			Event::MonthClosed { well: w, month: jan(), status: MonthStatus::Minted }.into(),
+		);
+		assert_noop!(
+			Wells::upload_production(o(PRODUCER), w, d(2026, 1, 6), 10),
+			Error::<Test>::MonthAudited
+		);
+		assert_noop!(
+			Wells::month_for_audit(Some(&PRODUCER), w, jan()),
+			Error::<Test>::MonthAudited
+		);
 	});
 }
 
@@ -295,7 +514,10 @@ fn month_value_uses_the_day_price_times_discount() {
 		assert_eq!((m.volume, m.days, m.owner, m.commodity), (3_000, 2, PRODUCER, Commodity::Oil));
 		assert_eq!(
 			m.prices,
-			vec![(d(2026, 1, 5), PriceUsed::Day(70_000_000)), (d(2026, 1, 6), PriceUsed::Day(80_000_000))]
+			vec![
+				(d(2026, 1, 5), PriceUsed::Day(70_000_000)),
+				(d(2026, 1, 6), PriceUsed::Day(80_000_000))
+			]
 		);
 	});
 }
@@ -303,7 +525,16 @@ fn month_value_uses_the_day_price_times_discount() {
 #[test]
 fn a_day_without_price_uses_the_average_of_the_last_ten() {
 	test(|| {
-		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Gas, ID2, DOCS, None, op(), fac()));
+		assert_ok!(Wells::submit_well(
+			o(PRODUCER),
+			0,
+			Commodity::Gas,
+			ID2,
+			DOCS,
+			None,
+			op(),
+			fac()
+		));
 		assert_ok!(Wells::review_well(o(MANAGER), 0, true, text("")));
 		advance_days(40);
 		// Twelve earlier prices (Dec 20 .. Dec 31): only the ten most recent count.
@@ -313,7 +544,10 @@ fn a_day_without_price_uses_the_average_of_the_last_ten() {
 		// Jan 1 has no price: average of $3..$12 = $7.5.
 		assert_ok!(Wells::upload_production(o(PRODUCER), 0, d(2026, 1, 1), 1_000));
 		let m = Wells::month_for_audit(Some(&PRODUCER), 0, jan()).unwrap();
-		assert_eq!(m.prices, vec![(d(2026, 1, 1), PriceUsed::Fallback { average: 7_500_000, samples: 10 })]);
+		assert_eq!(
+			m.prices,
+			vec![(d(2026, 1, 1), PriceUsed::Fallback { average: 7_500_000, samples: 10 })]
+		);
 		// 1 e³m³ = 36.585 MMBtu × $7.5 = $274.3875.
 		assert_eq!(m.value, 274_387_500_000_000_000_000);
 	});
@@ -328,7 +562,10 @@ fn a_month_with_a_day_without_any_price_is_not_mintable_until_prices_arrive() {
 		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 2), 1_000));
 		set_price(Commodity::Oil, d(2026, 1, 2), 70_000_000);
 		// 1 January: no price that day and none in the 21 days before the month.
-		assert_noop!(Wells::month_for_audit(Some(&PRODUCER), w, jan()), Error::<Test>::DayWithoutPrice);
+		assert_noop!(
+			Wells::month_for_audit(Some(&PRODUCER), w, jan()),
+			Error::<Test>::DayWithoutPrice
+		);
 		assert_noop!(Wells::month_for_audit(None, w, jan()), Error::<Test>::DayWithoutPrice);
 		// A price from 11 December (the 21st day before January) arrives: the fallback applies.
 		set_price(Commodity::Oil, d(2025, 12, 11), 60_000_000);
@@ -351,7 +588,10 @@ fn a_price_older_than_the_lookback_does_not_count() {
 		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 1), 1_000));
 		// 10 December is the 22nd day before January: outside the 21-day lookback.
 		set_price(Commodity::Oil, d(2025, 12, 10), 60_000_000);
-		assert_noop!(Wells::month_for_audit(Some(&PRODUCER), w, jan()), Error::<Test>::DayWithoutPrice);
+		assert_noop!(
+			Wells::month_for_audit(Some(&PRODUCER), w, jan()),
+			Error::<Test>::DayWithoutPrice
+		);
 	});
 }
 
@@ -362,9 +602,17 @@ fn a_price_beyond_any_market_overflows_to_a_named_error() {
 		advance_days(40);
 		// The largest daily volume at an absurd oracle price (u64::MAX micro-USD/bbl):
 		// 10⁷ m³ × 6.28981 × 1.8·10¹³ USD does not fit the u128 of atto-USD.
-		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 5), tn_primitives::MAX_DAILY_VOLUME));
+		assert_ok!(Wells::upload_production(
+			o(PRODUCER),
+			w,
+			d(2026, 1, 5),
+			tn_primitives::MAX_DAILY_VOLUME
+		));
 		set_price(Commodity::Oil, d(2026, 1, 5), u64::MAX);
-		assert_noop!(Wells::month_for_audit(Some(&PRODUCER), w, jan()), Error::<Test>::ValueOverflow);
+		assert_noop!(
+			Wells::month_for_audit(Some(&PRODUCER), w, jan()),
+			Error::<Test>::ValueOverflow
+		);
 		// At the largest price the feeds accept it fits.
 		set_price(Commodity::Oil, d(2026, 1, 5), tn_primitives::MAX_PRICE_MICRO_USD);
 		assert_ok!(Wells::month_for_audit(Some(&PRODUCER), w, jan()));
@@ -378,9 +626,15 @@ fn month_for_audit_refusals() {
 		advance_days(10); // 2026-01-11: January not over
 		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 5), 10));
 		set_price(Commodity::Oil, d(2026, 1, 5), 70_000_000);
-		assert_noop!(Wells::month_for_audit(Some(&PRODUCER), w, jan()), Error::<Test>::MonthNotOver);
+		assert_noop!(
+			Wells::month_for_audit(Some(&PRODUCER), w, jan()),
+			Error::<Test>::MonthNotOver
+		);
 		advance_days(30); // 2026-02-10
-		assert_noop!(Wells::month_for_audit(Some(&OTHER_PRODUCER), w, jan()), Error::<Test>::NotOwner);
+		assert_noop!(
+			Wells::month_for_audit(Some(&OTHER_PRODUCER), w, jan()),
+			Error::<Test>::NotOwner
+		);
 		assert_noop!(
 			Wells::month_for_audit(Some(&PRODUCER), w, Month::new(2025, 12).unwrap()),
 			Error::<Test>::NothingUploaded
@@ -389,7 +643,10 @@ fn month_for_audit_refusals() {
 		// Preview without a caller.
 		assert_ok!(Wells::month_for_audit(None, w, jan()));
 		assert_ok!(Wells::suspend_well(RuntimeOrigin::root(), w, text("x")));
-		assert_noop!(Wells::month_for_audit(Some(&PRODUCER), w, jan()), Error::<Test>::WellSuspended);
+		assert_noop!(
+			Wells::month_for_audit(Some(&PRODUCER), w, jan()),
+			Error::<Test>::WellSuspended
+		);
 	});
 }
 
@@ -400,16 +657,38 @@ fn annual_review_cycle() {
 		let activated = d(2026, 1, 1);
 		advance_days(359);
 		assert_eq!(WellRegistry::<Test>::get(w).unwrap().annual_review, AnnualReview::NotDue);
-		assert_noop!(Wells::submit_annual_review(o(PRODUCER), w, DOCS, Some(SWEET_LIGHT)), Error::<Test>::AnnualReviewNotOpen);
+		assert_noop!(
+			Wells::submit_annual_review(o(PRODUCER), w, DOCS, Some(SWEET_LIGHT)),
+			Error::<Test>::AnnualReviewNotOpen
+		);
 		advance_days(1); // day 360: the notice
-		System::assert_has_event(Event::AnnualReviewDue { well: w, owner: PRODUCER, expires: activated.plus(365) }.into());
+		System::assert_has_event(
+			Event::AnnualReviewDue { well: w, owner: PRODUCER, expires: activated.plus(365) }
+				.into(),
+		);
 		assert_eq!(WellRegistry::<Test>::get(w).unwrap().annual_review, AnnualReview::Open);
-		assert_noop!(Wells::judge_annual_review(o(MANAGER), w, true, text("")), Error::<Test>::NoAnnualReviewSubmission);
-		assert_noop!(Wells::submit_annual_review(o(OTHER_PRODUCER), w, DOCS, Some(SOUR_HEAVY)), Error::<Test>::NotOwner);
+		assert_noop!(
+			Wells::judge_annual_review(o(MANAGER), w, true, text("")),
+			Error::<Test>::NoAnnualReviewSubmission
+		);
+		assert_noop!(
+			Wells::submit_annual_review(o(OTHER_PRODUCER), w, DOCS, Some(SOUR_HEAVY)),
+			Error::<Test>::NotOwner
+		);
 		assert_ok!(Wells::submit_annual_review(o(PRODUCER), w, [3; 32], Some(SOUR_HEAVY)));
-		assert_noop!(Wells::judge_annual_review(o(STRANGER), w, true, text("")), Error::<Test>::NotMaintainer);
+		assert_noop!(
+			Wells::judge_annual_review(o(STRANGER), w, true, text("")),
+			Error::<Test>::NotMaintainer
+		);
 		assert_ok!(Wells::judge_annual_review(o(MANAGER), w, false, text("old lab report")));
-		System::assert_last_event(Event::AnnualReviewRejected { well: w, reviewer: MANAGER, reason: text("old lab report") }.into());
+		System::assert_last_event(
+			Event::AnnualReviewRejected {
+				well: w,
+				reviewer: MANAGER,
+				reason: text("old lab report"),
+			}
+			.into(),
+		);
 		// The producer resubmits; the well expires meanwhile.
 		advance_days(10); // day 370 > 365: expired
 		advance_days(0);
@@ -417,16 +696,28 @@ fn annual_review_cycle() {
 		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2027, 1, 2), 10));
 		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 12, 2), 10));
 		set_price(Commodity::Oil, d(2026, 12, 2), 70_000_000);
-		assert_noop!(Wells::month_for_audit(Some(&PRODUCER), w, Month::new(2026, 12).unwrap()), Error::<Test>::WellExpired);
+		assert_noop!(
+			Wells::month_for_audit(Some(&PRODUCER), w, Month::new(2026, 12).unwrap()),
+			Error::<Test>::WellExpired
+		);
 		assert_ok!(Wells::submit_annual_review(o(PRODUCER), w, [4; 32], Some(SOUR_HEAVY)));
 		assert_ok!(Wells::judge_annual_review(o(MANAGER), w, true, text("")));
 		let today = activated.plus(370);
 		// max(expires, today) + 365 = today + 365 since it had expired.
 		System::assert_last_event(
-			Event::AnnualReviewPassed { well: w, reviewer: MANAGER, discount: Perbill::from_percent(75), expires: today.plus(365) }.into(),
+			Event::AnnualReviewPassed {
+				well: w,
+				reviewer: MANAGER,
+				discount: Perbill::from_percent(75),
+				expires: today.plus(365),
+			}
+			.into(),
 		);
 		let well = WellRegistry::<Test>::get(w).unwrap();
-		assert_eq!((well.expires, well.docs, well.annual_review), (Some(today.plus(365)), [4; 32], AnnualReview::NotDue));
+		assert_eq!(
+			(well.expires, well.docs, well.annual_review),
+			(Some(today.plus(365)), [4; 32], AnnualReview::NotDue)
+		);
 		assert_ok!(Wells::month_for_audit(Some(&PRODUCER), w, Month::new(2026, 12).unwrap()));
 		// The next notice comes 360 days after the new base.
 		advance_days(359);
@@ -452,11 +743,24 @@ fn an_early_annual_review_extends_from_the_expiry() {
 fn notices_are_bounded_per_block() {
 	test(|| {
 		for (i, id) in [[1u8; 32], [2; 32], [3; 32]].iter().enumerate() {
-			assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Gas, *id, DOCS, None, op(), fac()));
+			assert_ok!(Wells::submit_well(
+				o(PRODUCER),
+				0,
+				Commodity::Gas,
+				*id,
+				DOCS,
+				None,
+				op(),
+				fac()
+			));
 			assert_ok!(Wells::review_well(o(MANAGER), i as u32, true, text("")));
 		}
 		advance_days(360);
-		let open = || WellRegistry::<Test>::iter().filter(|(_, w)| w.annual_review == AnnualReview::Open).count();
+		let open = || {
+			WellRegistry::<Test>::iter()
+				.filter(|(_, w)| w.annual_review == AnnualReview::Open)
+				.count()
+		};
 		assert_eq!(open(), 2); // MaxNoticesPerBlock = 2
 		advance_days(0);
 		assert_eq!(open(), 3);
@@ -471,8 +775,14 @@ fn suspend_and_reinstate() {
 		assert_ok!(Wells::suspend_well(RuntimeOrigin::root(), w, text("spill")));
 		System::assert_last_event(Event::WellSuspended { well: w, reason: text("spill") }.into());
 		assert_eq!(Wells::active_wells(&PRODUCER), 0);
-		assert_noop!(Wells::suspend_well(RuntimeOrigin::root(), w, text("x")), Error::<Test>::WellSuspended);
-		assert_noop!(Wells::edit_well(o(PRODUCER), w, DOCS, Some(SWEET_LIGHT), op(), fac()), Error::<Test>::CannotEdit);
+		assert_noop!(
+			Wells::suspend_well(RuntimeOrigin::root(), w, text("x")),
+			Error::<Test>::WellSuspended
+		);
+		assert_noop!(
+			Wells::edit_well(o(PRODUCER), w, DOCS, Some(SWEET_LIGHT), op(), fac()),
+			Error::<Test>::CannotEdit
+		);
 		assert_ok!(Wells::reinstate_well(RuntimeOrigin::root(), w));
 		assert_eq!(WellRegistry::<Test>::get(w).unwrap().status, WellStatus::InReview);
 		assert_noop!(Wells::reinstate_well(RuntimeOrigin::root(), w), Error::<Test>::NotSuspended);
@@ -487,13 +797,28 @@ fn asset_class_registry() {
 		let name = text("Nickel");
 		let desc: LongText = b"Nickel mines".to_vec().try_into().unwrap();
 		assert_noop!(
-			Wells::add_asset_class(o(MANAGER), name.clone(), desc.clone(), Maintainer::Foundation, text("x"), AssetClassStatus::Live),
+			Wells::add_asset_class(
+				o(MANAGER),
+				name.clone(),
+				desc.clone(),
+				Maintainer::Foundation,
+				text("x"),
+				AssetClassStatus::Live
+			),
 			BadOrigin
 		);
 		assert_ok!(Wells::add_asset_class(
-			RuntimeOrigin::root(), name.clone(), desc.clone(), Maintainer::Account(STRANGER), text("LME"), AssetClassStatus::Proposed
+			RuntimeOrigin::root(),
+			name.clone(),
+			desc.clone(),
+			Maintainer::Account(STRANGER),
+			text("LME"),
+			AssetClassStatus::Proposed
 		));
-		System::assert_last_event(Event::AssetClassAdded { class: 1, official: true, status: AssetClassStatus::Proposed }.into());
+		System::assert_last_event(
+			Event::AssetClassAdded { class: 1, official: true, status: AssetClassStatus::Proposed }
+				.into(),
+		);
 		// Not live: no wells yet.
 		assert_noop!(
 			Wells::submit_well(o(PRODUCER), 1, Commodity::Gas, ID, DOCS, None, op(), fac()),
@@ -502,18 +827,43 @@ fn asset_class_registry() {
 		assert_ok!(Wells::set_asset_class_status(RuntimeOrigin::root(), 1, AssetClassStatus::Live));
 		assert_ok!(Wells::submit_well(o(PRODUCER), 1, Commodity::Gas, ID, DOCS, None, op(), fac()));
 		// Its maintainer is STRANGER, not the Foundation.
-		assert_noop!(Wells::review_well(o(MANAGER), 0, true, text("")), Error::<Test>::NotMaintainer);
+		assert_noop!(
+			Wells::review_well(o(MANAGER), 0, true, text("")),
+			Error::<Test>::NotMaintainer
+		);
 		assert_ok!(Wells::review_well(o(STRANGER), 0, true, text("")));
 		// Anyone proposes an unofficial class against a deposit, returned when decided.
-		assert_ok!(Wells::propose_asset_class(o(OTHER_PRODUCER), text("Copper"), desc, text("own")));
-		System::assert_last_event(Event::AssetClassProposed { class: 2, proposer: OTHER_PRODUCER, deposit: PROPOSAL_DEPOSIT }.into());
-		assert_eq!(Balances::balance_on_hold(&HoldReason::AssetClassProposal.into(), &OTHER_PRODUCER), PROPOSAL_DEPOSIT);
+		assert_ok!(Wells::propose_asset_class(
+			o(OTHER_PRODUCER),
+			text("Copper"),
+			desc,
+			text("own")
+		));
+		System::assert_last_event(
+			Event::AssetClassProposed {
+				class: 2,
+				proposer: OTHER_PRODUCER,
+				deposit: PROPOSAL_DEPOSIT,
+			}
+			.into(),
+		);
+		assert_eq!(
+			Balances::balance_on_hold(&HoldReason::AssetClassProposal.into(), &OTHER_PRODUCER),
+			PROPOSAL_DEPOSIT
+		);
 		assert_noop!(
 			Wells::set_asset_class_status(RuntimeOrigin::root(), 2, AssetClassStatus::Proposed),
 			Error::<Test>::InvalidStatusChange
 		);
-		assert_ok!(Wells::set_asset_class_status(RuntimeOrigin::root(), 2, AssetClassStatus::Retired));
-		assert_eq!(Balances::balance_on_hold(&HoldReason::AssetClassProposal.into(), &OTHER_PRODUCER), 0);
+		assert_ok!(Wells::set_asset_class_status(
+			RuntimeOrigin::root(),
+			2,
+			AssetClassStatus::Retired
+		));
+		assert_eq!(
+			Balances::balance_on_hold(&HoldReason::AssetClassProposal.into(), &OTHER_PRODUCER),
+			0
+		);
 		assert_noop!(
 			Wells::set_asset_class_status(RuntimeOrigin::root(), 2, AssetClassStatus::Live),
 			Error::<Test>::InvalidStatusChange
@@ -535,7 +885,12 @@ fn value_of_a_full_month_at_the_upper_bound_does_not_overflow() {
 		advance_days(40);
 		for day in 1..=31u8 {
 			set_price(Commodity::Oil, d(2026, 1, day), tn_primitives::MAX_PRICE_MICRO_USD);
-			assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, day), tn_primitives::MAX_DAILY_VOLUME));
+			assert_ok!(Wells::upload_production(
+				o(PRODUCER),
+				w,
+				d(2026, 1, day),
+				tn_primitives::MAX_DAILY_VOLUME
+			));
 		}
 		let m = Wells::month_for_audit(Some(&PRODUCER), w, jan()).unwrap();
 		let one_day = tn_primitives::valuation::oil_value(
@@ -561,7 +916,16 @@ fn regulator_codes_are_stored_and_checked() {
 	test(|| {
 		for bad in [&b""[..], b"a1b2", b"A1 B2", b"A-1", b"***"] {
 			assert_noop!(
-				Wells::submit_well(o(PRODUCER), 0, Commodity::Gas, ID, DOCS, None, code(bad), fac()),
+				Wells::submit_well(
+					o(PRODUCER),
+					0,
+					Commodity::Gas,
+					ID,
+					DOCS,
+					None,
+					code(bad),
+					fac()
+				),
 				Error::<Test>::InvalidOperatorCode
 			);
 			assert_noop!(
@@ -569,15 +933,40 @@ fn regulator_codes_are_stored_and_checked() {
 				Error::<Test>::InvalidFacilityCode
 			);
 		}
-		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Gas, ID, DOCS, None, code(b"0045"), code(b"ABBT0147937")));
+		assert_ok!(Wells::submit_well(
+			o(PRODUCER),
+			0,
+			Commodity::Gas,
+			ID,
+			DOCS,
+			None,
+			code(b"0045"),
+			code(b"ABBT0147937")
+		));
 		let well = WellRegistry::<Test>::get(0).unwrap();
-		assert_eq!((well.operator.as_slice(), well.facility.as_slice()), (&b"0045"[..], &b"ABBT0147937"[..]));
+		assert_eq!(
+			(well.operator.as_slice(), well.facility.as_slice()),
+			(&b"0045"[..], &b"ABBT0147937"[..])
+		);
 		// Edits check them too, and a good edit stores them (and sends the well to review).
 		assert_ok!(Wells::review_well(o(MANAGER), 0, true, text("")));
-		assert_noop!(Wells::edit_well(o(PRODUCER), 0, DOCS, None, code(b"0045"), code(b"")), Error::<Test>::InvalidFacilityCode);
-		assert_ok!(Wells::edit_well(o(PRODUCER), 0, DOCS, None, code(b"A5WB"), code(b"ABGS0156646")));
+		assert_noop!(
+			Wells::edit_well(o(PRODUCER), 0, DOCS, None, code(b"0045"), code(b"")),
+			Error::<Test>::InvalidFacilityCode
+		);
+		assert_ok!(Wells::edit_well(
+			o(PRODUCER),
+			0,
+			DOCS,
+			None,
+			code(b"A5WB"),
+			code(b"ABGS0156646")
+		));
 		let well = WellRegistry::<Test>::get(0).unwrap();
-		assert_eq!((well.operator.as_slice(), well.facility.as_slice()), (&b"A5WB"[..], &b"ABGS0156646"[..]));
+		assert_eq!(
+			(well.operator.as_slice(), well.facility.as_slice()),
+			(&b"A5WB"[..], &b"ABGS0156646"[..])
+		);
 		assert_eq!(well.status, WellStatus::InReview);
 	});
 }
@@ -587,7 +976,16 @@ fn the_directory_lists_active_wells_only_with_their_codes() {
 	use tn_primitives::traits::WellDirectory;
 	test(|| {
 		let w = active_oil_well();
-		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Gas, ID2, DOCS, None, code(b"0045"), code(b"ABBT0000002")));
+		assert_ok!(Wells::submit_well(
+			o(PRODUCER),
+			0,
+			Commodity::Gas,
+			ID2,
+			DOCS,
+			None,
+			code(b"0045"),
+			code(b"ABBT0000002")
+		));
 		let dir = <Wells as WellDirectory>::active_wells();
 		assert_eq!(dir.len(), 1);
 		assert_eq!((dir[0].id, dir[0].identifier, dir[0].commodity), (w, ID, Commodity::Oil));
@@ -632,12 +1030,18 @@ fn migration_v1_gives_old_wells_empty_codes_once() {
 			annual_review: now.annual_review.clone(),
 			beneficiaries: now.beneficiaries.clone(),
 		};
-		frame_support::storage::unhashed::put_raw(&WellRegistry::<Test>::hashed_key_for(w), &codec::Encode::encode(&old));
+		frame_support::storage::unhashed::put_raw(
+			&WellRegistry::<Test>::hashed_key_for(w),
+			&codec::Encode::encode(&old),
+		);
 		StorageVersion::new(0).put::<Wells>();
 		MigrateToV1::<Test>::on_runtime_upgrade();
 		let migrated = WellRegistry::<Test>::get(w).unwrap();
 		assert!(migrated.operator.is_empty() && migrated.facility.is_empty());
-		assert_eq!((migrated.identifier, migrated.status.clone(), migrated.discount), (ID, WellStatus::Active, now.discount));
+		assert_eq!(
+			(migrated.identifier, migrated.status.clone(), migrated.discount),
+			(ID, WellStatus::Active, now.discount)
+		);
 		assert_eq!(Wells::on_chain_storage_version(), StorageVersion::new(1));
 		// A second run changes nothing (the version gate).
 		WellRegistry::<Test>::mutate(w, |x| x.as_mut().unwrap().operator = op());
@@ -652,7 +1056,10 @@ fn a_foundation_manager_cannot_review_their_own_well() {
 		// The manager is also an admitted producer and submits a well.
 		Producers::set(vec![PRODUCER, MANAGER]);
 		assert_ok!(Wells::submit_well(o(MANAGER), 0, Commodity::Gas, ID, DOCS, None, op(), fac()));
-		assert_noop!(Wells::review_well(o(MANAGER), 0, true, text("")), Error::<Test>::CannotReviewOwnWell);
+		assert_noop!(
+			Wells::review_well(o(MANAGER), 0, true, text("")),
+			Error::<Test>::CannotReviewOwnWell
+		);
 		// Another manager reviews it.
 		Managers::set(vec![MANAGER, 11]);
 		assert_ok!(Wells::review_well(o(11), 0, true, text("")));
@@ -666,9 +1073,12 @@ fn uploads_follow_the_upload_window() {
 		Window::set(tn_primitives::window::UploadWindow::PRODUCTION);
 		let w = active_oil_well(); // activated 2026-01-01
 		advance_days(5); // 6 January
-		// Within 3 days: 3, 4, 5 January; 2 January is 4 days ago.
+				   // Within 3 days: 3, 4, 5 January; 2 January is 4 days ago.
 		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 3), 1_000));
-		assert_noop!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 2), 1_000), Error::<Test>::UploadGraceOver);
+		assert_noop!(
+			Wells::upload_production(o(PRODUCER), w, d(2026, 1, 2), 1_000),
+			Error::<Test>::UploadGraceOver
+		);
 		// Before the activation.
 		assert_noop!(
 			Wells::upload_production(o(PRODUCER), w, d(2025, 12, 31), 1_000),
@@ -742,14 +1152,21 @@ fn view_functions_list_a_producer_s_wells_the_review_queue_and_months() {
 		assert_eq!(mine, vec![w]);
 		assert_eq!(Wells::wells_of(11).into_iter().map(|(id, _)| id).collect::<Vec<_>>(), vec![1]);
 		// Well 1 waits for review; well 0 is active.
-		assert_eq!(Wells::review_queue().into_iter().map(|(id, _)| id).collect::<Vec<_>>(), vec![1]);
+		assert_eq!(
+			Wells::review_queue().into_iter().map(|(id, _)| id).collect::<Vec<_>>(),
+			vec![1]
+		);
 		advance_days(40);
 		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 2, 1), 10));
 		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 5), 10));
-		let months: Vec<(Month, u8)> = Wells::months_of(w).into_iter().map(|(m, l)| (m, l.days)).collect();
+		let months: Vec<(Month, u8)> =
+			Wells::months_of(w).into_iter().map(|(m, l)| (m, l.days)).collect();
 		assert_eq!(months, vec![(jan(), 1), (Month::new(2026, 2).unwrap(), 1)]);
 		assert!(Wells::months_of(1).is_empty());
 		let window = <Test as Config>::UploadWindow::get();
-		assert_eq!(Wells::upload_window(), (window.grace_days, window.close_days, window.pre_activation_days));
+		assert_eq!(
+			Wells::upload_window(),
+			(window.grace_days, window.close_days, window.pre_activation_days)
+		);
 	});
 }

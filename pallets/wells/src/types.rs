@@ -14,7 +14,18 @@ pub type ShortText = BoundedVec<u8, ConstU32<128>>;
 pub type LongText = BoundedVec<u8, ConstU32<512>>;
 
 /// Lifecycle of an asset class.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
 pub enum AssetClassStatus {
 	/// Proposed; wells cannot be registered yet.
 	Proposed,
@@ -25,7 +36,9 @@ pub enum AssetClassStatus {
 }
 
 /// Who maintains an asset class: sets its qualifications and reviews its wells.
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
 pub enum Maintainer<AccountId> {
 	/// Any Foundation Manager (member of the Foundation).
 	Foundation,
@@ -34,7 +47,9 @@ pub enum Maintainer<AccountId> {
 }
 
 /// A registry entry of the "Asset List".
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
 pub struct AssetClass<AccountId, Balance> {
 	/// e.g. "Canadian Petroleum Minerals".
 	pub name: ShortText,
@@ -53,7 +68,9 @@ pub struct AssetClass<AccountId, Balance> {
 }
 
 /// A well's review state, visible on chain.
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
 pub enum WellStatus {
 	/// Waiting for the maintainer's review (new, edited or resubmitted).
 	InReview,
@@ -72,7 +89,9 @@ pub enum WellStatus {
 }
 
 /// The annual review (年审) of an active well.
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
 pub enum AnnualReview {
 	/// Not due yet.
 	NotDue,
@@ -93,7 +112,9 @@ pub enum AnnualReview {
 }
 
 /// A registered well.
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
 #[scale_info(skip_type_params(MaxBeneficiaries))]
 #[codec(mel_bound(AccountId: MaxEncodedLen))]
 pub struct Well<AccountId, MaxBeneficiaries: frame_support::traits::Get<u32>> {
@@ -133,7 +154,18 @@ pub struct Well<AccountId, MaxBeneficiaries: frame_support::traits::Get<u32>> {
 }
 
 /// Status of a (well, month) ledger entry.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
 pub enum MonthStatus {
 	/// Uploads accepted. (Mintable is derived: the month is over and an official figure exists.)
 	Open,
@@ -144,7 +176,18 @@ pub enum MonthStatus {
 }
 
 /// Per-(well, month) ledger: the sums of the day records.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
 pub struct MonthLedger {
 	/// Days uploaded.
 	pub days: u8,

@@ -12,7 +12,7 @@ use sp_runtime::Perbill;
 
 use super::RuntimeBlockWeights;
 use crate::{
-	AccountId, Balance, Balances, BlockNumber, Foundation, OriginCaller, Oracle, Preimage, Runtime,
+	AccountId, Balance, Balances, BlockNumber, Foundation, Oracle, OriginCaller, Preimage, Runtime,
 	RuntimeCall, RuntimeEvent, RuntimeOrigin, Scheduler, System, DAYS, HOURS, MINUTES, UNIT,
 };
 
@@ -49,7 +49,8 @@ pub mod dynamic_params {
 	pub mod wells {
 		/// API/acidity thresholds and the four discount tiers (validated on decode).
 		#[codec(index = 0)]
-		pub static DiscountRules: tn_primitives::DiscountRules = tn_primitives::DiscountRules::DEFAULT;
+		pub static DiscountRules: tn_primitives::DiscountRules =
+			tn_primitives::DiscountRules::DEFAULT;
 		/// MMBtu per e³m³ of gas, ×1000 (36.585).
 		#[codec(index = 1)]
 		pub static MmbtuPerE3m3Milli: u32 = tn_primitives::DEFAULT_MMBTU_PER_E3M3_MILLI;
@@ -61,7 +62,8 @@ pub mod dynamic_params {
 		pub static ReviewNoticeDays: u32 = 360;
 		/// Days after a day during which its production may be uploaded (production: 3).
 		#[codec(index = 4)]
-		pub static UploadGraceDays: u32 = tn_primitives::window::UploadWindow::PRODUCTION.grace_days;
+		pub static UploadGraceDays: u32 =
+			tn_primitives::window::UploadWindow::PRODUCTION.grace_days;
 		/// A month closes for uploads at 00:00 UTC this many days after the first day of the next
 		/// month (production: 4, i.e. the 5th).
 		#[codec(index = 5)]
@@ -81,7 +83,8 @@ pub mod dynamic_params {
 		pub static SlashRatio: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(1);
 		/// Deviation bands 10 % / 30 % (validated on decode: minor ≤ major).
 		#[codec(index = 1)]
-		pub static DeviationBands: tn_primitives::DeviationBands = tn_primitives::DeviationBands::DEFAULT;
+		pub static DeviationBands: tn_primitives::DeviationBands =
+			tn_primitives::DeviationBands::DEFAULT;
 	}
 
 	/// Oracle aggregation.
@@ -199,16 +202,21 @@ impl crate::genesis_parameters::LaunchCheck for NoDevKeys {
 		if aura.is_empty() {
 			return Err("no validators (Aura authorities)");
 		}
-		let dev_sr: alloc::vec::Vec<[u8; 32]> = Sr25519Keyring::iter().map(|k| k.public().0).collect();
+		let dev_sr: alloc::vec::Vec<[u8; 32]> =
+			Sr25519Keyring::iter().map(|k| k.public().0).collect();
 		if aura.iter().any(|a| dev_sr.contains(&<[u8; 32]>::from(a.clone().into_inner()))) {
 			return Err("a validator's Aura key is a well-known dev key");
 		}
-		let dev_ed: alloc::vec::Vec<[u8; 32]> = Ed25519Keyring::iter().map(|k| k.public().0).collect();
+		let dev_ed: alloc::vec::Vec<[u8; 32]> =
+			Ed25519Keyring::iter().map(|k| k.public().0).collect();
 		let grandpa = pallet_grandpa::Pallet::<Runtime>::grandpa_authorities();
 		if grandpa.is_empty() {
 			return Err("no GRANDPA authorities");
 		}
-		if grandpa.iter().any(|(a, _)| dev_ed.contains(&<[u8; 32]>::from(a.clone().into_inner()))) {
+		if grandpa
+			.iter()
+			.any(|(a, _)| dev_ed.contains(&<[u8; 32]>::from(a.clone().into_inner())))
+		{
 			return Err("a validator's GRANDPA key is a well-known dev key");
 		}
 		if pallet_sudo::Key::<Runtime>::get().is_some() {
@@ -218,7 +226,10 @@ impl crate::genesis_parameters::LaunchCheck for NoDevKeys {
 		if foundation.is_empty() || foundation.iter().any(is_dev) {
 			return Err("the Foundation is empty or has a well-known dev account");
 		}
-		if pallet_membership::Members::<Runtime, pallet_membership::Instance2>::get().iter().any(is_dev) {
+		if pallet_membership::Members::<Runtime, pallet_membership::Instance2>::get()
+			.iter()
+			.any(is_dev)
+		{
 			return Err("a KYC verifier is a well-known dev account");
 		}
 		let feeders = pallet_membership::Members::<Runtime, pallet_membership::Instance3>::get();
@@ -265,7 +276,11 @@ impl pallet_preimage::Config for Runtime {
 		AccountId,
 		Balances,
 		PreimageHoldReason,
-		frame_support::traits::LinearStoragePrice<PreimageBaseDeposit, PreimageByteDeposit, Balance>,
+		frame_support::traits::LinearStoragePrice<
+			PreimageBaseDeposit,
+			PreimageByteDeposit,
+			Balance,
+		>,
 	>;
 }
 

@@ -332,7 +332,9 @@ impl<C> frame_system::offchain::CreateSignedTransaction<C> for Runtime
 where
 	RuntimeCall: From<C>,
 {
-	fn create_signed_transaction<A: frame_system::offchain::AppCrypto<Self::Public, Self::Signature>>(
+	fn create_signed_transaction<
+		A: frame_system::offchain::AppCrypto<Self::Public, Self::Signature>,
+	>(
 		call: RuntimeCall,
 		public: Self::Public,
 		account: AccountId,
@@ -340,7 +342,9 @@ where
 	) -> Option<crate::UncheckedExtrinsic> {
 		use codec::Encode;
 		use sp_runtime::{generic::Era, traits::SaturatedConversion};
-		let period = u64::from(BlockHashCount::get()).checked_next_power_of_two().map_or(2, |p| p / 2);
+		let period = u64::from(BlockHashCount::get())
+			.checked_next_power_of_two()
+			.map_or(2, |p| p / 2);
 		let current = System::block_number().saturated_into::<u64>().saturating_sub(1);
 		let extension: crate::TxExtension = (
 			frame_system::AuthorizeCall::<Runtime>::new(),

@@ -7,11 +7,11 @@ use frame_support::{
 	traits::{fungible::InspectHold, OnFinalize, OnInitialize},
 };
 use sp_arithmetic::Perbill;
+use sp_keyring::Sr25519Keyring;
 use tn_primitives::{
 	feeds::{FeedKey, FeedValue, Provenance},
 	Commodity, Day, Month, OilQuality,
 };
-use sp_keyring::Sr25519Keyring;
 use treasurenet_runtime::{
 	genesis_config_presets::development_config_genesis, AccountId, AllPalletsWithSystem, Balances,
 	Oracle, Producers, Runtime, RuntimeGenesisConfig, RuntimeHoldReason, RuntimeOrigin, System,
@@ -72,10 +72,11 @@ pub fn dev_ext(start_ms: u64) -> sp_io::TestExternalities {
 
 pub fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 	match (base, patch) {
-		(serde_json::Value::Object(b), serde_json::Value::Object(p)) =>
+		(serde_json::Value::Object(b), serde_json::Value::Object(p)) => {
 			for (k, v) in p {
 				merge(b.entry(k).or_insert(serde_json::Value::Null), v);
-			},
+			}
+		},
 		(b, p) => *b = p,
 	}
 }
@@ -146,7 +147,10 @@ const KYC: [u8; 32] = [2; 32];
 const WELL_ID: [u8; 32] = [3; 32];
 
 pub fn deposit_held(who: &treasurenet_runtime::AccountId) -> u128 {
-	Balances::balance_on_hold(&RuntimeHoldReason::Producers(pallet_producers::HoldReason::ProducerDeposit), who)
+	Balances::balance_on_hold(
+		&RuntimeHoldReason::Producers(pallet_producers::HoldReason::ProducerDeposit),
+		who,
+	)
 }
 
 /// Eve: admitted producer with 100 UNIT deposit and an active oil well (90 % discount) whose
@@ -166,7 +170,16 @@ pub fn onboard() -> u32 {
 	assert_eq!(deposit_held(&eve), 100 * UNIT);
 
 	let quality = OilQuality { api_gravity_x100: 3_500, acidity_bp: 30 };
-	assert_ok!(Wells::submit_well(signed(&eve), 0, Commodity::Oil, WELL_ID, [4; 32], Some(quality), op(), fac()));
+	assert_ok!(Wells::submit_well(
+		signed(&eve),
+		0,
+		Commodity::Oil,
+		WELL_ID,
+		[4; 32],
+		Some(quality),
+		op(),
+		fac()
+	));
 	// Alice is a Foundation Manager: she reviews.
 	assert_ok!(Wells::review_well(signed(&alice()), 0, true, Default::default()));
 	let beneficiaries = vec![(ferdie(), Perbill::from_percent(20))].try_into().unwrap();
@@ -178,12 +191,17 @@ pub fn onboard() -> u32 {
 pub fn feed_january(well: u32, official_litres: u64) {
 	let jan = Month::new(2026, 1).unwrap();
 	let mut values: Vec<(FeedKey, FeedValue)> = (0..30)
-		.map(|d| (FeedKey::Price(Commodity::Oil, jan.first_day().plus(d)), FeedValue::Price(70_000_000)))
+		.map(|d| {
+			(FeedKey::Price(Commodity::Oil, jan.first_day().plus(d)), FeedValue::Price(70_000_000))
+		})
 		.collect();
-	let provenance = Provenance { updated: Day::from_ymd(2026, 2, 20).unwrap(), file_hash: [9; 32] };
-	values.push((FeedKey::Production(well, jan), FeedValue::Production { volume: official_litres, provenance }));
+	let provenance =
+		Provenance { updated: Day::from_ymd(2026, 2, 20).unwrap(), file_hash: [9; 32] };
+	values.push((
+		FeedKey::Production(well, jan),
+		FeedValue::Production { volume: official_litres, provenance },
+	));
 	// Not a feeder: refused.
 	assert!(Oracle::feed_values(signed(&eve()), values.clone().try_into().unwrap()).is_err());
 	assert_ok!(Oracle::feed_values(signed(&alice()), values.try_into().unwrap()));
 }
-
