@@ -11,6 +11,8 @@ pub trait ProducerRegistry<AccountId> {
 	fn ensure_active(who: &AccountId) -> DispatchResult;
 	/// `Ok` if `who` may mint: active and without debt (`ProducerInDebt` otherwise).
 	fn ensure_can_mint(who: &AccountId) -> DispatchResult;
+	/// The asset class `who` was admitted for (its wells must be of that class), if admitted.
+	fn admitted_class(who: &AccountId) -> Option<u32>;
 }
 
 /// Outcome of slashing a producer's deposit.

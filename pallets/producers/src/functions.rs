@@ -435,6 +435,10 @@ impl<T: Config> ProducerRegistry<T::AccountId> for Pallet<T> {
 		}
 	}
 
+	fn admitted_class(who: &T::AccountId) -> Option<u32> {
+		ProducerRecords::<T>::get(who).map(|p| p.asset_class)
+	}
+
 	fn ensure_can_mint(who: &T::AccountId) -> DispatchResult {
 		Self::ensure_active(who)?;
 		let p = ProducerRecords::<T>::get(who).ok_or(Error::<T>::NotProducer)?;

@@ -112,6 +112,11 @@ impl<T: Config> Pallet<T> {
 		T::Producers::ensure_active(&who)?;
 		let class = AssetClasses::<T>::get(asset_class).ok_or(Error::<T>::UnknownAssetClass)?;
 		ensure!(class.status == AssetClassStatus::Live, Error::<T>::AssetClassNotLive);
+		// A producer is admitted for one asset class: its wells are of that class only.
+		ensure!(
+			T::Producers::admitted_class(&who) == Some(asset_class),
+			Error::<T>::NotAdmittedForClass
+		);
 		ensure!(!WellByIdentifier::<T>::contains_key(identifier), Error::<T>::IdentifierTaken);
 		Self::check_quality(commodity, &quality)?;
 		let id = NextWellId::<T>::get();

@@ -292,6 +292,9 @@ pub mod pallet {
 		UnknownAssetClass,
 		/// The asset class is not Live.
 		AssetClassNotLive,
+		/// The producer was admitted for another asset class (a well must be of the producer's
+		/// admitted class).
+		NotAdmittedForClass,
 		/// Not allowed to move the asset class to that status.
 		InvalidStatusChange,
 		/// No such well.

@@ -53,6 +53,8 @@ pub const PROPOSAL_DEPOSIT: Balance = 50;
 
 parameter_types! {
 	pub static Producers: Vec<AccountId> = vec![PRODUCER, OTHER_PRODUCER];
+	/// Asset class each producer was admitted for (absent: class 0).
+	pub static AdmittedClasses: std::collections::BTreeMap<AccountId, u32> = Default::default();
 	pub static Suspended: Vec<AccountId> = vec![];
 	pub static Prices: BTreeMap<(Commodity, Day), u64> = BTreeMap::new();
 	pub static Rules: DiscountRules = DiscountRules::DEFAULT;
@@ -78,6 +80,11 @@ impl ProducerRegistry<AccountId> for MockProducers {
 	}
 	fn ensure_can_mint(who: &AccountId) -> DispatchResult {
 		Self::ensure_active(who)
+	}
+	fn admitted_class(who: &AccountId) -> Option<u32> {
+		Producers::get()
+			.contains(who)
+			.then(|| AdmittedClasses::get().get(who).copied().unwrap_or(0))
 	}
 }
 

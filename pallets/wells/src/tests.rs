@@ -825,7 +825,14 @@ fn asset_class_registry() {
 			Error::<Test>::AssetClassNotLive
 		);
 		assert_ok!(Wells::set_asset_class_status(RuntimeOrigin::root(), 1, AssetClassStatus::Live));
+		// Admitted for class 0: no wells in class 1.
+		assert_noop!(
+			Wells::submit_well(o(PRODUCER), 1, Commodity::Gas, ID, DOCS, None, op(), fac()),
+			Error::<Test>::NotAdmittedForClass
+		);
+		AdmittedClasses::set([(PRODUCER, 1)].into_iter().collect());
 		assert_ok!(Wells::submit_well(o(PRODUCER), 1, Commodity::Gas, ID, DOCS, None, op(), fac()));
+		AdmittedClasses::set(Default::default());
 		// Its maintainer is STRANGER, not the Foundation.
 		assert_noop!(
 			Wells::review_well(o(MANAGER), 0, true, text("")),
