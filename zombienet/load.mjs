@@ -19,7 +19,7 @@ console.log(`onboarding Ferdie with ${wellsNeeded} wells …`);
 const kyb = blake2AsU8a('load kyb', 256);
 const kyc = blake2AsU8a('load kyc', 256);
 await send(api, ferdie, api.tx.producers.apply(0, kyb));
-await send(api, charlie, api.tx.producers.judgeKyb(ferdie.address, kyb, true));
+await send(api, charlie, api.tx.producers.judgeKyb(ferdie.address, kyb, true, ['A1B2']));
 await send(api, ferdie, api.tx.producers.submitKyc(kyc));
 await send(api, charlie, api.tx.producers.judgeKyc(ferdie.address, kyc, true));
 const first = (await api.query.wells.nextWellId()).toNumber();

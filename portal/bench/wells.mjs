@@ -44,7 +44,7 @@ try {
     const h = (i, salt) => `0x${salt}${i.toString(16).padStart(62, '0')}`;
     const eve = acc.Eve; const charlie = acc.Charlie; const bob = acc.Bob;
     await send(eve, api.tx.Producers.apply({ asset_class: 0, kyb: h(1, 'aa') }));
-    await send(charlie, api.tx.Producers.judge_kyb({ applicant: eve.address, kyb: h(1, 'aa'), approve: true }));
+    await send(charlie, api.tx.Producers.judge_kyb({ applicant: eve.address, kyb: h(1, 'aa'), approve: true, operators: [new TextEncoder().encode('A1B2')] }));
     await send(eve, api.tx.Producers.submit_kyc({ kyc: h(2, 'aa') }));
     await send(charlie, api.tx.Producers.judge_kyc({ applicant: eve.address, kyc: h(2, 'aa'), approve: true }));
     const first = await api.query.Wells.NextWellId.getValue({ at: 'best' });

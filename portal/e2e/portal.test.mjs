@@ -62,6 +62,12 @@ test('a producer\'s whole life through the UI: onboarding judged by a verifier, 
   assert.equal(await card.getByTestId('verify-approve').isDisabled(), true, 'approve stays locked on a mismatch');
   await card.getByTestId('verify-file').setInputFiles({ name: 'kyb.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 Eve Energy Ltd. certificate of incorporation, Alberta 2026') });
   await card.getByTestId('verify-result').filter({ hasText: 'Matches' }).waitFor(T(10_000));
+  const simWell = JSON.parse((await import('node:fs')).readFileSync(chain.simCfgPath, 'utf8')).petrinex.wells.find((w) => w.id === OIL_WELL);
+  // The KYB documents name the company's Petrinex operator code: the approval records it.
+  assert.equal(await card.getByTestId('verify-approve').isDisabled(), true, 'approve stays locked without operator codes');
+  await card.getByTestId('verify-operators').fill('0045 0045');
+  assert.equal(await card.getByTestId('verify-approve').isDisabled(), true, 'approve stays locked with a duplicated code');
+  await card.getByTestId('verify-operators').fill(simWell.operator ?? '0045');
   await shot(v, 'verifier');
   await card.getByTestId('verify-approve').click();
   await card.getByTestId('verify-approve-ok').waitFor(T(60_000)).catch(() => {});
@@ -91,7 +97,6 @@ test('a producer\'s whole life through the UI: onboarding judged by a verifier, 
   await go(p, '#/wells');
   await p.getByTestId('add-well').click();
   await p.getByTestId('well-ident').fill(OIL_WELL);
-  const simWell = JSON.parse((await import('node:fs')).readFileSync(chain.simCfgPath, 'utf8')).petrinex.wells.find((w) => w.id === OIL_WELL);
   await p.getByTestId('well-operator').fill(simWell.operator ?? '0045');
   await p.getByTestId('well-facility').fill(simWell.facility ?? 'ABBT0147937');
   await p.getByTestId('well-api').fill('35.00');

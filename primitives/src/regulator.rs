@@ -18,6 +18,11 @@ pub const MAX_FACILITY_CODE: u32 = 20;
 pub type OperatorCode = BoundedVec<u8, ConstU32<MAX_OPERATOR_CODE>>;
 /// A reporting facility code (Alberta: Petrinex `ReportingFacilityID`).
 pub type FacilityCode = BoundedVec<u8, ConstU32<MAX_FACILITY_CODE>>;
+/// Most operator codes one producer's KYB approval records (a company seldom has more than one
+/// Petrinex business associate id; a group with subsidiaries may have a few).
+pub const MAX_OPERATOR_CODES: u32 = 8;
+/// The operator codes a KYB approval records.
+pub type OperatorCodes = BoundedVec<OperatorCode, ConstU32<MAX_OPERATOR_CODES>>;
 
 /// Whether `code` is a well-formed regulator code: non-empty, only `A`–`Z` and `0`–`9`.
 pub fn is_valid_code(code: &[u8]) -> bool {

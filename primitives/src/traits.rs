@@ -13,6 +13,9 @@ pub trait ProducerRegistry<AccountId> {
 	fn ensure_can_mint(who: &AccountId) -> DispatchResult;
 	/// The asset class `who` was admitted for (its wells must be of that class), if admitted.
 	fn admitted_class(who: &AccountId) -> Option<u32>;
+	/// Whether `who`'s KYB approval recorded the regulator operator code `operator` (Alberta:
+	/// Petrinex `OperatorBAID`): a producer registers only wells it operates.
+	fn operates(who: &AccountId, operator: &[u8]) -> bool;
 }
 
 /// Outcome of slashing a producer's deposit.

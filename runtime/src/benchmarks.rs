@@ -128,6 +128,17 @@ impl pallet_wells::benchmarking::BenchmarkHelper<AccountId> for WellsHelper {
 				debt: 0,
 			},
 		);
+		// The operator codes of these benchmarks' wells: the longest code, and `A1B2`.
+		let codes: alloc::vec::Vec<tn_primitives::OperatorCode> = alloc::vec![
+			alloc::vec![b'A'; tn_primitives::regulator::MAX_OPERATOR_CODE as usize]
+				.try_into()
+				.unwrap_or_default(),
+			b"A1B2".to_vec().try_into().unwrap_or_default(),
+		];
+		pallet_producers::OperatorsOf::<Runtime>::insert(
+			who,
+			tn_primitives::OperatorCodes::truncate_from(codes),
+		);
 	}
 	fn make_manager(who: &AccountId) {
 		let mut members = pallet_membership::Members::<
@@ -167,5 +178,54 @@ impl<L: frame_support::traits::Get<u32>> pallet_oracle::BenchmarkHelper<FeedKey,
 			})
 			.collect();
 		frame_support::BoundedVec::truncate_from(values)
+	}
+}
+
+/// The oracle's feeder set as `pallet_oracle`'s benchmarks see it. Adding the benchmark's
+/// caller also fills the set to its maximum (`MaxMembers`, 32), every other feeder having
+/// reported every benchmark value already: `feed_values` then combines the most raw values a
+/// key can have (the quorum is met, so the audit hook runs too), instead of one feeder's.
+pub struct FullFeederSet;
+impl frame_support::traits::SortedMembers<AccountId> for FullFeederSet {
+	fn sorted_members() -> alloc::vec::Vec<AccountId> {
+		<crate::OracleFeeders as frame_support::traits::SortedMembers<AccountId>>::sorted_members()
+	}
+	fn contains(who: &AccountId) -> bool {
+		<crate::OracleFeeders as frame_support::traits::SortedMembers<AccountId>>::contains(who)
+	}
+	fn count() -> usize {
+		Self::sorted_members().len()
+	}
+	fn add(who: &AccountId) {
+		use frame_support::traits::{Get, SortedMembers, Time};
+		type Feeders = crate::OracleFeeders;
+		if !Self::contains(who) {
+			<Feeders as SortedMembers<AccountId>>::add(who);
+		}
+		let max = <<Runtime as pallet_membership::Config<
+			crate::configs::OracleFeedersInstance,
+		>>::MaxMembers as Get<u32>>::get() as usize;
+		let pairs = <OracleHelper as pallet_oracle::BenchmarkHelper<
+			FeedKey,
+			FeedValue,
+			frame_support::traits::ConstU32<256>,
+		>>::get_currency_id_value_pairs();
+		let timestamp = crate::Timestamp::now();
+		let mut i = 0u32;
+		while Self::count() < max {
+			let feeder: AccountId = frame_benchmarking::account("feeder", i, 0);
+			i += 1;
+			if Self::contains(&feeder) {
+				continue;
+			}
+			<Feeders as SortedMembers<AccountId>>::add(&feeder);
+			for (key, value) in pairs.iter() {
+				pallet_oracle::RawValues::<Runtime>::insert(
+					&feeder,
+					key,
+					pallet_oracle::TimestampedValue { value: value.clone(), timestamp },
+				);
+			}
+		}
 	}
 }

@@ -163,6 +163,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 type Migrations = (
 	pallet_wells::migration::v1::MigrateToV1<Runtime>,
 	pallet_wells::migration::v2::MigrateToV2<Runtime>,
+	pallet_wells::migration::v3::MigrateToV3<Runtime>,
 	pallet_audit_mint::migration::v1::MigrateToV1<Runtime>,
 );
 

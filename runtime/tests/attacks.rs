@@ -374,3 +374,126 @@ fn tat_dust_creates_no_accounts() {
 		));
 	});
 }
+
+/// Admits `who` as a producer of class 0 whose KYB approval records `codes`.
+fn admit_with(who: &treasurenet_runtime::AccountId, kyb: [u8; 32], codes: &[&str]) {
+	use treasurenet_runtime::Producers;
+	let codes: Vec<tn_primitives::OperatorCode> =
+		codes.iter().map(|c| c.as_bytes().to_vec().try_into().unwrap()).collect();
+	assert_ok!(Producers::apply(signed(who), 0, kyb));
+	assert_ok!(Producers::judge_kyb(
+		signed(&charlie()),
+		who.clone(),
+		kyb,
+		true,
+		codes.try_into().unwrap()
+	));
+	assert_ok!(Producers::submit_kyc(signed(who), [0x5c; 32]));
+	assert_ok!(Producers::judge_kyc(signed(&charlie()), who.clone(), [0x5c; 32], true));
+}
+
+/// Hole 4: a producer registers a public Petrinex identifier of another company's well to mint
+/// on its official production. It cannot claim the real operator's code (its KYB approval
+/// records its own), the registration holds 100 UNIT, and a Foundation Manager's rejection frees
+/// the identifier at once for the real operator; the squatter gets its deposit back only by
+/// removing the well.
+#[test]
+fn squatting_another_operator_s_well_does_not_pay() {
+	use frame_support::traits::fungible::InspectHold;
+	use treasurenet_runtime::{Balances, RuntimeHoldReason, UNIT};
+	dev_ext(JAN_1_2026_MS).execute_with(|| {
+		let squatter: treasurenet_runtime::AccountId =
+			sp_keyring::Sr25519Keyring::Two.to_account_id();
+		{
+			use frame_support::traits::fungible::Mutate;
+			assert_ok!(Balances::mint_into(&squatter, 1_000 * UNIT));
+		}
+		admit_with(&squatter, [0x51; 32], &["S9Q1"]);
+		let held = |who| {
+			Balances::balance_on_hold(
+				&RuntimeHoldReason::Wells(pallet_wells::HoldReason::WellRegistration),
+				who,
+			)
+		};
+		// With the real operator's code (Eve's, A1B2): refused.
+		let quality = Some(tn_primitives::OilQuality { api_gravity_x100: 3_500, acidity_bp: 30 });
+		assert_noop!(
+			Wells::submit_well(
+				signed(&squatter),
+				0,
+				tn_primitives::Commodity::Oil,
+				WELL_ID,
+				[4; 32],
+				quality,
+				op(),
+				fac()
+			),
+			WellsError::NotOperator
+		);
+		// With its own code: accepted into review, 100 UNIT held.
+		assert_ok!(Wells::submit_well(
+			signed(&squatter),
+			0,
+			tn_primitives::Commodity::Oil,
+			WELL_ID,
+			[4; 32],
+			quality,
+			b"S9Q1".to_vec().try_into().unwrap(),
+			fac()
+		));
+		assert_eq!(held(&squatter), 100 * UNIT);
+		// The Foundation Manager does not pass it (Petrinex names another operator): the
+		// identifier is free, and Eve registers her well.
+		assert_ok!(Wells::review_well(signed(&alice()), 0, false, Default::default()));
+		assert_eq!(pallet_wells::WellByIdentifier::<Runtime>::get(WELL_ID), None);
+		let eve_well = onboard();
+		assert_eq!(eve_well, 1);
+		assert_eq!(pallet_wells::WellByIdentifier::<Runtime>::get(WELL_ID), Some(1));
+		// The squatter's resubmission is refused; removing the well returns its deposit.
+		assert_noop!(
+			Wells::edit_well(
+				signed(&squatter),
+				0,
+				[5; 32],
+				quality,
+				b"S9Q1".to_vec().try_into().unwrap(),
+				fac()
+			),
+			WellsError::IdentifierTaken
+		);
+		assert_ok!(Wells::remove_well(signed(&squatter), 0, Default::default()));
+		assert_eq!(held(&squatter), 0);
+		check_invariants();
+	});
+}
+
+/// Hole 3/4: a company already admitted opens a second producer account with a re-salted KYB
+/// commitment (a new hash of the same documents) to split its exposure. The verifier records
+/// the operator code the documents name, which the first account holds: refused.
+#[test]
+fn a_second_account_of_the_same_operator_is_refused() {
+	dev_ext(JAN_1_2026_MS).execute_with(|| {
+		onboard();
+		let second: treasurenet_runtime::AccountId =
+			sp_keyring::Sr25519Keyring::Two.to_account_id();
+		{
+			use frame_support::traits::fungible::Mutate;
+			assert_ok!(treasurenet_runtime::Balances::mint_into(
+				&second,
+				1_000 * treasurenet_runtime::UNIT
+			));
+		}
+		assert_ok!(treasurenet_runtime::Producers::apply(signed(&second), 0, [0x77; 32]));
+		assert_noop!(
+			treasurenet_runtime::Producers::judge_kyb(
+				signed(&charlie()),
+				second,
+				[0x77; 32],
+				true,
+				ops_of(&eve())
+			),
+			pallet_producers::Error::<Runtime>::OperatorInUse
+		);
+		check_invariants();
+	});
+}

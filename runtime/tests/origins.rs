@@ -259,7 +259,13 @@ fn newcomer_applies() {
 /// Newcomer admitted as a second producer (no wells).
 fn newcomer_admitted() {
 	newcomer_applies();
-	assert_ok!(Producers::judge_kyb(signed(&charlie()), newcomer(), KYB, true));
+	assert_ok!(Producers::judge_kyb(
+		signed(&charlie()),
+		newcomer(),
+		KYB,
+		true,
+		ops_of(&newcomer())
+	));
 	assert_ok!(Producers::submit_kyc(signed(&newcomer()), KYC));
 	assert_ok!(Producers::judge_kyc(signed(&charlie()), newcomer(), KYC, true));
 }
@@ -305,6 +311,7 @@ fn judge_kyb_only_verifiers() {
 				applicant: newcomer(),
 				kyb: KYB,
 				approve,
+				operators: ops_of(&newcomer()),
 			});
 			// `EnsureSignedBy<KycVerifiers>`: every other origin, signed or not, is a bad origin.
 			only(call, &[Verifier], bad_origin);
@@ -317,7 +324,13 @@ fn judge_kyb_only_verifiers() {
 fn judge_kyc_only_verifiers() {
 	world().execute_with(|| {
 		newcomer_applies();
-		assert_ok!(Producers::judge_kyb(signed(&charlie()), newcomer(), KYB, true));
+		assert_ok!(Producers::judge_kyb(
+			signed(&charlie()),
+			newcomer(),
+			KYB,
+			true,
+			ops_of(&newcomer())
+		));
 		assert_ok!(Producers::submit_kyc(signed(&newcomer()), KYC));
 		for approve in [true, false] {
 			let call = RuntimeCall::Producers(pallet_producers::Call::judge_kyc {

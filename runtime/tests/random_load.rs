@@ -205,6 +205,35 @@ impl Fuzz {
 		}
 	}
 
+	/// A well without open months (what removal by its owner and transfers need), mostly.
+	fn well_without_open_months(&mut self) -> u32 {
+		let ids: Vec<u32> = self
+			.wells()
+			.into_iter()
+			.filter(|(id, w)| {
+				pallet_wells::WellOpenMonths::<Runtime>::get(id) == 0
+					&& !matches!(w.status, pallet_wells::WellStatus::Removed { .. })
+			})
+			.map(|(id, _)| id)
+			.collect();
+		match self.rng.pick(&ids) {
+			Some(id) if self.rng.chance(90) => id,
+			_ => self.well_id(),
+		}
+	}
+
+	/// A producer other than `owner` admitted for `class`, mostly.
+	fn other_producer_of(&mut self, owner: Option<AccountId>, class: Option<u32>) -> AccountId {
+		let ps: Vec<AccountId> = pallet_producers::ProducerRecords::<Runtime>::iter()
+			.filter(|(who, p)| Some(who) != owner.as_ref() && Some(p.asset_class) == class)
+			.map(|(who, _)| who)
+			.collect();
+		match self.rng.pick(&ps) {
+			Some(p) if self.rng.chance(90) => p,
+			_ => self.producer(),
+		}
+	}
+
 	fn owner_of(&mut self, id: u32) -> Who {
 		match pallet_wells::WellRegistry::<Runtime>::get(id) {
 			Some(w) => Who::Signed(w.owner),
@@ -333,7 +362,7 @@ impl Fuzz {
 			Stage::AwaitingKybJudgement { kyb } => {
 				let kyb = if right { kyb } else { self.rng.bytes32() };
 				(
-					Call::judge_kyb { applicant, kyb, approve },
+					Call::judge_kyb { operators: ops_of(&applicant), applicant, kyb, approve },
 					self.member_of::<pallet_membership::Instance2>(),
 				)
 			},
@@ -453,7 +482,13 @@ impl Fuzz {
 					Some(id) if self.rng.chance(10) => id,
 					_ => self.rng.bytes32(),
 				};
-				let class = self.asset_class();
+				// Mostly the producer's admitted class (another is `NotAdmittedForClass`).
+				let admitted =
+					pallet_producers::ProducerRecords::<Runtime>::get(&p).map(|r| r.asset_class);
+				let class = match admitted {
+					Some(c) if self.rng.chance(85) => c,
+					_ => self.asset_class(),
+				};
 				let quality = if commodity == Commodity::Oil { self.quality() } else { None };
 				(
 					Call::submit_well {
@@ -462,7 +497,12 @@ impl Fuzz {
 						identifier,
 						docs: self.rng.bytes32(),
 						quality,
-						operator: op(),
+						// Now and then a code the producer's KYB did not record (`NotOperator`).
+						operator: if self.rng.chance(5) {
+							b"ZZZZ".to_vec().try_into().expect("short")
+						} else {
+							op_of(&p)
+						},
 						facility: fac(),
 					},
 					Who::Signed(p),
@@ -471,12 +511,15 @@ impl Fuzz {
 			2 => {
 				let id = self.well_id();
 				let q = self.quality_for(id);
+				let operator = pallet_wells::WellRegistry::<Runtime>::get(id)
+					.map(|w| op_of(&w.owner))
+					.unwrap_or_else(op);
 				(
 					Call::edit_well {
 						well: id,
 						docs: self.rng.bytes32(),
 						quality: q,
-						operator: op(),
+						operator,
 						facility: fac(),
 					},
 					self.owner_of(id),
@@ -543,15 +586,35 @@ impl Fuzz {
 					foundation,
 				)
 			},
-			9 => {
-				let c = if self.rng.chance(30) {
+			9 => match self.rng.below(20) {
+				0..=5 => {
 					let id = self.well_id();
-					Call::suspend_well { well: id, reason: short_text(&mut self.rng) }
-				} else {
+					(Call::suspend_well { well: id, reason: short_text(&mut self.rng) }, Who::Root)
+				},
+				6..=13 => {
 					let id = self.well_where(|w| matches!(w.status, WellStatus::Suspended { .. }));
-					Call::reinstate_well { well: id }
-				};
-				(c, Who::Root)
+					(Call::reinstate_well { well: id }, Who::Root)
+				},
+				14..=16 => {
+					// The owner removes a well (mostly a rejected one); rarely governance.
+					let id = if self.rng.chance(50) {
+						self.well_where(|w| matches!(w.status, WellStatus::Rejected { .. }))
+					} else {
+						self.well_without_open_months()
+					};
+					let who = if self.rng.chance(80) { self.owner_of(id) } else { Who::Root };
+					(Call::remove_well { well: id, reason: short_text(&mut self.rng) }, who)
+				},
+				_ => {
+					let id = self.well_without_open_months();
+					let well = pallet_wells::WellRegistry::<Runtime>::get(id);
+					let to = self.other_producer_of(
+						well.as_ref().map(|w| w.owner.clone()),
+						well.as_ref().map(|w| w.asset_class),
+					);
+					let operator = op_of(&to);
+					(Call::transfer_well { well: id, new_owner: to.into(), operator }, Who::Root)
+				},
 			},
 			10..=13 => {
 				let id = self.well_where(|w| w.status == WellStatus::Active);
@@ -979,6 +1042,8 @@ fn run(seed: u64, calls: u64) {
 				"upload_batch",
 				"submit_annual_review",
 				"judge_annual_review",
+				"remove_well",
+				"transfer_well",
 			][..],
 		),
 		("AuditMint", &["mint", "settle"][..]),

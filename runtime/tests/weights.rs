@@ -119,6 +119,8 @@ fn every_extrinsic_as_a_fraction_of_the_block() {
 		("wells.add_asset_class", Wells::add_asset_class()),
 		("wells.propose_asset_class", Wells::propose_asset_class()),
 		("wells.set_asset_class_status", Wells::set_asset_class_status()),
+		("wells.remove_well (estimated)", Wells::remove_well()),
+		("wells.transfer_well (estimated)", Wells::transfer_well()),
 		("wells: 32 annual-review notices (on_initialize)", Wells::send_notices(32)),
 		(
 			"audit_mint.mint(9 beneficiaries, 31 days, slash with debt)",

@@ -108,8 +108,10 @@ export async function producerLife(api, acc, plan, { say = console.log, depositU
   say('   KYC before an application is refused: producers.NoApplication');
   await send(api, eve, api.tx.producers.apply(0, kyb));
   say(`   Eve applied for asset class 0 with KYB ${u8aToHex(kyb).slice(0, 18)}…`);
-  await send(api, charlie, api.tx.producers.judgeKyb(eve.address, kyb, true));
-  say('   Charlie approved the KYB');
+  // The KYB documents name Eve's Petrinex operator codes (OperatorBAID): the approval records them.
+  const operators = [...new Set(plan.map((w) => w.operator))];
+  await send(api, charlie, api.tx.producers.judgeKyb(eve.address, kyb, true, operators));
+  say(`   Charlie approved the KYB, recording operator code(s) ${operators.join(', ')}`);
   await send(api, eve, api.tx.producers.submitKyc(kyc));
   await send(api, charlie, api.tx.producers.judgeKyc(eve.address, kyc, true));
   say('   Eve submitted KYC, Charlie approved it: Eve is an admitted producer');

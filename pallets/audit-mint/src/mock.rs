@@ -99,6 +99,9 @@ impl ProducerRegistry<AccountId> for MockProducers {
 	fn admitted_class(who: &AccountId) -> Option<u32> {
 		ProducerStates::get().contains_key(who).then_some(0)
 	}
+	fn operates(who: &AccountId, _operator: &[u8]) -> bool {
+		ProducerStates::get().contains_key(who)
+	}
 	fn ensure_can_mint(who: &AccountId) -> DispatchResult {
 		Self::ensure_active(who)?;
 		if ProducerStates::get().get(who).is_some_and(|p| p.debt > 0) {

@@ -34,6 +34,20 @@ impl BenchmarkHelper for () {
 const KYB: [u8; 32] = [1; 32];
 const KYC: [u8; 32] = [2; 32];
 
+/// The most operator codes a KYB approval records, each of the longest length (the worst case
+/// of the checks).
+fn operators() -> tn_primitives::OperatorCodes {
+	let codes: alloc::vec::Vec<tn_primitives::OperatorCode> = (0
+		..tn_primitives::regulator::MAX_OPERATOR_CODES)
+		.map(|i| {
+			let mut code = alloc::vec![b'A'; tn_primitives::regulator::MAX_OPERATOR_CODE as usize];
+			code[0] = b'0' + i as u8;
+			code.try_into().unwrap()
+		})
+		.collect();
+	codes.try_into().unwrap()
+}
+
 fn funded<T: Config>(name: &'static str, i: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, i, 0);
 	// Enough for every deposit of these benchmarks, for up to 2¹⁰ funded accounts without
@@ -54,7 +68,7 @@ fn producer<T: Config>(name: &'static str) -> T::AccountId {
 	let class = T::BenchmarkHelper::asset_class();
 	Producers::<T>::do_apply(who.clone(), class, KYB).expect("apply");
 	let (_, v) = verifier::<T>();
-	Producers::<T>::do_judge_kyb(v.clone(), who.clone(), KYB, true).expect("kyb");
+	Producers::<T>::do_judge_kyb(v.clone(), who.clone(), KYB, true, operators()).expect("kyb");
 	Producers::<T>::do_submit_kyc(who.clone(), KYC).expect("kyc");
 	Producers::<T>::do_judge_kyc(v, who.clone(), KYC, true).expect("admit");
 	who
@@ -95,8 +109,9 @@ mod benches {
 		Producers::<T>::do_apply(who.clone(), T::BenchmarkHelper::asset_class(), KYB).unwrap();
 		let (origin, _) = verifier::<T>();
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, who.clone(), KYB, true);
+		_(origin as T::RuntimeOrigin, who.clone(), KYB, true, operators());
 		assert_eq!(Applications::<T>::get(&who).unwrap().stage, Stage::AwaitingKyc { kyb: KYB });
+		assert_eq!(crate::OperatorsOf::<T>::get(&who), Some(operators()));
 	}
 
 	#[benchmark]
@@ -104,7 +119,7 @@ mod benches {
 		let who = funded::<T>("applicant", 0);
 		Producers::<T>::do_apply(who.clone(), T::BenchmarkHelper::asset_class(), KYB).unwrap();
 		let (_, v) = verifier::<T>();
-		Producers::<T>::do_judge_kyb(v, who.clone(), KYB, true).unwrap();
+		Producers::<T>::do_judge_kyb(v, who.clone(), KYB, true, operators()).unwrap();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), KYC);
 		assert!(matches!(
@@ -118,7 +133,7 @@ mod benches {
 		let who = funded::<T>("applicant", 0);
 		Producers::<T>::do_apply(who.clone(), T::BenchmarkHelper::asset_class(), KYB).unwrap();
 		let (origin, v) = verifier::<T>();
-		Producers::<T>::do_judge_kyb(v, who.clone(), KYB, true).unwrap();
+		Producers::<T>::do_judge_kyb(v, who.clone(), KYB, true, operators()).unwrap();
 		Producers::<T>::do_submit_kyc(who.clone(), KYC).unwrap();
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, who.clone(), KYC, true);

@@ -17,8 +17,9 @@ use sp_runtime::{
 	DispatchResult,
 };
 use tn_primitives::{
+	regulator::is_valid_code,
 	traits::{ActiveWellCount, DepositSlasher, ProducerRegistry, RefundOutcome, SlashOutcome},
-	Commitment, Day, UsdAtto,
+	Commitment, Day, OperatorCodes, UsdAtto,
 };
 
 /// 10¹⁸: the scale of atto-USD and of `FixedU128`.
@@ -40,6 +41,12 @@ impl<T: Config> Pallet<T> {
 	/// Delete an application, its queue entry, and return its deposit.
 	fn end_application(who: &T::AccountId, app: &Application<BalanceOf<T>>) {
 		Applications::<T>::remove(who);
+		// An application that ends without admission gives its operator codes back.
+		if !ProducerRecords::<T>::contains_key(who) {
+			for code in OperatorsOf::<T>::take(who).unwrap_or_default() {
+				OperatorOwners::<T>::remove(code);
+			}
+		}
 		ExpiryQueue::<T>::remove(app.expires, who);
 		// The hold was placed by `apply`; releasing what is there cannot fail.
 		let _ = T::Currency::release(
@@ -105,6 +112,7 @@ impl<T: Config> Pallet<T> {
 		applicant: T::AccountId,
 		judged: Commitment,
 		approve: bool,
+		operators: OperatorCodes,
 	) -> DispatchResult {
 		ensure!(verifier != applicant, Error::<T>::CannotJudgeOwnApplication);
 		let mut app = Self::live_application(&applicant)?;
@@ -113,12 +121,32 @@ impl<T: Config> Pallet<T> {
 		};
 		ensure!(kyb == judged, Error::<T>::StaleSubmission);
 		if approve {
+			Self::check_operators(&operators)?;
+			for code in operators.iter() {
+				OperatorOwners::<T>::insert(code, &applicant);
+			}
+			OperatorsOf::<T>::insert(&applicant, &operators);
 			app.stage = Stage::AwaitingKyc { kyb };
 			Applications::<T>::insert(&applicant, app);
-			Self::deposit_event(Event::KybApproved { applicant, verifier, kyb });
+			Self::deposit_event(Event::KybApproved { applicant, verifier, kyb, operators });
 		} else {
 			Self::end_application(&applicant, &app);
 			Self::deposit_event(Event::KybRejected { applicant, verifier, kyb });
+		}
+		Ok(())
+	}
+
+	/// The codes of a KYB approval: at least one, each well-formed, listed once and not
+	/// recorded for another account.
+	fn check_operators(operators: &OperatorCodes) -> DispatchResult {
+		ensure!(!operators.is_empty(), Error::<T>::NoOperatorCode);
+		for (i, code) in operators.iter().enumerate() {
+			ensure!(is_valid_code(code), Error::<T>::InvalidOperatorCode);
+			ensure!(
+				!operators.iter().take(i).any(|c| c == code),
+				Error::<T>::DuplicateOperatorCode
+			);
+			ensure!(!OperatorOwners::<T>::contains_key(code), Error::<T>::OperatorInUse);
 		}
 		Ok(())
 	}
@@ -149,8 +177,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(kyc == judged, Error::<T>::StaleSubmission);
 		// Two applications on one KYB commitment may be open; only the first is admitted.
 		ensure!(!approve || !KybOwners::<T>::contains_key(kyb), Error::<T>::KybInUse);
-		Self::end_application(&applicant, &app);
 		if approve {
+			// The record first: ending the application then keeps the operator codes.
 			KybOwners::<T>::insert(kyb, &applicant);
 			ProducerRecords::<T>::insert(
 				&applicant,
@@ -164,6 +192,7 @@ impl<T: Config> Pallet<T> {
 					debt: Zero::zero(),
 				},
 			);
+			Self::end_application(&applicant, &app);
 			Self::deposit_event(Event::ProducerAdmitted {
 				producer: applicant,
 				verifier,
@@ -172,6 +201,7 @@ impl<T: Config> Pallet<T> {
 				kyc,
 			});
 		} else {
+			Self::end_application(&applicant, &app);
 			Self::deposit_event(Event::KycRejected { applicant, verifier, kyc });
 		}
 		Ok(())
@@ -410,6 +440,24 @@ impl<T: Config> Pallet<T> {
 				"a producer's KYB is not indexed to it"
 			);
 		}
+		for (code, who) in OperatorOwners::<T>::iter() {
+			ensure!(
+				OperatorsOf::<T>::get(&who).is_some_and(|c| c.contains(&code)),
+				"an operator code's owner does not list it"
+			);
+		}
+		for (who, codes) in OperatorsOf::<T>::iter() {
+			ensure!(
+				ProducerRecords::<T>::contains_key(&who) || Applications::<T>::contains_key(&who),
+				"operator codes of an account that is neither producer nor applicant"
+			);
+			for code in codes {
+				ensure!(
+					OperatorOwners::<T>::get(&code).as_ref() == Some(&who),
+					"an operator code is not indexed to its account"
+				);
+			}
+		}
 		for (who, _) in UnbondingOf::<T>::iter() {
 			ensure!(ProducerRecords::<T>::contains_key(&who), "unbonding of an unknown producer");
 		}
@@ -437,6 +485,11 @@ impl<T: Config> ProducerRegistry<T::AccountId> for Pallet<T> {
 
 	fn admitted_class(who: &T::AccountId) -> Option<u32> {
 		ProducerRecords::<T>::get(who).map(|p| p.asset_class)
+	}
+
+	fn operates(who: &T::AccountId, operator: &[u8]) -> bool {
+		ProducerRecords::<T>::contains_key(who)
+			&& OperatorsOf::<T>::get(who).is_some_and(|c| c.iter().any(|o| &o[..] == operator))
 	}
 
 	fn ensure_can_mint(who: &T::AccountId) -> DispatchResult {

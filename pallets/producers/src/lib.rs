@@ -72,7 +72,7 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_arithmetic::FixedU128;
-	use tn_primitives::{traits::ActiveWellCount, Commitment, Day};
+	use tn_primitives::{traits::ActiveWellCount, Commitment, Day, OperatorCode, OperatorCodes};
 
 	/// Balance of the native token.
 	pub type BalanceOf<T> =
@@ -166,6 +166,17 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type KybOwners<T: Config> = StorageMap<_, Identity, Commitment, T::AccountId>;
 
+	/// The regulator operator codes (Petrinex `OperatorBAID`) each applicant's KYB approval
+	/// recorded: an admitted producer registers only wells of these operators.
+	#[pallet::storage]
+	pub type OperatorsOf<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, OperatorCodes>;
+
+	/// Operator code → the account whose KYB approval recorded it: one operator, one producer
+	/// account (salted KYB commitments differ per account; the public operator code does not).
+	#[pallet::storage]
+	pub type OperatorOwners<T: Config> =
+		StorageMap<_, Blake2_128Concat, OperatorCode, T::AccountId>;
+
 	/// Expiry queue: (expiry day, applicant). Drained in order by `on_initialize`.
 	#[pallet::storage]
 	pub type ExpiryQueue<T: Config> =
@@ -188,7 +199,12 @@ pub mod pallet {
 		/// The applicant replaced its pending KYB submission.
 		KybSubmitted { applicant: T::AccountId, kyb: Commitment },
 		/// A verifier approved the KYB submission `kyb`.
-		KybApproved { applicant: T::AccountId, verifier: T::AccountId, kyb: Commitment },
+		KybApproved {
+			applicant: T::AccountId,
+			verifier: T::AccountId,
+			kyb: Commitment,
+			operators: OperatorCodes,
+		},
 		/// A verifier rejected the KYB submission `kyb`; the application ended.
 		KybRejected { applicant: T::AccountId, verifier: T::AccountId, kyb: Commitment },
 		/// The representative's KYC was submitted (or replaced).
@@ -280,6 +296,15 @@ pub mod pallet {
 		CannotJudgeOwnApplication,
 		/// A producer was admitted with this KYB commitment already (one company, one account).
 		KybInUse,
+		/// A KYB approval must record at least one operator code.
+		NoOperatorCode,
+		/// An operator code is empty or has characters other than `A`–`Z` and `0`–`9`.
+		InvalidOperatorCode,
+		/// An operator code is listed twice.
+		DuplicateOperatorCode,
+		/// Another account's KYB approval recorded this operator code (one operator, one
+		/// producer account).
+		OperatorInUse,
 		/// The held deposit is below `MinDepositPerWell × active wells`: deposit before minting.
 		DepositBelowRequirement,
 		/// The account is not a producer.
@@ -345,7 +370,15 @@ pub mod pallet {
 		}
 
 		/// KYC verifier: record the judgement of `applicant`'s KYB submission `kyb`.
-		/// `approve = false` ends the application.
+		/// `approve = false` ends the application. An approval records the company's regulator
+		/// operator codes `operators` as the verifier found them in the KYB documents (Alberta:
+		/// Petrinex `OperatorBAID`, public data, e.g. `0045`); the producer may register only
+		/// wells of these operators. A rejection ignores `operators`.
+		///
+		/// Origin: a KYC verifier (not the applicant). Emits `KybApproved` (with the codes) or
+		/// `KybRejected`. Errors: `CannotJudgeOwnApplication`, `NoApplication`,
+		/// `ApplicationExpired`, `NotAwaitingKyb`, `StaleSubmission`, `NoOperatorCode`,
+		/// `InvalidOperatorCode`, `DuplicateOperatorCode`, `OperatorInUse`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::judge_kyb())]
 		pub fn judge_kyb(
@@ -353,9 +386,10 @@ pub mod pallet {
 			applicant: T::AccountId,
 			kyb: Commitment,
 			approve: bool,
+			operators: OperatorCodes,
 		) -> DispatchResult {
 			let verifier = T::VerifierOrigin::ensure_origin(origin)?;
-			Self::do_judge_kyb(verifier, applicant, kyb, approve)
+			Self::do_judge_kyb(verifier, applicant, kyb, approve, operators)
 		}
 
 		/// Submit (or replace, before judgement) the commitment of the representative's KYC
@@ -490,6 +524,10 @@ pub mod pallet {
 				.collect();
 			v.sort_by_key(|(_, a)| a.opened);
 			v
+		}
+		/// The operator codes `who`'s KYB approval recorded (empty before it).
+		pub fn operators_of(who: T::AccountId) -> alloc::vec::Vec<OperatorCode> {
+			OperatorsOf::<T>::get(who).map(|c| c.into_inner()).unwrap_or_default()
 		}
 		/// Deposit unbonding for `who`, if any.
 		pub fn unbonding_of(who: T::AccountId) -> Option<Unbonding<BalanceOf<T>>> {

@@ -31,6 +31,14 @@ fn held_deposit(who: AccountId) -> Balance {
 fn reason(s: &str) -> crate::Reason {
 	s.as_bytes().to_vec().try_into().unwrap()
 }
+/// An operator code.
+fn code(s: &str) -> tn_primitives::OperatorCode {
+	s.as_bytes().to_vec().try_into().unwrap()
+}
+/// The operator codes a KYB approval records for `who` (one per account: `OP1`, `OP2`, …).
+fn ops(who: AccountId) -> tn_primitives::OperatorCodes {
+	vec![code(&format!("OP{who}"))].try_into().unwrap()
+}
 fn last_event() -> RuntimeEvent {
 	System::events().pop().expect("an event").event
 }
@@ -38,7 +46,7 @@ fn last_event() -> RuntimeEvent {
 /// ALICE goes through KYB and KYC and is admitted.
 fn admit(who: AccountId) {
 	assert_ok!(Producers::apply(o(who), CLASS, KYB));
-	assert_ok!(Producers::judge_kyb(o(VERIFIER), who, KYB, true));
+	assert_ok!(Producers::judge_kyb(o(VERIFIER), who, KYB, true, ops(who)));
 	assert_ok!(Producers::submit_kyc(o(who), KYC));
 	assert_ok!(Producers::judge_kyc(o(VERIFIER), who, KYC, true));
 }
@@ -63,9 +71,15 @@ fn full_onboarding_admits_and_keeps_nothing_of_the_application() {
 			}
 			.into(),
 		);
-		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true));
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true, ops(ALICE)));
 		System::assert_last_event(
-			Event::KybApproved { applicant: ALICE, verifier: VERIFIER, kyb: KYB }.into(),
+			Event::KybApproved {
+				applicant: ALICE,
+				verifier: VERIFIER,
+				kyb: KYB,
+				operators: ops(ALICE),
+			}
+			.into(),
 		);
 		assert_ok!(Producers::submit_kyc(o(ALICE), KYC));
 		assert_ok!(Producers::judge_kyc(o(VERIFIER), ALICE, KYC, true));
@@ -107,10 +121,13 @@ fn kyc_before_kyb_is_refused() {
 fn only_verifiers_judge() {
 	test(|| {
 		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
-		assert_noop!(Producers::judge_kyb(o(BOB), ALICE, KYB, true), BadOrigin);
-		assert_noop!(Producers::judge_kyb(o(ALICE), ALICE, KYB, true), BadOrigin);
-		assert_noop!(Producers::judge_kyb(RuntimeOrigin::root(), ALICE, KYB, true), BadOrigin);
-		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true));
+		assert_noop!(Producers::judge_kyb(o(BOB), ALICE, KYB, true, ops(ALICE)), BadOrigin);
+		assert_noop!(Producers::judge_kyb(o(ALICE), ALICE, KYB, true, ops(ALICE)), BadOrigin);
+		assert_noop!(
+			Producers::judge_kyb(RuntimeOrigin::root(), ALICE, KYB, true, ops(ALICE)),
+			BadOrigin
+		);
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true, ops(ALICE)));
 		assert_ok!(Producers::submit_kyc(o(ALICE), KYC));
 		assert_noop!(Producers::judge_kyc(o(BOB), ALICE, KYC, true), BadOrigin);
 		assert_noop!(Producers::judge_kyc(RuntimeOrigin::none(), ALICE, KYC, true), BadOrigin);
@@ -124,14 +141,14 @@ fn a_judgement_on_a_stale_hash_is_refused() {
 		assert_ok!(Producers::submit_kyb(o(ALICE), KYB2));
 		System::assert_last_event(Event::KybSubmitted { applicant: ALICE, kyb: KYB2 }.into());
 		assert_noop!(
-			Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true),
+			Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true, ops(ALICE)),
 			Error::<Test>::StaleSubmission
 		);
-		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB2, true));
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB2, true, ops(ALICE)));
 		// KYB is fixed once approved.
 		assert_noop!(Producers::submit_kyb(o(ALICE), KYB), Error::<Test>::NotAwaitingKyb);
 		assert_noop!(
-			Producers::judge_kyb(o(VERIFIER), ALICE, KYB2, true),
+			Producers::judge_kyb(o(VERIFIER), ALICE, KYB2, true, ops(ALICE)),
 			Error::<Test>::NotAwaitingKyb
 		);
 		assert_ok!(Producers::submit_kyc(o(ALICE), KYC));
@@ -151,7 +168,7 @@ fn double_apply_and_apply_as_producer_are_refused() {
 		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
 		assert_noop!(Producers::apply(o(ALICE), CLASS, KYB2), Error::<Test>::ApplicationExists);
 		assert_noop!(Producers::apply(o(BOB), 7, KYB), Error::<Test>::UnknownAssetClass);
-		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true));
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true, ops(ALICE)));
 		assert_ok!(Producers::submit_kyc(o(ALICE), KYC));
 		assert_ok!(Producers::judge_kyc(o(VERIFIER), ALICE, KYC, true));
 		assert_noop!(Producers::apply(o(ALICE), CLASS, KYB), Error::<Test>::AlreadyProducer);
@@ -170,7 +187,7 @@ fn apply_needs_the_application_deposit() {
 fn rejection_ends_the_application_and_the_next_attempt_starts_over() {
 	test(|| {
 		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
-		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, false));
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, false, ops(ALICE)));
 		System::assert_last_event(
 			Event::KybRejected { applicant: ALICE, verifier: VERIFIER, kyb: KYB }.into(),
 		);
@@ -179,7 +196,7 @@ fn rejection_ends_the_application_and_the_next_attempt_starts_over() {
 		assert_eq!(ExpiryQueue::<Test>::iter().count(), 0);
 
 		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB2));
-		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB2, true));
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB2, true, ops(ALICE)));
 		assert_ok!(Producers::submit_kyc(o(ALICE), KYC));
 		assert_ok!(Producers::judge_kyc(o(VERIFIER), ALICE, KYC, false));
 		System::assert_last_event(
@@ -199,7 +216,7 @@ fn cancel_returns_the_deposit() {
 	test(|| {
 		assert_noop!(Producers::cancel_application(o(ALICE)), Error::<Test>::NoApplication);
 		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
-		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true));
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true, ops(ALICE)));
 		assert_ok!(Producers::cancel_application(o(ALICE)));
 		System::assert_last_event(Event::ApplicationCancelled { applicant: ALICE }.into());
 		assert!(Applications::<Test>::get(ALICE).is_none());
@@ -212,7 +229,7 @@ fn cancel_returns_the_deposit() {
 fn an_application_expires_after_thirty_days() {
 	test(|| {
 		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
-		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true));
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true, ops(ALICE)));
 		advance_days(29);
 		// Day 29: still alive.
 		assert_ok!(Producers::submit_kyc(o(ALICE), KYC));
@@ -237,7 +254,7 @@ fn an_expired_application_is_dead_before_the_queue_reaches_it() {
 		// Time passes without the hook running (e.g. the queue is backed up).
 		pallet_timestamp::Now::<Test>::put(START_MS + 30 * DAY_MS);
 		assert_noop!(
-			Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true),
+			Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true, ops(ALICE)),
 			Error::<Test>::ApplicationExpired
 		);
 		assert_noop!(Producers::submit_kyb(o(ALICE), KYB2), Error::<Test>::ApplicationExpired);
@@ -559,7 +576,7 @@ fn a_verifier_cannot_judge_their_own_application() {
 	test(|| {
 		assert_ok!(Producers::apply(o(VERIFIER), CLASS, KYB));
 		assert_noop!(
-			Producers::judge_kyb(o(VERIFIER), VERIFIER, KYB, true),
+			Producers::judge_kyb(o(VERIFIER), VERIFIER, KYB, true, ops(VERIFIER)),
 			Error::<Test>::CannotJudgeOwnApplication
 		);
 		assert_noop!(
@@ -577,13 +594,80 @@ fn one_kyb_commitment_admits_one_account() {
 		admit(ALICE);
 		assert_eq!(crate::KybOwners::<Test>::get(KYB), Some(ALICE));
 		// … and cannot be admitted with it; new applications on it are refused at once.
-		assert_ok!(Producers::judge_kyb(o(VERIFIER), BOB, KYB, true));
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), BOB, KYB, true, ops(BOB)));
 		assert_ok!(Producers::submit_kyc(o(BOB), KYC2));
 		assert_noop!(Producers::judge_kyc(o(VERIFIER), BOB, KYC2, true), Error::<Test>::KybInUse);
 		assert_ok!(Producers::cancel_application(o(BOB)));
 		assert_noop!(Producers::apply(o(BOB), CLASS, KYB), Error::<Test>::KybInUse);
 		assert_ok!(Producers::apply(o(BOB), CLASS, KYB2));
 		assert_noop!(Producers::submit_kyb(o(BOB), KYB), Error::<Test>::KybInUse);
+		Producers::do_try_state().unwrap();
+	});
+}
+
+#[test]
+fn a_kyb_approval_records_the_operator_codes_and_one_operator_is_one_account() {
+	test(|| {
+		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
+		let two: tn_primitives::OperatorCodes =
+			vec![code("0045"), code("A5WB")].try_into().unwrap();
+		// Bad lists change nothing.
+		for (bad, err) in [
+			(vec![], Error::<Test>::NoOperatorCode),
+			(vec![code("")], Error::<Test>::InvalidOperatorCode),
+			(vec![code("a5wb")], Error::<Test>::InvalidOperatorCode),
+			(vec![code("0045"), code("0045")], Error::<Test>::DuplicateOperatorCode),
+		] {
+			assert_noop!(
+				Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true, bad.try_into().unwrap()),
+				err
+			);
+		}
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true, two.clone()));
+		assert_eq!(Producers::operators_of(ALICE), two.clone().into_inner());
+		assert_eq!(crate::OperatorOwners::<Test>::get(code("A5WB")), Some(ALICE));
+		// Not a producer yet: it operates nothing.
+		assert!(!<Producers as ProducerRegistry<_>>::operates(&ALICE, b"0045"));
+		assert_ok!(Producers::submit_kyc(o(ALICE), KYC));
+		assert_ok!(Producers::judge_kyc(o(VERIFIER), ALICE, KYC, true));
+		assert!(<Producers as ProducerRegistry<_>>::operates(&ALICE, b"0045"));
+		assert!(<Producers as ProducerRegistry<_>>::operates(&ALICE, b"A5WB"));
+		assert!(!<Producers as ProducerRegistry<_>>::operates(&ALICE, b"0046"));
+		// The attack: the same company opens a second account with a re-salted KYB commitment
+		// (a new hash of the same documents). Its public operator code gives it away.
+		assert_ok!(Producers::apply(o(BOB), CLASS, KYB2));
+		assert_noop!(
+			Producers::judge_kyb(
+				o(VERIFIER),
+				BOB,
+				KYB2,
+				true,
+				vec![code("A5WB")].try_into().unwrap()
+			),
+			Error::<Test>::OperatorInUse
+		);
+		Producers::do_try_state().unwrap();
+	});
+}
+
+#[test]
+fn an_application_that_ends_without_admission_gives_its_operator_codes_back() {
+	test(|| {
+		// KYC rejected.
+		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true, ops(ALICE)));
+		assert_ok!(Producers::submit_kyc(o(ALICE), KYC));
+		assert_ok!(Producers::judge_kyc(o(VERIFIER), ALICE, KYC, false));
+		assert!(Producers::operators_of(ALICE).is_empty());
+		assert_eq!(crate::OperatorOwners::<Test>::get(code("OP1")), None);
+		// Cancelled after the KYB approval: BOB may now be approved with the code.
+		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true, ops(ALICE)));
+		assert_ok!(Producers::cancel_application(o(ALICE)));
+		assert_eq!(crate::OperatorOwners::<Test>::get(code("OP1")), None);
+		assert_ok!(Producers::apply(o(BOB), CLASS, KYB2));
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), BOB, KYB2, true, ops(ALICE)));
+		assert_eq!(crate::OperatorOwners::<Test>::get(code("OP1")), Some(BOB));
 		Producers::do_try_state().unwrap();
 	});
 }
@@ -728,7 +812,7 @@ fn pending_applications_lists_what_waits_for_a_verifier() {
 			Producers::pending_applications().into_iter().map(|(a, _)| a).collect();
 		assert_eq!(who, vec![ALICE, BOB]);
 		// KYB approved: Alice waits for her own KYC submission, not for a verifier.
-		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true));
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true, ops(ALICE)));
 		assert_eq!(
 			Producers::pending_applications()
 				.into_iter()

@@ -81,9 +81,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn judge_kyb() -> Weight {
 		// Proof size: measured `445`, estimated `3606`.
 		// Minimum execution time: 23_295_000 picoseconds.
-		Weight::from_parts(25_768_000, 3606)
-			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(1))
+		// Estimated until `scripts/bench-weights producers` runs again: plus up to 8 operator
+		// codes checked in and written to `OperatorOwners`, and `OperatorsOf`.
+		Weight::from_parts(45_768_000, 6000)
+			.saturating_add(T::DbWeight::get().reads(11))
+			.saturating_add(T::DbWeight::get().writes(10))
 	}
 	/// Storage: `Producers::Applications` (r:1 w:1)
 	/// Proof: `Producers::Applications` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)

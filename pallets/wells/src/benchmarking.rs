@@ -15,7 +15,7 @@ use frame_benchmarking::v2::*;
 use frame_support::traits::{fungible::Mutate, EnsureOrigin, Get};
 use frame_system::RawOrigin;
 use sp_arithmetic::Perbill;
-use sp_runtime::traits::Bounded;
+use sp_runtime::traits::{Bounded, StaticLookup};
 use tn_primitives::{Commodity, Day, FacilityCode, Month, OilQuality, OperatorCode, WellId};
 
 /// What the runtime provides for these benchmarks.
@@ -202,6 +202,41 @@ mod benches {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, well);
 		assert_eq!(WellRegistry::<T>::get(well).unwrap().status, WellStatus::InReview);
+	}
+
+	/// Worst case: governance removes an active well with an open month and a deposit.
+	#[benchmark]
+	fn remove_well() {
+		let who = producer::<T>();
+		let well = active::<T>(&who, 7);
+		T::BenchmarkHelper::set_today(JAN_2026.first_day().plus(3));
+		Wells::<T>::do_upload(who.clone(), &[(well, JAN_2026.first_day().plus(1), 1_000)]).unwrap();
+		let origin = T::GovernanceOrigin::try_successful_origin().expect("governance origin");
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, well, text());
+		assert!(matches!(WellRegistry::<T>::get(well).unwrap().status, WellStatus::Removed { .. }));
+		assert_eq!(OpenMonths::<T>::get(&who), 0);
+	}
+
+	/// Worst case: an active well (deposit, beneficiaries) moves to another producer.
+	#[benchmark]
+	fn transfer_well() {
+		let who = producer::<T>();
+		let well = active::<T>(&who, 7);
+		Wells::<T>::do_set_beneficiaries(
+			who.clone(),
+			well,
+			max_beneficiaries::<T>(T::MaxBeneficiaries::get()),
+		)
+		.unwrap();
+		let to: T::AccountId = account("producer", 1, 0);
+		T::BenchmarkHelper::make_producer(&to);
+		T::Currency::set_balance(&to, BalanceOf::<T>::max_value() / 4u32.into());
+		let origin = T::GovernanceOrigin::try_successful_origin().expect("governance origin");
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, well, T::Lookup::unlookup(to.clone()), op());
+		let w = WellRegistry::<T>::get(well).unwrap();
+		assert_eq!((w.owner, w.status), (to, WellStatus::Active));
 	}
 
 	/// Worst case: `n` day records, each in its own (well, month), so every record reads and

@@ -6,8 +6,8 @@ use frame_support::{
 	ensure,
 	pallet_prelude::*,
 	traits::{
-		fungible::MutateHold, tokens::Precision, Contains, DefensiveOption, DefensiveSaturating,
-		Get, SortedMembers, UnixTime,
+		fungible::MutateHold, tokens::Precision, Contains, Defensive, DefensiveOption,
+		DefensiveSaturating, Get, SortedMembers, UnixTime,
 	},
 };
 use sp_arithmetic::Perbill;
@@ -119,8 +119,13 @@ impl<T: Config> Pallet<T> {
 		);
 		ensure!(!WellByIdentifier::<T>::contains_key(identifier), Error::<T>::IdentifierTaken);
 		Self::check_quality(commodity, &quality)?;
+		ensure!(T::Producers::operates(&who, &operator), Error::<T>::NotOperator);
 		let id = NextWellId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::NoWellIdLeft)?;
+		let deposit = T::WellDeposit::get();
+		T::Currency::hold(&HoldReason::WellRegistration.into(), &who, deposit)
+			.map_err(|_| Error::<T>::InsufficientBalance)?;
+		WellDeposits::<T>::insert(id, deposit);
 		let well = Well {
 			owner: who.clone(),
 			asset_class,
@@ -159,8 +164,20 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		T::Producers::ensure_active(&who)?;
 		let mut well = Self::owned_well(&who, id)?;
-		ensure!(!matches!(well.status, WellStatus::Suspended { .. }), Error::<T>::CannotEdit);
+		ensure!(
+			!matches!(well.status, WellStatus::Suspended { .. } | WellStatus::Removed { .. }),
+			Error::<T>::CannotEdit
+		);
 		Self::check_quality(well.commodity, &quality)?;
+		ensure!(T::Producers::operates(&who, &operator), Error::<T>::NotOperator);
+		if matches!(well.status, WellStatus::Rejected { .. }) {
+			// Rejection gave the identifier up: the resubmission claims it again.
+			ensure!(
+				!WellByIdentifier::<T>::contains_key(well.identifier),
+				Error::<T>::IdentifierTaken
+			);
+			WellByIdentifier::<T>::insert(well.identifier, id);
+		}
 		well.docs = docs;
 		well.quality = quality;
 		well.operator = operator;
@@ -181,6 +198,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(who != well.owner, Error::<T>::CannotReviewOwnWell);
 		ensure!(well.status == WellStatus::InReview, Error::<T>::NotInReview);
 		if !pass {
+			// The identifier is free again: a producer cannot hold someone else's well hostage
+			// by registering it and waiting in the rejected state.
+			WellByIdentifier::<T>::remove(well.identifier);
 			Self::put_well(id, well, WellStatus::Rejected { reason: reason.clone() });
 			Self::deposit_event(Event::WellRejected { well: id, reviewer: who, reason });
 			return Ok(());
@@ -333,6 +353,10 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_suspend_well(id: WellId, reason: ShortText) -> DispatchResult {
 		let well = Self::get_well(id)?;
 		ensure!(!matches!(well.status, WellStatus::Suspended { .. }), Error::<T>::WellSuspended);
+		ensure!(!matches!(well.status, WellStatus::Removed { .. }), Error::<T>::WellRemoved);
+		// A rejected well gave its identifier up; suspending it would bring it back to review
+		// (on reinstatement) without it.
+		ensure!(!matches!(well.status, WellStatus::Rejected { .. }), Error::<T>::WellRejected);
 		Self::put_well(id, well, WellStatus::Suspended { reason: reason.clone() });
 		Self::deposit_event(Event::WellSuspended { well: id, reason });
 		Ok(())
@@ -344,6 +368,98 @@ impl<T: Config> Pallet<T> {
 		// Back to review: the maintainer confirms the well before it is active again.
 		Self::put_well(id, well, WellStatus::InReview);
 		Self::deposit_event(Event::WellReinstated { well: id });
+		Ok(())
+	}
+
+	/// Hand `well`'s registration deposit back to `from` (what was held for it).
+	fn release_well_deposit(id: WellId, from: &T::AccountId) -> BalanceOf<T> {
+		let deposit = WellDeposits::<T>::take(id).unwrap_or_default();
+		// The hold was placed at registration (or transfer) for exactly this amount.
+		T::Currency::release(
+			&HoldReason::WellRegistration.into(),
+			from,
+			deposit,
+			Precision::BestEffort,
+		)
+		.defensive_unwrap_or_default()
+	}
+
+	/// `by`: the owner (signed) or `None` for governance.
+	pub(crate) fn do_remove_well(
+		by: Option<T::AccountId>,
+		id: WellId,
+		reason: ShortText,
+	) -> DispatchResult {
+		let well = Self::get_well(id)?;
+		ensure!(!matches!(well.status, WellStatus::Removed { .. }), Error::<T>::WellRemoved);
+		let open = WellOpenMonths::<T>::get(id);
+		if let Some(who) = &by {
+			ensure!(&well.owner == who, Error::<T>::NotOwner);
+			ensure!(
+				!matches!(well.status, WellStatus::Suspended { .. }),
+				Error::<T>::WellSuspended
+			);
+			ensure!(open == 0, Error::<T>::WellHasOpenMonths);
+		}
+		let owner = well.owner.clone();
+		if WellByIdentifier::<T>::get(well.identifier) == Some(id) {
+			WellByIdentifier::<T>::remove(well.identifier);
+		}
+		if open > 0 {
+			OpenMonths::<T>::mutate(&owner, |n| *n = n.defensive_saturating_sub(open));
+		}
+		let deposit = Self::release_well_deposit(id, &owner);
+		Self::put_well(id, well, WellStatus::Removed { reason: reason.clone() });
+		Self::deposit_event(Event::WellRemoved {
+			well: id,
+			owner,
+			by_governance: by.is_none(),
+			reason,
+			deposit,
+			dropped_months: open,
+		});
+		Ok(())
+	}
+
+	pub(crate) fn do_transfer_well(
+		id: WellId,
+		to: T::AccountId,
+		operator: OperatorCode,
+	) -> DispatchResult {
+		let mut well = Self::get_well(id)?;
+		ensure!(!matches!(well.status, WellStatus::Removed { .. }), Error::<T>::WellRemoved);
+		ensure!(well.owner != to, Error::<T>::SameOwner);
+		ensure!(WellOpenMonths::<T>::get(id) == 0, Error::<T>::WellHasOpenMonths);
+		T::Producers::ensure_active(&to)?;
+		ensure!(
+			T::Producers::admitted_class(&to) == Some(well.asset_class),
+			Error::<T>::NotAdmittedForClass
+		);
+		ensure!(is_valid_code(&operator), Error::<T>::InvalidOperatorCode);
+		ensure!(T::Producers::operates(&to, &operator), Error::<T>::NotOperator);
+		let deposit = T::WellDeposit::get();
+		T::Currency::hold(&HoldReason::WellRegistration.into(), &to, deposit)
+			.map_err(|_| Error::<T>::InsufficientBalance)?;
+		let from = well.owner.clone();
+		Self::release_well_deposit(id, &from);
+		WellDeposits::<T>::insert(id, deposit);
+		// A new operator code is reviewed again; otherwise the well keeps its state. A rejected
+		// well stays rejected (it holds no identifier; its new owner resubmits it).
+		let status = match well.status {
+			WellStatus::Rejected { .. } => well.status.clone(),
+			_ if well.operator != operator => WellStatus::InReview,
+			_ => well.status.clone(),
+		};
+		if well.status == WellStatus::Active {
+			ActiveWells::<T>::mutate(&from, |n| *n = n.defensive_saturating_sub(1));
+		}
+		well.owner = to.clone();
+		well.operator = operator;
+		well.beneficiaries = Default::default();
+		// Stored as not active so that `put_well` counts it for the new owner.
+		well.status = WellStatus::InReview;
+		Self::put_well(id, well, status.clone());
+		Self::deposit_event(Event::WellTransferred { well: id, from, to, status });
 		Ok(())
 	}
 
@@ -372,6 +488,7 @@ impl<T: Config> Pallet<T> {
 			Ledgers::<T>::try_mutate(id, day.month(), |l| -> DispatchResult {
 				if l.is_none() {
 					OpenMonths::<T>::mutate(&who, |n| *n = n.saturating_add(1));
+					WellOpenMonths::<T>::mutate(id, |n| *n = n.saturating_add(1));
 				}
 				let ledger = l.get_or_insert_with(MonthLedger::default);
 				ensure!(ledger.status == MonthStatus::Open, Error::<T>::MonthAudited);
@@ -481,7 +598,9 @@ impl<T: Config> Pallet<T> {
 			},
 			|_, id| {
 				if let Some(mut well) = WellRegistry::<T>::get(id) {
-					if well.annual_review == AnnualReview::NotDue {
+					if well.annual_review == AnnualReview::NotDue
+						&& !matches!(well.status, WellStatus::Removed { .. })
+					{
 						well.annual_review = AnnualReview::Open;
 						let (owner, expires) = (well.owner.clone(), well.expires.unwrap_or(today));
 						WellRegistry::<T>::insert(id, well);
@@ -547,6 +666,7 @@ impl<T: Config> Pallet<T> {
 	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::BTreeMap;
+		use sp_runtime::Saturating;
 		for (id, month, ledger) in Ledgers::<T>::iter() {
 			let records = Self::records_in(id, month);
 			ensure!(
@@ -556,16 +676,34 @@ impl<T: Config> Pallet<T> {
 			let sum = records.iter().try_fold(0u64, |acc, (_, v)| acc.checked_add(*v));
 			ensure!(sum == Some(ledger.volume), "ledger volume differs from the day records");
 		}
+		for (identifier, id) in WellByIdentifier::<T>::iter() {
+			ensure!(
+				WellRegistry::<T>::get(id).is_some_and(|w| w.identifier == identifier),
+				"an identifier indexed to another well"
+			);
+		}
 		for (id, day, _) in DayRecords::<T>::iter() {
 			ensure!(Ledgers::<T>::contains_key(id, day.month()), "a day record outside any ledger");
 			ensure!(WellRegistry::<T>::contains_key(id), "a day record of an unknown well");
 		}
 		let mut active: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		for (id, well) in WellRegistry::<T>::iter() {
-			ensure!(
-				WellByIdentifier::<T>::get(well.identifier) == Some(id),
-				"identifier index broken"
-			);
+			// Rejected and removed wells gave their identifier up (another well may hold it).
+			if !matches!(well.status, WellStatus::Rejected { .. } | WellStatus::Removed { .. }) {
+				ensure!(
+					WellByIdentifier::<T>::get(well.identifier) == Some(id),
+					"identifier index broken"
+				);
+			}
+			if let Some(d) = WellDeposits::<T>::get(id) {
+				ensure!(
+					!matches!(well.status, WellStatus::Removed { .. }),
+					"a removed well keeps a deposit"
+				);
+				let sum = deposits.entry(well.owner.clone()).or_default();
+				*sum = sum.saturating_add(d);
+			}
 			if well.status == WellStatus::Active {
 				let n = active.entry(well.owner.clone()).or_default();
 				*n = n.saturating_add(1);
@@ -580,18 +718,39 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		let mut open: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+		let mut open_per_well: BTreeMap<WellId, u32> = BTreeMap::new();
 		for (id, _, ledger) in Ledgers::<T>::iter() {
 			if ledger.status == MonthStatus::Open {
-				let owner = WellRegistry::<T>::get(id).ok_or("a ledger of an unknown well")?.owner;
-				let n = open.entry(owner).or_default();
+				let n = open_per_well.entry(id).or_default();
 				*n = n.saturating_add(1);
 			}
+			let well = WellRegistry::<T>::get(id).ok_or("a ledger of an unknown well")?;
+			// A removed well's open months were dropped from its owner's count.
+			if ledger.status == MonthStatus::Open
+				&& !matches!(well.status, WellStatus::Removed { .. })
+			{
+				let n = open.entry(well.owner).or_default();
+				*n = n.saturating_add(1);
+			}
+		}
+		for (id, n) in WellOpenMonths::<T>::iter() {
+			ensure!(open_per_well.get(&id).copied().unwrap_or(0) == n, "well open months differ");
+		}
+		for (id, n) in open_per_well {
+			ensure!(WellOpenMonths::<T>::get(id) == n, "well open months not counted");
 		}
 		for (who, n) in OpenMonths::<T>::iter() {
 			ensure!(open.get(&who).copied().unwrap_or(0) == n, "open month count differs");
 		}
 		for (who, n) in open {
 			ensure!(OpenMonths::<T>::get(&who) == n, "open months not counted");
+		}
+		for (who, sum) in deposits {
+			use frame_support::traits::fungible::InspectHold;
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::WellRegistration.into(), &who) == sum,
+				"registration deposits differ from the held balance"
+			);
 		}
 		for (who, n) in ActiveWells::<T>::iter() {
 			ensure!(active.get(&who).copied().unwrap_or(0) == n, "active well count differs");
@@ -661,7 +820,11 @@ impl<T: Config> WellLedger<T::AccountId> for Pallet<T> {
 		Ledgers::<T>::mutate(id, month, |l| {
 			if let Some(l) = l.as_mut() {
 				if l.status == MonthStatus::Open {
-					if let Some(well) = WellRegistry::<T>::get(id) {
+					WellOpenMonths::<T>::mutate(id, |n| *n = n.defensive_saturating_sub(1));
+					// A removed well's open months were dropped from its owner's count already.
+					if let Some(well) = WellRegistry::<T>::get(id)
+						.filter(|w| !matches!(w.status, WellStatus::Removed { .. }))
+					{
 						OpenMonths::<T>::mutate(&well.owner, |n| {
 							*n = n.defensive_saturating_sub(1)
 						});

@@ -75,6 +75,7 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_arithmetic::Perbill;
+	use sp_runtime::traits::StaticLookup;
 	use tn_primitives::{
 		traits::{PriceFeed, ProducerRegistry},
 		Commitment, Commodity, Day, DiscountRules, FacilityCode, Month, OilQuality, OperatorCode,
@@ -94,11 +95,14 @@ pub mod pallet {
 		(<T as frame_system::Config>::AccountId, Perbill),
 		<T as Config>::MaxBeneficiaries,
 	>;
+	/// An account parameter as Polkadot.js Apps offers it (an address or an index).
+	pub type AccountIdLookupOf<T> = <<T as frame_system::Config>::Lookup as StaticLookup>::Source;
 	/// A batch of daily records: (well, day, volume).
 	pub type BatchOf<T> = BoundedVec<(WellId, Day, Volume), <T as Config>::MaxBatch>;
 
-	/// The storage version: 1 since wells carry their regulator codes ([`crate::migration`]).
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	/// The storage version ([`crate::migration`]): 1 since wells carry their regulator codes,
+	/// 2 since open months are counted per producer, 3 since they are counted per well.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -109,6 +113,8 @@ pub mod pallet {
 	pub enum HoldReason {
 		/// Deposit of an unofficial asset-class proposal.
 		AssetClassProposal,
+		/// Registration deposit of a well (returned when the well is removed).
+		WellRegistration,
 	}
 
 	#[pallet::config]
@@ -143,6 +149,10 @@ pub mod pallet {
 		/// Deposit held from the proposer of an unofficial asset class.
 		#[pallet::constant]
 		type ProposalDeposit: Get<BalanceOf<Self>>;
+		/// Deposit held per registered well until it is removed: identifiers are not free to
+		/// squat, and the registry's storage is paid for.
+		#[pallet::constant]
+		type WellDeposit: Get<BalanceOf<Self>>;
 		/// Most beneficiaries per well (the original: 9 besides the owner).
 		#[pallet::constant]
 		type MaxBeneficiaries: Get<u32>;
@@ -179,6 +189,10 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type WellByIdentifier<T: Config> = StorageMap<_, Identity, Commitment, WellId>;
 
+	/// Registration deposit held for each well (wells registered before deposits have none).
+	#[pallet::storage]
+	pub type WellDeposits<T: Config> = StorageMap<_, Twox64Concat, WellId, BalanceOf<T>>;
+
 	/// Number of active wells per producer (for the producers pallet's deposit floor).
 	#[pallet::storage]
 	pub type ActiveWells<T: Config> =
@@ -188,6 +202,11 @@ pub mod pallet {
 	/// exposure the producers pallet keeps covered when a deposit is withdrawn.
 	#[pallet::storage]
 	pub type OpenMonths<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// Number of open (not yet audited) months with uploads per well (removal and transfer
+	/// read it instead of scanning the well's ledgers).
+	#[pallet::storage]
+	pub type WellOpenMonths<T: Config> = StorageMap<_, Twox64Concat, WellId, u32, ValueQuery>;
 
 	/// Daily production records: (well, day) → volume.
 	#[pallet::storage]
@@ -268,6 +287,18 @@ pub mod pallet {
 		WellSuspended { well: WellId, reason: ShortText },
 		/// Governance lifted a well's suspension.
 		WellReinstated { well: WellId },
+		/// A well was removed (`by_governance`, else by its owner): its identifier is free and
+		/// `deposit` was returned to `owner`; `dropped_months` open months can no longer mint.
+		WellRemoved {
+			well: WellId,
+			owner: T::AccountId,
+			by_governance: bool,
+			reason: ShortText,
+			deposit: BalanceOf<T>,
+			dropped_months: u32,
+		},
+		/// Governance transferred a well to another producer (its records and audits stay).
+		WellTransferred { well: WellId, from: T::AccountId, to: T::AccountId, status: WellStatus },
 		/// The beneficiaries changed (the owner keeps `owner_share`).
 		BeneficiariesSet { well: WellId, beneficiaries: BeneficiariesOf<T>, owner_share: Perbill },
 		/// The annual-review notice: the well expires on `expires`; submit fresh chemistry.
@@ -371,6 +402,19 @@ pub mod pallet {
 		NoWellIdLeft,
 		/// A Foundation Manager may not review their own well.
 		CannotReviewOwnWell,
+		/// The producer's KYB approval does not record this operator code: a producer registers
+		/// only wells it operates.
+		NotOperator,
+		/// The free balance cannot cover the well's registration deposit.
+		InsufficientBalance,
+		/// The well has open (unaudited) months: audit them first.
+		WellHasOpenMonths,
+		/// The well was removed.
+		WellRemoved,
+		/// The well was not passed (rejected): there is nothing to suspend.
+		WellRejected,
+		/// The well belongs to that account already.
+		SameOwner,
 	}
 
 	#[pallet::hooks]
@@ -394,10 +438,14 @@ pub mod pallet {
 		/// `OperatorBAID`, e.g. `0045`) and `facility` its reporting facility (Petrinex
 		/// `ReportingFacilityID`, e.g. `ABBT0147937`): upper-case letters and digits.
 		///
+		/// Holds the registration deposit (`WellDeposit`) until the well is removed. The operator
+		/// code must be one the producer's KYB approval recorded.
+		///
 		/// Origin: a signed, active producer. Emits `WellSubmitted`. Errors: `NotProducer` /
 		/// `ProducerSuspended` (producers pallet), `UnknownAssetClass`, `AssetClassNotLive`,
-		/// `IdentifierTaken`, `QualityMismatch`, `QualityOutOfRange`, `InvalidOperatorCode`,
-		/// `InvalidFacilityCode`.
+		/// `NotAdmittedForClass`, `IdentifierTaken`, `QualityMismatch`, `QualityOutOfRange`,
+		/// `InvalidOperatorCode`, `InvalidFacilityCode`, `NotOperator`, `NoWellIdLeft`,
+		/// `InsufficientBalance`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::submit_well())]
 		pub fn submit_well(
@@ -419,10 +467,13 @@ pub mod pallet {
 		/// rejected well is resubmitted; an active well goes back to review (it cannot mint until
 		/// passed again).
 		///
+		/// A rejected well gave its identifier up: resubmitting claims it again.
+		///
 		/// Origin: the well's owner, an active producer. Emits `WellEdited`. Errors:
 		/// `NotProducer` / `ProducerSuspended`, `UnknownWell`, `NotOwner`, `CannotEdit`
-		/// (suspended), `QualityMismatch`, `QualityOutOfRange`, `InvalidOperatorCode`,
-		/// `InvalidFacilityCode`.
+		/// (suspended or removed), `QualityMismatch`, `QualityOutOfRange`, `InvalidOperatorCode`,
+		/// `InvalidFacilityCode`, `NotOperator`, `IdentifierTaken` (a rejected well's identifier
+		/// was registered by another well meanwhile).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::edit_well())]
 		pub fn edit_well(
@@ -438,7 +489,13 @@ pub mod pallet {
 			Self::do_edit_well(who, well, docs, quality, codes)
 		}
 
-		/// Maintainer of the well's asset class: pass (activate) or not pass, with a reason.
+		/// Maintainer of the well's asset class: pass (activate) or not pass, with a reason. Not
+		/// passing frees the well's identifier (the real operator can register it); the owner may
+		/// edit and resubmit, or remove the well to get its deposit back.
+		///
+		/// Origin: a signed maintainer of the class (a Foundation Manager for Foundation classes),
+		/// not the owner. Emits `WellActivated` or `WellRejected`. Errors: `UnknownWell`,
+		/// `UnknownAssetClass`, `NotMaintainer`, `CannotReviewOwnWell`, `NotInReview`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::review_well())]
 		pub fn review_well(
@@ -503,7 +560,10 @@ pub mod pallet {
 			Self::do_judge_annual_review(who, well, pass, reason)
 		}
 
-		/// Governance: suspend a well.
+		/// Governance: suspend a well (it cannot upload or mint until reinstated).
+		///
+		/// Origin: governance. Emits `WellSuspended`. Errors: `UnknownWell`, `WellSuspended`
+		/// (already), `WellRemoved`, `WellRejected`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::suspend_well())]
 		pub fn suspend_well(
@@ -547,6 +607,49 @@ pub mod pallet {
 			Self::do_upload(who.clone(), &records)?;
 			Self::deposit_event(Event::BatchUploaded { who, records: records.len() as u32 });
 			Ok(())
+		}
+
+		/// Remove a well: its identifier is free again, its registration deposit returned to the
+		/// owner; its day records, ledgers and audit records stay as history. The owner may remove
+		/// a well that is not suspended and has no open months; governance any well, in which
+		/// case the well's open months are dropped (they can no longer mint).
+		///
+		/// Origin: the well's owner (signed) or governance. Emits `WellRemoved`. Errors:
+		/// `UnknownWell`, `NotOwner`, `WellRemoved`, `WellSuspended`, `WellHasOpenMonths`.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::remove_well())]
+		pub fn remove_well(
+			origin: OriginFor<T>,
+			well: WellId,
+			reason: ShortText,
+		) -> DispatchResult {
+			let by = match T::GovernanceOrigin::try_origin(origin) {
+				Ok(_) => None,
+				Err(origin) => Some(ensure_signed(origin)?),
+			};
+			Self::do_remove_well(by, well, reason)
+		}
+
+		/// Governance: transfer a well to another producer (e.g. after a licence transfer). The
+		/// records and audits stay with the well; the beneficiaries are cleared (the new owner
+		/// sets its own); the registration deposit is returned to the old owner and held from
+		/// the new one. `operator` is the well's operator code under its new owner (it must be one
+		/// of the new owner's); if it changes, the well goes back to review.
+		///
+		/// Origin: governance. Emits `WellTransferred`. Errors: `UnknownWell`, `WellRemoved`,
+		/// `SameOwner`, `WellHasOpenMonths`, `NotProducer` / `ProducerSuspended`,
+		/// `NotAdmittedForClass`, `InvalidOperatorCode`, `NotOperator`, `InsufficientBalance`.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::transfer_well())]
+		pub fn transfer_well(
+			origin: OriginFor<T>,
+			well: WellId,
+			new_owner: AccountIdLookupOf<T>,
+			operator: OperatorCode,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			let new_owner = T::Lookup::lookup(new_owner)?;
+			Self::do_transfer_well(well, new_owner, operator)
 		}
 
 		/// Governance: add an official asset class maintained by the Foundation or an account.

@@ -164,3 +164,53 @@ pub mod v2 {
 		<T as frame_system::Config>::DbWeight,
 	>;
 }
+
+/// v3: open months are also counted per well ([`WellOpenMonths`]).
+pub mod v3 {
+	use super::*;
+	use frame_support::{traits::Get, weights::Weight};
+
+	/// Counts the open ledgers of every well.
+	pub struct InnerMigrateV2ToV3<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV2ToV3<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut reads: u64 = 0;
+			let mut writes: u64 = 0;
+			for (id, _, ledger) in Ledgers::<T>::iter() {
+				reads = reads.saturating_add(1);
+				if ledger.status == MonthStatus::Open {
+					writes = writes.saturating_add(1);
+					WellOpenMonths::<T>::mutate(id, |n| *n = n.saturating_add(1));
+				}
+			}
+			log::info!(target: "runtime::wells", "v3: {writes} open months counted per well");
+			T::DbWeight::get().reads_writes(reads, writes)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
+			use codec::Encode;
+			let open = OpenMonths::<T>::iter_values().fold(0u32, |a, n| a.saturating_add(n));
+			Ok(open.encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			use codec::Decode;
+			let open = u32::decode(&mut &state[..]).map_err(|_| "v3: bad pre-upgrade state")?;
+			let counted = WellOpenMonths::<T>::iter_values().fold(0u32, |a, n| a.saturating_add(n));
+			frame_support::ensure!(open == counted, "v3: open months miscounted");
+			Ok(())
+		}
+	}
+
+	/// The versioned migration 2 → 3.
+	pub type MigrateToV3<T> = VersionedMigration<
+		2,
+		3,
+		InnerMigrateV2ToV3<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}

@@ -50,12 +50,16 @@ pub const OTHER_PRODUCER: AccountId = 2;
 pub const MANAGER: AccountId = 10;
 pub const STRANGER: AccountId = 20;
 pub const PROPOSAL_DEPOSIT: Balance = 50;
+pub const WELL_DEPOSIT: Balance = 20;
 
 parameter_types! {
 	pub static Producers: Vec<AccountId> = vec![PRODUCER, OTHER_PRODUCER];
 	/// Asset class each producer was admitted for (absent: class 0).
 	pub static AdmittedClasses: std::collections::BTreeMap<AccountId, u32> = Default::default();
 	pub static Suspended: Vec<AccountId> = vec![];
+	/// (producer, operator code) pairs whose KYB approval does not record the code (all other
+	/// pairs of admitted producers do).
+	pub static NotOperated: Vec<(AccountId, Vec<u8>)> = vec![];
 	pub static Prices: BTreeMap<(Commodity, Day), u64> = BTreeMap::new();
 	pub static Rules: DiscountRules = DiscountRules::DEFAULT;
 	pub static GasFactor: u32 = 36_585;
@@ -85,6 +89,9 @@ impl ProducerRegistry<AccountId> for MockProducers {
 		Producers::get()
 			.contains(who)
 			.then(|| AdmittedClasses::get().get(who).copied().unwrap_or(0))
+	}
+	fn operates(who: &AccountId, operator: &[u8]) -> bool {
+		Producers::get().contains(who) && !NotOperated::get().contains(&(*who, operator.to_vec()))
 	}
 }
 
@@ -124,6 +131,7 @@ impl pallet_wells::Config for Test {
 	type ReviewNoticeDays = Notice;
 	type UploadWindow = Window;
 	type ProposalDeposit = ConstU128<PROPOSAL_DEPOSIT>;
+	type WellDeposit = ConstU128<WELL_DEPOSIT>;
 	type MaxBeneficiaries = ConstU32<9>;
 	type MaxBatch = ConstU32<100>;
 	type MaxNoticesPerBlock = ConstU32<2>;
@@ -154,7 +162,13 @@ impl crate::benchmarking::BenchmarkHelper<AccountId> for BenchHelper {
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
-		balances: vec![(PRODUCER, 1_000), (OTHER_PRODUCER, 1_000), (STRANGER, 1_000)],
+		balances: vec![
+			(PRODUCER, 1_000),
+			(OTHER_PRODUCER, 1_000),
+			(STRANGER, 1_000),
+			(MANAGER, 1_000),
+			(11, 1_000),
+		],
 		..Default::default()
 	}
 	.assimilate_storage(&mut t)

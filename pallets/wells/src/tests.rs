@@ -1177,3 +1177,302 @@ fn view_functions_list_a_producer_s_wells_the_review_queue_and_months() {
 		);
 	});
 }
+
+fn registration_held(who: AccountId) -> Balance {
+	Balances::balance_on_hold(&HoldReason::WellRegistration.into(), &who)
+}
+
+#[test]
+fn a_registration_holds_a_deposit_that_removal_returns() {
+	test(|| {
+		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Gas, ID, DOCS, None, op(), fac()));
+		assert_eq!(registration_held(PRODUCER), WELL_DEPOSIT);
+		assert_eq!(WellDeposits::<Test>::get(0), Some(WELL_DEPOSIT));
+		// A producer who cannot pay the deposit registers nothing.
+		Producers::set(vec![PRODUCER, OTHER_PRODUCER, 30]);
+		assert_noop!(
+			Wells::submit_well(o(30), 0, Commodity::Gas, ID2, DOCS, None, op(), fac()),
+			Error::<Test>::InsufficientBalance
+		);
+		// Only the owner (or governance) removes.
+		assert_noop!(Wells::remove_well(o(OTHER_PRODUCER), 0, text("x")), Error::<Test>::NotOwner);
+		assert_ok!(Wells::remove_well(o(PRODUCER), 0, text("sold")));
+		System::assert_last_event(
+			Event::WellRemoved {
+				well: 0,
+				owner: PRODUCER,
+				by_governance: false,
+				reason: text("sold"),
+				deposit: WELL_DEPOSIT,
+				dropped_months: 0,
+			}
+			.into(),
+		);
+		assert_eq!(registration_held(PRODUCER), 0);
+		assert_eq!(Balances::free_balance(PRODUCER), 1_000);
+		assert_eq!(WellByIdentifier::<Test>::get(ID), None);
+		assert!(matches!(WellRegistry::<Test>::get(0).unwrap().status, WellStatus::Removed { .. }));
+		// A removed well stays removed: no second removal, no edit, no upload.
+		assert_noop!(Wells::remove_well(o(PRODUCER), 0, text("x")), Error::<Test>::WellRemoved);
+		assert_noop!(
+			Wells::remove_well(RuntimeOrigin::root(), 0, text("x")),
+			Error::<Test>::WellRemoved
+		);
+		assert_noop!(
+			Wells::edit_well(o(PRODUCER), 0, DOCS, None, op(), fac()),
+			Error::<Test>::CannotEdit
+		);
+		assert_noop!(
+			Wells::upload_production(o(PRODUCER), 0, d(2025, 12, 31), 1),
+			Error::<Test>::WellNotActive
+		);
+		// Its identifier is free again.
+		assert_ok!(Wells::submit_well(
+			o(OTHER_PRODUCER),
+			0,
+			Commodity::Gas,
+			ID,
+			DOCS,
+			None,
+			op(),
+			fac()
+		));
+		assert_eq!(WellByIdentifier::<Test>::get(ID), Some(1));
+	});
+}
+
+#[test]
+fn a_producer_registers_only_wells_of_its_operator_codes() {
+	test(|| {
+		NotOperated::set(vec![(PRODUCER, b"0045".to_vec())]);
+		let theirs: tn_primitives::OperatorCode = b"0045".to_vec().try_into().unwrap();
+		assert_noop!(
+			Wells::submit_well(
+				o(PRODUCER),
+				0,
+				Commodity::Gas,
+				ID,
+				DOCS,
+				None,
+				theirs.clone(),
+				fac()
+			),
+			Error::<Test>::NotOperator
+		);
+		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Gas, ID, DOCS, None, op(), fac()));
+		assert_noop!(
+			Wells::edit_well(o(PRODUCER), 0, DOCS, None, theirs, fac()),
+			Error::<Test>::NotOperator
+		);
+	});
+}
+
+/// The squatting attack: a producer registers another company's well and is not passed. The
+/// identifier is free again at once, so the real operator registers it; the squatter's
+/// resubmission is refused.
+#[test]
+fn a_rejected_well_frees_its_identifier() {
+	test(|| {
+		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Gas, ID, DOCS, None, op(), fac()));
+		assert_ok!(Wells::review_well(o(MANAGER), 0, false, text("not your licence")));
+		assert_eq!(WellByIdentifier::<Test>::get(ID), None);
+		assert_ok!(Wells::submit_well(
+			o(OTHER_PRODUCER),
+			0,
+			Commodity::Gas,
+			ID,
+			DOCS,
+			None,
+			op(),
+			fac()
+		));
+		assert_eq!(WellByIdentifier::<Test>::get(ID), Some(1));
+		assert_noop!(
+			Wells::edit_well(o(PRODUCER), 0, DOCS, None, op(), fac()),
+			Error::<Test>::IdentifierTaken
+		);
+		// A rejected well whose identifier nobody took is resubmitted and claims it again.
+		assert_ok!(Wells::submit_well(
+			o(PRODUCER),
+			0,
+			Commodity::Gas,
+			ID2,
+			DOCS,
+			None,
+			op(),
+			fac()
+		));
+		assert_ok!(Wells::review_well(o(MANAGER), 2, false, text("docs")));
+		assert_ok!(Wells::edit_well(o(PRODUCER), 2, DOCS, None, op(), fac()));
+		assert_eq!(WellByIdentifier::<Test>::get(ID2), Some(2));
+		assert_eq!(WellRegistry::<Test>::get(2).unwrap().status, WellStatus::InReview);
+	});
+}
+
+#[test]
+fn removal_with_open_months_is_for_governance_and_drops_them() {
+	test(|| {
+		let w = active_oil_well();
+		advance_days(40);
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 5), 10));
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 2, 5), 10));
+		assert_eq!((Wells::open_months(&PRODUCER), WellOpenMonths::<Test>::get(w)), (2, 2));
+		assert_noop!(
+			Wells::remove_well(o(PRODUCER), w, text("x")),
+			Error::<Test>::WellHasOpenMonths
+		);
+		assert_ok!(Wells::suspend_well(RuntimeOrigin::root(), w, text("fraud")));
+		assert_noop!(Wells::remove_well(o(PRODUCER), w, text("x")), Error::<Test>::WellSuspended);
+		assert_ok!(Wells::remove_well(RuntimeOrigin::root(), w, text("fraud")));
+		System::assert_last_event(
+			Event::WellRemoved {
+				well: w,
+				owner: PRODUCER,
+				by_governance: true,
+				reason: text("fraud"),
+				deposit: WELL_DEPOSIT,
+				dropped_months: 2,
+			}
+			.into(),
+		);
+		// The months stay as history but no longer count as the producer's open exposure and
+		// can never be audited.
+		assert_eq!(Wells::open_months(&PRODUCER), 0);
+		assert_eq!(Wells::active_wells(&PRODUCER), 0);
+		assert_eq!(Ledgers::<Test>::get(w, jan()).unwrap().days, 1);
+		assert!(Wells::month_for_audit(Some(&PRODUCER), w, jan()).is_err());
+		assert_eq!(registration_held(PRODUCER), 0);
+	});
+}
+
+#[test]
+fn governance_transfers_a_well_with_its_history() {
+	test(|| {
+		let w = active_oil_well();
+		let list: BeneficiariesOf<Test> =
+			vec![(STRANGER, Perbill::from_percent(10))].try_into().unwrap();
+		assert_ok!(Wells::set_beneficiaries(o(PRODUCER), w, list));
+		advance_days(40);
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 5), 10));
+		let to_other = |op: tn_primitives::OperatorCode| {
+			Wells::transfer_well(RuntimeOrigin::root(), w, OTHER_PRODUCER, op)
+		};
+		assert_noop!(Wells::transfer_well(o(PRODUCER), w, OTHER_PRODUCER, op()), BadOrigin);
+		// Open months are audited by the producer who uploaded them first.
+		assert_noop!(to_other(op()), Error::<Test>::WellHasOpenMonths);
+		Wells::close_month(w, jan(), true);
+		assert_noop!(
+			Wells::transfer_well(RuntimeOrigin::root(), w, PRODUCER, op()),
+			Error::<Test>::SameOwner
+		);
+		assert_noop!(
+			Wells::transfer_well(RuntimeOrigin::root(), w, STRANGER, op()),
+			DispatchError::Other("NotProducer")
+		);
+		AdmittedClasses::set([(OTHER_PRODUCER, 1)].into_iter().collect());
+		assert_noop!(to_other(op()), Error::<Test>::NotAdmittedForClass);
+		AdmittedClasses::set(Default::default());
+		NotOperated::set(vec![(OTHER_PRODUCER, b"A1B2".to_vec())]);
+		assert_noop!(to_other(op()), Error::<Test>::NotOperator);
+		assert_noop!(
+			to_other(b"a".to_vec().try_into().unwrap()),
+			Error::<Test>::InvalidOperatorCode
+		);
+		NotOperated::set(vec![]);
+		// Same operator code: the well stays active under its new owner.
+		assert_ok!(to_other(op()));
+		System::assert_last_event(
+			Event::WellTransferred {
+				well: w,
+				from: PRODUCER,
+				to: OTHER_PRODUCER,
+				status: WellStatus::Active,
+			}
+			.into(),
+		);
+		let well = WellRegistry::<Test>::get(w).unwrap();
+		assert_eq!(well.owner, OTHER_PRODUCER);
+		assert!(well.beneficiaries.is_empty());
+		assert_eq!((Wells::active_wells(&PRODUCER), Wells::active_wells(&OTHER_PRODUCER)), (0, 1));
+		assert_eq!(
+			(registration_held(PRODUCER), registration_held(OTHER_PRODUCER)),
+			(0, WELL_DEPOSIT)
+		);
+		// The history stays with the well.
+		assert_eq!(Ledgers::<Test>::get(w, jan()).unwrap().status, MonthStatus::Minted);
+		assert_eq!(DayRecords::<Test>::get(w, d(2026, 1, 5)), Some(10));
+		// A new operator code sends it back to review.
+		let other: tn_primitives::OperatorCode = b"0045".to_vec().try_into().unwrap();
+		assert_ok!(Wells::transfer_well(RuntimeOrigin::root(), w, PRODUCER, other.clone()));
+		let well = WellRegistry::<Test>::get(w).unwrap();
+		assert_eq!((well.status, well.operator), (WellStatus::InReview, other));
+		assert_eq!((Wells::active_wells(&PRODUCER), Wells::active_wells(&OTHER_PRODUCER)), (0, 0));
+		// A removed well is not transferred.
+		assert_ok!(Wells::remove_well(RuntimeOrigin::root(), w, text("x")));
+		assert_noop!(to_other(op()), Error::<Test>::WellRemoved);
+		assert_noop!(
+			Wells::transfer_well(RuntimeOrigin::root(), 9, OTHER_PRODUCER, op()),
+			Error::<Test>::UnknownWell
+		);
+	});
+}
+
+#[test]
+fn a_transfer_needs_the_new_owner_s_deposit() {
+	test(|| {
+		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Gas, ID, DOCS, None, op(), fac()));
+		Producers::set(vec![PRODUCER, OTHER_PRODUCER, 30]);
+		assert_noop!(
+			Wells::transfer_well(RuntimeOrigin::root(), 0, 30, op()),
+			Error::<Test>::InsufficientBalance
+		);
+	});
+}
+
+#[test]
+fn migration_v3_counts_open_months_per_well_once() {
+	use crate::migration::v3::MigrateToV3;
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	test(|| {
+		let w = active_oil_well();
+		advance_days(40);
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 5), 10));
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 2, 5), 10));
+		Wells::close_month(w, jan(), true);
+		// Version 2 had no per-well counter.
+		WellOpenMonths::<Test>::remove(w);
+		StorageVersion::new(2).put::<Wells>();
+		MigrateToV3::<Test>::on_runtime_upgrade();
+		assert_eq!(WellOpenMonths::<Test>::get(w), 1);
+		assert_eq!(Wells::on_chain_storage_version(), StorageVersion::new(3));
+		MigrateToV3::<Test>::on_runtime_upgrade();
+		assert_eq!(WellOpenMonths::<Test>::get(w), 1);
+	});
+}
+
+/// Found by the random load: a rejected well (its identifier given up) must not come back to
+/// review through a suspension or a transfer without claiming its identifier again.
+#[test]
+fn a_rejected_well_cannot_return_to_review_without_its_identifier() {
+	test(|| {
+		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Gas, ID, DOCS, None, op(), fac()));
+		assert_ok!(Wells::review_well(o(MANAGER), 0, false, text("no")));
+		assert_noop!(
+			Wells::suspend_well(RuntimeOrigin::root(), 0, text("x")),
+			Error::<Test>::WellRejected
+		);
+		let other: tn_primitives::OperatorCode = b"0045".to_vec().try_into().unwrap();
+		assert_ok!(Wells::transfer_well(RuntimeOrigin::root(), 0, OTHER_PRODUCER, other.clone()));
+		let w = WellRegistry::<Test>::get(0).unwrap();
+		assert!(matches!(w.status, WellStatus::Rejected { .. }));
+		assert_eq!(WellByIdentifier::<Test>::get(ID), None);
+		// The new owner resubmits it: the identifier is claimed again.
+		assert_ok!(Wells::edit_well(o(OTHER_PRODUCER), 0, DOCS, None, other, fac()));
+		assert_eq!(WellByIdentifier::<Test>::get(ID), Some(0));
+		assert_ok!(Wells::remove_well(o(OTHER_PRODUCER), 0, text("x")));
+		assert_noop!(
+			Wells::suspend_well(RuntimeOrigin::root(), 0, text("x")),
+			Error::<Test>::WellRemoved
+		);
+	});
+}

@@ -86,6 +86,12 @@ pub enum WellStatus {
 		/// Why.
 		reason: ShortText,
 	},
+	/// Removed by its owner or by governance: its identifier is free again and its registration
+	/// deposit returned; its records and audits stay as history.
+	Removed {
+		/// Why.
+		reason: ShortText,
+	},
 }
 
 /// The annual review (年审) of an active well.

@@ -9,12 +9,27 @@ import { dateOfDay } from '../lib/time';
 import { devName } from '../chain/accounts';
 import { Loading, NeedAccount, TxButton } from '../ui/kit';
 import { DocVerify } from '../ui/DocVerify';
-void Binary;
+import { OPERATOR_CODE } from '../lib/hash';
+
+/** Most operator codes one KYB approval records (`MAX_OPERATOR_CODES` in tn-primitives). */
+const MAX_OPERATOR_CODES = 8;
+
+/** The operator codes typed by the verifier (comma or space separated), or why they are not valid. */
+export function parseOperatorCodes(text: string): { codes: string[]; error?: string } {
+  const codes = text.split(/[\s,]+/).map((c) => c.trim().toUpperCase()).filter((c) => c !== '');
+  if (codes.length === 0) return { codes, error: 'At least one operator code (Petrinex OperatorBAID) from the KYB documents' };
+  if (codes.length > MAX_OPERATOR_CODES) return { codes, error: `At most ${MAX_OPERATOR_CODES} codes` };
+  const bad = codes.find((c) => !OPERATOR_CODE.test(c));
+  if (bad) return { codes, error: `${bad}: 1–16 upper-case letters or digits` };
+  if (new Set(codes).size !== codes.length) return { codes, error: 'A code is listed twice' };
+  return { codes };
+}
 
 export function Verifier() {
   const { account, api, roles } = useApp();
   const s = useLoad(pendingApplications, []);
   const [matched, setMatched] = useState<Record<string, boolean>>({});
+  const [operators, setOperators] = useState<Record<string, string>>({});
   if (!account) return <Page><NeedAccount /></Page>;
   if (!s.data || !api) return <Page><Loading /></Page>;
   const waiting = s.data.filter((a) => a.app.stage.type !== 'AwaitingKyc');
@@ -27,6 +42,8 @@ export function Verifier() {
         const kind = app.stage.type === 'AwaitingKybJudgement' ? 'KYB' : 'KYC';
         const commitment = app.stage.type === 'AwaitingKycJudgement' ? app.stage.value.kyc : app.stage.value.kyb;
         const key = `${applicant}/${commitment}`;
+        const ops = parseOperatorCodes(operators[key] ?? '');
+        const opsOk = kind === 'KYC' || !ops.error;
         return (
           <article className="panel" key={key} data-testid={`application-${applicant}`}>
             <h2>{kind} of {devName(applicant) ?? short(applicant)}</h2>
@@ -37,19 +54,28 @@ export function Verifier() {
               <dt>Opened / expires</dt><dd>{dateOfDay(app.opened)} / {dateOfDay(app.expires)}</dd>
             </dl>
             <DocVerify commitment={commitment} testId="verify" onResult={(ok) => setMatched((m) => ({ ...m, [key]: ok }))} />
+            {kind === 'KYB' && (
+              <p>
+                <label htmlFor={`ops-${key}`}>Operator codes found in the KYB documents (Petrinex OperatorBAID; the producer may register only wells of these)</label>
+                <input id={`ops-${key}`} data-testid="verify-operators" value={operators[key] ?? ''} placeholder="0045, A5WB"
+                  aria-invalid={!!ops.error && (operators[key] ?? '') !== ''}
+                  onChange={(e) => setOperators((o) => ({ ...o, [key]: e.target.value }))} />
+                {(operators[key] ?? '') !== '' && ops.error && <small className="error" role="alert">{ops.error}</small>}
+              </p>
+            )}
             <div className="actions">
-              <TxButton label={`Approve ${kind}`} testId="verify-approve" disabled={!matched[key]}
+              <TxButton label={`Approve ${kind}`} testId="verify-approve" disabled={!matched[key] || !opsOk}
                 build={() => (kind === 'KYB'
-                  ? api.tx.Producers.judge_kyb({ applicant, kyb: commitment, approve: true })
+                  ? api.tx.Producers.judge_kyb({ applicant, kyb: commitment, approve: true, operators: ops.codes.map((c) => Binary.fromText(c)) })
                   : api.tx.Producers.judge_kyc({ applicant, kyc: commitment, approve: true }))}
                 onDone={s.reload} success="Approved." />
               <TxButton label={`Reject ${kind}`} className="danger" testId="verify-reject"
                 build={() => (kind === 'KYB'
-                  ? api.tx.Producers.judge_kyb({ applicant, kyb: commitment, approve: false })
+                  ? api.tx.Producers.judge_kyb({ applicant, kyb: commitment, approve: false, operators: [] })
                   : api.tx.Producers.judge_kyc({ applicant, kyc: commitment, approve: false }))}
                 onDone={s.reload} success="Rejected: the application ended." />
             </div>
-            {!matched[key] && <small className="hint">Approve unlocks once the document and salt match the commitment.</small>}
+            {!matched[key] && <small className="hint">Approve unlocks once the document and salt match the commitment{kind === 'KYB' ? ' and the operator codes are entered' : ''}.</small>}
           </article>
         );
       })}

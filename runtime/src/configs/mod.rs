@@ -243,6 +243,9 @@ impl pallet_wells::Config for Runtime {
 	type ReviewNoticeDays = dynamic_params::wells::ReviewNoticeDays;
 	type UploadWindow = UploadWindowParams;
 	type ProposalDeposit = ConstU128<{ 100 * UNIT }>;
+	// Against squatting identifiers: registering Alberta's ~1,000 busiest wells would hold
+	// 100,000 UNIT; returned when the well is removed.
+	type WellDeposit = ConstU128<{ 100 * UNIT }>;
 	type MaxBeneficiaries = MaxBeneficiaries;
 	type MaxBatch = ConstU32<2500>;
 	type MaxNoticesPerBlock = ConstU32<32>;
@@ -299,7 +302,11 @@ impl pallet_oracle::Config for Runtime {
 	type OracleKey = tn_primitives::feeds::FeedKey;
 	type OracleValue = tn_primitives::feeds::FeedValue;
 	type PalletId = OraclePalletId;
+	#[cfg(not(feature = "runtime-benchmarks"))]
 	type Members = OracleFeeders;
+	// Measured with the largest feeder set (issue 14 hole 6): see `FullFeederSet`.
+	#[cfg(feature = "runtime-benchmarks")]
+	type Members = crate::benchmarks::FullFeederSet;
 	type WeightInfo = crate::weights::pallet_oracle::WeightInfo<Runtime>;
 	type MaxHasDispatchedSize = ConstU32<32>;
 	type MaxFeedValues = ConstU32<256>;

@@ -42,6 +42,24 @@ pub fn op() -> tn_primitives::OperatorCode {
 	b"A1B2".to_vec().try_into().unwrap()
 }
 
+/// The operator code a KYB approval records for `who`: Eve's is [`op`]; others get four
+/// upper-case hex digits of their account (distinct for the test accounts).
+#[allow(dead_code)]
+pub fn op_of(who: &AccountId) -> tn_primitives::OperatorCode {
+	if *who == eve() {
+		return op();
+	}
+	let bytes: &[u8] = who.as_ref();
+	let code: String = bytes.iter().take(2).map(|b| format!("{b:02X}")).collect();
+	code.into_bytes().try_into().unwrap()
+}
+
+/// The operator codes of `who`'s KYB approval (one: [`op_of`]).
+#[allow(dead_code)]
+pub fn ops_of(who: &AccountId) -> tn_primitives::OperatorCodes {
+	vec![op_of(who)].try_into().unwrap()
+}
+
 /// The reporting facility of the test wells (Petrinex `ReportingFacilityID` shape).
 #[allow(dead_code)]
 pub fn fac() -> tn_primitives::FacilityCode {
@@ -144,7 +162,9 @@ pub const JAN_1_2026_MS: u64 = 1_767_225_600_000;
 const KYB: [u8; 32] = [1; 32];
 const KYC: [u8; 32] = [2; 32];
 /// blake2-256 would be used by real clients; any 32 bytes work as a commitment here.
-const WELL_ID: [u8; 32] = [3; 32];
+/// The identifier commitment of Eve's well.
+#[allow(dead_code)]
+pub const WELL_ID: [u8; 32] = [3; 32];
 
 pub fn deposit_held(who: &treasurenet_runtime::AccountId) -> u128 {
 	Balances::balance_on_hold(
@@ -160,16 +180,17 @@ pub fn onboard() -> u32 {
 	assert_ok!(Producers::apply(signed(&eve), 0, KYB));
 	// Only Charlie (KYC verifier) judges.
 	assert_noop!(
-		Producers::judge_kyb(signed(&alice()), eve.clone(), KYB, true),
+		Producers::judge_kyb(signed(&alice()), eve.clone(), KYB, true, ops_of(&eve)),
 		sp_runtime::DispatchError::BadOrigin
 	);
-	assert_ok!(Producers::judge_kyb(signed(&charlie()), eve.clone(), KYB, true));
+	assert_ok!(Producers::judge_kyb(signed(&charlie()), eve.clone(), KYB, true, ops_of(&eve)));
 	assert_ok!(Producers::submit_kyc(signed(&eve), KYC));
 	assert_ok!(Producers::judge_kyc(signed(&charlie()), eve.clone(), KYC, true));
 	assert_ok!(Producers::deposit(signed(&eve), 100 * UNIT));
 	assert_eq!(deposit_held(&eve), 100 * UNIT);
 
 	let quality = OilQuality { api_gravity_x100: 3_500, acidity_bp: 30 };
+	let id = pallet_wells::NextWellId::<treasurenet_runtime::Runtime>::get();
 	assert_ok!(Wells::submit_well(
 		signed(&eve),
 		0,
@@ -181,10 +202,10 @@ pub fn onboard() -> u32 {
 		fac()
 	));
 	// Alice is a Foundation Manager: she reviews.
-	assert_ok!(Wells::review_well(signed(&alice()), 0, true, Default::default()));
+	assert_ok!(Wells::review_well(signed(&alice()), id, true, Default::default()));
 	let beneficiaries = vec![(ferdie(), Perbill::from_percent(20))].try_into().unwrap();
-	assert_ok!(Wells::set_beneficiaries(signed(&eve), 0, beneficiaries));
-	0
+	assert_ok!(Wells::set_beneficiaries(signed(&eve), id, beneficiaries));
+	id
 }
 
 /// Alice (the dev chain's feeder) feeds 30 WTI prices of $70 and the official volume.
