@@ -497,3 +497,45 @@ fn a_second_account_of_the_same_operator_is_refused() {
 		check_invariants();
 	});
 }
+
+/// Hole 9: a producer whose well was passed with a poor quality (75 %) uploads its month, then
+/// has a better analysis (90 %) passed before minting, hoping to value the whole month at 90 %.
+/// Each day is valued with the quality in force on it: only days from the new pass get 90 %.
+#[test]
+fn a_better_quality_passed_later_does_not_revalue_past_days() {
+	use tn_primitives::{traits::WellLedger, OilQuality};
+	dev_ext(JAN_1_2026_MS).execute_with(|| {
+		let eve = eve();
+		let well = onboard();
+		let jan = Month::new(2026, 1).unwrap();
+		let sour_heavy = Some(OilQuality { api_gravity_x100: 3_000, acidity_bp: 60 });
+		let sweet_light = Some(OilQuality { api_gravity_x100: 3_500, acidity_bp: 30 });
+		// Jan 1: the well is re-analysed as sour heavy and passed (75 % from Jan 1).
+		assert_ok!(Wells::edit_well(signed(&eve), well, [5; 32], sour_heavy, op(), fac()));
+		assert_ok!(Wells::review_well(signed(&alice()), well, true, Default::default()));
+		// Jan 2 .. Jan 20: 1,000 L a day uploaded, each within the dev window.
+		for d in 1..20u32 {
+			run_days(1);
+			assert_ok!(Wells::upload_production(
+				signed(&eve),
+				well,
+				jan.first_day().plus(d - 1),
+				1_000
+			));
+		}
+		// Jan 20: the better analysis passes (90 % from Jan 20 on).
+		assert_ok!(Wells::edit_well(signed(&eve), well, [6; 32], sweet_light, op(), fac()));
+		assert_ok!(Wells::review_well(signed(&alice()), well, true, Default::default()));
+		run_days(1);
+		assert_ok!(Wells::upload_production(signed(&eve), well, jan.first_day().plus(19), 1_000));
+		run_days(20);
+		feed_january(well, 20_000);
+		let m = Wells::month_for_audit(None, well, jan).unwrap();
+		// 1 m³ = 6.28981 bbl × $70 = $440.2867 a day: 19 days × 0.75 + 1 day × 0.90.
+		let day = 440_286_700_000_000_000_000u128;
+		assert_eq!(m.value, day * 19 * 75 / 100 + day * 90 / 100);
+		// Had the month been revalued at 90 %, it would be worth 20 × 0.90 days.
+		assert!(m.value < day * 20 * 90 / 100);
+		check_invariants();
+	});
+}

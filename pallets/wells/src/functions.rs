@@ -206,7 +206,7 @@ impl<T: Config> Pallet<T> {
 			return Ok(());
 		}
 		let today = Self::today();
-		well.discount = Self::discount_for(well.commodity, &well.quality);
+		Self::put_discount(id, &mut well, today);
 		if well.activated.is_none() {
 			// First activation: valid for ReviewValidityDays, notice after ReviewNoticeDays.
 			well.activated = Some(today);
@@ -217,6 +217,42 @@ impl<T: Config> Pallet<T> {
 		Self::put_well(id, well, WellStatus::Active);
 		Self::deposit_event(Event::WellActivated { well: id, reviewer: who, discount, expires });
 		Ok(())
+	}
+
+	/// A passed review puts the discount of the well's quality in force from `from` on: earlier
+	/// days keep the discount that was in force on them.
+	fn put_discount(id: WellId, well: &mut WellOf<T>, from: Day) {
+		let new = Self::discount_for(well.commodity, &well.quality);
+		let old = well.discount;
+		DiscountHistory::<T>::mutate(id, |h| {
+			if h.is_empty() {
+				// The discount in force before the history began.
+				let _ = h.try_push((Day(0), old));
+			}
+			match h.last_mut() {
+				Some((_, d)) if *d == new => {},
+				// Two passes on one day: the later one is in force on it.
+				Some((day, d)) if *day == from => *d = new,
+				_ => {
+					if h.is_full() {
+						h.remove(0);
+					}
+					let _ = h.try_push((from, new));
+				},
+			}
+		});
+		well.discount = new;
+	}
+
+	/// The discount in force on `day` for well `id` (see [`DiscountHistory`]).
+	pub fn discount_on(id: WellId, well: &WellOf<T>, day: Day) -> Perbill {
+		let h = DiscountHistory::<T>::get(id);
+		h.iter()
+			.rev()
+			.find(|(from, _)| *from <= day)
+			.or_else(|| h.first())
+			.map(|(_, d)| *d)
+			.unwrap_or(well.discount)
 	}
 
 	fn schedule_notice(id: WellId, validated_from: Day) {
@@ -335,7 +371,7 @@ impl<T: Config> Pallet<T> {
 		let expires = base.plus(T::ReviewValidityDays::get());
 		well.quality = quality;
 		well.docs = docs;
-		well.discount = Self::discount_for(well.commodity, &quality);
+		Self::put_discount(id, &mut well, today);
 		well.expires = Some(expires);
 		well.annual_review = AnnualReview::NotDue;
 		let discount = well.discount;
@@ -621,8 +657,10 @@ impl<T: Config> Pallet<T> {
 			.collect()
 	}
 
-	/// Value a month: Σ volume × that day's price (or the fallback average) × discount.
+	/// Value a month: Σ volume × that day's price (or the fallback average) × the discount in
+	/// force on that day ([`DiscountHistory`]).
 	pub fn value_month(
+		id: WellId,
 		well: &WellOf<T>,
 		records: &[(Day, Volume)],
 		month: Month,
@@ -651,7 +689,8 @@ impl<T: Config> Pallet<T> {
 					fallback_price(&earlier)
 				},
 			};
-			let value = day_value(well.commodity, volume, price.price(), well.discount, factor)
+			let discount = Self::discount_on(id, well, day);
+			let value = day_value(well.commodity, volume, price.price(), discount, factor)
 				.ok_or(Error::<T>::ValueOverflow)?;
 			total = total.checked_add(value).ok_or(Error::<T>::ValueOverflow)?;
 			used.push((day, price));
@@ -797,7 +836,7 @@ impl<T: Config> WellLedger<T::AccountId> for Pallet<T> {
 		ensure!(ledger.status == MonthStatus::Open, Error::<T>::MonthAudited);
 		ensure!(ledger.days > 0, Error::<T>::NothingUploaded);
 		let records = Self::records_in(id, month);
-		let (value, prices) = Self::value_month(&well, &records, month)?;
+		let (value, prices) = Self::value_month(id, &well, &records, month)?;
 		// Every uploaded day is valued at its own price or the fallback: a day worth 0 for lack
 		// of a price would close the month for good with its value lost.
 		ensure!(

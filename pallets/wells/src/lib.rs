@@ -189,6 +189,20 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type WellByIdentifier<T: Config> = StorageMap<_, Identity, Commitment, WellId>;
 
+	/// The discounts a well's reviews put in force, oldest first: `(from day, discount)`. A day
+	/// is valued at the discount in force on it (the last entry from that day or earlier; days
+	/// before the first entry at the first). Empty for wells not reviewed since this map exists:
+	/// their current discount applies (the first change records it from day 0 first). Keeps the
+	/// last [`MAX_DISCOUNT_CHANGES`] changes.
+	#[pallet::storage]
+	pub type DiscountHistory<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		WellId,
+		BoundedVec<(Day, Perbill), ConstU32<MAX_DISCOUNT_CHANGES>>,
+		ValueQuery,
+	>;
+
 	/// Registration deposit held for each well (wells registered before deposits have none).
 	#[pallet::storage]
 	pub type WellDeposits<T: Config> = StorageMap<_, Twox64Concat, WellId, BalanceOf<T>>;

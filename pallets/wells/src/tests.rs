@@ -1476,3 +1476,65 @@ fn a_rejected_well_cannot_return_to_review_without_its_identifier() {
 		);
 	});
 }
+
+/// Hole 9: a passed review changes the discount from its day on; days before keep the discount
+/// in force on them (the producer cannot improve the quality and revalue past days upward).
+#[test]
+fn a_day_is_valued_with_the_quality_in_force_on_it() {
+	test(|| {
+		let w = active_oil_well(); // 90 % from its activation, Jan 1
+		advance_days(9); // Jan 10
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 5), 1_000));
+		let sour_heavy = OilQuality { api_gravity_x100: 3_000, acidity_bp: 60 };
+		assert_ok!(Wells::edit_well(o(PRODUCER), w, DOCS, Some(sour_heavy), op(), fac()));
+		assert_ok!(Wells::review_well(o(MANAGER), w, true, text("")));
+		assert_eq!(
+			DiscountHistory::<Test>::get(w).into_inner(),
+			vec![(Day(0), Perbill::from_percent(90)), (d(2026, 1, 10), Perbill::from_percent(75))]
+		);
+		advance_days(1);
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 10), 1_000));
+		set_price(Commodity::Oil, d(2026, 1, 5), 70_000_000);
+		set_price(Commodity::Oil, d(2026, 1, 10), 70_000_000);
+		advance_days(30);
+		let m = Wells::month_for_audit(Some(&PRODUCER), w, jan()).unwrap();
+		// Jan 5: 6.28981 bbl × $70 × 0.90 = $396.25803; Jan 10: × 0.75 = $330.215025.
+		assert_eq!(m.value, 396_258_030_000_000_000_000 + 330_215_025_000_000_000_000);
+		assert_eq!(
+			Wells::discount_on(w, &WellRegistry::<Test>::get(w).unwrap(), d(2026, 1, 9)),
+			Perbill::from_percent(90)
+		);
+		// A better quality passed later does not revalue January upward.
+		assert_ok!(Wells::edit_well(o(PRODUCER), w, DOCS, Some(SWEET_LIGHT), op(), fac()));
+		assert_ok!(Wells::review_well(o(MANAGER), w, true, text("")));
+		let again = Wells::month_for_audit(Some(&PRODUCER), w, jan()).unwrap();
+		assert_eq!(again.value, m.value);
+		// Two passes on one day: the later one is in force on it.
+		assert_ok!(Wells::edit_well(o(PRODUCER), w, DOCS, Some(sour_heavy), op(), fac()));
+		assert_ok!(Wells::review_well(o(MANAGER), w, true, text("")));
+		let h = DiscountHistory::<Test>::get(w).into_inner();
+		assert_eq!(h.len(), 3);
+		assert_eq!(h.last(), Some(&(d(2026, 2, 10), Perbill::from_percent(75))));
+	});
+}
+
+/// The history keeps the last `MAX_DISCOUNT_CHANGES` changes.
+#[test]
+fn the_discount_history_is_bounded() {
+	test(|| {
+		let w = active_oil_well();
+		let sour_heavy = OilQuality { api_gravity_x100: 3_000, acidity_bp: 60 };
+		for i in 0..12 {
+			advance_days(1);
+			let q = if i % 2 == 0 { sour_heavy } else { SWEET_LIGHT };
+			assert_ok!(Wells::edit_well(o(PRODUCER), w, DOCS, Some(q), op(), fac()));
+			assert_ok!(Wells::review_well(o(MANAGER), w, true, text("")));
+		}
+		let h = DiscountHistory::<Test>::get(w);
+		assert_eq!(h.len() as u32, MAX_DISCOUNT_CHANGES);
+		// The newest: Jan 13, 90 % (the twelfth pass restored the sweet light quality).
+		assert_eq!(h.last(), Some(&(d(2026, 1, 13), Perbill::from_percent(90))));
+		// The oldest kept: Jan 6, the fifth pass (sour heavy, 75 %).
+		assert_eq!(h.first(), Some(&(d(2026, 1, 6), Perbill::from_percent(75))));
+	});
+}

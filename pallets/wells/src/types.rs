@@ -67,6 +67,10 @@ pub struct AssetClass<AccountId, Balance> {
 	pub proposer: Option<(AccountId, Balance)>,
 }
 
+/// Most discount changes a well's history keeps (a review passes about once a year and a month
+/// is uploaded at most a year back, so older changes no longer value any open month).
+pub const MAX_DISCOUNT_CHANGES: u32 = 8;
+
 /// A well's review state, visible on chain.
 #[derive(
 	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
