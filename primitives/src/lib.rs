@@ -31,7 +31,7 @@ pub mod window;
 
 pub use audit::{audit, AuditOutcome, Band, DeviationBands};
 pub use quality::{DiscountRules, DiscountRulesError, OilQuality};
-pub use regulator::{FacilityCode, OperatorCode, OperatorCodes};
+pub use regulator::{FacilityCode, OfficialSource, OperatorCode, OperatorCodes};
 pub use split::{split, split_above_minimum};
 pub use time::{Day, Month};
 pub use units::*;

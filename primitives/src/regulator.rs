@@ -24,6 +24,29 @@ pub const MAX_OPERATOR_CODES: u32 = 8;
 /// The operator codes a KYB approval records.
 pub type OperatorCodes = BoundedVec<OperatorCode, ConstU32<MAX_OPERATOR_CODES>>;
 
+/// Where an asset class's official production figures come from: which offchain worker feeds
+/// its wells. Only a class whose source is [`OfficialSource::Petrinex`] gets Petrinex figures.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	codec::Encode,
+	codec::Decode,
+	codec::DecodeWithMemTracking,
+	codec::MaxEncodedLen,
+	scale_info::TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum OfficialSource {
+	/// No official feed on chain yet: the class's wells get no official figure (and cannot mint).
+	None,
+	/// Alberta's Petrinex public data (Volumetrics), read by the oracle-feeds offchain worker.
+	Petrinex,
+}
+
 /// Whether `code` is a well-formed regulator code: non-empty, only `A`–`Z` and `0`–`9`.
 pub fn is_valid_code(code: &[u8]) -> bool {
 	!code.is_empty() && code.iter().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())

@@ -142,9 +142,10 @@ pub struct DirectoryWell {
 
 /// The registered wells, as the oracle's offchain workers need them to match official data.
 pub trait WellDirectory {
-	/// Every **active** well (in review, rejected and suspended wells get no official figures).
-	/// Called offchain only (it reads every well).
+	/// Every **active** well of an asset class fed by Petrinex (in review, rejected, suspended
+	/// and removed wells, and wells of classes with another official source, get no Petrinex
+	/// figures). Called offchain only (it reads every well).
 	fn active_wells() -> alloc::vec::Vec<DirectoryWell>;
-	/// Whether `well` is active (one read; used to refuse feeds of figures no one can use).
+	/// Whether `well` is such a well (two reads; used to refuse feeds of figures no one can use).
 	fn is_active(well: WellId) -> bool;
 }

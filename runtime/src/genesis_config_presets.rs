@@ -91,6 +91,8 @@ fn genesis(r: Roles) -> Value {
 				b"Alberta oil and gas wells; official monthly production from Petrinex public data."
 					.to_vec(),
 				b"Petrinex (Alberta Energy Regulator) public data".to_vec(),
+				vec![tn_primitives::Commodity::Oil, tn_primitives::Commodity::Gas],
+				tn_primitives::OfficialSource::Petrinex,
 			)],
 		},
 		assets: pallet_assets::GenesisConfig {

@@ -164,6 +164,7 @@ type Migrations = (
 	pallet_wells::migration::v1::MigrateToV1<Runtime>,
 	pallet_wells::migration::v2::MigrateToV2<Runtime>,
 	pallet_wells::migration::v3::MigrateToV3<Runtime>,
+	pallet_wells::migration::v4::MigrateToV4<Runtime>,
 	pallet_audit_mint::migration::v1::MigrateToV1<Runtime>,
 );
 

@@ -539,3 +539,167 @@ fn a_better_quality_passed_later_does_not_revalue_past_days() {
 		check_invariants();
 	});
 }
+
+/// Hole 3, with the `production` preset's floor (5,000 UNIT per active well): a producer with
+/// 100 UNIT of deposit cannot mint, and once it has the floor it cannot withdraw below the
+/// floor of its active well plus its open (not yet audited) months.
+#[test]
+fn minting_or_withdrawing_without_the_required_deposit_is_refused() {
+	use treasurenet_runtime::{dynamic_params::producers as pp, Producers, UNIT};
+	type ProducersError = pallet_producers::Error<Runtime>;
+	dev_ext(JAN_1_2026_MS).execute_with(|| {
+		assert_ok!(Parameters::set_parameter(
+			RuntimeOrigin::root(),
+			RuntimeParameters::Producers(pp::Parameters::MinDepositPerWell(
+				pp::MinDepositPerWell,
+				Some(5_000 * UNIT)
+			))
+		));
+		let eve = eve();
+		let well = onboard(); // 100 UNIT deposit, one active well
+		let jan = Month::new(2026, 1).unwrap();
+		run_days(35);
+		let records: Vec<_> = (0..30).map(|d| (well, jan.first_day().plus(d), 1_000u64)).collect();
+		assert_ok!(Wells::upload_batch(signed(&eve), records.try_into().unwrap()));
+		// February's first days: a second open month.
+		assert_ok!(Wells::upload_production(signed(&eve), well, jan.last_day().plus(2), 1_000));
+		feed_january(well, 30_000);
+		assert_noop!(
+			AuditMint::mint(signed(&eve), well, jan),
+			ProducersError::DepositBelowRequirement
+		);
+		// The honest path: the producer tops its deposit up to the floor and mints.
+		assert_ok!(Producers::deposit(signed(&eve), 4_900 * UNIT));
+		assert_eq!(deposit_held(&eve), 5_000 * UNIT);
+		assert_ok!(AuditMint::mint(signed(&eve), well, jan));
+		// February is still open: the floor is 5,000 × (1 active well + 1 open month).
+		assert_noop!(Producers::withdraw(signed(&eve), UNIT), ProducersError::BelowMinimumDeposit);
+		// With 11,000 UNIT held, 1,000 may unbond; then the floor (10,000) is reached.
+		assert_ok!(Producers::deposit(signed(&eve), 6_000 * UNIT));
+		assert_ok!(Producers::withdraw(signed(&eve), 1_000 * UNIT));
+		assert_noop!(Producers::withdraw(signed(&eve), UNIT), ProducersError::BelowMinimumDeposit);
+		check_invariants();
+	});
+}
+
+/// Hole 6: two of four feeders collude and report the producer's own figure (P = O: no slash).
+/// An official figure needs ⌈2·4/3⌉ = 3 identical reports: neither 2 colluders nor the 2 honest
+/// feeders alone reach it, so nothing can be minted; when a third feeder reports the honest
+/// figure, the month is audited against it and each colluder is named by `FeederDisagrees`.
+#[test]
+fn two_colluding_feeders_of_four_cannot_set_the_official_figure() {
+	use tn_primitives::{
+		feeds::{FeedKey, FeedValue, Provenance},
+		Commodity, Day,
+	};
+	use treasurenet_runtime::{Oracle, OracleFeeders};
+	dev_ext(JAN_1_2026_MS).execute_with(|| {
+		let eve = eve();
+		let well = onboard();
+		let jan = Month::new(2026, 1).unwrap();
+		assert_ok!(OracleFeeders::reset_members(
+			RuntimeOrigin::root(),
+			vec![alice(), bob(), charlie(), sp_keyring::Sr25519Keyring::Dave.to_account_id()]
+		));
+		run_days(35);
+		let records: Vec<_> = (0..30).map(|d| (well, jan.first_day().plus(d), 1_000u64)).collect();
+		assert_ok!(Wells::upload_batch(signed(&eve), records.try_into().unwrap()));
+		let feed = |who: &treasurenet_runtime::AccountId, litres: u64| {
+			let provenance =
+				Provenance { updated: Day::from_ymd(2026, 2, 20).unwrap(), file_hash: [9; 32] };
+			let mut values: Vec<(FeedKey, FeedValue)> = (0..30)
+				.map(|d| {
+					(
+						FeedKey::Price(Commodity::Oil, jan.first_day().plus(d)),
+						FeedValue::Price(70_000_000),
+					)
+				})
+				.collect();
+			values.push((
+				FeedKey::Production(well, jan),
+				FeedValue::Production { volume: litres, provenance },
+			));
+			assert_ok!(Oracle::feed_values(signed(who), values.try_into().unwrap()));
+		};
+		// Bob and Charlie copy the producer's 30,000 L; Alice and Dave report Petrinex's 27,000.
+		feed(&bob(), 30_000);
+		feed(&charlie(), 30_000);
+		feed(&alice(), 27_000);
+		feed(&sp_keyring::Sr25519Keyring::Dave.to_account_id(), 27_000);
+		run_blocks(1);
+		assert!(pallet_oracle::Values::<Runtime>::get(FeedKey::Production(well, jan)).is_none());
+		assert_noop!(
+			AuditMint::mint(signed(&eve), well, jan),
+			pallet_audit_mint::Error::<Runtime>::NoOfficialFigure
+		);
+		// Charlie reports the regulator's figure: three identical reports make it official.
+		feed(&charlie(), 27_000);
+		run_blocks(1);
+		assert_ok!(AuditMint::mint(signed(&eve), well, jan));
+		let r = pallet_audit_mint::AuditRecords::<Runtime>::get(well, jan).unwrap();
+		assert_eq!((r.producer_volume, r.official_volume), (30_000, 27_000));
+		check_invariants();
+	});
+}
+
+/// Hole 10: a KYC verifier who is also the applicant (or a Foundation Manager who owns a well)
+/// cannot approve themselves; another verifier (manager) can.
+#[test]
+fn judges_cannot_judge_themselves() {
+	use treasurenet_runtime::{KycVerifiers, Producers};
+	dev_ext(JAN_1_2026_MS).execute_with(|| {
+		// Charlie, a verifier, applies for his own company.
+		assert_ok!(Producers::apply(signed(&charlie()), 0, [0x44; 32]));
+		assert_noop!(
+			Producers::judge_kyb(
+				signed(&charlie()),
+				charlie(),
+				[0x44; 32],
+				true,
+				ops_of(&charlie())
+			),
+			pallet_producers::Error::<Runtime>::CannotJudgeOwnApplication
+		);
+		// The honest path: a second verifier judges him.
+		assert_ok!(KycVerifiers::add_member(RuntimeOrigin::root(), bob().into()));
+		assert_ok!(Producers::judge_kyb(
+			signed(&bob()),
+			charlie(),
+			[0x44; 32],
+			true,
+			ops_of(&charlie())
+		));
+		assert_ok!(Producers::submit_kyc(signed(&charlie()), [0x45; 32]));
+		assert_noop!(
+			Producers::judge_kyc(signed(&charlie()), charlie(), [0x45; 32], true),
+			pallet_producers::Error::<Runtime>::CannotJudgeOwnApplication
+		);
+		assert_ok!(Producers::judge_kyc(signed(&bob()), charlie(), [0x45; 32], true));
+		// Alice, a Foundation Manager, admitted as a producer too, cannot pass her own well.
+		assert_ok!(Producers::apply(signed(&alice()), 0, [0x46; 32]));
+		assert_ok!(Producers::judge_kyb(
+			signed(&bob()),
+			alice(),
+			[0x46; 32],
+			true,
+			ops_of(&alice())
+		));
+		assert_ok!(Producers::submit_kyc(signed(&alice()), [0x47; 32]));
+		assert_ok!(Producers::judge_kyc(signed(&bob()), alice(), [0x47; 32], true));
+		assert_ok!(Wells::submit_well(
+			signed(&alice()),
+			0,
+			tn_primitives::Commodity::Gas,
+			[0x48; 32],
+			[0x49; 32],
+			None,
+			op_of(&alice()),
+			fac()
+		));
+		assert_noop!(
+			Wells::review_well(signed(&alice()), 0, true, Default::default()),
+			WellsError::CannotReviewOwnWell
+		);
+		check_invariants();
+	});
+}

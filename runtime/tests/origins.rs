@@ -466,6 +466,8 @@ fn asset_classes_only_root() {
 			maintainer: Maintainer::Foundation,
 			data_source: reason("a regulator"),
 			status: AssetClassStatus::Live,
+			commodities: vec![tn_primitives::Commodity::Oil].try_into().unwrap(),
+			source: tn_primitives::OfficialSource::None,
 		});
 		only(add, &[Root], bad_origin);
 		// Anyone may propose an unofficial class; only Root promotes or retires it.
@@ -473,7 +475,9 @@ fn asset_classes_only_root() {
 			signed(&newcomer()),
 			reason("Nickel"),
 			b"Nickel".to_vec().try_into().unwrap(),
-			reason("somewhere")
+			reason("somewhere"),
+			vec![tn_primitives::Commodity::Gas].try_into().unwrap(),
+			tn_primitives::OfficialSource::None
 		));
 		for (class, status) in [
 			(1, AssetClassStatus::Live),

@@ -205,6 +205,26 @@ impl Fuzz {
 		}
 	}
 
+	/// An asset class's commodities: mostly valid, sometimes empty or repeated.
+	fn commodities(&mut self) -> pallet_wells::Commodities {
+		let list = match self.rng.below(10) {
+			0 => vec![],
+			1 => vec![Commodity::Gas, Commodity::Gas],
+			2 => vec![Commodity::Oil],
+			3 => vec![Commodity::Gas],
+			_ => vec![Commodity::Oil, Commodity::Gas],
+		};
+		list.try_into().expect("≤ 2")
+	}
+
+	fn source(&mut self) -> tn_primitives::OfficialSource {
+		if self.rng.chance(70) {
+			tn_primitives::OfficialSource::Petrinex
+		} else {
+			tn_primitives::OfficialSource::None
+		}
+	}
+
 	/// A well without open months (what removal by its owner and transfers need), mostly.
 	fn well_without_open_months(&mut self) -> u32 {
 		let ids: Vec<u32> = self
@@ -664,7 +684,15 @@ impl Fuzz {
 					.expect("≤ 512");
 				let (name, data_source) = (short_text(&mut self.rng), short_text(&mut self.rng));
 				(
-					Call::add_asset_class { name, description, maintainer, data_source, status },
+					Call::add_asset_class {
+						name,
+						description,
+						maintainer,
+						data_source,
+						status,
+						commodities: self.commodities(),
+						source: self.source(),
+					},
 					Who::Root,
 				)
 			},
@@ -673,7 +701,13 @@ impl Fuzz {
 					vec![b'd'; self.rng.below(513) as usize].try_into().expect("≤ 512");
 				let (name, data_source) = (short_text(&mut self.rng), short_text(&mut self.rng));
 				(
-					Call::propose_asset_class { name, description, data_source },
+					Call::propose_asset_class {
+						name,
+						description,
+						data_source,
+						commodities: self.commodities(),
+						source: self.source(),
+					},
 					Who::Signed(self.any_account()),
 				)
 			},
@@ -917,6 +951,7 @@ impl Fuzz {
 				if key.1 == "mint" && tat_issuance() > issuance_before {
 					self.stats.mints_with_tat += 1;
 				}
+				uploaded_within_the_window(&call);
 			},
 			Err(e) => {
 				let name = error_name(&e.error).unwrap_or_else(|| {
@@ -1055,6 +1090,33 @@ fn run(seed: u64, calls: u64) {
 		}
 	}
 	assert!(s.mints_with_tat > 0, "no mint produced TAT (seed {seed})");
+}
+
+/// Invariant "nothing is uploaded outside a window", checked on every accepted upload with the
+/// window in force (restated here, not through `tn_primitives::window`): a past day, at most the
+/// grace days back, before its month's close, not before the well's activation (less the
+/// pre-activation days).
+fn uploaded_within_the_window(call: &RuntimeCall) {
+	use pallet_wells::Call;
+	let records: Vec<(u32, Day)> = match call {
+		RuntimeCall::Wells(Call::upload_production { well, day, .. }) => vec![(*well, *day)],
+		RuntimeCall::Wells(Call::upload_batch { records }) => {
+			records.iter().map(|(w, d, _)| (*w, *d)).collect()
+		},
+		_ => return,
+	};
+	let (grace, close, pre) = pallet_wells::Pallet::<Runtime>::upload_window();
+	let today = today();
+	for (well, day) in records {
+		let activated = pallet_wells::WellRegistry::<Runtime>::get(well)
+			.and_then(|w| w.activated)
+			.expect("an upload to a well never activated");
+		let next_month = day.month().last_day().0 + 1;
+		assert!(day.0 < today.0, "day {day:?} uploaded on {today:?}: not past");
+		assert!(today.0 - day.0 <= grace, "day {day:?} uploaded on {today:?}: grace over");
+		assert!(today.0 < next_month + close, "day {day:?} uploaded on {today:?}: month closed");
+		assert!(day.0 + pre >= activated.0, "day {day:?} before activation {activated:?}");
+	}
 }
 
 fn env_u64(name: &str, default: u64) -> u64 {

@@ -100,6 +100,7 @@ fn every_extrinsic_as_a_fraction_of_the_block() {
 		("producers.cancel_application", Producers::cancel_application()),
 		("producers.deposit", Producers::deposit()),
 		("producers.withdraw", Producers::withdraw()),
+		("producers.claim_unbonded", Producers::claim_unbonded()),
 		("producers.suspend", Producers::suspend()),
 		("producers.reinstate", Producers::reinstate()),
 		("producers.revoke", Producers::revoke()),
@@ -119,15 +120,19 @@ fn every_extrinsic_as_a_fraction_of_the_block() {
 		("wells.add_asset_class", Wells::add_asset_class()),
 		("wells.propose_asset_class", Wells::propose_asset_class()),
 		("wells.set_asset_class_status", Wells::set_asset_class_status()),
-		("wells.remove_well (estimated)", Wells::remove_well()),
-		("wells.transfer_well (estimated)", Wells::transfer_well()),
+		("wells.remove_well (by governance, an open month)", Wells::remove_well()),
+		("wells.transfer_well", Wells::transfer_well()),
 		("wells: 32 annual-review notices (on_initialize)", Wells::send_notices(32)),
 		(
 			"audit_mint.mint(9 beneficiaries, 31 days, slash with debt)",
 			AuditMint::mint(MAX_BENEFICIARIES),
 		),
-		("oracle.feed_values(1)", Oracle::feed_values(1)),
-		("oracle.feed_values(256) (MaxFeedValues)", Oracle::feed_values(256)),
+		(
+			"audit_mint.settle(9 beneficiaries, official halved: burn back, slash into debt)",
+			AuditMint::settle(MAX_BENEFICIARIES),
+		),
+		("oracle.feed_values(1) (32 feeders)", Oracle::feed_values(1)),
+		("oracle.feed_values(256) (MaxFeedValues, 32 feeders)", Oracle::feed_values(256)),
 	];
 	println!("| extrinsic (worst case) | ref_time | of block ref_time | proof size | of 5 MiB |");
 	println!("|---|---|---|---|---|");

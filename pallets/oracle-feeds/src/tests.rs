@@ -528,3 +528,171 @@ fn production_is_polled_as_soon_as_the_first_well_is_registered() {
 	let jan_m = Month::new(2026, 1).unwrap();
 	assert!(txs[1].iter().any(|(k, _)| *k == FeedKey::Production(0, jan_m)));
 }
+
+/// Expect only the two EIA requests (prices due, production not).
+fn expect_prices(env: &Env, cfg: &tn_feed_sim::SimConfig) {
+	let s = sim_settings();
+	let mut st = env.offchain.write();
+	for (commodity, series) in [(Commodity::Oil, "RWTC"), (Commodity::Gas, "RNGWHHD")] {
+		let uri = worker::eia_url(
+			&s,
+			commodity,
+			series,
+			worker::price_window_start(today()),
+			today().minus(1),
+		);
+		let body = eia_body(cfg, &uri);
+		expect(&mut st, uri, body);
+	}
+}
+
+fn set_offchain_time(env: &Env, ms: u64) {
+	env.offchain.write().timestamp = sp_core::offchain::Timestamp::from_unix_millis(ms);
+}
+
+const T0: u64 = 1_773_144_000_000;
+const HOUR: u64 = 3_600_000;
+
+/// Hole 8: a data server that answers with an endless (here: over-long) body cannot make the
+/// worker read it: past the cap (1 MiB for EIA JSON) the fetch fails, nothing of it is fed, and
+/// the rest of the run (Petrinex) goes on.
+#[test]
+fn a_body_over_its_cap_is_refused_and_the_run_goes_on() {
+	let (mut env, _) = env(true);
+	let cfg = sim();
+	let jan = tn_feed_sim::petrinex_month_zip(&cfg, (2026, 1), 1);
+	{
+		let s = sim_settings();
+		let mut st = env.offchain.write();
+		for (commodity, series) in [(Commodity::Oil, "RWTC"), (Commodity::Gas, "RNGWHHD")] {
+			let uri = worker::eia_url(
+				&s,
+				commodity,
+				series,
+				worker::price_window_start(today()),
+				today().minus(1),
+			);
+			// A valid start, then spaces without end: 1 MiB + 1 byte.
+			let mut body = b"{\"response\":{\"data\":[".to_vec();
+			body.resize((1 << 20) + 1, b' ');
+			expect(&mut st, uri, body);
+		}
+		for month in worker::months_to_poll(today()) {
+			let body = if month == Month::new(2026, 1).unwrap() {
+				jan.clone()
+			} else {
+				b"<html>404</html>".to_vec()
+			};
+			expect(&mut st, worker::petrinex_url(&s, month), body);
+		}
+	}
+	env.ext.execute_with(|| Feeds::offchain_worker(1));
+	let txs = submitted(&env);
+	assert_eq!(txs.len(), 1);
+	assert!(!txs[0].iter().any(|(k, _)| matches!(k, FeedKey::Price(..))), "no price fed");
+	assert_eq!(txs[0].len(), 1, "January's official figure only");
+}
+
+/// Hole 8: a run holds the lock; a second run meanwhile does nothing (no request at all: the
+/// test's HTTP mock would panic on one). A lock left by a run that died is taken over once both
+/// its block and time deadlines passed.
+#[test]
+fn a_held_lock_keeps_a_second_run_out_and_a_stale_one_is_taken_over() {
+	use sp_runtime::offchain::storage_lock::{BlockAndTime, StorageLock};
+	let (mut env, _) = env(true);
+	env.ext.execute_with(|| {
+		let mut lock = StorageLock::<BlockAndTime<System>>::with_block_and_time_deadline(
+			worker::LOCK,
+			5,
+			sp_core::offchain::Duration::from_millis(worker::LOCK_MS),
+		);
+		// A run that took the lock and died without releasing it.
+		lock.try_lock().expect("free").forget();
+		Feeds::offchain_worker(1);
+	});
+	assert!(submitted(&env).is_empty());
+	// Still held one block later.
+	env.ext.execute_with(|| {
+		System::set_block_number(2);
+		Feeds::offchain_worker(2);
+	});
+	assert!(submitted(&env).is_empty());
+	// Both deadlines passed (5 blocks, LOCK_MS): the next run takes the lock over and feeds.
+	let cfg = sim();
+	let jan = tn_feed_sim::petrinex_month_zip(&cfg, (2026, 1), 1);
+	set_offchain_time(&env, T0 + worker::LOCK_MS + 1);
+	expect_all(&env, &cfg, jan);
+	env.ext.execute_with(|| {
+		System::set_block_number(7);
+		Feeds::offchain_worker(7);
+	});
+	assert_eq!(submitted(&env).len(), 1);
+}
+
+/// Hole 8: a value that reached the chain but missed the quorum (no combined value) is sent
+/// again once it is older than half the raw-value expiry, so the key does not silently expire;
+/// a value with a combined value, or a younger one, is not.
+#[test]
+fn a_value_that_missed_the_quorum_is_sent_again_after_half_the_expiry() {
+	let (mut env, feeder) = env(true);
+	let feeder = feeder.unwrap();
+	let cfg = sim();
+	let jan = tn_feed_sim::petrinex_month_zip(&cfg, (2026, 1), 1);
+	expect_all(&env, &cfg, jan.clone());
+	env.ext.execute_with(|| Feeds::offchain_worker(1));
+	let first = submitted(&env).remove(0);
+	// The feed was included: our raw values are on chain; no key reached the quorum.
+	let put_raw = |env: &mut Env, at: u64| {
+		env.ext.execute_with(|| {
+			for (k, v) in first.iter() {
+				pallet_oracle::RawValues::<Test>::insert(
+					&feeder,
+					k,
+					pallet_oracle::TimestampedValue { value: v.clone(), timestamp: at },
+				);
+			}
+		})
+	};
+	put_raw(&mut env, T0);
+	// 7 hours later (12 h is half the mock's 24 h expiry): everything fetched again, nothing
+	// sent.
+	set_offchain_time(&env, T0 + 7 * HOUR);
+	expect_all(&env, &cfg, jan);
+	env.ext.execute_with(|| {
+		System::set_block_number(2);
+		Feeds::offchain_worker(2);
+	});
+	assert_eq!(submitted(&env).len(), 1);
+	// An hour later the prices are due again; their raw values are now 14 h old (as if fed 6 h
+	// before T0). One price key did reach the quorum: it is not resent.
+	put_raw(&mut env, T0 - 6 * HOUR);
+	let (combined_key, combined_value) = first
+		.iter()
+		.find(|(k, _)| matches!(k, FeedKey::Price(..)))
+		.cloned()
+		.expect("a price");
+	env.ext.execute_with(|| {
+		pallet_oracle::Values::<Test>::insert(
+			combined_key,
+			pallet_oracle::TimestampedValue { value: combined_value, timestamp: T0 },
+		);
+	});
+	set_offchain_time(&env, T0 + 8 * HOUR);
+	expect_prices(&env, &cfg);
+	env.ext.execute_with(|| {
+		System::set_block_number(3);
+		Feeds::offchain_worker(3);
+	});
+	let txs = submitted(&env);
+	assert_eq!(txs.len(), 2);
+	let prices: Vec<_> = first
+		.iter()
+		.filter(|(k, _)| matches!(k, FeedKey::Price(..)) && *k != combined_key)
+		.cloned()
+		.collect();
+	let mut resent = txs[1].clone();
+	resent.sort();
+	let mut expected = prices;
+	expected.sort();
+	assert_eq!(resent, expected);
+}

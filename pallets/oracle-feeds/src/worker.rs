@@ -61,11 +61,11 @@ const PETRINEX_TIMEOUT_MS: u64 = 120_000;
 /// Time allowed to a whole run: every fetch ends by then, so a run never outlives its lock.
 pub const RUN_BUDGET_MS: u64 = 240_000;
 /// The lock's time deadline: the run budget plus the time to build and submit the feed.
-const LOCK_MS: u64 = RUN_BUDGET_MS + 60_000;
+pub const LOCK_MS: u64 = RUN_BUDGET_MS + 60_000;
 /// HTTP chunk size when streaming Petrinex files.
 const CHUNK: usize = 64 * 1024;
 
-const LOCK: &[u8] = b"tn-feeds/lock";
+pub const LOCK: &[u8] = b"tn-feeds/lock";
 const LAST_PRICES: &[u8] = b"tn-feeds/last-prices";
 const LAST_PRODUCTION: &[u8] = b"tn-feeds/last-production";
 const IN_FLIGHT: &[u8] = b"tn-feeds/in-flight";

@@ -58,6 +58,11 @@ fn manager<T: Config>() -> T::AccountId {
 	who
 }
 
+/// Both commodities (the longest list).
+fn oil_and_gas() -> Commodities {
+	Commodities::truncate_from(alloc::vec![Commodity::Oil, Commodity::Gas])
+}
+
 fn text() -> ShortText {
 	ShortText::truncate_from(alloc::vec![b'x'; 128])
 }
@@ -283,6 +288,8 @@ mod benches {
 			Maintainer::Foundation,
 			text(),
 			AssetClassStatus::Live,
+			oil_and_gas(),
+			tn_primitives::OfficialSource::Petrinex,
 		);
 	}
 
@@ -291,14 +298,28 @@ mod benches {
 		let who = producer::<T>();
 		let description = LongText::truncate_from(alloc::vec![b'd'; 512]);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who), text(), description, text());
+		_(
+			RawOrigin::Signed(who),
+			text(),
+			description,
+			text(),
+			oil_and_gas(),
+			tn_primitives::OfficialSource::Petrinex,
+		);
 	}
 
 	#[benchmark]
 	fn set_asset_class_status() {
 		let who = producer::<T>();
 		let class = NextAssetClassId::<T>::get();
-		Wells::<T>::do_propose_asset_class(who, text(), Default::default(), text()).unwrap();
+		Wells::<T>::do_propose_asset_class(
+			who,
+			text(),
+			Default::default(),
+			text(),
+			(oil_and_gas(), tn_primitives::OfficialSource::Petrinex),
+		)
+		.unwrap();
 		let origin = T::GovernanceOrigin::try_successful_origin().expect("governance origin");
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, class, AssetClassStatus::Live);

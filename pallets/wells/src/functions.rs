@@ -19,8 +19,8 @@ use tn_primitives::{
 	},
 	valuation::{day_value, fallback_price, PriceUsed, PRICE_LOOKBACK_DAYS},
 	window::{check_upload, WindowError},
-	Commitment, Commodity, Day, FacilityCode, Month, OilQuality, OperatorCode, UsdAtto, Volume,
-	WellId, MAX_DAILY_VOLUME,
+	Commitment, Commodity, Day, FacilityCode, Month, OfficialSource, OilQuality, OperatorCode,
+	UsdAtto, Volume, WellId, MAX_DAILY_VOLUME,
 };
 
 impl<T: Config> Pallet<T> {
@@ -112,6 +112,7 @@ impl<T: Config> Pallet<T> {
 		T::Producers::ensure_active(&who)?;
 		let class = AssetClasses::<T>::get(asset_class).ok_or(Error::<T>::UnknownAssetClass)?;
 		ensure!(class.status == AssetClassStatus::Live, Error::<T>::AssetClassNotLive);
+		ensure!(class.commodities.contains(&commodity), Error::<T>::CommodityNotInClass);
 		// A producer is admitted for one asset class: its wells are of that class only.
 		ensure!(
 			T::Producers::admitted_class(&who) == Some(asset_class),
@@ -538,6 +539,21 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// A class's commodities (at least one, each once) with its official source
+	/// (`InvalidCommodities`).
+	pub(crate) fn check_commodities(
+		commodities: Commodities,
+		source: OfficialSource,
+	) -> Result<(Commodities, OfficialSource), DispatchError> {
+		let once = commodities
+			.iter()
+			.enumerate()
+			.all(|(i, c)| !commodities.iter().take(i).any(|o| o == c));
+		ensure!(!commodities.is_empty() && once, Error::<T>::InvalidCommodities);
+		Ok((commodities, source))
+	}
+
+	#[allow(clippy::too_many_arguments)]
 	pub(crate) fn do_add_asset_class(
 		name: ShortText,
 		description: LongText,
@@ -546,6 +562,7 @@ impl<T: Config> Pallet<T> {
 		status: AssetClassStatus,
 		official: bool,
 		proposer: Option<(T::AccountId, BalanceOf<T>)>,
+		(commodities, source): (Commodities, OfficialSource),
 	) -> DispatchResult {
 		let class = NextAssetClassId::<T>::get();
 		AssetClasses::<T>::insert(
@@ -558,6 +575,8 @@ impl<T: Config> Pallet<T> {
 				status,
 				official,
 				proposer: proposer.clone(),
+				commodities,
+				source,
 			},
 		);
 		NextAssetClassId::<T>::put(class.saturating_add(1));
@@ -575,6 +594,7 @@ impl<T: Config> Pallet<T> {
 		name: ShortText,
 		description: LongText,
 		data_source: ShortText,
+		feed: (Commodities, OfficialSource),
 	) -> DispatchResult {
 		let deposit = T::ProposalDeposit::get();
 		T::Currency::hold(&HoldReason::AssetClassProposal.into(), &who, deposit)?;
@@ -586,6 +606,7 @@ impl<T: Config> Pallet<T> {
 			AssetClassStatus::Proposed,
 			false,
 			Some((who, deposit)),
+			feed,
 		)
 	}
 
@@ -885,9 +906,14 @@ impl<T: Config> WellLedger<T::AccountId> for Pallet<T> {
 }
 
 impl<T: Config> tn_primitives::traits::WellDirectory for Pallet<T> {
+	/// Active wells of asset classes fed by Petrinex (the only official feed on chain).
 	fn active_wells() -> Vec<DirectoryWell> {
+		let fed: Vec<AssetClassId> = AssetClasses::<T>::iter()
+			.filter(|(_, c)| c.source == OfficialSource::Petrinex)
+			.map(|(id, _)| id)
+			.collect();
 		WellRegistry::<T>::iter()
-			.filter(|(_, w)| w.status == WellStatus::Active)
+			.filter(|(_, w)| w.status == WellStatus::Active && fed.contains(&w.asset_class))
 			.map(|(id, w)| DirectoryWell {
 				id,
 				identifier: w.identifier,
@@ -900,6 +926,10 @@ impl<T: Config> tn_primitives::traits::WellDirectory for Pallet<T> {
 	}
 
 	fn is_active(well: WellId) -> bool {
-		WellRegistry::<T>::get(well).is_some_and(|w| w.status == WellStatus::Active)
+		WellRegistry::<T>::get(well).is_some_and(|w| {
+			w.status == WellStatus::Active
+				&& AssetClasses::<T>::get(w.asset_class)
+					.is_some_and(|c| c.source == OfficialSource::Petrinex)
+		})
 	}
 }

@@ -101,8 +101,9 @@ pub mod pallet {
 	pub type BatchOf<T> = BoundedVec<(WellId, Day, Volume), <T as Config>::MaxBatch>;
 
 	/// The storage version ([`crate::migration`]): 1 since wells carry their regulator codes,
-	/// 2 since open months are counted per producer, 3 since they are counted per well.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
+	/// 2 since open months are counted per producer, 3 since they are counted per well, 4 since
+	/// asset classes declare their commodities and official source.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -244,10 +245,15 @@ pub mod pallet {
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
-		/// Initial asset classes: (name, description, data source), maintained by the Foundation,
-		/// Live and official. The first gets id 0.
-		pub asset_classes:
-			alloc::vec::Vec<(alloc::vec::Vec<u8>, alloc::vec::Vec<u8>, alloc::vec::Vec<u8>)>,
+		/// Initial asset classes: (name, description, data source, commodities, official
+		/// source), maintained by the Foundation, Live and official. The first gets id 0.
+		pub asset_classes: alloc::vec::Vec<(
+			alloc::vec::Vec<u8>,
+			alloc::vec::Vec<u8>,
+			alloc::vec::Vec<u8>,
+			alloc::vec::Vec<Commodity>,
+			tn_primitives::OfficialSource,
+		)>,
 		#[serde(skip)]
 		pub _phantom: core::marker::PhantomData<T>,
 	}
@@ -255,7 +261,7 @@ pub mod pallet {
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
-			for (name, description, source) in &self.asset_classes {
+			for (name, description, data_source, commodities, source) in &self.asset_classes {
 				let id = NextAssetClassId::<T>::get();
 				AssetClasses::<T>::insert(
 					id,
@@ -263,10 +269,12 @@ pub mod pallet {
 						name: ShortText::truncate_from(name.clone()),
 						description: LongText::truncate_from(description.clone()),
 						maintainer: Maintainer::Foundation,
-						data_source: ShortText::truncate_from(source.clone()),
+						data_source: ShortText::truncate_from(data_source.clone()),
 						status: AssetClassStatus::Live,
 						official: true,
 						proposer: None,
+						commodities: Commodities::truncate_from(commodities.clone()),
+						source: *source,
 					},
 				);
 				NextAssetClassId::<T>::put(id.saturating_add(1));
@@ -342,6 +350,10 @@ pub mod pallet {
 		NotAdmittedForClass,
 		/// Not allowed to move the asset class to that status.
 		InvalidStatusChange,
+		/// An asset class must list at least one commodity, each once.
+		InvalidCommodities,
+		/// The well's commodity is not one of its asset class's commodities.
+		CommodityNotInClass,
 		/// No such well.
 		UnknownWell,
 		/// The caller does not own the well.
@@ -667,6 +679,10 @@ pub mod pallet {
 		}
 
 		/// Governance: add an official asset class maintained by the Foundation or an account.
+		/// `commodities` are what its wells may produce; `source` is the official feed of their
+		/// production (only `Petrinex` classes get Petrinex figures; `None`: no figures, no mint).
+		///
+		/// Origin: governance. Emits `AssetClassAdded`. Errors: `InvalidCommodities`.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::add_asset_class())]
 		pub fn add_asset_class(
@@ -676,13 +692,29 @@ pub mod pallet {
 			maintainer: Maintainer<T::AccountId>,
 			data_source: ShortText,
 			status: AssetClassStatus,
+			commodities: Commodities,
+			source: tn_primitives::OfficialSource,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			Self::do_add_asset_class(name, description, maintainer, data_source, status, true, None)
+			let feed = Self::check_commodities(commodities, source)?;
+			Self::do_add_asset_class(
+				name,
+				description,
+				maintainer,
+				data_source,
+				status,
+				true,
+				None,
+				feed,
+			)
 		}
 
 		/// Anyone: propose an unofficial asset class (maintained by the proposer), holding the
-		/// proposal deposit until governance promotes or retires it.
+		/// proposal deposit until governance promotes or retires it; `commodities` and `source`
+		/// as for `add_asset_class` (governance checks them before promoting it).
+		///
+		/// Origin: signed. Emits `AssetClassProposed`. Errors: `InvalidCommodities`, balances'
+		/// errors when the deposit cannot be held.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::propose_asset_class())]
 		pub fn propose_asset_class(
@@ -690,9 +722,12 @@ pub mod pallet {
 			name: ShortText,
 			description: LongText,
 			data_source: ShortText,
+			commodities: Commodities,
+			source: tn_primitives::OfficialSource,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_propose_asset_class(who, name, description, data_source)
+			let feed = Self::check_commodities(commodities, source)?;
+			Self::do_propose_asset_class(who, name, description, data_source, feed)
 		}
 
 		/// Governance: move an asset class to Live or Retired (a proposal's deposit is returned).

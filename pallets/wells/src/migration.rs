@@ -177,6 +177,10 @@ pub mod v3 {
 		fn on_runtime_upgrade() -> Weight {
 			let mut reads: u64 = 0;
 			let mut writes: u64 = 0;
+			// Counted from scratch: a partial count (e.g. a chain whose version lagged its code)
+			// is not doubled.
+			let cleared = WellOpenMonths::<T>::clear(u32::MAX, None);
+			writes = writes.saturating_add(u64::from(cleared.unique));
 			for (id, _, ledger) in Ledgers::<T>::iter() {
 				reads = reads.saturating_add(1);
 				if ledger.status == MonthStatus::Open {
@@ -210,6 +214,90 @@ pub mod v3 {
 		2,
 		3,
 		InnerMigrateV2ToV3<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}
+
+/// v4: asset classes declare their commodities and official source. A class whose data-source
+/// text names Petrinex is fed by Petrinex; every existing class covers oil and gas.
+pub mod v4 {
+	use super::*;
+	use codec::{Decode, Encode};
+	use frame_support::{traits::Get, weights::Weight};
+	use tn_primitives::{Commodity, OfficialSource};
+
+	/// The asset class as stored before v4.
+	#[derive(Decode, Encode, Clone)]
+	pub struct AssetClassV3<AccountId, Balance> {
+		pub name: ShortText,
+		pub description: LongText,
+		pub maintainer: Maintainer<AccountId>,
+		pub data_source: ShortText,
+		pub status: AssetClassStatus,
+		pub official: bool,
+		pub proposer: Option<(AccountId, Balance)>,
+	}
+
+	/// Whether a data-source text names Petrinex (ASCII, any case).
+	pub fn names_petrinex(text: &[u8]) -> bool {
+		text.windows(8).any(|w| w.eq_ignore_ascii_case(b"petrinex"))
+	}
+
+	/// Gives every asset class its commodities and official source.
+	pub struct InnerMigrateV3ToV4<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV3ToV4<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut n: u64 = 0;
+			AssetClasses::<T>::translate::<AssetClassV3<T::AccountId, BalanceOf<T>>, _>(
+				|_, old| {
+					n = n.saturating_add(1);
+					let source = if names_petrinex(&old.data_source) {
+						OfficialSource::Petrinex
+					} else {
+						OfficialSource::None
+					};
+					Some(AssetClass {
+						name: old.name,
+						description: old.description,
+						maintainer: old.maintainer,
+						data_source: old.data_source,
+						status: old.status,
+						official: old.official,
+						proposer: old.proposer,
+						commodities: Commodities::truncate_from(alloc::vec![
+							Commodity::Oil,
+							Commodity::Gas
+						]),
+						source,
+					})
+				},
+			);
+			log::info!(target: "runtime::wells", "v4: {n} asset classes given commodities and source");
+			T::DbWeight::get().reads_writes(n, n)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
+			Ok((AssetClasses::<T>::iter_keys().count() as u32).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			let before = u32::decode(&mut &state[..]).map_err(|_| "v4: bad pre-upgrade state")?;
+			let after =
+				AssetClasses::<T>::iter_values().filter(|c| !c.commodities.is_empty()).count();
+			frame_support::ensure!(before as usize == after, "v4: asset classes lost");
+			Ok(())
+		}
+	}
+
+	/// The versioned migration 3 → 4.
+	pub type MigrateToV4<T> = VersionedMigration<
+		3,
+		4,
+		InnerMigrateV3ToV4<T>,
 		Pallet<T>,
 		<T as frame_system::Config>::DbWeight,
 	>;

@@ -178,6 +178,8 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			b"Canadian Petroleum Minerals".to_vec(),
 			b"Alberta oil and gas".to_vec(),
 			b"Petrinex".to_vec(),
+			vec![tn_primitives::Commodity::Oil, tn_primitives::Commodity::Gas],
+			tn_primitives::OfficialSource::Petrinex,
 		)],
 		..Default::default()
 	}

@@ -7,7 +7,7 @@ use sp_runtime::{traits::BadOrigin, DispatchError};
 use tn_primitives::{
 	traits::{ActiveWellCount, WellLedger},
 	valuation::PriceUsed,
-	Commodity, Day, Month, OilQuality, WellId, ONE_TAT,
+	Commodity, Day, Month, OfficialSource, OilQuality, WellId, ONE_TAT,
 };
 
 const ID: [u8; 32] = [7; 32];
@@ -26,6 +26,9 @@ fn fac() -> tn_primitives::FacilityCode {
 	b"ABBT0012345".to_vec().try_into().unwrap()
 }
 
+fn oil_and_gas() -> Commodities {
+	vec![Commodity::Oil, Commodity::Gas].try_into().unwrap()
+}
 fn o(who: AccountId) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who)
 }
@@ -803,17 +806,36 @@ fn asset_class_registry() {
 				desc.clone(),
 				Maintainer::Foundation,
 				text("x"),
-				AssetClassStatus::Live
+				AssetClassStatus::Live,
+				oil_and_gas(),
+				OfficialSource::Petrinex
 			),
 			BadOrigin
 		);
+		for bad in [vec![], vec![Commodity::Gas, Commodity::Gas]] {
+			assert_noop!(
+				Wells::add_asset_class(
+					RuntimeOrigin::root(),
+					name.clone(),
+					desc.clone(),
+					Maintainer::Foundation,
+					text("x"),
+					AssetClassStatus::Live,
+					bad.try_into().unwrap(),
+					OfficialSource::Petrinex
+				),
+				Error::<Test>::InvalidCommodities
+			);
+		}
 		assert_ok!(Wells::add_asset_class(
 			RuntimeOrigin::root(),
 			name.clone(),
 			desc.clone(),
 			Maintainer::Account(STRANGER),
 			text("LME"),
-			AssetClassStatus::Proposed
+			AssetClassStatus::Proposed,
+			vec![Commodity::Gas].try_into().unwrap(),
+			OfficialSource::None
 		));
 		System::assert_last_event(
 			Event::AssetClassAdded { class: 1, official: true, status: AssetClassStatus::Proposed }
@@ -831,6 +853,20 @@ fn asset_class_registry() {
 			Error::<Test>::NotAdmittedForClass
 		);
 		AdmittedClasses::set([(PRODUCER, 1)].into_iter().collect());
+		// The class covers gas only.
+		assert_noop!(
+			Wells::submit_well(
+				o(PRODUCER),
+				1,
+				Commodity::Oil,
+				ID,
+				DOCS,
+				Some(SWEET_LIGHT),
+				op(),
+				fac()
+			),
+			Error::<Test>::CommodityNotInClass
+		);
 		assert_ok!(Wells::submit_well(o(PRODUCER), 1, Commodity::Gas, ID, DOCS, None, op(), fac()));
 		AdmittedClasses::set(Default::default());
 		// Its maintainer is STRANGER, not the Foundation.
@@ -839,12 +875,18 @@ fn asset_class_registry() {
 			Error::<Test>::NotMaintainer
 		);
 		assert_ok!(Wells::review_well(o(STRANGER), 0, true, text("")));
+		// Active, but its class has no official feed: the Petrinex worker does not feed it.
+		use tn_primitives::traits::WellDirectory;
+		assert!(!<Wells as WellDirectory>::is_active(0));
+		assert!(<Wells as WellDirectory>::active_wells().is_empty());
 		// Anyone proposes an unofficial class against a deposit, returned when decided.
 		assert_ok!(Wells::propose_asset_class(
 			o(OTHER_PRODUCER),
 			text("Copper"),
 			desc,
-			text("own")
+			text("own"),
+			oil_and_gas(),
+			OfficialSource::None
 		));
 		System::assert_last_event(
 			Event::AssetClassProposed {
@@ -881,7 +923,15 @@ fn asset_class_registry() {
 		);
 		// A proposer without funds cannot propose.
 		let d2: LongText = b"x".to_vec().try_into().unwrap();
-		assert!(Wells::propose_asset_class(o(99), text("Gold"), d2, text("x")).is_err());
+		assert!(Wells::propose_asset_class(
+			o(99),
+			text("Gold"),
+			d2,
+			text("x"),
+			oil_and_gas(),
+			OfficialSource::None
+		)
+		.is_err());
 	});
 }
 
@@ -1129,8 +1179,8 @@ fn open_months_are_counted_per_producer_until_audited() {
 }
 
 #[test]
-fn migration_v2_counts_open_months_once() {
-	use crate::migration::v2::MigrateToV2;
+fn migrations_v2_and_v3_count_open_months_once() {
+	use crate::migration::{v2::MigrateToV2, v3::MigrateToV3};
 	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
 	test(|| {
 		let w = active_oil_well();
@@ -1138,14 +1188,16 @@ fn migration_v2_counts_open_months_once() {
 		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 5), 10));
 		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 2, 5), 10));
 		Wells::close_month(w, jan(), true);
-		// Version 1 had no counter.
+		// Version 1 had neither counter; a wrong per-well count is recounted from scratch.
 		OpenMonths::<Test>::remove(PRODUCER);
+		WellOpenMonths::<Test>::insert(w, 5);
 		StorageVersion::new(1).put::<Wells>();
-		MigrateToV2::<Test>::on_runtime_upgrade();
-		assert_eq!(OpenMonths::<Test>::get(PRODUCER), 1);
-		assert_eq!(Wells::on_chain_storage_version(), StorageVersion::new(2));
-		MigrateToV2::<Test>::on_runtime_upgrade();
-		assert_eq!(OpenMonths::<Test>::get(PRODUCER), 1);
+		for _ in 0..2 {
+			MigrateToV2::<Test>::on_runtime_upgrade();
+			MigrateToV3::<Test>::on_runtime_upgrade();
+			assert_eq!((OpenMonths::<Test>::get(PRODUCER), WellOpenMonths::<Test>::get(w)), (1, 1));
+		}
+		assert_eq!(Wells::on_chain_storage_version(), StorageVersion::new(3));
 	});
 }
 
@@ -1429,27 +1481,6 @@ fn a_transfer_needs_the_new_owner_s_deposit() {
 	});
 }
 
-#[test]
-fn migration_v3_counts_open_months_per_well_once() {
-	use crate::migration::v3::MigrateToV3;
-	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
-	test(|| {
-		let w = active_oil_well();
-		advance_days(40);
-		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 5), 10));
-		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 2, 5), 10));
-		Wells::close_month(w, jan(), true);
-		// Version 2 had no per-well counter.
-		WellOpenMonths::<Test>::remove(w);
-		StorageVersion::new(2).put::<Wells>();
-		MigrateToV3::<Test>::on_runtime_upgrade();
-		assert_eq!(WellOpenMonths::<Test>::get(w), 1);
-		assert_eq!(Wells::on_chain_storage_version(), StorageVersion::new(3));
-		MigrateToV3::<Test>::on_runtime_upgrade();
-		assert_eq!(WellOpenMonths::<Test>::get(w), 1);
-	});
-}
-
 /// Found by the random load: a rejected well (its identifier given up) must not come back to
 /// review through a suspension or a transfer without claiming its identifier again.
 #[test]
@@ -1536,5 +1567,38 @@ fn the_discount_history_is_bounded() {
 		assert_eq!(h.last(), Some(&(d(2026, 1, 13), Perbill::from_percent(90))));
 		// The oldest kept: Jan 6, the fifth pass (sour heavy, 75 %).
 		assert_eq!(h.first(), Some(&(d(2026, 1, 6), Perbill::from_percent(75))));
+	});
+}
+
+#[test]
+fn migration_v4_gives_asset_classes_commodities_and_a_source_once() {
+	use crate::migration::v4::{AssetClassV3, MigrateToV4};
+	use codec::Encode;
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	test(|| {
+		let old = |source: &str| AssetClassV3::<AccountId, Balance> {
+			name: text("x"),
+			description: Default::default(),
+			maintainer: Maintainer::Foundation,
+			data_source: text(source),
+			status: AssetClassStatus::Live,
+			official: true,
+			proposer: None,
+		};
+		for (id, source) in [(0u32, "PETRINEX (AER) public data"), (1, "LME")] {
+			frame_support::storage::unhashed::put_raw(
+				&AssetClasses::<Test>::hashed_key_for(id),
+				&old(source).encode(),
+			);
+		}
+		StorageVersion::new(3).put::<Wells>();
+		MigrateToV4::<Test>::on_runtime_upgrade();
+		let c0 = AssetClasses::<Test>::get(0).unwrap();
+		assert_eq!((c0.source, c0.commodities.clone()), (OfficialSource::Petrinex, oil_and_gas()));
+		assert_eq!(AssetClasses::<Test>::get(1).unwrap().source, OfficialSource::None);
+		assert_eq!(Wells::on_chain_storage_version(), StorageVersion::new(4));
+		// A second run changes nothing.
+		MigrateToV4::<Test>::on_runtime_upgrade();
+		assert_eq!(AssetClasses::<Test>::get(0).unwrap(), c0);
 	});
 }

@@ -4,7 +4,9 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::ConstU32, BoundedVec};
 use scale_info::TypeInfo;
 use sp_arithmetic::Perbill;
-use tn_primitives::{Commitment, Commodity, Day, FacilityCode, OilQuality, OperatorCode, Volume};
+use tn_primitives::{
+	Commitment, Commodity, Day, FacilityCode, OfficialSource, OilQuality, OperatorCode, Volume,
+};
 
 /// Identifier of an asset class (0 = Canadian Petroleum Minerals).
 pub type AssetClassId = u32;
@@ -12,6 +14,8 @@ pub type AssetClassId = u32;
 pub type ShortText = BoundedVec<u8, ConstU32<128>>;
 /// Longer public text (descriptions).
 pub type LongText = BoundedVec<u8, ConstU32<512>>;
+/// The commodities an asset class covers (each at most once, at least one).
+pub type Commodities = BoundedVec<Commodity, ConstU32<2>>;
 
 /// Lifecycle of an asset class.
 #[derive(
@@ -65,6 +69,10 @@ pub struct AssetClass<AccountId, Balance> {
 	pub official: bool,
 	/// The proposer and its held deposit, for unofficial proposals.
 	pub proposer: Option<(AccountId, Balance)>,
+	/// The commodities its wells may produce (a well of another commodity is refused).
+	pub commodities: Commodities,
+	/// The official feed of its wells' production: only Petrinex classes get Petrinex figures.
+	pub source: OfficialSource,
 }
 
 /// Most discount changes a well's history keeps (a review passes about once a year and a month

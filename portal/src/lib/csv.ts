@@ -6,7 +6,7 @@
 // A header line (first field "date") is allowed. Every problem is reported with its line number;
 // nothing is sent while any line has an error.
 import { parseThousandths, type Commodity } from './format';
-import { dateOfDay, dayOfDate, monthOfDay } from './time';
+import { dateOfDay, dayOfDate, firstDay, monthFromKey, monthKey, monthOfDay, monthText } from './time';
 import { wellCommitment } from './hash';
 
 /** Largest daily volume a record may carry (tn_primitives::MAX_DAILY_VOLUME). */
@@ -14,8 +14,16 @@ export const MAX_DAILY_VOLUME = 10_000_000_000n;
 /** Uploads may go back 365 days (pallet-wells MAX_BACKFILL_DAYS). */
 export const MAX_BACKFILL_DAYS = 365;
 
+/** The upload window in force (`Wells.upload_window` view function: grace, close, pre-activation days). */
+export interface UploadWindow { grace: number; close: number; pre: number }
+
+/** First day on which `day`'s month is closed for uploads: the next month's first day + close days. */
+export const monthClose = (day: number, w: UploadWindow) => firstDay(monthFromKey(monthKey(monthOfDay(day)) + 1)) + w.close;
+
 export interface CsvWell {
   id: number;
+  /** Day of first activation (uploads start `pre` days before it). */
+  activated?: number;
   identifier: string; // commitment hex
   commodity: Commodity;
   active: boolean;
@@ -50,7 +58,7 @@ function fields(line: string): string[] {
  * VolumeTooLarge, unknown/not-owned/inactive well, audited month) plus duplicates inside the
  * file; records already on chain are checked separately (`duplicatesOnChain`).
  */
-export function parseProductionCsv(text: string, wells: CsvWell[], today: number): CsvResult {
+export function parseProductionCsv(text: string, wells: CsvWell[], today: number, window?: UploadWindow): CsvResult {
   const byNumber = new Map(wells.map((w) => [w.id, w]));
   const byCommitment = new Map(wells.map((w) => [w.identifier.toLowerCase(), w]));
   const hashCache = new Map<string, string>();
@@ -73,6 +81,8 @@ export function parseProductionCsv(text: string, wells: CsvWell[], today: number
     if (day === undefined) { err(`"${dateText}" is not a date (YYYY-MM-DD)`); ok = false; }
     else if (day >= today) { err(`${dateText} is not over yet: production can be uploaded up to yesterday (${dateOfDay(today - 1)}, UTC)`); ok = false; }
     else if (day < today - MAX_BACKFILL_DAYS) { err(`${dateText} is more than ${MAX_BACKFILL_DAYS} days ago (oldest: ${dateOfDay(today - MAX_BACKFILL_DAYS)})`); ok = false; }
+    else if (window && today > day + window.grace) { err(`${dateText}: a day must be uploaded within ${window.grace} days (the upload window closed on ${dateOfDay(day + window.grace + 1)})`); ok = false; }
+    else if (window && today >= monthClose(day, window)) { err(`${dateText}: ${monthText(monthOfDay(day))} closed for uploads on ${dateOfDay(monthClose(day, window))} (00:00 UTC)`); ok = false; }
     let well: CsvWell | undefined;
     const w = wellText.toUpperCase();
     const num = /^#?(\d{1,9})$/.exec(w);
@@ -84,6 +94,7 @@ export function parseProductionCsv(text: string, wells: CsvWell[], today: number
     } else { err(`"${wellText}" is neither a 16-character Petrinex well identifier nor a well number`); ok = false; }
     if ((num || /^[0-9A-Z]{16}$/.test(w)) && !well) { err(`well "${wellText}" is not one of your wells`); ok = false; }
     if (well && !well.active) { err(`well #${well.id} is not active (it must pass its review first)`); ok = false; }
+    else if (well && window && day !== undefined && well.activated !== undefined && day < well.activated - window.pre) { err(`${dateText} is before well #${well.id}'s activation on ${dateOfDay(well.activated)}`); ok = false; }
     const vol = parseThousandths(volText);
     if (typeof vol === 'string') { err(vol); ok = false; }
     else if (vol > MAX_DAILY_VOLUME) { err(`volume ${volText} is above the chain's daily bound`); ok = false; }

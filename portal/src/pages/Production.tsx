@@ -79,11 +79,14 @@ function CsvUpload({ api, wells, today }: { api: Api; wells: Well[]; today: numb
 
   async function validate(body: string) {
     setChecking(true); setDone(false); setSendErr(undefined); setProgress(undefined);
-    const t0 = performance.now();
     const csvWells: CsvWell[] = wells.map((w) => ({
       id: w.id, identifier: w.identifier, commodity: commodityOf(w), active: w.status.type === 'Active', closedMonths: new Set<number>(),
+      activated: w.activated,
     }));
-    const result = parseProductionCsv(body, csvWells, today);
+    // The upload window in force (governance parameters), so the file is checked as the chain will.
+    const [grace, close, pre] = await api.view.Wells.upload_window({ at: 'best' });
+    const t0 = performance.now();
+    const result = parseProductionCsv(body, csvWells, today, { grace, close, pre });
     (window as unknown as { __csvMs?: number }).__csvMs = performance.now() - t0;
     let onChain = 0;
     if (result.errors.length === 0 && result.rows.length > 0) {

@@ -170,6 +170,17 @@ function WellForm({ api, existing, annual, onDone }: { api: Api; existing?: Well
               )}
             </Field>
           </div>
+          {(() => {
+            // The class declares its commodities (CommodityNotInClass otherwise) and its official source.
+            const c = (classes.data ?? []).find((x) => x.id === cls)?.cls as unknown as { commodities?: { type: string }[]; source?: { type: string } } | undefined;
+            const covered = c?.commodities?.map((x) => x.type);
+            return (
+              <>
+                {covered && !covered.includes(commodity) && <small className="error" role="alert" data-testid="well-commodity-error">This asset class covers {covered.join(' and ')} only.</small>}
+                {c?.source && c.source.type !== 'Petrinex' && <small className="hint">This asset class has no official feed on chain: its wells get no official figure and cannot mint.</small>}
+              </>
+            );
+          })()}
         </>
       )}
       {!annual && codesBlock}

@@ -31,10 +31,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, KycVerifiers, Nonce,
-	OracleFeeders, PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
-	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, System, Timestamp, EXISTENTIAL_DEPOSIT,
-	SLOT_DURATION, UNIT, VERSION,
+	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, KycVerifiers, Nonce, PalletInfo,
+	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
+	RuntimeTask, System, Timestamp, EXISTENTIAL_DEPOSIT, SLOT_DURATION, UNIT, VERSION,
 };
 
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
@@ -303,7 +302,7 @@ impl pallet_oracle::Config for Runtime {
 	type OracleValue = tn_primitives::feeds::FeedValue;
 	type PalletId = OraclePalletId;
 	#[cfg(not(feature = "runtime-benchmarks"))]
-	type Members = OracleFeeders;
+	type Members = crate::OracleFeeders;
 	// Measured with the largest feeder set (issue 14 hole 6): see `FullFeederSet`.
 	#[cfg(feature = "runtime-benchmarks")]
 	type Members = crate::benchmarks::FullFeederSet;

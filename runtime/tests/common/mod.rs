@@ -155,6 +155,21 @@ pub fn check_invariants() {
 			);
 		}
 	}
+	// Every audited month is settled: its record has the latest combined official figure, or
+	// the amendment waits in the settlement queue.
+	for (well, month, record) in pallet_audit_mint::AuditRecords::<Runtime>::iter() {
+		let key = tn_primitives::feeds::FeedKey::Production(well, month);
+		if let Some(v) = pallet_oracle::Values::<Runtime>::get(key) {
+			if let tn_primitives::feeds::FeedValue::Production { volume, .. } = v.value {
+				assert!(
+					volume == record.official_volume
+						|| pallet_audit_mint::Unsettled::<Runtime>::contains_key(well, month),
+					"month {well}/{month:?} minted on {} L, official now {volume} L, not queued",
+					record.official_volume
+				);
+			}
+		}
+	}
 }
 
 /// 2026-01-01T00:00:00Z.
