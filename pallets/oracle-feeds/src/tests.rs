@@ -225,10 +225,9 @@ fn eia_body(cfg: &tn_feed_sim::SimConfig, uri: &str) -> Vec<u8> {
 	tn_feed_sim::eia_json(cfg, target).expect("simulator answers").into_bytes()
 }
 
-/// Expect the five requests of a full run: WTI, Henry Hub, Petrinex Feb, Jan, Dec.
-fn expect_all(env: &Env, cfg: &tn_feed_sim::SimConfig, jan_file: Vec<u8>) {
+/// Expect the two EIA requests of a run (WTI, Henry Hub), each answered with `body(uri)`.
+fn expect_eia(st: &mut testing::OffchainState, body: impl Fn(&str) -> Vec<u8>) {
 	let s = sim_settings();
-	let mut st = env.offchain.write();
 	for (commodity, series) in [(Commodity::Oil, "RWTC"), (Commodity::Gas, "RNGWHHD")] {
 		let uri = worker::eia_url(
 			&s,
@@ -237,17 +236,30 @@ fn expect_all(env: &Env, cfg: &tn_feed_sim::SimConfig, jan_file: Vec<u8>) {
 			worker::price_window_start(today()),
 			today().minus(1),
 		);
-		let body = eia_body(cfg, &uri);
-		expect(&mut st, uri, body);
+		let b = body(&uri);
+		expect(st, uri, b);
 	}
+}
+
+/// Expect the Petrinex requests of the polled months: January gets `jan_file`, the others a 404
+/// page.
+fn expect_petrinex(st: &mut testing::OffchainState, jan_file: &[u8]) {
+	let s = sim_settings();
 	for month in worker::months_to_poll(today()) {
 		let body = if month == Month::new(2026, 1).unwrap() {
-			jan_file.clone()
+			jan_file.to_vec()
 		} else {
 			b"<html>404</html>".to_vec()
 		};
-		expect(&mut st, worker::petrinex_url(&s, month), body);
+		expect(st, worker::petrinex_url(&s, month), body);
 	}
+}
+
+/// Expect the five requests of a full run: WTI, Henry Hub, Petrinex Feb, Jan, Dec.
+fn expect_all(env: &Env, cfg: &tn_feed_sim::SimConfig, jan_file: Vec<u8>) {
+	let mut st = env.offchain.write();
+	expect_eia(&mut st, |uri| eia_body(cfg, uri));
+	expect_petrinex(&mut st, &jan_file);
 }
 
 fn submitted(env: &Env) -> Vec<Vec<(FeedKey, FeedValue)>> {
@@ -401,16 +413,7 @@ fn truncated_and_garbage_bodies_feed_nothing() {
 	{
 		let s = sim_settings();
 		let mut st = env.offchain.write();
-		for (commodity, series) in [(Commodity::Oil, "RWTC"), (Commodity::Gas, "RNGWHHD")] {
-			let uri = worker::eia_url(
-				&s,
-				commodity,
-				series,
-				worker::price_window_start(today()),
-				today().minus(1),
-			);
-			expect(&mut st, uri, b"{\"response\": garbage".to_vec());
-		}
+		expect_eia(&mut st, |_| b"{\"response\": garbage".to_vec());
 		for month in worker::months_to_poll(today()) {
 			let body = jan.get(..jan.len() / 2).unwrap().to_vec();
 			expect(&mut st, worker::petrinex_url(&s, month), body);
@@ -485,22 +488,8 @@ fn official_figures_depend_on_rows_and_on_activation_for_wells_without_rows() {
 fn production_is_polled_as_soon_as_the_first_well_is_registered() {
 	let (mut env, _) = env(true);
 	let cfg = sim();
-	let s = sim_settings();
 	Registered::set(vec![]);
-	{
-		let mut st = env.offchain.write();
-		for (commodity, series) in [(Commodity::Oil, "RWTC"), (Commodity::Gas, "RNGWHHD")] {
-			let uri = worker::eia_url(
-				&s,
-				commodity,
-				series,
-				worker::price_window_start(today()),
-				today().minus(1),
-			);
-			let body = eia_body(&cfg, &uri);
-			expect(&mut st, uri, body);
-		}
-	}
+	expect_prices(&env, &cfg);
 	// No wells: prices only (any Petrinex request would fail the test).
 	env.ext.execute_with(|| Feeds::offchain_worker(1));
 	assert_eq!(submitted(&env).len(), 1);
@@ -508,17 +497,7 @@ fn production_is_polled_as_soon_as_the_first_well_is_registered() {
 	let identifier = sp_io::hashing::blake2_256(WELL_ID_TEXT.as_bytes());
 	Registered::set(vec![dw(0, identifier, Commodity::Oil, Day::from_ymd(2025, 12, 1))]);
 	let jan = tn_feed_sim::petrinex_month_zip(&cfg, (2026, 1), 1);
-	{
-		let mut st = env.offchain.write();
-		for month in worker::months_to_poll(today()) {
-			let body = if month == Month::new(2026, 1).unwrap() {
-				jan.clone()
-			} else {
-				b"<html>404</html>".to_vec()
-			};
-			expect(&mut st, worker::petrinex_url(&s, month), body);
-		}
-	}
+	expect_petrinex(&mut env.offchain.write(), &jan);
 	env.ext.execute_with(|| {
 		System::set_block_number(2);
 		Feeds::offchain_worker(2);
@@ -531,19 +510,7 @@ fn production_is_polled_as_soon_as_the_first_well_is_registered() {
 
 /// Expect only the two EIA requests (prices due, production not).
 fn expect_prices(env: &Env, cfg: &tn_feed_sim::SimConfig) {
-	let s = sim_settings();
-	let mut st = env.offchain.write();
-	for (commodity, series) in [(Commodity::Oil, "RWTC"), (Commodity::Gas, "RNGWHHD")] {
-		let uri = worker::eia_url(
-			&s,
-			commodity,
-			series,
-			worker::price_window_start(today()),
-			today().minus(1),
-		);
-		let body = eia_body(cfg, &uri);
-		expect(&mut st, uri, body);
-	}
+	expect_eia(&mut env.offchain.write(), |uri| eia_body(cfg, uri));
 }
 
 fn set_offchain_time(env: &Env, ms: u64) {
@@ -562,29 +529,14 @@ fn a_body_over_its_cap_is_refused_and_the_run_goes_on() {
 	let cfg = sim();
 	let jan = tn_feed_sim::petrinex_month_zip(&cfg, (2026, 1), 1);
 	{
-		let s = sim_settings();
 		let mut st = env.offchain.write();
-		for (commodity, series) in [(Commodity::Oil, "RWTC"), (Commodity::Gas, "RNGWHHD")] {
-			let uri = worker::eia_url(
-				&s,
-				commodity,
-				series,
-				worker::price_window_start(today()),
-				today().minus(1),
-			);
-			// A valid start, then spaces without end: 1 MiB + 1 byte.
+		// A valid start, then spaces without end: 1 MiB + 1 byte.
+		expect_eia(&mut st, |_| {
 			let mut body = b"{\"response\":{\"data\":[".to_vec();
 			body.resize((1 << 20) + 1, b' ');
-			expect(&mut st, uri, body);
-		}
-		for month in worker::months_to_poll(today()) {
-			let body = if month == Month::new(2026, 1).unwrap() {
-				jan.clone()
-			} else {
-				b"<html>404</html>".to_vec()
-			};
-			expect(&mut st, worker::petrinex_url(&s, month), body);
-		}
+			body
+		});
+		expect_petrinex(&mut st, &jan);
 	}
 	env.ext.execute_with(|| Feeds::offchain_worker(1));
 	let txs = submitted(&env);
