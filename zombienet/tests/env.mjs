@@ -1,9 +1,9 @@
 // The zombienet tests' environment (set by scripts/zombienet).
 import { readFileSync } from 'node:fs';
 
-const base = process.env.TN_RPC_BASE ?? '3994';
+const base = process.env.TN_RPC_BASE ?? '2994';
 export const rpc = { alice: `ws://127.0.0.1:${base}0`, bob: `ws://127.0.0.1:${base}1`, charlie: `ws://127.0.0.1:${base}2`, dave: `ws://127.0.0.1:${base}3` };
-export const simUrl = `http://127.0.0.1:${process.env.TN_SIM_PORT ?? '38787'}`;
+export const simUrl = `http://127.0.0.1:${process.env.TN_SIM_PORT ?? '28787'}`;
 export const simConfig = () => JSON.parse(readFileSync(process.env.TN_SIM_CONFIG, 'utf8'));
 export const logs = process.env.TN_ZN_LOGS ?? '/tmp';
 
