@@ -20,6 +20,7 @@ extern crate alloc;
 
 pub mod audit;
 pub mod feeds;
+pub mod notices;
 pub mod quality;
 pub mod regulator;
 pub mod split;
@@ -30,6 +31,7 @@ pub mod valuation;
 pub mod window;
 
 pub use audit::{audit, AuditOutcome, Band, DeviationBands};
+pub use notices::{Notice, NoticeKind, Notify, ShortText};
 pub use quality::{DiscountRules, DiscountRulesError, OilQuality};
 pub use regulator::{FacilityCode, OfficialSource, OperatorCode, OperatorCodes};
 pub use split::{split, split_above_minimum};

@@ -114,6 +114,8 @@ pub trait WellLedger<AccountId> {
 	/// How `well`'s `month` was closed: `Some(true)` minted, `Some(false)` audited with nothing
 	/// minted, `None` still open (or never uploaded). For invariant checks.
 	fn closed(well: WellId, month: Month) -> Option<bool>;
+	/// `well`'s months with uploads, in month order: `(month, days uploaded, Σ volume)`.
+	fn months(well: WellId) -> alloc::vec::Vec<(Month, u8, Volume)>;
 }
 
 /// Official monthly production as agreed by the oracle.

@@ -65,6 +65,17 @@ pub fn month_close(day: Day, w: &UploadWindow) -> Day {
 	day.month().next().first_day().plus(w.close_days)
 }
 
+/// Days before a month's close on which its owner is reminded to upload what is missing.
+pub const REMINDER_LEAD_DAYS: u32 = 3;
+
+/// The day the upload-window reminder of `month` is due: [`REMINDER_LEAD_DAYS`] before the
+/// month closes (never before the month's last day).
+pub fn reminder_day(month: crate::time::Month, w: &UploadWindow) -> Day {
+	month_close(month.first_day(), w)
+		.minus(REMINDER_LEAD_DAYS)
+		.max(month.last_day())
+}
+
 /// Whether `day` may be uploaded on `today` for a well activated on `activated`.
 pub fn check_upload(
 	day: Day,

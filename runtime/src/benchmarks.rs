@@ -26,6 +26,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_producers, Producers]
 	[pallet_wells, Wells]
 	[pallet_audit_mint, AuditMint]
+	[pallet_notices, Notices]
 	[pallet_oracle, Oracle]
 );
 

@@ -165,6 +165,7 @@ type Migrations = (
 	pallet_wells::migration::v2::MigrateToV2<Runtime>,
 	pallet_wells::migration::v3::MigrateToV3<Runtime>,
 	pallet_wells::migration::v4::MigrateToV4<Runtime>,
+	pallet_wells::migration::v5::MigrateToV5<Runtime>,
 	pallet_audit_mint::migration::v1::MigrateToV1<Runtime>,
 );
 
@@ -245,4 +246,6 @@ mod runtime {
 	pub type Wells = pallet_wells;
 	#[runtime::pallet_index(32)]
 	pub type AuditMint = pallet_audit_mint;
+	#[runtime::pallet_index(33)]
+	pub type Notices = pallet_notices;
 }

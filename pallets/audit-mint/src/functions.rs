@@ -13,14 +13,14 @@ use frame_support::{
 	weights::Weight,
 };
 use sp_arithmetic::Perbill;
-use sp_runtime::traits::{AccountIdConversion, Saturating};
+use sp_runtime::traits::{AccountIdConversion, SaturatedConversion, Saturating};
 use tn_primitives::{
 	audit,
 	feeds::Provenance,
 	split_above_minimum,
 	traits::{DepositSlasher, MonthForAudit, OfficialProduction, ProducerRegistry, WellLedger},
 	valuation::PriceUsed,
-	AuditOutcome, Month, Volume, WellId,
+	AuditOutcome, Month, NoticeKind, Notify, Volume, WellId,
 };
 
 impl<T: Config> Pallet<T> {
@@ -82,6 +82,61 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
+	/// What `mint` by the well's owner would do now, or the error it would return (the same
+	/// checks in the same order: the producer, then the well and month, then the official figure).
+	fn owner_preview(
+		well: WellId,
+		month: Month,
+	) -> Result<AuditPreview<T::AccountId>, DispatchError> {
+		let owner = T::Wells::month_for_audit(None, well, month)?.owner;
+		T::Producers::ensure_can_mint(&owner)?;
+		let (m, official, _, outcome, producer_share, beneficiaries) =
+			Self::evaluate(Some(&owner), well, month)?;
+		Ok(AuditPreview {
+			producer_volume: m.volume,
+			official_volume: official,
+			value: m.value,
+			outcome,
+			producer_share,
+			beneficiaries,
+		})
+	}
+
+	/// The state of `well`'s `month` with `days` uploaded totalling `volume`.
+	pub(crate) fn month_state(
+		well: WellId,
+		month: Month,
+		days: u8,
+		volume: Volume,
+	) -> MonthInfo<T::AccountId> {
+		let official = T::Official::official(well, month);
+		let (state, blocker, preview) = match T::Wells::closed(well, month) {
+			Some(true) => (MonthState::Audited, None, None),
+			Some(false) => (MonthState::Failed, None, None),
+			None => match Self::owner_preview(well, month) {
+				Ok(p) => (MonthState::Mintable, None, Some(p)),
+				Err(e) => (MonthState::Open, Some(e), None),
+			},
+		};
+		MonthInfo { month, days, volume, state, blocker, official, preview }
+	}
+
+	/// `well`'s months with uploads, newest first: at most `limit` (capped at
+	/// [`MAX_MONTHS_PAGE`]) older than `before` (all when `None`).
+	pub(crate) fn months_page(
+		well: WellId,
+		before: Option<Month>,
+		limit: u32,
+	) -> Vec<MonthInfo<T::AccountId>> {
+		T::Wells::months(well)
+			.into_iter()
+			.rev()
+			.filter(|(m, ..)| before.is_none_or(|b| *m < b))
+			.take(limit.min(MAX_MONTHS_PAGE) as usize)
+			.map(|(m, days, volume)| Self::month_state(well, m, days, volume))
+			.collect()
+	}
+
 	fn mint_to(who: &T::AccountId, amount: u128) -> DispatchResult {
 		if amount > 0 {
 			T::Assets::mint_into(T::TatAssetId::get(), who, amount)
@@ -139,6 +194,17 @@ impl<T: Config> Pallet<T> {
 			settlement: None,
 		};
 		let b = u32::try_from(record.beneficiaries.len()).unwrap_or(u32::MAX);
+		T::Notices::notify(
+			&record.producer,
+			NoticeKind::Audited {
+				well,
+				month,
+				tat: record.outcome.minted,
+				slash_due: record.slash_due.saturated_into(),
+				slashed: record.slashed.saturated_into(),
+				new_debt: record.new_debt.saturated_into(),
+			},
+		);
 		AuditRecords::<T>::insert(well, month, record.clone());
 		Self::deposit_event(Event::Audited { well, month, record });
 		Ok(b)
@@ -153,6 +219,15 @@ impl<T: Config> Pallet<T> {
 			if changed && r.amended != Some((volume, provenance)) {
 				r.amended = Some((volume, provenance));
 				Unsettled::<T>::insert(well, month, ());
+				T::Notices::notify(
+					&r.producer,
+					NoticeKind::OfficialAmended {
+						well,
+						month,
+						audited: r.official_volume,
+						amended: volume,
+					},
+				);
 				Self::deposit_event(Event::OfficialAmendedAfterAudit {
 					well,
 					month,
@@ -303,6 +378,19 @@ impl<T: Config> Pallet<T> {
 		r.amended = None;
 		r.settlement = Some(settlement);
 		let b = u32::try_from(r.beneficiaries.len()).unwrap_or(u32::MAX);
+		T::Notices::notify(
+			&r.producer,
+			NoticeKind::Settled {
+				well,
+				month,
+				official_before,
+				official,
+				tat_before: minted_before,
+				tat: minted_now,
+				slash_due_before: slash_due_before.saturated_into(),
+				slash_due: due_new.saturated_into(),
+			},
+		);
 		AuditRecords::<T>::insert(well, month, r);
 		Unsettled::<T>::remove(well, month);
 		Self::deposit_event(Event::Settled {

@@ -114,6 +114,9 @@ pub mod pallet {
 		/// Producer checks and deposit slashing.
 		type Producers: ProducerRegistry<Self::AccountId>
 			+ DepositSlasher<Self::AccountId, Self::NativeBalance>;
+		/// Where audits, amended official figures and settlements are told to the producer (its
+		/// inbox).
+		type Notices: tn_primitives::Notify<Self::AccountId>;
 		/// Months, records and values of wells.
 		type Wells: WellLedger<Self::AccountId>;
 		/// Official monthly production (the oracle).
@@ -262,6 +265,27 @@ pub mod pallet {
 			month: Month,
 		) -> Result<AuditPreview<T::AccountId>, DispatchError> {
 			Self::do_preview(well, month)
+		}
+		/// `well`'s months with uploads, newest first, each with its state and — for an open
+		/// month — why it is not mintable now (the error `mint` by the owner would return), or —
+		/// for a mintable one — the preview. Paged: at most `limit` (≤ 36) months older than
+		/// `before` (`None`: from the newest).
+		pub fn months(
+			well: WellId,
+			before: Option<Month>,
+			limit: u32,
+		) -> alloc::vec::Vec<MonthInfo<T::AccountId>> {
+			Self::months_page(well, before, limit)
+		}
+		/// One month of `well` with its state (as in [`Pallet::months`]); a month without
+		/// uploads is `Open` with its blocker.
+		pub fn month_info(well: WellId, month: Month) -> MonthInfo<T::AccountId> {
+			let (days, volume) = T::Wells::months(well)
+				.into_iter()
+				.find(|(m, ..)| *m == month)
+				.map(|(_, d, v)| (d, v))
+				.unwrap_or_default();
+			Self::month_state(well, month, days, volume)
 		}
 		/// The audit record of a well-month.
 		pub fn audit_record(well: WellId, month: Month) -> Option<AuditRecordOf<T>> {

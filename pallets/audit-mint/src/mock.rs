@@ -164,6 +164,15 @@ impl WellLedger<AccountId> for MockWells {
 	fn closed(well: WellId, month: Month) -> Option<bool> {
 		Closed::get().get(&(well, month)).copied()
 	}
+	fn months(well: WellId) -> Vec<(Month, u8, Volume)> {
+		let mut v: Vec<_> = Months::get()
+			.into_iter()
+			.filter(|((w, _), _)| *w == well)
+			.map(|((_, m), f)| (m, f.days, f.volume))
+			.collect();
+		v.sort_by_key(|(m, ..)| *m);
+		v
+	}
 }
 
 pub struct MockOfficial;
@@ -183,6 +192,7 @@ impl pallet_audit_mint::Config for Test {
 	type PalletId = AuditPalletId;
 	type NativeBalance = Balance;
 	type Producers = MockProducers;
+	type Notices = tn_primitives::notices::testing::Recorder;
 	type Wells = MockWells;
 	type Official = MockOfficial;
 	type SlashRatio = Ratio;

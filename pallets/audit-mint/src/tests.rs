@@ -608,3 +608,126 @@ fn audits_of_lists_a_well_s_records_by_month() {
 		assert!(AuditMint::audits_of(WELL + 1).is_empty());
 	});
 }
+
+#[test]
+fn the_producer_is_told_of_its_audit_an_amendment_and_the_settlement() {
+	use tn_primitives::{notices::testing::Recorder, NoticeKind};
+	// P = 120, O = 100: d = 20 %, V' = 833.33 TAT, slash 1.666 USD = 1,666,666,666,666 native.
+	let (_, r) = test(|| mint_then_amend(120, 100, 110, DEPOSIT));
+	let notices = test(|| {
+		Recorder::take(); // the notices of the run above
+		producer(PRODUCER, DEPOSIT);
+		let m = month(120, V, Some(100), vec![(B1, Perbill::from_percent(20))]);
+		assert_ok!(mint(m));
+		amend(WELL, m, 110);
+		assert_ok!(AuditMint::settle(RuntimeOrigin::signed(OTHER), WELL, m));
+		Recorder::take()
+	});
+	let jan = tn_primitives::Month::new(2026, 1).unwrap();
+	assert_eq!(
+		notices,
+		vec![
+			(
+				PRODUCER,
+				NoticeKind::Audited {
+					well: WELL,
+					month: jan,
+					tat: 833_333_333_333_333_333_333,
+					slash_due: 1_666_666_666_666,
+					slashed: 1_666_666_666_666,
+					new_debt: 0,
+				}
+			),
+			(
+				PRODUCER,
+				NoticeKind::OfficialAmended { well: WELL, month: jan, audited: 100, amended: 110 }
+			),
+			(
+				PRODUCER,
+				NoticeKind::Settled {
+					well: WELL,
+					month: jan,
+					official_before: 100,
+					official: 110,
+					tat_before: 833_333_333_333_333_333_333,
+					tat: r.outcome.minted,
+					slash_due_before: 1_666_666_666_666,
+					slash_due: 0,
+				}
+			),
+		]
+	);
+	assert_eq!(r.outcome.minted, 916_666_666_666_666_666_666);
+}
+
+#[test]
+fn months_say_the_state_and_why_a_month_is_not_mintable() {
+	use tn_primitives::Month;
+	test(|| {
+		let jan = month(100, V, None, vec![]);
+		// No producer yet: what `mint` would say first.
+		let info = AuditMint::month_info(WELL, jan);
+		assert_eq!(
+			(info.state, info.blocker, info.days, info.volume),
+			(MonthState::Open, Some(DispatchError::Other("NotProducer")), 31, 100)
+		);
+		producer(PRODUCER, DEPOSIT);
+		assert_eq!(
+			AuditMint::month_info(WELL, jan).blocker,
+			Some(Error::<Test>::NoOfficialFigure.into())
+		);
+		let mut f = OfficialFigures::get();
+		f.insert((WELL, jan), (100, provenance()));
+		OfficialFigures::set(f);
+		let info = AuditMint::month_info(WELL, jan);
+		assert_eq!((info.state, info.blocker.clone()), (MonthState::Mintable, None));
+		assert_eq!(info.official, Some((100, provenance())));
+		// The preview it carries is what the mint does.
+		assert_eq!(info.preview, Some(AuditMint::preview(WELL, jan).unwrap()));
+		assert_eq!(info.preview.unwrap().outcome.minted, V);
+		// In debt: not mintable, and it says why.
+		let mut all = ProducerStates::get();
+		all.get_mut(&PRODUCER).unwrap().debt = 1;
+		ProducerStates::set(all.clone());
+		assert_eq!(
+			AuditMint::month_info(WELL, jan).blocker,
+			Some(DispatchError::Other("ProducerInDebt"))
+		);
+		all.get_mut(&PRODUCER).unwrap().debt = 0;
+		ProducerStates::set(all);
+		assert_ok!(mint(jan));
+		assert_eq!(AuditMint::month_info(WELL, jan).state, MonthState::Audited);
+		// Paging, newest first: February and March with uploads, January audited.
+		let mut months = Months::get();
+		let template = months.get(&(WELL, jan)).unwrap().clone();
+		for m in [2u8, 3] {
+			months.insert((WELL, Month::new(2026, m).unwrap()), template.clone());
+		}
+		Months::set(months);
+		let page = |before, limit| -> Vec<(Month, MonthState)> {
+			AuditMint::months(WELL, before, limit)
+				.into_iter()
+				.map(|i| (i.month, i.state))
+				.collect()
+		};
+		let (feb, mar) = (Month::new(2026, 2).unwrap(), Month::new(2026, 3).unwrap());
+		assert_eq!(
+			page(None, 10),
+			vec![(mar, MonthState::Open), (feb, MonthState::Open), (jan, MonthState::Audited)]
+		);
+		assert_eq!(page(None, 1), vec![(mar, MonthState::Open)]);
+		assert_eq!(page(Some(mar), 1), vec![(feb, MonthState::Open)]);
+		assert_eq!(page(Some(feb), 10), vec![(jan, MonthState::Audited)]);
+		assert_eq!(page(Some(jan), 10), vec![]);
+		assert_eq!(page(None, 0), vec![]);
+		// A zero-volume audit is Failed.
+		let mut f = OfficialFigures::get();
+		f.insert((WELL, feb), (0, provenance()));
+		OfficialFigures::set(f);
+		let mut months = Months::get();
+		months.get_mut(&(WELL, feb)).unwrap().volume = 0;
+		Months::set(months);
+		assert_ok!(mint(feb));
+		assert_eq!(AuditMint::month_info(WELL, feb).state, MonthState::Failed);
+	});
+}

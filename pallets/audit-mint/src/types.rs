@@ -6,7 +6,7 @@ use frame_support::{
 };
 use scale_info::TypeInfo;
 use sp_arithmetic::Perbill;
-use tn_primitives::{feeds::Provenance, AuditOutcome, UsdAtto, Volume};
+use tn_primitives::{feeds::Provenance, AuditOutcome, Month, UsdAtto, Volume};
 
 /// How the month's days were priced.
 #[derive(
@@ -136,3 +136,50 @@ pub struct AuditPreview<AccountId> {
 	/// TAT to each beneficiary.
 	pub beneficiaries: alloc::vec::Vec<(AccountId, u128)>,
 }
+
+/// Where a month of a well stands (the portal's months table).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum MonthState {
+	/// Not mintable now: `blocker` says why (what `mint` by the owner would fail with).
+	Open,
+	/// `mint` by the owner would succeed now: `preview` says what it would do.
+	Mintable,
+	/// Audited and TAT minted (the audit record has the details).
+	Audited,
+	/// Audited with nothing minted.
+	Failed,
+}
+
+/// A month of a well with its state, in one call (`AuditMint.months`, `AuditMint.month_info`).
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct MonthInfo<AccountId> {
+	/// The month.
+	pub month: Month,
+	/// Days uploaded.
+	pub days: u8,
+	/// P: Σ of the uploaded daily volumes (litres of oil, m³ of gas).
+	pub volume: Volume,
+	/// Open, Mintable, Audited or Failed.
+	pub state: MonthState,
+	/// For an open month, the error `mint` would return now: `MonthNotOver`,
+	/// `NoOfficialFigure`, `WellExpired`, `ProducerInDebt`…
+	pub blocker: Option<sp_runtime::DispatchError>,
+	/// O, the oracle's official figure and its source file, if known.
+	pub official: Option<(Volume, Provenance)>,
+	/// For a mintable month, what the mint would do (as [`crate::Pallet::preview`]).
+	pub preview: Option<AuditPreview<AccountId>>,
+}
+
+/// The most months one call of `AuditMint.months` returns (three years).
+pub const MAX_MONTHS_PAGE: u32 = 36;

@@ -19,7 +19,7 @@ use sp_runtime::{
 use tn_primitives::{
 	regulator::is_valid_code,
 	traits::{ActiveWellCount, DepositSlasher, ProducerRegistry, RefundOutcome, SlashOutcome},
-	Commitment, Day, OperatorCodes, UsdAtto,
+	Commitment, Day, NoticeKind, Notify, OperatorCodes, UsdAtto,
 };
 
 /// 10¹⁸: the scale of atto-USD and of `FixedU128`.
@@ -128,9 +128,11 @@ impl<T: Config> Pallet<T> {
 			OperatorsOf::<T>::insert(&applicant, &operators);
 			app.stage = Stage::AwaitingKyc { kyb };
 			Applications::<T>::insert(&applicant, app);
+			T::Notices::notify(&applicant, NoticeKind::KybJudged { approved: true });
 			Self::deposit_event(Event::KybApproved { applicant, verifier, kyb, operators });
 		} else {
 			Self::end_application(&applicant, &app);
+			T::Notices::notify(&applicant, NoticeKind::KybJudged { approved: false });
 			Self::deposit_event(Event::KybRejected { applicant, verifier, kyb });
 		}
 		Ok(())
@@ -193,6 +195,7 @@ impl<T: Config> Pallet<T> {
 				},
 			);
 			Self::end_application(&applicant, &app);
+			T::Notices::notify(&applicant, NoticeKind::KycJudged { approved: true });
 			Self::deposit_event(Event::ProducerAdmitted {
 				producer: applicant,
 				verifier,
@@ -202,6 +205,7 @@ impl<T: Config> Pallet<T> {
 			});
 		} else {
 			Self::end_application(&applicant, &app);
+			T::Notices::notify(&applicant, NoticeKind::KycJudged { approved: false });
 			Self::deposit_event(Event::KycRejected { applicant, verifier, kyc });
 		}
 		Ok(())
@@ -346,6 +350,7 @@ impl<T: Config> Pallet<T> {
 			p.status = ProducerStatus::Suspended { reason: reason.clone() };
 			Ok(())
 		})?;
+		T::Notices::notify(&who, NoticeKind::ProducerSuspended { reason: reason.clone() });
 		Self::deposit_event(Event::ProducerSuspended { producer: who, reason });
 		Ok(())
 	}
@@ -361,6 +366,7 @@ impl<T: Config> Pallet<T> {
 			p.status = ProducerStatus::Active;
 			Ok(())
 		})?;
+		T::Notices::notify(&who, NoticeKind::ProducerReinstated);
 		Self::deposit_event(Event::ProducerReinstated { producer: who });
 		Ok(())
 	}
@@ -375,6 +381,7 @@ impl<T: Config> Pallet<T> {
 			p.status = ProducerStatus::Revoked { reason: reason.clone() };
 			Ok(())
 		})?;
+		T::Notices::notify(&who, NoticeKind::ProducerRevoked { reason: reason.clone() });
 		Self::deposit_event(Event::ProducerRevoked { producer: who, reason });
 		Ok(())
 	}
@@ -412,6 +419,7 @@ impl<T: Config> Pallet<T> {
 				if let Some(app) = Applications::<T>::get(&who) {
 					if app.expires <= today {
 						Self::end_application(&who, &app);
+						T::Notices::notify(&who, NoticeKind::ApplicationExpired);
 						Self::deposit_event(Event::ApplicationExpired { applicant: who });
 					}
 				}

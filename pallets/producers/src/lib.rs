@@ -122,6 +122,8 @@ pub mod pallet {
 		type AssetClasses: Contains<AssetClassId>;
 		/// Active wells per producer, for the deposit floor.
 		type Wells: ActiveWellCount<Self::AccountId>;
+		/// Where judgements, expiries and status changes are told to the account (its inbox).
+		type Notices: tn_primitives::Notify<Self::AccountId>;
 		/// Held from an applicant while its application is open.
 		#[pallet::constant]
 		type ApplicationDeposit: Get<BalanceOf<Self>>;

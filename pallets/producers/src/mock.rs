@@ -102,6 +102,7 @@ impl pallet_producers::Config for Test {
 	type UnixTime = Timestamp;
 	type AssetClasses = Classes;
 	type Wells = Wells;
+	type Notices = tn_primitives::notices::testing::Recorder;
 	type ApplicationDeposit = ConstU128<APP_DEPOSIT>;
 	type ApplicationExpiryDays = ExpiryDays;
 	type MinDepositPerWell = MinPerWell;

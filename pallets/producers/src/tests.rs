@@ -827,3 +827,36 @@ fn pending_applications_lists_what_waits_for_a_verifier() {
 		assert!(Producers::pending_applications().is_empty());
 	});
 }
+
+#[test]
+fn the_applicant_is_told_of_judgements_expiry_and_status_changes() {
+	use tn_primitives::{notices::testing::Recorder, NoticeKind};
+	test(|| {
+		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, false, ops(ALICE)));
+		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB2));
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB2, true, ops(ALICE)));
+		assert_ok!(Producers::submit_kyc(o(ALICE), KYC));
+		assert_ok!(Producers::judge_kyc(o(VERIFIER), ALICE, KYC, false));
+		admit(BOB);
+		assert_ok!(Producers::suspend(RuntimeOrigin::root(), BOB, reason("late filings")));
+		assert_ok!(Producers::reinstate(RuntimeOrigin::root(), BOB));
+		assert_ok!(Producers::revoke(RuntimeOrigin::root(), BOB, reason("fraud")));
+		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB2));
+		advance_days(30); // the application expires
+		assert_eq!(
+			Recorder::take(),
+			vec![
+				(ALICE, NoticeKind::KybJudged { approved: false }),
+				(ALICE, NoticeKind::KybJudged { approved: true }),
+				(ALICE, NoticeKind::KycJudged { approved: false }),
+				(BOB, NoticeKind::KybJudged { approved: true }),
+				(BOB, NoticeKind::KycJudged { approved: true }),
+				(BOB, NoticeKind::ProducerSuspended { reason: reason("late filings") }),
+				(BOB, NoticeKind::ProducerReinstated),
+				(BOB, NoticeKind::ProducerRevoked { reason: reason("fraud") }),
+				(ALICE, NoticeKind::ApplicationExpired),
+			]
+		);
+	});
+}

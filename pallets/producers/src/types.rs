@@ -1,7 +1,6 @@
 //! Types of the producers pallet.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{pallet_prelude::ConstU32, BoundedVec};
 use scale_info::TypeInfo;
 use tn_primitives::{Commitment, Day};
 
@@ -9,7 +8,7 @@ use tn_primitives::{Commitment, Day};
 pub type AssetClassId = u32;
 
 /// A free-text reason given by governance (public, at most 128 bytes).
-pub type Reason = BoundedVec<u8, ConstU32<128>>;
+pub type Reason = tn_primitives::ShortText;
 
 /// Where an application stands. Only hashes of the off-chain documents are stored.
 #[derive(

@@ -18,9 +18,9 @@ use tn_primitives::{
 		ActiveWellCount, DirectoryWell, MonthForAudit, PriceFeed, ProducerRegistry, WellLedger,
 	},
 	valuation::{day_value, fallback_price, PriceUsed, PRICE_LOOKBACK_DAYS},
-	window::{check_upload, WindowError},
-	Commitment, Commodity, Day, FacilityCode, Month, OfficialSource, OilQuality, OperatorCode,
-	UsdAtto, Volume, WellId, MAX_DAILY_VOLUME,
+	window::{check_upload, month_close, reminder_day, WindowError},
+	Commitment, Commodity, Day, FacilityCode, Month, NoticeKind, Notify, OfficialSource,
+	OilQuality, OperatorCode, UsdAtto, Volume, WellId, MAX_DAILY_VOLUME,
 };
 
 impl<T: Config> Pallet<T> {
@@ -202,6 +202,10 @@ impl<T: Config> Pallet<T> {
 			// The identifier is free again: a producer cannot hold someone else's well hostage
 			// by registering it and waiting in the rejected state.
 			WellByIdentifier::<T>::remove(well.identifier);
+			T::Notices::notify(
+				&well.owner,
+				NoticeKind::WellRejected { well: id, reason: reason.clone() },
+			);
 			Self::put_well(id, well, WellStatus::Rejected { reason: reason.clone() });
 			Self::deposit_event(Event::WellRejected { well: id, reviewer: who, reason });
 			return Ok(());
@@ -213,8 +217,10 @@ impl<T: Config> Pallet<T> {
 			well.activated = Some(today);
 			well.expires = Some(today.plus(T::ReviewValidityDays::get()));
 			Self::schedule_notice(id, today);
+			Self::schedule_reminder(id, today.month());
 		}
 		let (discount, expires) = (well.discount, well.expires.unwrap_or(today));
+		T::Notices::notify(&well.owner, NoticeKind::WellActivated { well: id, expires });
 		Self::put_well(id, well, WellStatus::Active);
 		Self::deposit_event(Event::WellActivated { well: id, reviewer: who, discount, expires });
 		Ok(())
@@ -363,6 +369,10 @@ impl<T: Config> Pallet<T> {
 		};
 		if !pass {
 			well.annual_review = AnnualReview::Rejected { reason: reason.clone() };
+			T::Notices::notify(
+				&well.owner,
+				NoticeKind::AnnualReviewRejected { well: id, reason: reason.clone() },
+			);
 			WellRegistry::<T>::insert(id, well);
 			Self::deposit_event(Event::AnnualReviewRejected { well: id, reviewer: who, reason });
 			return Ok(());
@@ -376,6 +386,7 @@ impl<T: Config> Pallet<T> {
 		well.expires = Some(expires);
 		well.annual_review = AnnualReview::NotDue;
 		let discount = well.discount;
+		T::Notices::notify(&well.owner, NoticeKind::AnnualReviewPassed { well: id, expires });
 		WellRegistry::<T>::insert(id, well);
 		Self::schedule_notice(id, base);
 		Self::deposit_event(Event::AnnualReviewPassed {
@@ -394,6 +405,10 @@ impl<T: Config> Pallet<T> {
 		// A rejected well gave its identifier up; suspending it would bring it back to review
 		// (on reinstatement) without it.
 		ensure!(!matches!(well.status, WellStatus::Rejected { .. }), Error::<T>::WellRejected);
+		T::Notices::notify(
+			&well.owner,
+			NoticeKind::WellSuspended { well: id, reason: reason.clone() },
+		);
 		Self::put_well(id, well, WellStatus::Suspended { reason: reason.clone() });
 		Self::deposit_event(Event::WellSuspended { well: id, reason });
 		Ok(())
@@ -403,6 +418,7 @@ impl<T: Config> Pallet<T> {
 		let well = Self::get_well(id)?;
 		ensure!(matches!(well.status, WellStatus::Suspended { .. }), Error::<T>::NotSuspended);
 		// Back to review: the maintainer confirms the well before it is active again.
+		T::Notices::notify(&well.owner, NoticeKind::WellReinstated { well: id });
 		Self::put_well(id, well, WellStatus::InReview);
 		Self::deposit_event(Event::WellReinstated { well: id });
 		Ok(())
@@ -446,6 +462,7 @@ impl<T: Config> Pallet<T> {
 			OpenMonths::<T>::mutate(&owner, |n| *n = n.defensive_saturating_sub(open));
 		}
 		let deposit = Self::release_well_deposit(id, &owner);
+		T::Notices::notify(&owner, NoticeKind::WellRemoved { well: id, reason: reason.clone() });
 		Self::put_well(id, well, WellStatus::Removed { reason: reason.clone() });
 		Self::deposit_event(Event::WellRemoved {
 			well: id,
@@ -496,6 +513,8 @@ impl<T: Config> Pallet<T> {
 		// Stored as not active so that `put_well` counts it for the new owner.
 		well.status = WellStatus::InReview;
 		Self::put_well(id, well, status.clone());
+		T::Notices::notify(&from, NoticeKind::WellTransferred { well: id, received: false });
+		T::Notices::notify(&to, NoticeKind::WellTransferred { well: id, received: true });
 		Self::deposit_event(Event::WellTransferred { well: id, from, to, status });
 		Ok(())
 	}
@@ -661,12 +680,59 @@ impl<T: Config> Pallet<T> {
 						well.annual_review = AnnualReview::Open;
 						let (owner, expires) = (well.owner.clone(), well.expires.unwrap_or(today));
 						WellRegistry::<T>::insert(id, well);
+						T::Notices::notify(
+							&owner,
+							NoticeKind::AnnualReviewDue { well: id, expires },
+						);
 						Self::deposit_event(Event::AnnualReviewDue { well: id, owner, expires });
 					}
 				}
 			},
 		);
 		NoticeCursor::<T>::put(cursor);
+		T::WeightInfo::send_notices(done)
+	}
+
+	/// Remind `id`'s owner of `month`'s upload window before it closes.
+	pub(crate) fn schedule_reminder(id: WellId, month: Month) {
+		let due = reminder_day(month, &T::UploadWindow::get());
+		WindowReminders::<T>::insert(due, id, month);
+		let cursor = ReminderCursor::<T>::get().unwrap_or_else(Self::today).min(due);
+		ReminderCursor::<T>::put(cursor);
+	}
+
+	/// Send the upload-window reminders that are due, at most `MaxNoticesPerBlock` per block:
+	/// to the owner of an active well, with the days of the month it uploaded; each well that is
+	/// not removed is reminded again for the next month. Weighed as the annual-review notices
+	/// (one well read, one queue write and one notice each).
+	pub(crate) fn send_due_reminders(today: Day) -> Weight {
+		let Some(cursor) = ReminderCursor::<T>::get() else {
+			return T::WeightInfo::send_notices(0);
+		};
+		let window = T::UploadWindow::get();
+		let (cursor, done) = tn_primitives::time::drain_due(
+			cursor,
+			today,
+			T::MaxNoticesPerBlock::get(),
+			31,
+			|day, n| WindowReminders::<T>::drain_prefix(day).take(n as usize).collect(),
+			|_, (id, month)| {
+				let Some(well) = WellRegistry::<T>::get(id) else { return };
+				if matches!(well.status, WellStatus::Removed { .. }) {
+					return;
+				}
+				if well.status == WellStatus::Active {
+					let uploaded = Ledgers::<T>::get(id, month).map(|l| l.days).unwrap_or(0);
+					let closes = month_close(month.first_day(), &window);
+					T::Notices::notify(
+						&well.owner,
+						NoticeKind::UploadWindowClosing { well: id, month, closes, uploaded },
+					);
+				}
+				Self::schedule_reminder(id, month.next());
+			},
+		);
+		ReminderCursor::<T>::put(cursor);
 		T::WeightInfo::send_notices(done)
 	}
 
@@ -727,6 +793,20 @@ impl<T: Config> Pallet<T> {
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::BTreeMap;
 		use sp_runtime::Saturating;
+		let mut reminders: BTreeMap<WellId, u32> = BTreeMap::new();
+		for (_, id, _) in WindowReminders::<T>::iter() {
+			let n = reminders.entry(id).or_default();
+			*n = n.saturating_add(1);
+		}
+		for (id, well) in WellRegistry::<T>::iter() {
+			let want = u32::from(crate::migration::v5::reminded::<T>(&well));
+			// A removed well's last reminder is dropped when it comes due.
+			let have = reminders.get(&id).copied().unwrap_or(0);
+			ensure!(
+				have == want || (want == 0 && have <= 1 && well.activated.is_some()),
+				"a reminded well without exactly one upload-window reminder"
+			);
+		}
 		for (id, month, ledger) in Ledgers::<T>::iter() {
 			let records = Self::records_in(id, month);
 			ensure!(
@@ -902,6 +982,13 @@ impl<T: Config> WellLedger<T::AccountId> for Pallet<T> {
 			MonthStatus::Minted => Some(true),
 			MonthStatus::Failed => Some(false),
 		}
+	}
+
+	fn months(id: WellId) -> Vec<(Month, u8, Volume)> {
+		let mut v: Vec<_> =
+			Ledgers::<T>::iter_prefix(id).map(|(m, l)| (m, l.days, l.volume)).collect();
+		v.sort_by_key(|(m, ..)| *m);
+		v
 	}
 }
 

@@ -103,7 +103,7 @@ pub mod pallet {
 	/// The storage version ([`crate::migration`]): 1 since wells carry their regulator codes,
 	/// 2 since open months are counted per producer, 3 since they are counted per well, 4 since
 	/// asset classes declare their commodities and official source.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(5);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -128,6 +128,9 @@ pub mod pallet {
 		type RuntimeHoldReason: From<HoldReason>;
 		/// Who is an active producer.
 		type Producers: ProducerRegistry<Self::AccountId>;
+		/// Where reviews, annual reviews, suspensions, removals, transfers and closing upload
+		/// windows are told to the well's owner (its inbox).
+		type Notices: tn_primitives::Notify<Self::AccountId>;
 		/// Daily commodity prices (the oracle).
 		type Prices: PriceFeed;
 		/// The Foundation Managers (maintainers of Foundation-maintained classes).
@@ -241,6 +244,16 @@ pub mod pallet {
 	/// The earliest day whose notice queue may still hold entries.
 	#[pallet::storage]
 	pub type NoticeCursor<T: Config> = StorageValue<_, Day, OptionQuery>;
+
+	/// Upload-window reminders by due day: each well that is not removed has one, for the
+	/// month whose uploads close next (sent to active wells' owners, then moved a month on).
+	#[pallet::storage]
+	pub type WindowReminders<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, Day, Twox64Concat, WellId, Month>;
+
+	/// The earliest day whose reminder queue may still hold entries.
+	#[pallet::storage]
+	pub type ReminderCursor<T: Config> = StorageValue<_, Day, OptionQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -446,7 +459,8 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
-			Self::send_due_notices(Self::today())
+			let today = Self::today();
+			Self::send_due_notices(today).saturating_add(Self::send_due_reminders(today))
 		}
 
 		#[cfg(feature = "try-runtime")]

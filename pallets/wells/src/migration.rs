@@ -302,3 +302,65 @@ pub mod v4 {
 		<T as frame_system::Config>::DbWeight,
 	>;
 }
+
+/// Version 4 → 5: upload-window reminders ([`WindowReminders`]). Every well that was ever
+/// activated and is not removed gets the reminder of the current month; wells activated later get
+/// theirs at activation.
+pub mod v5 {
+	use super::*;
+	use frame_support::{traits::Get, weights::Weight};
+
+	/// Whether `well` is reminded of its upload windows.
+	pub fn reminded<T: Config>(well: &WellOf<T>) -> bool {
+		well.activated.is_some() && !matches!(well.status, WellStatus::Removed { .. })
+	}
+
+	/// Schedules the current month's reminder of each such well.
+	pub struct InnerMigrateV4ToV5<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV4ToV5<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let (mut read, mut scheduled): (u64, u64) = (0, 0);
+			let month = Pallet::<T>::today().month();
+			for (id, well) in WellRegistry::<T>::iter() {
+				read = read.saturating_add(1);
+				if reminded::<T>(&well) {
+					Pallet::<T>::schedule_reminder(id, month);
+					scheduled = scheduled.saturating_add(1);
+				}
+			}
+			log::info!(target: "runtime::wells", "v5: {scheduled} upload-window reminders scheduled");
+			T::DbWeight::get()
+				.reads_writes(read.saturating_add(scheduled), scheduled.saturating_mul(2))
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
+			use codec::Encode;
+			frame_support::ensure!(
+				WindowReminders::<T>::iter().next().is_none(),
+				"v5: reminders exist before the migration"
+			);
+			let n = WellRegistry::<T>::iter_values().filter(|w| reminded::<T>(w)).count() as u64;
+			Ok(n.encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			use codec::Decode;
+			let n = u64::decode(&mut &state[..]).map_err(|_| "v5: bad pre-upgrade state")?;
+			let scheduled = WindowReminders::<T>::iter().count() as u64;
+			frame_support::ensure!(n == scheduled, "v5: not one reminder per reminded well");
+			Ok(())
+		}
+	}
+
+	/// The versioned migration 4 → 5.
+	pub type MigrateToV5<T> = VersionedMigration<
+		4,
+		5,
+		InnerMigrateV4ToV5<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}

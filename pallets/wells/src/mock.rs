@@ -121,6 +121,7 @@ impl pallet_wells::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Producers = MockProducers;
+	type Notices = tn_primitives::notices::testing::Recorder;
 	type Prices = MockPrices;
 	type FoundationMembers = Foundation;
 	type GovernanceOrigin = frame_system::EnsureRoot<AccountId>;

@@ -1602,3 +1602,146 @@ fn migration_v4_gives_asset_classes_commodities_and_a_source_once() {
 		assert_eq!(AssetClasses::<Test>::get(0).unwrap(), c0);
 	});
 }
+
+#[test]
+fn the_owner_is_told_of_reviews_suspensions_and_removal() {
+	use tn_primitives::{notices::testing::Recorder, NoticeKind};
+	test(|| {
+		assert_ok!(Wells::submit_well(
+			o(PRODUCER),
+			0,
+			Commodity::Oil,
+			ID,
+			DOCS,
+			Some(SWEET_LIGHT),
+			op(),
+			fac()
+		));
+		assert_ok!(Wells::review_well(o(MANAGER), 0, false, text("blurred lab report")));
+		assert_ok!(Wells::edit_well(o(PRODUCER), 0, [3; 32], Some(SWEET_LIGHT), op(), fac()));
+		assert_ok!(Wells::review_well(o(MANAGER), 0, true, text("")));
+		assert_ok!(Wells::suspend_well(RuntimeOrigin::root(), 0, text("spill")));
+		assert_ok!(Wells::reinstate_well(RuntimeOrigin::root(), 0));
+		assert_ok!(Wells::remove_well(RuntimeOrigin::root(), 0, text("plugged")));
+		assert_eq!(
+			Recorder::take(),
+			vec![
+				(
+					PRODUCER,
+					NoticeKind::WellRejected { well: 0, reason: text("blurred lab report") }
+				),
+				(PRODUCER, NoticeKind::WellActivated { well: 0, expires: d(2027, 1, 1) }),
+				(PRODUCER, NoticeKind::WellSuspended { well: 0, reason: text("spill") }),
+				(PRODUCER, NoticeKind::WellReinstated { well: 0 }),
+				(PRODUCER, NoticeKind::WellRemoved { well: 0, reason: text("plugged") }),
+			]
+		);
+	});
+}
+
+#[test]
+fn the_owner_is_told_when_the_annual_review_is_due_and_judged() {
+	use tn_primitives::{notices::testing::Recorder, NoticeKind};
+	test(|| {
+		let w = active_oil_well();
+		advance_days(360);
+		assert_ok!(Wells::submit_annual_review(o(PRODUCER), w, [3; 32], Some(SWEET_LIGHT)));
+		assert_ok!(Wells::judge_annual_review(o(MANAGER), w, false, text("unsigned")));
+		assert_ok!(Wells::submit_annual_review(o(PRODUCER), w, [4; 32], Some(SWEET_LIGHT)));
+		assert_ok!(Wells::judge_annual_review(o(MANAGER), w, true, text("")));
+		let expires = d(2027, 1, 1);
+		let reviews: Vec<_> = Recorder::take()
+			.into_iter()
+			.filter(|(_, k)| !matches!(k, NoticeKind::UploadWindowClosing { .. }))
+			.collect();
+		assert_eq!(
+			reviews,
+			vec![
+				(PRODUCER, NoticeKind::WellActivated { well: w, expires }),
+				(PRODUCER, NoticeKind::AnnualReviewDue { well: w, expires }),
+				(PRODUCER, NoticeKind::AnnualReviewRejected { well: w, reason: text("unsigned") }),
+				(PRODUCER, NoticeKind::AnnualReviewPassed { well: w, expires: expires.plus(365) }),
+			]
+		);
+	});
+}
+
+#[test]
+fn upload_window_reminders_come_three_days_before_the_close_each_month() {
+	use tn_primitives::{notices::testing::Recorder, window::UploadWindow, NoticeKind};
+	test(|| {
+		Window::set(UploadWindow::PRODUCTION); // grace 3 days, January closes on 5 February
+		let w = active_oil_well(); // 2026-01-01
+		assert_eq!(WindowReminders::<Test>::get(d(2026, 2, 2), w), Some(jan()));
+		Recorder::take();
+		advance_days(30); // 31 January
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 29), 10));
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 30), 10));
+		advance_days(1); // 1 February: not yet
+		assert_eq!(Recorder::take(), vec![]);
+		advance_days(1); // 2 February
+		let closing = |month: Month, closes: Day, uploaded: u8| {
+			(PRODUCER, NoticeKind::UploadWindowClosing { well: w, month, closes, uploaded })
+		};
+		assert_eq!(Recorder::take(), vec![closing(jan(), d(2026, 2, 5), 2)]);
+		// The next one, for February, on 2 March; none while the well is suspended, but the
+		// reminders go on; a removed well's stop.
+		assert_eq!(
+			WindowReminders::<Test>::get(d(2026, 3, 2), w),
+			Some(Month::new(2026, 2).unwrap())
+		);
+		advance_days(28); // 2 March
+		assert_eq!(Recorder::take(), vec![closing(Month::new(2026, 2).unwrap(), d(2026, 3, 5), 0)]);
+		assert_ok!(Wells::suspend_well(RuntimeOrigin::root(), w, text("spill")));
+		Recorder::take();
+		advance_days(31); // 2 April
+		assert_eq!(Recorder::take(), vec![]);
+		assert_eq!(
+			WindowReminders::<Test>::get(d(2026, 5, 2), w),
+			Some(Month::new(2026, 4).unwrap())
+		);
+		assert_ok!(Wells::remove_well(RuntimeOrigin::root(), w, text("plugged")));
+		Recorder::take();
+		advance_days(30); // 2 May
+		assert_eq!(Recorder::take(), vec![]);
+		assert_eq!(WindowReminders::<Test>::iter().count(), 0);
+		assert_ok!(Wells::do_try_state());
+	});
+}
+
+#[test]
+fn migration_v5_schedules_one_reminder_per_activated_well_once() {
+	use crate::migration::v5::MigrateToV5;
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	test(|| {
+		let w = active_oil_well();
+		// A well in review (never activated) gets none.
+		assert_ok!(Wells::submit_well(
+			o(OTHER_PRODUCER),
+			0,
+			Commodity::Oil,
+			ID2,
+			DOCS,
+			Some(SWEET_LIGHT),
+			op(),
+			fac()
+		));
+		// The chain as it was at version 4: no reminders.
+		let _ = WindowReminders::<Test>::clear(u32::MAX, None);
+		ReminderCursor::<Test>::kill();
+		StorageVersion::new(4).put::<Wells>();
+		advance_days(40); // 2026-02-10
+		MigrateToV5::<Test>::on_runtime_upgrade();
+		let feb = Month::new(2026, 2).unwrap();
+		// WIDE window in the mock: February closes 400 days after 1 March.
+		let due = tn_primitives::window::reminder_day(feb, &Window::get());
+		assert_eq!(due, d(2026, 3, 1).plus(400 - 3));
+		assert_eq!(WindowReminders::<Test>::iter().collect::<Vec<_>>(), vec![(due, w, feb)]);
+		assert_eq!(ReminderCursor::<Test>::get(), Some(d(2026, 2, 10)));
+		assert_eq!(Wells::on_chain_storage_version(), StorageVersion::new(5));
+		// A second run changes nothing.
+		MigrateToV5::<Test>::on_runtime_upgrade();
+		assert_eq!(WindowReminders::<Test>::iter().count(), 1);
+		assert_ok!(Wells::do_try_state());
+	});
+}

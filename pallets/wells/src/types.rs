@@ -11,7 +11,7 @@ use tn_primitives::{
 /// Identifier of an asset class (0 = Canadian Petroleum Minerals).
 pub type AssetClassId = u32;
 /// Short public text (names, reasons, data sources).
-pub type ShortText = BoundedVec<u8, ConstU32<128>>;
+pub use tn_primitives::ShortText;
 /// Longer public text (descriptions).
 pub type LongText = BoundedVec<u8, ConstU32<512>>;
 /// The commodities an asset class covers (each at most once, at least one).

@@ -216,6 +216,7 @@ impl pallet_producers::Config for Runtime {
 	type UnixTime = Timestamp;
 	type AssetClasses = pallet_wells::LiveAssetClasses<Runtime>;
 	type Wells = crate::Wells;
+	type Notices = crate::Notices;
 	type ApplicationDeposit = ConstU128<{ 10 * UNIT }>;
 	type ApplicationExpiryDays = dynamic_params::producers::ApplicationExpiryDays;
 	type MinDepositPerWell = dynamic_params::producers::MinDepositPerWell;
@@ -232,6 +233,7 @@ impl pallet_wells::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Producers = crate::Producers;
+	type Notices = crate::Notices;
 	type Prices = OraclePrices;
 	type FoundationMembers = crate::FoundationMembership;
 	type GovernanceOrigin = EnsureRoot<AccountId>;
@@ -278,6 +280,7 @@ impl pallet_audit_mint::Config for Runtime {
 	type NativeBalance = Balance;
 	type Producers = crate::Producers;
 	type Wells = crate::Wells;
+	type Notices = crate::Notices;
 	type Official = OracleOfficial;
 	type SlashRatio = dynamic_params::audit::SlashRatio;
 	type DeviationBands = dynamic_params::audit::DeviationBands;
@@ -370,4 +373,11 @@ where
 		let (call, extension, _) = payload.deconstruct();
 		Some(crate::UncheckedExtrinsic::new_signed(call, account.into(), signature, extension))
 	}
+}
+
+impl pallet_notices::Config for Runtime {
+	type UnixTime = Timestamp;
+	/// 32 notices per inbox (at most 32 × 145 bytes); the oldest makes room for a new one.
+	type MaxNotices = ConstU32<32>;
+	type WeightInfo = pallet_notices::weights::SubstrateWeight<Runtime>;
 }

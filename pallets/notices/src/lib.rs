@@ -1,0 +1,257 @@
+//! # Notices pallet
+//!
+//! The in-site messages of the Production Portal as chain state: each account has a bounded
+//! inbox ([`Config::MaxNotices`]) of [`Notice`]s — KYB/KYC judgements, a well passed or not
+//! with the reason, an annual review due, an audit's mint and slash, an amended official figure,
+//! an upload window closing… Other pallets send them through [`tn_primitives::Notify`]; the
+//! account reads them (`notices_of`, a view function, or the `Inboxes` storage in Polkadot.js
+//! Apps) and dismisses them ([`Pallet::dismiss`], [`Pallet::dismiss_all`]).
+//!
+//! Each notice gets the next id of its inbox (never reused). When an inbox is full the oldest
+//! notice makes room for the new one ([`Event::Noticed`] names it in `dropped`): a notice is a
+//! copy of something the chain keeps elsewhere (the application, the well, the audit record), so
+//! nothing is lost. Only accounts holding a deposit with us (applicants, producers, well owners)
+//! receive notices; their deposits pay for the inbox, and [`Pallet::dismiss_all`] deletes it.
+#![cfg_attr(not(feature = "std"), no_std)]
+// Runtime code never panics: no unchecked arithmetic, indexing, unwrap/expect or panic outside
+// tests and benchmarks (`scripts/lint` runs clippy with these denied).
+#![cfg_attr(
+	not(test),
+	deny(
+		clippy::arithmetic_side_effects,
+		clippy::indexing_slicing,
+		clippy::unwrap_used,
+		clippy::expect_used,
+		clippy::panic
+	)
+)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod weights;
+
+pub use tn_primitives::notices::{Notice, NoticeKind};
+pub use weights::WeightInfo;
+
+/// Identifier of a notice within its account's inbox (counts up from 0, never reused).
+pub type NoticeId = u32;
+
+#[frame_support::pallet]
+// The pallet macro's generated `PalletInfoAccess` uses `expect` under this module's span (the
+// runtime always knows its pallets); our own code here is free of `expect` and `unwrap`.
+#[allow(clippy::expect_used)]
+pub mod pallet {
+	use super::*;
+	use frame_support::{pallet_prelude::*, traits::UnixTime};
+	use frame_system::pallet_prelude::*;
+	use tn_primitives::Day;
+
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// Defaults of the configuration, for test runtimes (`#[derive_impl]`).
+	pub mod config_preludes {
+		use super::*;
+		use frame_support::derive_impl;
+
+		/// 4 notices per inbox and unit weights.
+		pub struct TestDefaultConfig;
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
+		impl frame_system::DefaultConfig for TestDefaultConfig {}
+
+		#[frame_support::register_default_impl(TestDefaultConfig)]
+		impl DefaultConfig for TestDefaultConfig {
+			type MaxNotices = ConstU32<4>;
+			type WeightInfo = ();
+		}
+	}
+
+	#[pallet::config(with_default)]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The clock that dates notices (the block timestamp).
+		#[pallet::no_default]
+		type UnixTime: UnixTime;
+		/// Notices kept per account; the oldest makes room for a new one.
+		#[pallet::constant]
+		type MaxNotices: Get<u32>;
+		/// Weights of the calls.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// An account's notices, oldest first, and the id the next one gets.
+	#[derive(
+		CloneNoBound,
+		PartialEqNoBound,
+		EqNoBound,
+		DebugNoBound,
+		Encode,
+		Decode,
+		DecodeWithMemTracking,
+		MaxEncodedLen,
+		TypeInfo,
+	)]
+	#[scale_info(skip_type_params(Max))]
+	#[codec(mel_bound())]
+	pub struct Inbox<Max: Get<u32>> {
+		/// The id of the next notice.
+		pub next_id: NoticeId,
+		/// The notices kept, oldest first.
+		pub notices: BoundedVec<(NoticeId, Notice), Max>,
+	}
+
+	impl<Max: Get<u32>> Default for Inbox<Max> {
+		fn default() -> Self {
+			Inbox { next_id: 0, notices: BoundedVec::new() }
+		}
+	}
+
+	/// The inbox type of the runtime.
+	pub type InboxOf<T> = Inbox<<T as Config>::MaxNotices>;
+
+	/// Each account's inbox (absent: empty).
+	#[pallet::storage]
+	pub type Inboxes<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, InboxOf<T>>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// Notice `id` was put in `who`'s inbox; a full inbox dropped its oldest notice `dropped`.
+		Noticed { who: T::AccountId, id: NoticeId, dropped: Option<NoticeId> },
+		/// `who` dismissed notice `id`.
+		Dismissed { who: T::AccountId, id: NoticeId },
+		/// `who` dismissed every notice (`count`); the inbox is deleted.
+		DismissedAll { who: T::AccountId, count: u32 },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The inbox has no notice with that id (never sent, dismissed or dropped).
+		UnknownNotice,
+		/// The inbox is empty: nothing to dismiss.
+		InboxEmpty,
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Dismiss notice `id` of the caller's inbox.
+		///
+		/// - Origin: signed (the inbox's account).
+		/// - Emits [`Event::Dismissed`].
+		/// - Errors: [`Error::UnknownNotice`] (no such notice in the caller's inbox).
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::dismiss())]
+		pub fn dismiss(origin: OriginFor<T>, id: NoticeId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_dismiss(who, id)
+		}
+
+		/// Dismiss every notice of the caller's inbox and delete it (its storage is freed).
+		///
+		/// - Origin: signed (the inbox's account).
+		/// - Emits [`Event::DismissedAll`].
+		/// - Errors: [`Error::InboxEmpty`] (nothing to dismiss).
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::dismiss_all())]
+		pub fn dismiss_all(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_dismiss_all(who)
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxNotices::get() > 0, "an inbox must hold at least one notice");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::view_functions]
+	impl<T: Config> Pallet<T> {
+		/// `who`'s notices, oldest first, with their ids (for [`Pallet::dismiss`]).
+		pub fn notices_of(who: T::AccountId) -> alloc::vec::Vec<(NoticeId, Notice)> {
+			Inboxes::<T>::get(who).map(|i| i.notices.into_inner()).unwrap_or_default()
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// Today's UTC day from the block timestamp.
+		pub fn today() -> Day {
+			Day::from_duration(T::UnixTime::now())
+		}
+
+		pub(crate) fn do_dismiss(who: T::AccountId, id: NoticeId) -> DispatchResult {
+			Inboxes::<T>::try_mutate_exists(&who, |slot| -> DispatchResult {
+				let inbox = slot.as_mut().ok_or(Error::<T>::UnknownNotice)?;
+				let at = inbox
+					.notices
+					.iter()
+					.position(|(i, _)| *i == id)
+					.ok_or(Error::<T>::UnknownNotice)?;
+				inbox.notices.remove(at);
+				Ok(())
+			})?;
+			Self::deposit_event(Event::Dismissed { who, id });
+			Ok(())
+		}
+
+		pub(crate) fn do_dismiss_all(who: T::AccountId) -> DispatchResult {
+			let inbox = Inboxes::<T>::take(&who).unwrap_or_default();
+			ensure!(!inbox.notices.is_empty(), Error::<T>::InboxEmpty);
+			let count = u32::try_from(inbox.notices.len()).unwrap_or(u32::MAX);
+			Self::deposit_event(Event::DismissedAll { who, count });
+			Ok(())
+		}
+
+		/// Put a notice dated today in `who`'s inbox, dropping the oldest when it is full.
+		pub fn send(who: &T::AccountId, kind: NoticeKind) {
+			let notice = Notice { day: Self::today(), kind };
+			let (id, dropped) = Inboxes::<T>::mutate(who, |slot| {
+				let inbox = slot.get_or_insert_with(Default::default);
+				let id = inbox.next_id;
+				inbox.next_id = id.wrapping_add(1);
+				let len = inbox.notices.len();
+				// Only a zero bound refuses (integrity_test rules it out): nothing is kept then.
+				let dropped =
+					inbox.notices.force_insert_keep_right(len, (id, notice)).ok().flatten();
+				(id, dropped.map(|(old, _)| old))
+			});
+			Self::deposit_event(Event::Noticed { who: who.clone(), id, dropped });
+		}
+
+		/// Every inbox: at most `MaxNotices` notices (the bound), ids strictly increasing and
+		/// below `next_id`; no empty inbox kept after `dismiss_all`.
+		#[cfg(any(feature = "try-runtime", test))]
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			for (_, inbox) in Inboxes::<T>::iter() {
+				let ids: alloc::vec::Vec<NoticeId> =
+					inbox.notices.iter().map(|(i, _)| *i).collect();
+				ensure!(ids.windows(2).all(|w| w.first() < w.get(1)), "notice ids out of order");
+				ensure!(ids.iter().all(|i| *i < inbox.next_id), "a notice id not yet issued");
+			}
+			Ok(())
+		}
+	}
+}
+
+impl<T: Config> tn_primitives::Notify<T::AccountId> for Pallet<T> {
+	fn notify(who: &T::AccountId, kind: NoticeKind) {
+		Self::send(who, kind)
+	}
+}
