@@ -33,3 +33,21 @@ export CARGO_NET_RETRY=5
 TN_SELECTION=(--release --locked --workspace --exclude tn-ingest-bench)
 tn_build() { cargo build "${TN_SELECTION[@]}" --all-targets "$@"; }
 tn_test() { cargo test "${TN_SELECTION[@]}" "$@"; }
+# The runtime crates (clippy's selection in scripts/lint; check-mode builds share its dependencies).
+TN_RUNTIME_CRATES=(-p tn-primitives -p tn-ingest -p pallet-producers -p pallet-wells -p pallet-audit-mint
+  -p pallet-oracle-feeds -p pallet-notices -p treasurenet-runtime)
+# tn_upgrade_wasm OUT: the runtime with spec_version + 1 (feature `upgrade-test`) as a compressed
+# wasm at OUT, for the zombienet upgrade test. The runtime's build script builds it (in check mode:
+# the native crates are only checked, sharing clippy's dependency artifacts); the wasm builder writes
+# the shared wbuild dir, so the normal build's wasm files are put back afterwards with their times,
+# and cargo sees nothing changed for the node.
+tn_upgrade_wasm() {
+  local wb="$CARGO_TARGET_DIR/release/wbuild/treasurenet-runtime" keep rc=0
+  keep=$(mktemp -d)
+  cp -p "$wb"/treasurenet_runtime*.wasm "$keep"/
+  cargo check --release --locked "${TN_RUNTIME_CRATES[@]}" --features treasurenet-runtime/upgrade-test || rc=$?
+  [ $rc -ne 0 ] || cp "$wb/treasurenet_runtime.compact.compressed.wasm" "$1" || rc=$?
+  cp -p "$keep"/* "$wb"/
+  rm -rf "$keep"
+  return $rc
+}

@@ -41,5 +41,8 @@ pub use units::*;
 /// Identifier of a registered well (assigned sequentially by the wells pallet).
 pub type WellId = u32;
 
+/// Identifier of an asset class (region/commodity family), e.g. 0 = Canadian Petroleum Minerals.
+pub type AssetClassId = u32;
+
 /// A 32-byte commitment (blake2-256) to off-chain data: documents, identifiers.
 pub type Commitment = [u8; 32];

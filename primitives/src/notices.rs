@@ -81,6 +81,17 @@ pub enum NoticeKind {
 	UploadWindowClosing { well: WellId, month: Month, closes: Day, uploaded: u8 },
 }
 
+impl NoticeKind {
+	/// A reminder (an upload window closing) of `well`: superseded by the next reminder of the
+	/// same well, and the first to make room in a full inbox.
+	pub fn reminder_of(&self) -> Option<WellId> {
+		match self {
+			NoticeKind::UploadWindowClosing { well, .. } => Some(*well),
+			_ => None,
+		}
+	}
+}
+
 /// A notice: what, and the day it was sent.
 #[derive(
 	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,

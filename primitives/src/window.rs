@@ -111,6 +111,22 @@ mod tests {
 	const P: UploadWindow = UploadWindow::PRODUCTION;
 
 	#[test]
+	fn the_reminder_comes_three_days_before_the_close_never_before_the_month_ends() {
+		let jan = crate::time::Month::new(2026, 1).unwrap();
+		let feb = crate::time::Month::new(2026, 2).unwrap();
+		// Production: January closes on 5 February → reminded on 2 February.
+		assert_eq!(month_close(jan.first_day(), &P), d(2026, 2, 5));
+		assert_eq!(reminder_day(jan, &P), d(2026, 2, 2));
+		assert_eq!(reminder_day(feb, &P), d(2026, 3, 2));
+		// Closing on the 3rd: reminded on the last day of the month; on the 4th: on the 1st.
+		let w = |close_days| UploadWindow { close_days, ..P };
+		assert_eq!(reminder_day(jan, &w(2)), d(2026, 1, 31));
+		assert_eq!(reminder_day(jan, &w(3)), d(2026, 2, 1));
+		// Closing on the 1st: the last day of the month too (not 3 days before it ends).
+		assert_eq!(reminder_day(jan, &w(0)), d(2026, 1, 31));
+	}
+
+	#[test]
 	fn grace_boundaries() {
 		let act = d(2026, 1, 1);
 		// 2026-01-10 may be uploaded on the 11th … 13th (3 days), not on the 14th.

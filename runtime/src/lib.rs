@@ -74,12 +74,30 @@ impl_opaque_keys! {
 	}
 }
 
+/// The runtime's version. `spec_version` must grow with every runtime upgrade.
+#[cfg(not(feature = "upgrade-test"))]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("treasurenet"),
 	impl_name: alloc::borrow::Cow::Borrowed("treasurenet"),
 	authoring_version: 1,
 	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The same runtime with `spec_version` + 1: the code the zombienet suite's upgrade test enacts
+/// by referendum (`scripts/zombienet` builds it with `--features upgrade-test`). The macro needs
+/// literal fields, hence the second declaration.
+#[cfg(feature = "upgrade-test")]
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("treasurenet"),
+	impl_name: alloc::borrow::Cow::Borrowed("treasurenet"),
+	authoring_version: 1,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,

@@ -28,6 +28,11 @@ fn a_producer_s_whole_life_ends_in_exact_balances() {
 			AuditMint::mint(signed(&eve), well, jan),
 			pallet_wells::Error::<Runtime>::DayWithoutPrice
 		);
+		// The portal's months table says the same, in one call.
+		let info = AuditMint::month_info(well, jan);
+		assert_eq!(info.state, pallet_audit_mint::MonthState::Open);
+		assert_eq!(info.blocker, Some(pallet_wells::Error::<Runtime>::DayWithoutPrice.into()));
+		assert_eq!((info.days, info.volume), (30, 30_000));
 
 		// Official: 27,000 L → d = 3,000 / 27,000 = 11.1 % (between 10 % and 30 %).
 		feed_january(well, 27_000);
@@ -79,6 +84,36 @@ fn a_producer_s_whole_life_ends_in_exact_balances() {
 			AuditMint::mint(signed(&eve), well, jan),
 			pallet_audit_mint::Error::<Runtime>::AlreadyAudited
 		);
+		assert_eq!(AuditMint::month_info(well, jan).state, pallet_audit_mint::MonthState::Audited);
+
+		// Eve's inbox tells her story; Ferdie (a beneficiary without deposit) has none.
+		use tn_primitives::NoticeKind;
+		let kinds: Vec<_> = pallet_notices::Pallet::<Runtime>::notices_of(eve.clone())
+			.into_iter()
+			.map(|(id, n)| (id, n.kind))
+			.collect();
+		assert_eq!(
+			kinds,
+			vec![
+				(0, NoticeKind::KybJudged { approved: true }),
+				(1, NoticeKind::KycJudged { approved: true }),
+				(2, NoticeKind::WellActivated { well, expires: jan.first_day().plus(365) }),
+				(
+					3,
+					NoticeKind::Audited {
+						well,
+						month: jan,
+						tat: 10_698_966_810_000_000_000_000,
+						slash_due: 11_887_740_900_000,
+						slashed: 11_887_740_900_000,
+						new_debt: 0,
+					}
+				),
+			]
+		);
+		assert!(pallet_notices::Pallet::<Runtime>::notices_of(ferdie.clone()).is_empty());
+		assert_ok!(treasurenet_runtime::Notices::dismiss(signed(&eve), 2));
+		assert_eq!(pallet_notices::Pallet::<Runtime>::notices_of(eve.clone()).len(), 3);
 		check_invariants();
 	});
 }

@@ -198,6 +198,16 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// An audit record keeps every beneficiary of the well: this pallet's bound must be at
+		/// least the wells pallet's.
+		fn integrity_test() {
+			assert!(
+				T::MaxBeneficiaries::get() >= T::Wells::max_beneficiaries(),
+				"audit-mint's MaxBeneficiaries is below the wells pallet's: records would drop \
+				 beneficiaries"
+			);
+		}
+
 		/// Settle amended months while the block has room (oldest keys first).
 		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
 			Self::settle_queued(remaining)

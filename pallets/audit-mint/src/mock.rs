@@ -164,6 +164,9 @@ impl WellLedger<AccountId> for MockWells {
 	fn closed(well: WellId, month: Month) -> Option<bool> {
 		Closed::get().get(&(well, month)).copied()
 	}
+	fn max_beneficiaries() -> u32 {
+		<<Test as crate::Config>::MaxBeneficiaries as frame_support::traits::Get<u32>>::get()
+	}
 	fn months(well: WellId) -> Vec<(Month, u8, Volume)> {
 		let mut v: Vec<_> = Months::get()
 			.into_iter()

@@ -7,10 +7,12 @@
 //! account reads them (`notices_of`, a view function, or the `Inboxes` storage in Polkadot.js
 //! Apps) and dismisses them ([`Pallet::dismiss`], [`Pallet::dismiss_all`]).
 //!
-//! Each notice gets the next id of its inbox (never reused). When an inbox is full the oldest
-//! notice makes room for the new one ([`Event::Noticed`] names it in `dropped`): a notice is a
-//! copy of something the chain keeps elsewhere (the application, the well, the audit record), so
-//! nothing is lost. Only accounts holding a deposit with us (applicants, producers, well owners)
+//! Each notice gets the next id of its inbox (never reused). A well's upload-window reminder
+//! replaces the well's previous one (that window has closed). When an inbox is full, the oldest
+//! reminder — else the oldest notice — makes room for the new one ([`Event::Noticed`] names it in
+//! `dropped`), so a producer with many wells does not lose a judgement to its monthly reminders.
+//! A notice is a copy of something the chain keeps elsewhere (the application, the well, the
+//! audit record), so nothing is lost. Only accounts holding a deposit with us (applicants, producers, well owners)
 //! receive notices; their deposits pay for the inbox, and [`Pallet::dismiss_all`] deletes it.
 #![cfg_attr(not(feature = "std"), no_std)]
 // Runtime code never panics: no unchecked arithmetic, indexing, unwrap/expect or panic outside
@@ -219,25 +221,41 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Put a notice dated today in `who`'s inbox, dropping the oldest when it is full.
+		/// Put a notice dated today in `who`'s inbox. A reminder replaces the same well's
+		/// previous reminder; a full inbox drops its oldest reminder, else its oldest notice.
 		pub fn send(who: &T::AccountId, kind: NoticeKind) {
 			let notice = Notice { day: Self::today(), kind };
 			let (id, dropped) = Inboxes::<T>::mutate(who, |slot| {
 				let inbox = slot.get_or_insert_with(Default::default);
 				let id = inbox.next_id;
 				inbox.next_id = id.wrapping_add(1);
-				let len = inbox.notices.len();
-				// Only a zero bound refuses (integrity_test rules it out): nothing is kept then.
-				let dropped =
-					inbox.notices.force_insert_keep_right(len, (id, notice)).ok().flatten();
-				(id, dropped.map(|(old, _)| old))
+				let notices = &mut inbox.notices;
+				let mut dropped = None;
+				if let Some(well) = notice.kind.reminder_of() {
+					let same = notices.iter().position(|(_, n)| n.kind.reminder_of() == Some(well));
+					dropped = same.map(|at| notices.remove(at).0);
+				}
+				if notices.is_full() {
+					let at = notices
+						.iter()
+						.position(|(_, n)| n.kind.reminder_of().is_some())
+						.unwrap_or(0);
+					if at < notices.len() {
+						dropped = Some(notices.remove(at).0);
+					}
+				}
+				// Room was made above (the bound is at least 1: integrity_test).
+				if notices.try_push((id, notice)).is_err() {
+					frame_support::defensive!("an inbox with room refused a notice");
+				}
+				(id, dropped)
 			});
 			Self::deposit_event(Event::Noticed { who: who.clone(), id, dropped });
 		}
 
 		/// Every inbox: at most `MaxNotices` notices (the bound), ids strictly increasing and
 		/// below `next_id`; no empty inbox kept after `dismiss_all`.
-		#[cfg(any(feature = "try-runtime", test))]
+		#[cfg(any(feature = "try-runtime", feature = "std"))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			for (_, inbox) in Inboxes::<T>::iter() {
 				let ids: alloc::vec::Vec<NoticeId> =

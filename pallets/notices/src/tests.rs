@@ -132,3 +132,55 @@ fn unsigned_origins_are_refused() {
 		);
 	});
 }
+
+fn closing(well: u32, month: u8) -> NoticeKind {
+	NoticeKind::UploadWindowClosing {
+		well,
+		month: tn_primitives::Month::new(2026, month).unwrap(),
+		closes: Day(20_500),
+		uploaded: 3,
+	}
+}
+
+#[test]
+fn a_reminder_replaces_the_same_well_s_previous_reminder() {
+	new_test_ext().execute_with(|| {
+		Pallet::<Test>::send(&ALICE, closing(7, 1));
+		Pallet::<Test>::send(&ALICE, closing(8, 1));
+		Pallet::<Test>::send(&ALICE, closing(7, 2));
+		System::assert_last_event(Event::Noticed { who: ALICE, id: 2, dropped: Some(0) }.into());
+		let kept: Vec<_> = Pallet::<Test>::notices_of(ALICE)
+			.into_iter()
+			.map(|(id, n)| (id, n.kind))
+			.collect();
+		assert_eq!(kept, vec![(1, closing(8, 1)), (2, closing(7, 2))]);
+	});
+}
+
+#[test]
+fn reminders_make_room_before_judgements() {
+	new_test_ext().execute_with(|| {
+		// A producer with many wells: a judgement among monthly reminders (MaxNotices = 4).
+		Pallet::<Test>::send(&ALICE, due(1));
+		for well in 10..13 {
+			Pallet::<Test>::send(&ALICE, closing(well, 1));
+		}
+		for well in 13..20 {
+			Pallet::<Test>::send(&ALICE, closing(well, 1));
+		}
+		let kept: Vec<_> = Pallet::<Test>::notices_of(ALICE)
+			.into_iter()
+			.map(|(id, n)| (id, n.kind))
+			.collect();
+		assert_eq!(
+			kept,
+			vec![(0, due(1)), (8, closing(17, 1)), (9, closing(18, 1)), (10, closing(19, 1))]
+		);
+		// Without reminders left, the oldest notice goes.
+		for well in 2..6 {
+			Pallet::<Test>::send(&ALICE, due(well));
+		}
+		assert_eq!(ids(ALICE), vec![11, 12, 13, 14]);
+		assert_ok!(Pallet::<Test>::do_try_state());
+	});
+}

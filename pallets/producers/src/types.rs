@@ -4,8 +4,7 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use tn_primitives::{Commitment, Day};
 
-/// Identifier of an asset class (region/commodity family), e.g. 0 = Canadian Petroleum Minerals.
-pub type AssetClassId = u32;
+pub use tn_primitives::AssetClassId;
 
 /// A free-text reason given by governance (public, at most 128 bytes).
 pub type Reason = tn_primitives::ShortText;

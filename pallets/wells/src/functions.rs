@@ -984,6 +984,10 @@ impl<T: Config> WellLedger<T::AccountId> for Pallet<T> {
 		}
 	}
 
+	fn max_beneficiaries() -> u32 {
+		T::MaxBeneficiaries::get()
+	}
+
 	fn months(id: WellId) -> Vec<(Month, u8, Volume)> {
 		let mut v: Vec<_> =
 			Ledgers::<T>::iter_prefix(id).map(|(m, l)| (m, l.days, l.volume)).collect();

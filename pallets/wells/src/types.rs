@@ -8,8 +8,7 @@ use tn_primitives::{
 	Commitment, Commodity, Day, FacilityCode, OfficialSource, OilQuality, OperatorCode, Volume,
 };
 
-/// Identifier of an asset class (0 = Canadian Petroleum Minerals).
-pub type AssetClassId = u32;
+pub use tn_primitives::AssetClassId;
 /// Short public text (names, reasons, data sources).
 pub use tn_primitives::ShortText;
 /// Longer public text (descriptions).

@@ -134,6 +134,7 @@ pub fn check_invariants() {
 	pallet_producers::Pallet::<Runtime>::do_try_state().expect("producers invariants");
 	pallet_wells::Pallet::<Runtime>::do_try_state().expect("wells invariants");
 	pallet_audit_mint::Pallet::<Runtime>::do_try_state().expect("audit invariants");
+	pallet_notices::Pallet::<Runtime>::do_try_state().expect("notices invariants");
 	// A producer whose held deposit is below the requirement cannot mint.
 	for (who, p) in pallet_producers::ProducerRecords::<Runtime>::iter() {
 		let required = pallet_producers::Pallet::<Runtime>::minimum_deposit(&who, &p.status);

@@ -1,0 +1,149 @@
+// A runtime upgrade through governance on the live 4-validator network, while a producer keeps
+// uploading. The network runs the node's runtime (spec 100); the upgrade is the same runtime with
+// spec 101 (built by scripts/zombienet with the runtime's `upgrade-test` feature, TN_UPGRADE_WASM).
+//
+// 1. Alice (sudo, local chain) puts the wells pallet's storage back where a chain from before
+//    the upload-window reminders stands: storage version 4, no reminder queue. The upgrade must
+//    then run `pallet_wells::migration::v5` — exactly once.
+// 2. A referendum authorises the new code (`system.authorizeUpgrade(hash)`: launch, votes of
+//    Alice and Bob, enactment by the scheduler); anyone then supplies the code
+//    (`system.applyAuthorizedUpgrade`). Eve uploads a day every few seconds throughout.
+// 3. After it: spec 101, blocks and finality continue, the wells pallet is at version 5 with one
+//    reminder per activated well, every validator logged the migration, and every
+//    audit record, producer record (deposit, debt), hold and TAT balance is unchanged.
+import { readFileSync } from 'node:fs';
+import { blake2AsHex, xxhashAsHex } from '@polkadot/util-crypto';
+import { connect, devAccounts, send, waitUntil, UNIT } from '../lib/client.mjs';
+import { today, monthOf, ymd } from '../lib/plan.mjs';
+import { rpc } from './env.mjs';
+
+const api = await connect(rpc.alice);
+const acc = await devAccounts();
+const say = (s) => console.log(s);
+let failed = false;
+const check = (ok, what) => {
+  say(`${ok ? '✓' : '✗'} ${what}`);
+  if (!ok) failed = true;
+};
+const best = async () => (await api.rpc.chain.getHeader()).number.toNumber();
+const finalized = async () => (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
+const specVersion = async () => (await api.rpc.state.getRuntimeVersion()).specVersion.toNumber();
+// A pallet's storage version: u16 at twox128(pallet) ++ twox128(":__STORAGE_VERSION__:").
+const versionKey = `${xxhashAsHex('Wells', 128)}${xxhashAsHex(':__STORAGE_VERSION__:', 128).slice(2)}`;
+async function wellsVersion() {
+  const r = await fetch(rpc.alice.replace('ws://', 'http://'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'state_getStorage', params: [versionKey] }),
+  });
+  const { result } = await r.json();
+  return result ? api.createType('u16', result).toNumber() : 0;
+}
+
+/** What the upgrade must not touch, as hex by storage key. */
+async function ledgerState() {
+  const out = new Map();
+  const add = (entries) => { for (const [k, v] of entries) out.set(k.toHex(), v.toHex()); };
+  add(await api.query.auditMint.auditRecords.entries());
+  add(await api.query.producers.producerRecords.entries());
+  add(await api.query.balances.holds.entries());
+  add(await api.query.assets.account.entries(1));
+  out.set('TAT supply', (await api.query.assets.asset(1)).toHex());
+  return out;
+}
+
+try {
+  const code = readFileSync(process.env.TN_UPGRADE_WASM);
+  const codeHash = blake2AsHex(code, 256);
+  const spec0 = await specVersion();
+  say(`runtime spec ${spec0}; upgrade code ${code.length} bytes, hash ${codeHash}`);
+
+  // 1. The wells pallet as a chain before the reminders holds it.
+  await send(api, acc.alice, api.tx.sudo.sudo(api.tx.system.setStorage([[versionKey, '0x0400']])));
+  await send(api, acc.alice, api.tx.sudo.sudo(api.tx.system.killPrefix(api.query.wells.windowReminders.keyPrefix(), 100_000)));
+  await send(api, acc.alice, api.tx.sudo.sudo(api.tx.system.killStorage([api.query.wells.reminderCursor.key()])));
+  const wells = await api.query.wells.wellRegistry.entries();
+  const reminded = wells.filter(([, w]) => w.unwrap().activated.isSome && !w.unwrap().status.isRemoved).length;
+  check((await wellsVersion()) === 4 && (await api.query.wells.windowReminders.entries()).length === 0,
+    `wells pallet put back to storage version 4 without reminders (${wells.length} wells, ${reminded} activated)`);
+  const before = await ledgerState();
+  say(`snapshot: ${before.size} entries (audit records, producer records, holds, TAT accounts, supply)`);
+
+  // Eve keeps uploading: one day every 4 s, newest first, into an open month of an active well.
+  const eve = acc.eve.address;
+  const active = wells.filter(([, w]) => w.unwrap().owner.toString() === eve && w.unwrap().status.isActive);
+  if (active.length === 0) throw new Error('Eve has no active well (the life test runs first)');
+  const wellId = active[0][0].args[0].toNumber();
+  const uploaded = [];
+  let uploading = true;
+  const uploader = (async () => {
+    for (let day = today() - 1; uploading && day > today() - 60; day--) {
+      if ((await api.query.wells.dayRecords(wellId, day)).isSome) continue;
+      const ledger = await api.query.wells.ledgers(wellId, monthOf(day));
+      if (ledger.isSome && !ledger.unwrap().status.isOpen) continue;
+      await send(api, acc.eve, api.tx.wells.uploadProduction(wellId, day, 1_000 + uploaded.length));
+      uploaded.push(day);
+      await new Promise((r) => setTimeout(r, 4_000));
+    }
+  })();
+
+  // 2. The referendum: authorise the code hash.
+  const call = api.tx.system.authorizeUpgrade(codeHash);
+  await send(api, acc.alice, api.tx.preimage.notePreimage(call.method.toHex()));
+  const proposal = { Lookup: { hash: call.method.hash.toHex(), len: call.method.encodedLength } };
+  const refCount = (await api.query.democracy.referendumCount()).toNumber();
+  const t0 = await best();
+  await send(api, acc.alice, api.tx.democracy.propose(proposal, UNIT));
+  await waitUntil(api, `referendum #${refCount} launched`, async () => (await api.query.democracy.referendumInfoOf(refCount)).isSome);
+  const vote = { Standard: { vote: { aye: true, conviction: 'Locked1x' }, balance: 1_000n * UNIT } };
+  await send(api, acc.alice, api.tx.democracy.vote(refCount, vote));
+  await send(api, acc.bob, api.tx.democracy.vote(refCount, vote));
+  await waitUntil(api, 'the upgrade authorised by the referendum', async () => (await api.query.system.authorizedUpgrade()).isSome, { timeoutMs: 240_000 });
+  say(`  authorised ${(await best()) - t0} blocks after the proposal`);
+  const applied = await send(api, acc.ferdie, api.tx.system.applyAuthorizedUpgrade(`0x${code.toString('hex')}`), { timeoutMs: 180_000 });
+  check(applied.events.some((e) => e.section === 'system' && e.method === 'CodeUpdated'), 'the code supplied by Ferdie (system.CodeUpdated)');
+  const upgradeBlock = await best();
+  await waitUntil(api, 'the runtime at spec 101', async () => (await specVersion()) === spec0 + 1, { timeoutMs: 120_000 });
+
+  // 3. After it.
+  const h = await best();
+  const f = await finalized();
+  await waitUntil(api, 'blocks and finality 5 blocks past the upgrade', async () => (await finalized()) >= Math.max(h, f) + 5, { timeoutMs: 180_000 });
+  uploading = false;
+  await uploader;
+  const version = await wellsVersion();
+  const reminders = await api.query.wells.windowReminders.entries();
+  const perWell = new Map();
+  for (const [k] of reminders) perWell.set(k.args[1].toNumber(), (perWell.get(k.args[1].toNumber()) ?? 0) + 1);
+  check(version === 5, `wells pallet at storage version ${version} (5)`);
+  check(reminders.length === reminded && [...perWell.values()].every((n) => n === 1),
+    `one upload-window reminder per activated well: ${reminders.length} reminders for ${reminded} wells`);
+  const last = await api.query.system.lastRuntimeUpgrade();
+  check(last.unwrap().specVersion.toNumber() === spec0 + 1, `LastRuntimeUpgrade: spec ${last.unwrap().specVersion.toNumber()}`);
+  // Every validator executed the migration (its log line; a node that also executes a competing
+  // block of the same height logs it once more — the chain state above shows it took effect once).
+  for (const node of ['alice', 'bob', 'charlie', 'dave']) {
+    let text = '';
+    try { text = readFileSync(`${process.env.TN_ZN_NET}/${node}.log`, 'utf8'); } catch { /* below */ }
+    const lines = text.match(/v5: \d+ upload-window reminders scheduled/g) ?? [];
+    check(lines.length >= 1 && lines.every((l) => l === `v5: ${reminded} upload-window reminders scheduled`),
+      `${node}: the v5 migration ran (${lines.length} log line(s): ${lines[0] ?? 'none'})`);
+  }
+  const after = await ledgerState();
+  const changed = [...before].filter(([k, v]) => after.get(k) !== v).map(([k]) => k);
+  const added = [...after.keys()].filter((k) => !before.has(k));
+  check(changed.length === 0 && added.length === 0,
+    `audit records, producer records, holds and TAT balances unchanged (${before.size} entries; ${changed.length} changed, ${added.length} new)`);
+  // Eve's uploads before, during and after the upgrade are all on chain.
+  await send(api, acc.eve, api.tx.wells.uploadProduction(wellId, today() - 61, 999));
+  uploaded.push(today() - 61);
+  const present = await Promise.all(uploaded.map((d) => api.query.wells.dayRecords(wellId, d)));
+  check(uploaded.length >= 3 && present.every((r) => r.isSome),
+    `Eve's ${uploaded.length} uploads (${ymd(uploaded[0])} … ${ymd(uploaded[uploaded.length - 1])}) around upgrade block #${upgradeBlock} recorded`);
+} catch (e) {
+  console.log(`FAILED: ${e.stack}`);
+  failed = true;
+} finally {
+  await api.disconnect();
+}
+process.exitCode = failed ? 1 : 0;
