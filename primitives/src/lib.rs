@@ -41,6 +41,10 @@ pub use units::*;
 /// Identifier of a registered well (assigned sequentially by the wells pallet).
 pub type WellId = u32;
 
+/// The most beneficiaries a well may have besides its owner (the wells pallet's bound, which the
+/// audit's records must hold as well).
+pub const MAX_BENEFICIARIES: u32 = 9;
+
 /// Identifier of an asset class (region/commodity family), e.g. 0 = Canadian Petroleum Minerals.
 pub type AssetClassId = u32;
 

@@ -139,8 +139,7 @@ impl<T: Config> Pallet<T> {
 
 	fn mint_to(who: &T::AccountId, amount: u128) -> DispatchResult {
 		if amount > 0 {
-			T::Assets::mint_into(T::TatAssetId::get(), who, amount)
-				.map_err(|_| Error::<T>::MintFailed)?;
+			T::Assets::mint_into(T::TatAssetId::get(), who, amount)?; // The assets pallet's error says why (e.g. `Token.UnknownAsset`).
 		}
 		Ok(())
 	}
@@ -310,8 +309,7 @@ impl<T: Config> Pallet<T> {
 		let old_owner = r.producer_share;
 		if owner_new > old_owner {
 			let add = owner_new.saturating_sub(old_owner);
-			T::Assets::mint_into(T::TatAssetId::get(), &producer, add)
-				.map_err(|_| Error::<T>::MintFailed)?;
+			T::Assets::mint_into(T::TatAssetId::get(), &producer, add)?; // The assets pallet's error says why (e.g. `Token.UnknownAsset`).
 			topped_up = topped_up.saturating_add(add);
 		} else if owner_new < old_owner {
 			let (b, u) = Self::burn_back(&producer, old_owner.saturating_sub(owner_new));
@@ -419,7 +417,9 @@ impl<T: Config> Pallet<T> {
 			Precision::BestEffort,
 			Fortitude::Force,
 		)
-		.unwrap_or(0);
+		// Nothing can be burned when the holder's TAT is frozen or the asset not live: the caller
+		// slashes the producer for what was not burned.
+		.unwrap_or_default();
 		(burned, amount.saturating_sub(burned))
 	}
 

@@ -94,36 +94,66 @@ pub mod pallet {
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
-	#[pallet::config]
+	/// Defaults of the configuration for test runtimes (`#[derive_impl]`): the recording notifier
+	/// of `tn_primitives::notices::testing`, unit weights and small bounds.
+	#[cfg(feature = "std")]
+	pub mod config_preludes {
+		use super::*;
+		use frame_support::derive_impl;
+
+		/// The test runtimes' defaults.
+		pub struct TestDefaultConfig;
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
+		impl frame_system::DefaultConfig for TestDefaultConfig {}
+
+		#[frame_support::register_default_impl(TestDefaultConfig)]
+		impl DefaultConfig for TestDefaultConfig {
+			type Notices = tn_primitives::notices::testing::Recorder;
+			type MaxBeneficiaries = ConstU32<{ tn_primitives::MAX_BENEFICIARIES }>;
+			type WeightInfo = ();
+		}
+	}
+
+	#[pallet::config(with_default)]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
 		/// The assets pallet holding TAT.
+		#[pallet::no_default]
 		type Assets: Inspect<Self::AccountId, AssetId = u32, Balance = u128>
 			+ Mutate<Self::AccountId>;
 		/// TAT's asset id.
 		#[pallet::constant]
+		#[pallet::no_default]
 		type TatAssetId: Get<u32>;
 		/// This pallet's id; its account is TAT's owner and issuer.
 		#[pallet::constant]
+		#[pallet::no_default]
 		type PalletId: Get<PalletId>;
 		/// Native balance type of slashes.
+		#[pallet::no_default]
 		type NativeBalance: Parameter
 			+ MaxEncodedLen
 			+ Copy
 			+ Default
 			+ sp_runtime::traits::AtLeast32BitUnsigned;
 		/// Producer checks and deposit slashing.
+		#[pallet::no_default]
 		type Producers: ProducerRegistry<Self::AccountId>
 			+ DepositSlasher<Self::AccountId, Self::NativeBalance>;
 		/// Where audits, amended official figures and settlements are told to the producer (its
 		/// inbox).
 		type Notices: tn_primitives::Notify<Self::AccountId>;
 		/// Months, records and values of wells.
+		#[pallet::no_default]
 		type Wells: WellLedger<Self::AccountId>;
 		/// Official monthly production (the oracle).
+		#[pallet::no_default]
 		type Official: OfficialProduction;
 		/// SlashRatio (governance parameter, default 1 %).
+		#[pallet::no_default]
 		type SlashRatio: Get<Perbill>;
 		/// Deviation bands (governance parameter, default 10 % / 30 %).
+		#[pallet::no_default]
 		type DeviationBands: Get<DeviationBands>;
 		/// Most beneficiaries per well (as in the wells pallet).
 		#[pallet::constant]
@@ -132,6 +162,7 @@ pub mod pallet {
 		type WeightInfo: WeightInfo;
 		/// Sets up a worst-case month for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
+		#[pallet::no_default]
 		type BenchmarkHelper: crate::benchmarking::BenchmarkHelper<Self::AccountId>;
 	}
 
@@ -188,8 +219,6 @@ pub mod pallet {
 		NoOfficialFigure,
 		/// The month was audited already.
 		AlreadyAudited,
-		/// Minting TAT failed (e.g. the asset is frozen).
-		MintFailed,
 		/// The month has no audit record (nothing to settle).
 		NotAudited,
 		/// The month's latest official figure is the one it was audited or settled with.
@@ -231,7 +260,8 @@ pub mod pallet {
 		/// Errors: the producers pallet's `NotProducer`, `ProducerSuspended`, `ProducerInDebt`,
 		/// `DepositBelowRequirement`; the wells pallet's month errors (`NotOwner`, `MonthNotOver`,
 		/// `DayWithoutPrice`, …); [`Error::AlreadyAudited`], [`Error::NoOfficialFigure`],
-		/// [`Error::MintFailed`].
+		/// the assets pallet's error when TAT cannot be minted (e.g. `Token.UnknownAsset` while it is
+		/// being destroyed).
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::mint(T::MaxBeneficiaries::get()))]
 		pub fn mint(
@@ -253,7 +283,8 @@ pub mod pallet {
 		/// Emits [`Event::Settled`] (and the producers pallet's `Slashed` / `SlashRefunded`).
 		/// Errors: [`Error::NotAudited`] (no record), [`Error::NoOfficialFigure`],
 		/// [`Error::NothingToSettle`] (the latest figure is the settled one),
-		/// [`Error::MintFailed`].
+		/// the assets pallet's error when TAT cannot be minted (e.g. `Token.UnknownAsset` while it is
+		/// being destroyed).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::settle(T::MaxBeneficiaries::get()))]
 		pub fn settle(

@@ -3,7 +3,7 @@
 use crate as pallet_audit_mint;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{AsEnsureOriginWithArg, ConstU128, ConstU32},
+	traits::{AsEnsureOriginWithArg, ConstU128},
 	PalletId,
 };
 use frame_system::{EnsureRoot, EnsureSigned};
@@ -189,19 +189,17 @@ pub fn provenance() -> Provenance {
 	Provenance { updated: Day(20_500), file_hash: [5; 32] }
 }
 
+#[derive_impl(pallet_audit_mint::config_preludes::TestDefaultConfig)]
 impl pallet_audit_mint::Config for Test {
 	type Assets = Assets;
 	type TatAssetId = frame_support::traits::ConstU32<TAT>;
 	type PalletId = AuditPalletId;
 	type NativeBalance = Balance;
 	type Producers = MockProducers;
-	type Notices = tn_primitives::notices::testing::Recorder;
 	type Wells = MockWells;
 	type Official = MockOfficial;
 	type SlashRatio = Ratio;
 	type DeviationBands = Bands;
-	type MaxBeneficiaries = ConstU32<9>;
-	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarking::MockHelper;
 }

@@ -7,7 +7,7 @@ use frame_support::{
 	traits::{
 		fungible::{Balanced, BalancedHold, Inspect, MutateHold},
 		tokens::{Fortitude, Precision, Preservation},
-		Contains, Get, OnUnbalanced, UnixTime,
+		Contains, Defensive, Get, OnUnbalanced, UnixTime,
 	},
 };
 use sp_arithmetic::helpers_128bit::multiply_by_rational_with_rounding;
@@ -49,12 +49,8 @@ impl<T: Config> Pallet<T> {
 		}
 		ExpiryQueue::<T>::remove(app.expires, who);
 		// The hold was placed by `apply`; releasing what is there cannot fail.
-		let _ = T::Currency::release(
-			&HoldReason::Application.into(),
-			who,
-			app.held,
-			Precision::BestEffort,
-		);
+		T::Currency::release(&HoldReason::Application.into(), who, app.held, Precision::BestEffort)
+			.defensive_unwrap_or_default();
 	}
 
 	pub(crate) fn do_apply(

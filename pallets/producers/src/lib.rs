@@ -97,47 +97,83 @@ pub mod pallet {
 		Application,
 	}
 
-	#[pallet::config]
+	/// Defaults of the configuration for test runtimes (`#[derive_impl]`): the recording notifier
+	/// of `tn_primitives::notices::testing`, unit weights and small bounds.
+	#[cfg(feature = "std")]
+	pub mod config_preludes {
+		use super::*;
+		use frame_support::derive_impl;
+
+		/// The test runtimes' defaults.
+		pub struct TestDefaultConfig;
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
+		impl frame_system::DefaultConfig for TestDefaultConfig {}
+
+		#[frame_support::register_default_impl(TestDefaultConfig)]
+		impl DefaultConfig for TestDefaultConfig {
+			type Notices = tn_primitives::notices::testing::Recorder;
+			type MaxExpiriesPerBlock = ConstU32<2>;
+			type WeightInfo = ();
+		}
+	}
+
+	#[pallet::config(with_default)]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
 		/// The native currency, with holds.
+		#[pallet::no_default]
 		type Currency: Inspect<Self::AccountId>
 			+ Mutate<Self::AccountId>
 			+ Balanced<Self::AccountId>
 			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
 			+ BalancedHold<Self::AccountId>;
 		/// The overarching hold reason.
+		#[pallet::no_default]
 		type RuntimeHoldReason: From<HoldReason>;
 		/// Receives slashed deposits and debt repayments (e.g. the Foundation account).
+		#[pallet::no_default]
 		type Slashed: OnUnbalanced<CreditOf<Self>>;
 		/// The account [`Config::Slashed`] pays into; a slash that an amended official figure
 		/// removes is returned from it (the Foundation account on the chain).
+		#[pallet::no_default]
 		type SlashedAccount: Get<Self::AccountId>;
 		/// A member of the KYC-verifier set; yields the verifier's account.
+		#[pallet::no_default]
 		type VerifierOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Self::AccountId>;
 		/// Governance (Root, i.e. a passed referendum): suspends, reinstates and revokes.
+		#[pallet::no_default]
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 		/// Wall-clock time (the block timestamp), for application expiry.
+		#[pallet::no_default]
 		type UnixTime: UnixTime;
 		/// Asset classes that accept applications.
+		#[pallet::no_default]
 		type AssetClasses: Contains<AssetClassId>;
 		/// Active wells per producer, for the deposit floor.
+		#[pallet::no_default]
 		type Wells: ActiveWellCount<Self::AccountId>;
 		/// Where judgements, expiries and status changes are told to the account (its inbox).
 		type Notices: tn_primitives::Notify<Self::AccountId>;
 		/// Held from an applicant while its application is open.
 		#[pallet::constant]
+		#[pallet::no_default]
 		type ApplicationDeposit: Get<BalanceOf<Self>>;
 		/// Days an application may stay unfinished (governance parameter, default 30).
+		#[pallet::no_default]
 		type ApplicationExpiryDays: Get<u32>;
 		/// Deposit a producer must keep per active well (governance parameter, default 0).
+		#[pallet::no_default]
 		type MinDepositPerWell: Get<BalanceOf<Self>>;
 		/// Days a withdrawn deposit stays held (and slashable) before it can be claimed
 		/// (governance parameter, default 28; 0 releases at once).
+		#[pallet::no_default]
 		type UnbondingDays: Get<u32>;
 		/// Native tokens (whole UNITs) per USD for slashes (governance parameter, default 1).
+		#[pallet::no_default]
 		type UnitsPerUsd: Get<FixedU128>;
 		/// One whole native token in base units (10¹² for UNIT).
 		#[pallet::constant]
+		#[pallet::no_default]
 		type NativeUnit: Get<BalanceOf<Self>>;
 		/// Most expired applications deleted per block.
 		#[pallet::constant]
@@ -146,6 +182,7 @@ pub mod pallet {
 		type WeightInfo: WeightInfo;
 		/// A valid asset class for benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
+		#[pallet::no_default]
 		type BenchmarkHelper: crate::benchmarking::BenchmarkHelper;
 	}
 

@@ -3,7 +3,7 @@
 use crate as pallet_producers;
 use frame_support::{
 	derive_impl, ord_parameter_types, parameter_types,
-	traits::{fungible::Credit, ConstU128, ConstU32, Contains, OnUnbalanced},
+	traits::{fungible::Credit, ConstU128, Contains, OnUnbalanced},
 };
 use frame_system::EnsureSignedBy;
 use sp_arithmetic::FixedU128;
@@ -92,6 +92,7 @@ impl OnUnbalanced<Credit<AccountId, Balances>> for ToFoundation {
 	}
 }
 
+#[derive_impl(pallet_producers::config_preludes::TestDefaultConfig)]
 impl pallet_producers::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
@@ -102,15 +103,12 @@ impl pallet_producers::Config for Test {
 	type UnixTime = Timestamp;
 	type AssetClasses = Classes;
 	type Wells = Wells;
-	type Notices = tn_primitives::notices::testing::Recorder;
 	type ApplicationDeposit = ConstU128<APP_DEPOSIT>;
 	type ApplicationExpiryDays = ExpiryDays;
 	type MinDepositPerWell = MinPerWell;
 	type UnbondingDays = Unbond;
 	type UnitsPerUsd = Rate;
 	type NativeUnit = ConstU128<UNIT>;
-	type MaxExpiriesPerBlock = ConstU32<2>;
-	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();
 }

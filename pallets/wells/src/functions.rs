@@ -233,8 +233,10 @@ impl<T: Config> Pallet<T> {
 		let old = well.discount;
 		DiscountHistory::<T>::mutate(id, |h| {
 			if h.is_empty() {
-				// The discount in force before the history began.
-				let _ = h.try_push((Day(0), old));
+				// The discount in force before the history began (an empty history has room).
+				if h.try_push((Day(0), old)).is_err() {
+					frame_support::defensive!("an empty discount history is full");
+				}
 			}
 			match h.last_mut() {
 				Some((_, d)) if *d == new => {},
@@ -244,7 +246,11 @@ impl<T: Config> Pallet<T> {
 					if h.is_full() {
 						h.remove(0);
 					}
-					let _ = h.try_push((from, new));
+					if h.try_push((from, new)).is_err() {
+						frame_support::defensive!(
+							"no room in the discount history after a removal"
+						);
+					}
 				},
 			}
 		});
@@ -641,13 +647,14 @@ impl<T: Config> Pallet<T> {
 			);
 			ensure!(c.status != AssetClassStatus::Retired, Error::<T>::InvalidStatusChange);
 			if let Some((who, deposit)) = c.proposer.take() {
-				// Governance decided on the proposal: the deposit goes back.
-				let _ = T::Currency::release(
+				// Governance decided on the proposal: the deposit goes back (held by `propose`).
+				T::Currency::release(
 					&HoldReason::AssetClassProposal.into(),
 					&who,
 					deposit,
 					Precision::BestEffort,
-				);
+				)
+				.defensive_unwrap_or_default();
 			}
 			c.status = status;
 			Ok(())

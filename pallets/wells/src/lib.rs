@@ -118,44 +118,81 @@ pub mod pallet {
 		WellRegistration,
 	}
 
-	#[pallet::config]
+	/// Defaults of the configuration for test runtimes (`#[derive_impl]`): the recording notifier
+	/// of `tn_primitives::notices::testing`, unit weights and small bounds.
+	#[cfg(feature = "std")]
+	pub mod config_preludes {
+		use super::*;
+		use frame_support::derive_impl;
+
+		/// The test runtimes' defaults.
+		pub struct TestDefaultConfig;
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
+		impl frame_system::DefaultConfig for TestDefaultConfig {}
+
+		#[frame_support::register_default_impl(TestDefaultConfig)]
+		impl DefaultConfig for TestDefaultConfig {
+			type Notices = tn_primitives::notices::testing::Recorder;
+			type MaxBeneficiaries = ConstU32<{ tn_primitives::MAX_BENEFICIARIES }>;
+			type MaxBatch = ConstU32<100>;
+			type MaxNoticesPerBlock = ConstU32<2>;
+			type WeightInfo = ();
+		}
+	}
+
+	#[pallet::config(with_default)]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
 		/// The native currency (proposal deposits).
+		#[pallet::no_default]
 		type Currency: Inspect<Self::AccountId>
 			+ Mutate<Self::AccountId>
 			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
 		/// The overarching hold reason.
+		#[pallet::no_default]
 		type RuntimeHoldReason: From<HoldReason>;
 		/// Who is an active producer.
+		#[pallet::no_default]
 		type Producers: ProducerRegistry<Self::AccountId>;
 		/// Where reviews, annual reviews, suspensions, removals, transfers and closing upload
 		/// windows are told to the well's owner (its inbox).
 		type Notices: tn_primitives::Notify<Self::AccountId>;
 		/// Daily commodity prices (the oracle).
+		#[pallet::no_default]
 		type Prices: PriceFeed;
 		/// The Foundation Managers (maintainers of Foundation-maintained classes).
+		#[pallet::no_default]
 		type FoundationMembers: SortedMembers<Self::AccountId>;
 		/// Governance (Root): asset classes, suspensions.
+		#[pallet::no_default]
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 		/// Wall-clock time (the block timestamp).
+		#[pallet::no_default]
 		type UnixTime: UnixTime;
 		/// The oil discount table (governance parameter).
+		#[pallet::no_default]
 		type DiscountRules: Get<DiscountRules>;
 		/// MMBtu per e³m³ of gas ×1000 (governance parameter, default 36.585).
+		#[pallet::no_default]
 		type MmbtuPerE3m3Milli: Get<u32>;
 		/// Days a review keeps a well valid (governance parameter, default 365).
+		#[pallet::no_default]
 		type ReviewValidityDays: Get<u32>;
 		/// Days after (re)validation when the annual-review notice is sent (default 360).
+		#[pallet::no_default]
 		type ReviewNoticeDays: Get<u32>;
 		/// When a day's production may be uploaded (governance parameters; see
 		/// [`tn_primitives::window`]).
+		#[pallet::no_default]
 		type UploadWindow: Get<tn_primitives::window::UploadWindow>;
 		/// Deposit held from the proposer of an unofficial asset class.
 		#[pallet::constant]
+		#[pallet::no_default]
 		type ProposalDeposit: Get<BalanceOf<Self>>;
 		/// Deposit held per registered well until it is removed: identifiers are not free to
 		/// squat, and the registry's storage is paid for.
 		#[pallet::constant]
+		#[pallet::no_default]
 		type WellDeposit: Get<BalanceOf<Self>>;
 		/// Most beneficiaries per well (the original: 9 besides the owner).
 		#[pallet::constant]
@@ -170,6 +207,7 @@ pub mod pallet {
 		type WeightInfo: WeightInfo;
 		/// Sets up producers, managers and time for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
+		#[pallet::no_default]
 		type BenchmarkHelper: crate::benchmarking::BenchmarkHelper<Self::AccountId>;
 	}
 

@@ -3,7 +3,7 @@
 use crate as pallet_wells;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU128, ConstU32, SortedMembers},
+	traits::{ConstU128, SortedMembers},
 };
 use sp_runtime::{BuildStorage, DispatchError, DispatchResult};
 use std::collections::BTreeMap;
@@ -117,11 +117,11 @@ impl SortedMembers<AccountId> for Foundation {
 	}
 }
 
+#[derive_impl(pallet_wells::config_preludes::TestDefaultConfig)]
 impl pallet_wells::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Producers = MockProducers;
-	type Notices = tn_primitives::notices::testing::Recorder;
 	type Prices = MockPrices;
 	type FoundationMembers = Foundation;
 	type GovernanceOrigin = frame_system::EnsureRoot<AccountId>;
@@ -133,10 +133,6 @@ impl pallet_wells::Config for Test {
 	type UploadWindow = Window;
 	type ProposalDeposit = ConstU128<PROPOSAL_DEPOSIT>;
 	type WellDeposit = ConstU128<WELL_DEPOSIT>;
-	type MaxBeneficiaries = ConstU32<9>;
-	type MaxBatch = ConstU32<100>;
-	type MaxNoticesPerBlock = ConstU32<2>;
-	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchHelper;
 }

@@ -269,7 +269,7 @@ impl frame_support::traits::Get<tn_primitives::window::UploadWindow> for UploadW
 
 parameter_types! {
 	/// Beneficiaries per well besides the owner (the original: 9).
-	pub const MaxBeneficiaries: u32 = 9;
+	pub const MaxBeneficiaries: u32 = tn_primitives::MAX_BENEFICIARIES;
 	pub const TatAssetId: u32 = TAT_ASSET_ID;
 }
 
