@@ -121,6 +121,11 @@ test('a producer\'s whole life through the UI: onboarding judged by a verifier, 
   await b.getByTestId(`review-reason-${wellId}`).fill('Licence scan unreadable');
   await b.getByTestId(`review-fail-${wellId}`).click();
   await row.filter({ hasText: 'Rejected: Licence scan unreadable' }).waitFor(T(60_000));
+  // The reason also arrives in her inbox: a notice kept on chain (Notices.notices_of).
+  await go(p, '#/inbox');
+  await p.getByTestId('inbox').locator('[data-testid^="notice-"]', { hasText: 'Licence scan unreadable' }).waitFor(T(60_000));
+  await go(p, '#/wells');
+  await row.filter({ hasText: 'Rejected: Licence scan unreadable' }).waitFor(T(60_000));
   await row.getByRole('button', { name: 'Edit' }).click();
   assert.equal(await p.getByTestId('well-operator').inputValue(), simWell.operator ?? '0045', 'the form keeps the operator code');
   await p.getByTestId('well-docs').setInputFiles({ name: 'licence-rescan.pdf', mimeType: 'application/pdf', buffer: Buffer.from(`licence ${OIL_WELL}, rescanned`) });
@@ -228,9 +233,25 @@ test('a producer\'s whole life through the UI: onboarding judged by a verifier, 
   await go(p, '#/governance');
   await p.getByTestId('params-table').waitFor(T(30_000));
   await shot(p, 'governance');
+  // 10. The inbox: the chain's notices of her life so far; one dismissed (a transaction) stays gone.
   await go(p, '#/inbox');
-  await p.getByTestId('inbox').waitFor(T(30_000));
+  const inbox = p.getByTestId('inbox');
+  await inbox.waitFor(T(30_000));
+  const notice = (text) => inbox.locator('[data-testid^="notice-"]', { hasText: text });
+  await notice(`Audited: well #${wellId}, ${monthText(month)}`).waitFor(T(60_000));
+  await notice(`Well #${wellId} passed`).waitFor(T(30_000));
+  const rejected = notice('Licence scan unreadable');
+  await rejected.waitFor(T(30_000));
   await shot(p, 'inbox');
+  const noticeId = Number((await rejected.getAttribute('data-testid')).replace('notice-', ''));
+  await p.getByTestId(`dismiss-${noticeId}`).click();
+  await p.getByTestId(`notice-${noticeId}`).waitFor({ state: 'detached', timeout: 60_000 });
+  await p.reload();
+  await notice(`Audited: well #${wellId}, ${monthText(month)}`).waitFor(T(60_000));
+  assert.equal(await p.getByTestId(`notice-${noticeId}`).count(), 0, 'the dismissed notice stays gone after a reload');
+  const eveAddress = await addressOf(p, 'Eve');
+  const ids = await p.evaluate(async (who) => (await window.tn.api.view.Notices.notices_of(who, { at: 'best' })).map(([id]) => id), eveAddress);
+  assert.ok(ids.length > 0 && !ids.includes(noticeId), `notice ${noticeId} is no longer on chain (${ids})`);
 });
 
 test('a bad CSV: line-numbered errors, nothing sent', { timeout: 3 * 60_000 }, async () => {

@@ -11,7 +11,7 @@
 // 3. After it: spec 101, blocks and finality continue, the wells pallet is at version 5 with one
 //    reminder per activated well, every validator logged the migration, and every
 //    audit record, producer record (deposit, debt), hold and TAT balance is unchanged.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { blake2AsHex, xxhashAsHex } from '@polkadot/util-crypto';
 import { connect, devAccounts, send, waitUntil, UNIT } from '../lib/client.mjs';
 import { today, monthOf, ymd } from '../lib/plan.mjs';
@@ -31,13 +31,8 @@ const specVersion = async () => (await api.rpc.state.getRuntimeVersion()).specVe
 // A pallet's storage version: u16 at twox128(pallet) ++ twox128(":__STORAGE_VERSION__:").
 const versionKey = `${xxhashAsHex('Wells', 128)}${xxhashAsHex(':__STORAGE_VERSION__:', 128).slice(2)}`;
 async function wellsVersion() {
-  const r = await fetch(rpc.alice.replace('ws://', 'http://'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'state_getStorage', params: [versionKey] }),
-  });
-  const { result } = await r.json();
-  return result ? api.createType('u16', result).toNumber() : 0;
+  const [v] = await http([['state_getStorage', [versionKey]]]);
+  return v ? api.createType('u16', v).toNumber() : 0;
 }
 
 /** What the upgrade must not touch, as hex by storage key. */
@@ -50,6 +45,42 @@ async function ledgerState() {
   add(await api.query.assets.account.entries(1));
   out.set('TAT supply', (await api.query.assets.asset(1)).toHex());
   return out;
+}
+
+/** JSON-RPC over HTTP to Alice: one request, or a batch when `calls` is a list of [method, params]. */
+async function http(calls) {
+  const batch = calls.map(([method, params], id) => ({ jsonrpc: '2.0', id, method, params }));
+  const r = await fetch(rpc.alice.replace('ws://', 'http://'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(batch),
+  });
+  const out = await r.json();
+  return out.sort((a, b) => a.id - b.id).map((x) => {
+    if (x.error) throw new Error(`${calls[x.id][0]}: ${x.error.message}`);
+    return x.result;
+  });
+}
+
+/** Every key/value pair of the best block into `path` (JSON: block number and hash, pairs). */
+async function saveSnapshot(path) {
+  const hash = (await api.rpc.chain.getBlockHash(await best())).toHex();
+  const keys = [];
+  for (let start = null; ;) {
+    const [page] = await http([['state_getKeysPaged', ['0x', 1000, start, hash]]]);
+    keys.push(...page);
+    if (page.length < 1000) break;
+    start = page[page.length - 1];
+  }
+  const pairs = [];
+  for (let i = 0; i < keys.length; i += 200) {
+    const chunk = keys.slice(i, i + 200);
+    const values = await http(chunk.map((k) => ['state_getStorage', [k, hash]]));
+    chunk.forEach((k, n) => pairs.push([k, values[n]]));
+  }
+  const block = (await api.rpc.chain.getHeader(hash)).number.toNumber();
+  writeFileSync(path, JSON.stringify({ block, hash, pairs }));
+  say(`snapshot of ${pairs.length} keys at block #${block} saved to ${path}`);
 }
 
 try {
@@ -66,6 +97,8 @@ try {
   const reminded = wells.filter(([, w]) => w.unwrap().activated.isSome && !w.unwrap().status.isRemoved).length;
   check((await wellsVersion()) === 4 && (await api.query.wells.windowReminders.entries()).length === 0,
     `wells pallet put back to storage version 4 without reminders (${wells.length} wells, ${reminded} activated)`);
+  // The state the upgrade starts from, for scripts/try-runtime (the migrations' checks offline).
+  await saveSnapshot(`${process.env.TN_ZN_NET}/../snapshot-v4.json`);
   const before = await ledgerState();
   say(`snapshot: ${before.size} entries (audit records, producer records, holds, TAT accounts, supply)`);
 

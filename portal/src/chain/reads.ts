@@ -13,7 +13,6 @@ type WellValue = NonNullable<Awaited<ReturnType<Api['query']['Wells']['WellRegis
 export type Well = WellValue & { id: number };
 export type Application = NonNullable<Awaited<ReturnType<Api['query']['Producers']['Applications']['getValue']>>>;
 export type Producer = NonNullable<Awaited<ReturnType<Api['query']['Producers']['ProducerRecords']['getValue']>>>;
-export type Ledger = NonNullable<Awaited<ReturnType<Api['query']['Wells']['Ledgers']['getValue']>>>;
 export type AuditRecord = NonNullable<Awaited<ReturnType<Api['query']['AuditMint']['AuditRecords']['getValue']>>>;
 export type PreviewResult = Awaited<ReturnType<Api['view']['AuditMint']['preview']>>;
 export type Preview = Extract<PreviewResult, { success: true }>['value'];
@@ -82,65 +81,42 @@ export async function reviewQueue(api: Api): Promise<Well[]> {
   return v.map(([id, w]) => ({ ...w, id }));
 }
 
-export type MonthState = 'Open' | 'Mintable' | 'Audited' | 'Failed';
+export type MonthInfo = Awaited<ReturnType<Api['view']['AuditMint']['months']>>[number];
+export type MonthState = MonthInfo['state']['type'];
 export interface MonthRow {
   month: Month;
-  ledger?: Ledger;
+  /** Days uploaded and P, their Σ (litres of oil, m³ of gas). */
+  days: number;
+  volume: bigint;
   state: MonthState;
-  /** Why an open month cannot be minted now: the chain's error from the preview. */
+  /** Why an open month cannot be minted now: what `mint` by the owner would fail with. */
   blocker?: unknown;
+  /** For a mintable month, what the mint would do. */
   preview?: Preview;
   official?: { volume: bigint; updated: number };
   record?: AuditRecord;
 }
 
 /**
- * Runtime API wanted: `WellsApi::months_of(well) -> Vec<(Month, MonthLedger, MonthState,
- * Option<DispatchError>)>` (the error says why not mintable). Today: the well's Ledgers and AuditRecords
- * entries (prefix reads), the oracle's official figures and, for open months, the preview view
- * function (whose error says why the month is not mintable).
+ * A well's months with uploads, newest first (the last 36: uploads reach back a year): the
+ * `AuditMint.months` view function gives each month's state, the blocker of an open month
+ * (producer checks included), the official figure and a mintable month's preview; audited and
+ * failed months also get their audit record (`AuditMint.audits_of`).
  */
-export async function wellMonths(api: Api, wellId: number, withPreview = true): Promise<MonthRow[]> {
-  const [ledgers, records] = await Promise.all([
-    api.query.Wells.Ledgers.getEntries(wellId, AT),
-    api.query.AuditMint.AuditRecords.getEntries(wellId, AT),
-  ]);
-  const byKey = new Map<number, MonthRow>();
-  for (const { keyArgs, value } of ledgers) {
-    const m = keyArgs[1];
-    byKey.set(monthKey(m), {
-      month: m,
-      ledger: value,
-      state: value.status.type === 'Minted' ? 'Audited' : value.status.type === 'Failed' ? 'Failed' : 'Open',
-    });
-  }
-  for (const { keyArgs, value } of records) {
-    const k = monthKey(keyArgs[1]);
-    const row = byKey.get(k) ?? { month: keyArgs[1], state: 'Audited' as MonthState };
-    row.record = value;
-    byKey.set(k, row);
-  }
-  const rows = [...byKey.values()].sort((a, b) => monthKey(b.month) - monthKey(a.month));
-  const officials = await api.query.Oracle.Values.getValues(
-    rows.map((r) => [Enum('Production', [wellId, r.month] as [number, Month])]), AT);
-  rows.forEach((r, i) => {
-    const v = officials[i]?.value;
-    if (v && v.type === 'Production') r.official = { volume: v.value.volume, updated: v.value.provenance.updated };
-  });
-  if (withPreview) {
-    // The preview checks the month and the well, not the producer: a producer in debt or not
-    // active cannot mint either (Producers::ensure_can_mint), so that is shown as the reason.
-    const owner = (await api.query.Wells.WellRegistry.getValue(wellId, AT))?.owner;
-    const producer = owner ? await api.query.Producers.ProducerRecords.getValue(owner, AT) : undefined;
-    const producerBlocker = !producer ? 'NotProducer'
-      : producer.status.type === 'Suspended' ? 'ProducerSuspended'
-        : producer.status.type === 'Revoked' ? 'ProducerRevoked'
-          : producer.debt > 0n ? 'ProducerInDebt' : undefined;
-    await Promise.all(rows.filter((r) => r.state === 'Open').map(async (r) => {
-      const p = await api.view.AuditMint.preview(wellId, r.month, AT);
-      if (p.success && producerBlocker) { r.preview = p.value; r.blocker = { type: 'Module', value: { type: 'Producers', value: { type: producerBlocker } } }; }
-      else if (p.success) { r.state = 'Mintable'; r.preview = p.value; } else r.blocker = p.value;
-    }));
+export async function wellMonths(api: Api, wellId: number): Promise<MonthRow[]> {
+  const infos = await api.view.AuditMint.months(wellId, undefined, 36, AT);
+  const rows: MonthRow[] = infos.map((i) => ({
+    month: i.month,
+    days: i.days,
+    volume: i.volume,
+    state: i.state.type,
+    blocker: i.blocker,
+    preview: i.preview,
+    official: i.official ? { volume: i.official[0], updated: i.official[1].updated } : undefined,
+  }));
+  if (rows.some((r) => r.state === 'Audited' || r.state === 'Failed')) {
+    const records = new Map((await api.view.AuditMint.audits_of(wellId, AT)).map(([m, r]) => [monthKey(m), r]));
+    for (const r of rows) r.record = records.get(monthKey(r.month));
   }
   return rows;
 }
@@ -161,6 +137,22 @@ export async function auditRecord(api: Api, wellId: number, month: Month) {
 export async function allAudits(api: Api) {
   const e = await api.query.AuditMint.AuditRecords.getEntries(AT);
   return e.map(({ keyArgs, value }) => ({ well: keyArgs[0], month: keyArgs[1], record: value }));
+}
+
+export type Notice = Awaited<ReturnType<Api['view']['Notices']['notices_of']>>[number][1];
+export type NoticeKind = Notice['kind'];
+
+/**
+ * An account's inbox, oldest first (`Notices.notices_of`), its bound, and the commodity of each
+ * well whose notice carries volumes (litres of oil, m³ of gas; a removed well is not found).
+ */
+export async function inbox(api: Api, who: string) {
+  const [list, max] = await Promise.all([api.view.Notices.notices_of(who, AT), api.constants.Notices.MaxNotices()]);
+  const ids = [...new Set(list.flatMap(([, n]) => (n.kind.type === 'OfficialAmended' || n.kind.type === 'Settled' ? [n.kind.value.well] : [])))];
+  const wells = ids.length ? await api.query.Wells.WellRegistry.getValues(ids.map((i) => [i] as [number]), AT) : [];
+  const commodity = new Map<number, Commodity>();
+  ids.forEach((id, i) => { const w = wells[i]; if (w) commodity.set(id, commodityOf(w)); });
+  return { notices: list.map(([id, n]) => ({ id, ...n })), commodity, max };
 }
 
 /** Daily prices (micro-USD) of `commodity` on `days` from the oracle; undefined = no price. */

@@ -37,7 +37,7 @@ export function WellDetail({ id }: { id: number }) {
       </dl>
       <Beneficiaries api={api} well={w} editable={mine} onDone={s.reload} />
       <h2>Months</h2>
-      <p className="hint">A month is <b>Mintable</b> when the chain's preview succeeds: the month is over, the official figure is in, the well is active and valid and you have no debt. Otherwise the chain's reason is shown.</p>
+      <p className="hint">A month is <b>Mintable</b> when the chain says a mint by the owner would succeed now: the month is over, the official figure is in, the well is active and valid and the producer is active without debt. Otherwise the chain's reason is shown.</p>
       {months.length === 0 ? <p className="muted">No production uploaded yet. <a href="#/production">Upload production</a></p> : (
         <div className="table-wrap">
           <table className="stack" data-testid="months-table">
@@ -60,8 +60,8 @@ function MonthLine({ m, c, mine, onMint }: { m: MonthRow; c: Commodity; mine: bo
   return (
     <tr data-testid={`month-${t}`}>
       <th scope="row">{t}</th>
-      <td data-label="Days">{m.ledger?.days ?? '—'}</td>
-      <td data-label="Uploaded (P)">{m.ledger ? fmtVolume(m.ledger.volume, c) : m.record ? fmtVolume(m.record.producer_volume, c) : '—'}</td>
+      <td data-label="Days">{m.days}</td>
+      <td data-label="Uploaded (P)">{fmtVolume(m.volume, c)}</td>
       <td data-label="Official (O)">{m.official ? fmtVolume(m.official.volume, c) : m.record ? fmtVolume(m.record.official_volume, c) : <span className="muted">not yet</span>}</td>
       <td data-label="State"><Badge kind={m.state}>{m.state}</Badge></td>
       <td data-label="Why not / action">

@@ -40,6 +40,8 @@ export interface TxButtonProps {
   disabled?: boolean;
   className?: string;
   testId?: string;
+  /** Accessible name when the label alone is ambiguous (e.g. one "Dismiss" per notice). */
+  ariaLabel?: string;
   /** Text shown after success. */
   success?: string;
 }
@@ -70,7 +72,7 @@ export function useTx() {
   return { run, phase, error, busy, ok, reset };
 }
 
-export function TxButton({ label, build, onDone, disabled, className, testId, success }: TxButtonProps) {
+export function TxButton({ label, build, onDone, disabled, className, testId, ariaLabel, success }: TxButtonProps) {
   const { account } = useApp();
   const t = useTx();
   async function click() {
@@ -85,7 +87,7 @@ export function TxButton({ label, build, onDone, disabled, className, testId, su
   return (
     <span className="tx">
       <button type="button" className={className ?? 'primary'} onClick={() => { setBuildErr(undefined); void click(); }}
-        disabled={disabled || t.busy || !account} data-testid={testId} aria-busy={t.busy}>
+        disabled={disabled || t.busy || !account} data-testid={testId} aria-busy={t.busy} aria-label={ariaLabel}>
         {t.busy ? '…' : label}
       </button>
       <span className="tx-status" role="status" aria-live="polite">
