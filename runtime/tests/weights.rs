@@ -13,6 +13,7 @@
 
 use frame_support::{dispatch::DispatchClass, weights::Weight};
 use pallet_audit_mint::WeightInfo as _;
+use pallet_notices::WeightInfo as _;
 use pallet_oracle::WeightInfo as _;
 use pallet_producers::WeightInfo as _;
 use pallet_wells::WeightInfo as _;
@@ -22,11 +23,12 @@ type Producers = pallet_producers::weights::SubstrateWeight<Runtime>;
 type Wells = pallet_wells::weights::SubstrateWeight<Runtime>;
 type AuditMint = pallet_audit_mint::weights::SubstrateWeight<Runtime>;
 type Oracle = treasurenet_runtime::weights::pallet_oracle::WeightInfo<Runtime>;
+type Notices = pallet_notices::weights::SubstrateWeight<Runtime>;
 
 /// Reference proof-size budget (bytes): 5 MiB.
 const PROOF_BUDGET: u64 = 5 * 1024 * 1024;
 /// Beneficiaries per well (runtime `MaxBeneficiaries`).
-const MAX_BENEFICIARIES: u32 = 9;
+const MAX_BENEFICIARIES: u32 = tn_primitives::MAX_BENEFICIARIES;
 /// Records in the largest upload batch (runtime `MaxBatch`).
 const MAX_BATCH: u32 = 2_500;
 
@@ -122,7 +124,10 @@ fn every_extrinsic_as_a_fraction_of_the_block() {
 		("wells.set_asset_class_status", Wells::set_asset_class_status()),
 		("wells.remove_well (by governance, an open month)", Wells::remove_well()),
 		("wells.transfer_well", Wells::transfer_well()),
-		("wells: 32 annual-review notices (on_initialize)", Wells::send_notices(32)),
+		(
+			"wells: 32 annual-review notices + 32 upload-window reminders (on_initialize)",
+			Wells::send_notices(32).saturating_add(Wells::send_reminders(32)),
+		),
 		(
 			"audit_mint.mint(9 beneficiaries, 31 days, slash with debt)",
 			AuditMint::mint(MAX_BENEFICIARIES),
@@ -131,6 +136,8 @@ fn every_extrinsic_as_a_fraction_of_the_block() {
 			"audit_mint.settle(9 beneficiaries, official halved: burn back, slash into debt)",
 			AuditMint::settle(MAX_BENEFICIARIES),
 		),
+		("notices.dismiss (a full inbox)", Notices::dismiss()),
+		("notices.dismiss_all (a full inbox)", Notices::dismiss_all()),
 		("oracle.feed_values(1) (32 feeders)", Oracle::feed_values(1)),
 		("oracle.feed_values(256) (MaxFeedValues, 32 feeders)", Oracle::feed_values(256)),
 	];

@@ -43,9 +43,8 @@ impl BenchmarkHelper<u64> for MockHelper {
 		let m = month(150_000, 1_000 * tn_primitives::ONE_TAT, Some(100_000), shares);
 		(PRODUCER, WELL, m)
 	}
-	fn amend_official(well: WellId, month: Month, volume: u64) {
-		use crate::mock::*;
-		amend(well, month, volume);
+	fn amend_official(well: WellId, m: Month, volume: u64) {
+		crate::mock::amend(well, m, volume);
 	}
 }
 

@@ -242,5 +242,5 @@ mod benches {
 		assert_eq!(Applications::<T>::iter().count(), 0);
 	}
 
-	impl_benchmark_test_suite!(Producers, crate::mock::new_test_ext(), crate::mock::Test);
+	impl_benchmark_test_suite!(Producers, crate::mock::new_bench_ext(), crate::mock::Test);
 }

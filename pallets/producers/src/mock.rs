@@ -113,6 +113,14 @@ impl pallet_producers::Config for Test {
 	type BenchmarkHelper = ();
 }
 
+/// The benchmarks' chain: deposits unbond for 28 days, as in the runtime (`claim_unbonded` needs
+/// an unbonding deposit).
+#[cfg(feature = "runtime-benchmarks")]
+pub fn new_bench_ext() -> sp_io::TestExternalities {
+	Unbond::set(28);
+	new_test_ext()
+}
+
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {

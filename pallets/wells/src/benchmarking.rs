@@ -341,5 +341,22 @@ mod benches {
 		}
 	}
 
+	/// `n` upload-window reminders sent in one block (each to an active well's owner, with the
+	/// month's ledger read, and the next month's reminder queued).
+	#[benchmark]
+	fn send_reminders(n: Linear<0, { T::MaxNoticesPerBlock::get() }>) {
+		let who = producer::<T>();
+		for i in 0..n {
+			active::<T>(&who, (i % 250) as u8 + 1 + (i / 250) as u8);
+		}
+		let due = tn_primitives::window::reminder_day(JAN_2026, &T::UploadWindow::get());
+		ReminderCursor::<T>::put(due);
+		#[block]
+		{
+			Wells::<T>::send_due_reminders(due);
+		}
+		assert_eq!(WindowReminders::<T>::iter_prefix(due).count(), 0);
+	}
+
 	impl_benchmark_test_suite!(Wells, crate::mock::new_test_ext(), crate::mock::Test);
 }

@@ -710,11 +710,10 @@ impl<T: Config> Pallet<T> {
 
 	/// Send the upload-window reminders that are due, at most `MaxNoticesPerBlock` per block:
 	/// to the owner of an active well, with the days of the month it uploaded; each well that is
-	/// not removed is reminded again for the next month. Weighed as the annual-review notices
-	/// (one well read, one queue write and one notice each).
+	/// not removed is reminded again for the next month.
 	pub(crate) fn send_due_reminders(today: Day) -> Weight {
 		let Some(cursor) = ReminderCursor::<T>::get() else {
-			return T::WeightInfo::send_notices(0);
+			return T::WeightInfo::send_reminders(0);
 		};
 		let window = T::UploadWindow::get();
 		let (cursor, done) = tn_primitives::time::drain_due(
@@ -740,7 +739,7 @@ impl<T: Config> Pallet<T> {
 			},
 		);
 		ReminderCursor::<T>::put(cursor);
-		T::WeightInfo::send_notices(done)
+		T::WeightInfo::send_reminders(done)
 	}
 
 	/// A well's day records within `month`, in day order.

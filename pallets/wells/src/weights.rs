@@ -29,6 +29,7 @@ pub trait WeightInfo {
 	fn propose_asset_class() -> Weight;
 	fn set_asset_class_status() -> Weight;
 	fn send_notices(n: u32, ) -> Weight;
+	fn send_reminders(n: u32, ) -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -304,6 +305,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3240).saturating_mul(n.into()))
 	}
+	fn send_reminders(n: u32, ) -> Weight {
+		// Proof size: measured `272`, estimated `3489`.
+		// Minimum execution time: 9_772_000 picoseconds.
+		Weight::from_parts(19_955_823, 3489)
+			.saturating_add(Weight::from_parts(13_038_470, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3240).saturating_mul(n.into()))
+	}
 }
 
 /// The same weights with ParityDB's database weights, for tests and mocks.
@@ -389,6 +401,15 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn send_notices(n: u32, ) -> Weight {
+		Weight::from_parts(19_955_823, 3489)
+			.saturating_add(Weight::from_parts(13_038_470, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(2))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(1))
+			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3240).saturating_mul(n.into()))
+	}
+	fn send_reminders(n: u32, ) -> Weight {
 		Weight::from_parts(19_955_823, 3489)
 			.saturating_add(Weight::from_parts(13_038_470, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2))
