@@ -3,18 +3,8 @@
 //! the beneficiary split). Nothing here touches storage: each rule is a plain function with its
 //! own tests, so it reads like the specification.
 #![cfg_attr(not(feature = "std"), no_std)]
-// Runtime code never panics: no unchecked arithmetic, indexing, unwrap/expect or panic outside
-// tests and benchmarks (`scripts/lint` runs clippy with these denied).
-#![cfg_attr(
-	not(test),
-	deny(
-		clippy::arithmetic_side_effects,
-		clippy::indexing_slicing,
-		clippy::unwrap_used,
-		clippy::expect_used,
-		clippy::panic
-	)
-)]
+// Runtime code never panics: `scripts/lint` denies arithmetic side effects, indexing,
+// unwrap/expect and panics in it (tests and benchmarks are not compiled there).
 
 extern crate alloc;
 
@@ -37,6 +27,25 @@ pub use regulator::{FacilityCode, OfficialSource, OperatorCode, OperatorCodes};
 pub use split::{split, split_above_minimum};
 pub use time::{Day, Month};
 pub use units::*;
+
+/// Whether every item of `items` is listed once (operator codes, commodities, beneficiaries).
+/// Quadratic: for the short bounded lists of calls (at most a few dozen items).
+pub fn each_once<T: PartialEq>(items: &[T]) -> bool {
+	items.iter().enumerate().all(|(i, x)| !items.iter().take(i).any(|y| y == x))
+}
+
+#[cfg(test)]
+mod each_once_tests {
+	#[test]
+	fn a_repeat_anywhere_is_found() {
+		assert!(super::each_once::<u8>(&[]));
+		assert!(super::each_once(&[1]));
+		assert!(super::each_once(&[1, 2, 3]));
+		assert!(!super::each_once(&[1, 1]));
+		assert!(!super::each_once(&[1, 2, 3, 1]));
+		assert!(!super::each_once(&[3, 1, 2, 2]));
+	}
+}
 
 /// Identifier of a registered well (assigned sequentially by the wells pallet).
 pub type WellId = u32;

@@ -9,8 +9,9 @@
 //    Alice and Bob, enactment by the scheduler); anyone then supplies the code
 //    (`system.applyAuthorizedUpgrade`). Eve uploads a day every few seconds throughout.
 // 3. After it: spec 101, blocks and finality continue, the wells pallet is at version 5 with one
-//    reminder per activated well, every validator logged the migration, and every
-//    audit record, producer record (deposit, debt), hold and TAT balance is unchanged.
+//    reminder per activated well, every validator logged the migration, and every audit
+//    record, producer record (deposit, debt), well deposit, producer's hold and TAT balance is
+//    unchanged.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { blake2AsHex, xxhashAsHex } from '@polkadot/util-crypto';
 import { connect, devAccounts, send, waitUntil, UNIT } from '../lib/client.mjs';
@@ -35,13 +36,22 @@ async function wellsVersion() {
   return v ? api.createType('u16', v).toNumber() : 0;
 }
 
-/** What the upgrade must not touch, as hex by storage key. */
+/**
+ * What the upgrade must not touch, as hex by storage key: audit records, producer records
+ * (deposit, debt), well deposits, the producers' holds (their deposits as the balances pallet
+ * holds them), TAT accounts and supply. (Other holds move: Alice's preimage of the proposal.)
+ */
 async function ledgerState() {
   const out = new Map();
   const add = (entries) => { for (const [k, v] of entries) out.set(k.toHex(), v.toHex()); };
   add(await api.query.auditMint.auditRecords.entries());
-  add(await api.query.producers.producerRecords.entries());
-  add(await api.query.balances.holds.entries());
+  const producers = await api.query.producers.producerRecords.entries();
+  add(producers);
+  add(await api.query.wells.wellDeposits.entries());
+  for (const [k] of producers) {
+    const who = k.args[0];
+    out.set(`holds of ${who.toString()}`, (await api.query.balances.holds(who)).toHex());
+  }
   add(await api.query.assets.account.entries(1));
   out.set('TAT supply', (await api.query.assets.asset(1)).toHex());
   return out;
@@ -100,7 +110,7 @@ try {
   // The state the upgrade starts from, for scripts/try-runtime (the migrations' checks offline).
   await saveSnapshot(`${process.env.TN_ZN_NET}/../snapshot-v4.json`);
   const before = await ledgerState();
-  say(`snapshot: ${before.size} entries (audit records, producer records, holds, TAT accounts, supply)`);
+  say(`ledger before: ${before.size} entries (audit records, producer records, well deposits, producers' holds, TAT accounts and supply)`);
 
   // Eve keeps uploading: one day every 4 s, newest first, into an open month of an active well.
   const eve = acc.eve.address;
@@ -166,7 +176,7 @@ try {
   const changed = [...before].filter(([k, v]) => after.get(k) !== v).map(([k]) => k);
   const added = [...after.keys()].filter((k) => !before.has(k));
   check(changed.length === 0 && added.length === 0,
-    `audit records, producer records, holds and TAT balances unchanged (${before.size} entries; ${changed.length} changed, ${added.length} new)`);
+    `audit records, producer records, well deposits, producers' holds and TAT balances unchanged (${before.size} entries; ${changed.length} changed${changed.length ? `: ${changed.slice(0, 3).join(', ')}` : ''}, ${added.length} new)`);
   // Eve's uploads before, during and after the upgrade are all on chain.
   await send(api, acc.eve, api.tx.wells.uploadProduction(wellId, today() - 61, 999));
   uploaded.push(today() - 61);

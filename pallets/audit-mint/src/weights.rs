@@ -56,15 +56,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Wells::WellOpenMonths` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Wells::OpenMonths` (r:1 w:1)
 	/// Proof: `Wells::OpenMonths` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Notices::Inboxes` (r:1 w:1)
+	/// Proof: `Notices::Inboxes` (`max_values`: None, `max_size`: Some(4629), added: 7104, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[0, 9]`.
 	fn mint(b: u32, ) -> Weight {
-		// Proof size: measured `3478`, estimated `135822`.
-		// Minimum execution time: 527_247_000 picoseconds.
-		Weight::from_parts(561_037_131, 135822)
-			.saturating_add(Weight::from_parts(26_056_125, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(105))
+		// Proof size: measured `3674`, estimated `135822`.
+		// Minimum execution time: 554_291_000 picoseconds.
+		Weight::from_parts(602_888_202, 135822)
+			.saturating_add(Weight::from_parts(28_353_312, 0).saturating_mul(b.into()))
+			.saturating_add(T::DbWeight::get().reads(106))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
-			.saturating_add(T::DbWeight::get().writes(11))
+			.saturating_add(T::DbWeight::get().writes(12))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 2609).saturating_mul(b.into()))
 	}
@@ -90,17 +92,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `AuditMint::TotalMinted` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `AuditMint::TotalUnrecovered` (r:1 w:1)
 	/// Proof: `AuditMint::TotalUnrecovered` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Notices::Inboxes` (r:1 w:1)
+	/// Proof: `Notices::Inboxes` (`max_values`: None, `max_size`: Some(4629), added: 7104, mode: `MaxEncodedLen`)
 	/// Storage: `AuditMint::Unsettled` (r:0 w:1)
 	/// Proof: `AuditMint::Unsettled` (`max_values`: None, `max_size`: Some(23), added: 2498, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[0, 9]`.
 	fn settle(b: u32, ) -> Weight {
-		// Proof size: measured `2143`, estimated `8547`.
-		// Minimum execution time: 165_980_000 picoseconds.
-		Weight::from_parts(178_997_214, 8547)
-			.saturating_add(Weight::from_parts(30_874_261, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(14))
+		// Proof size: measured `2467`, estimated `8547`.
+		// Minimum execution time: 189_533_000 picoseconds.
+		Weight::from_parts(241_127_955, 8547)
+			.saturating_add(Weight::from_parts(34_991_428, 0).saturating_mul(b.into()))
+			.saturating_add(T::DbWeight::get().reads(16))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
-			.saturating_add(T::DbWeight::get().writes(10))
+			.saturating_add(T::DbWeight::get().writes(11))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 2609).saturating_mul(b.into()))
 	}
@@ -109,20 +115,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn mint(b: u32, ) -> Weight {
-		Weight::from_parts(561_037_131, 135822)
-			.saturating_add(Weight::from_parts(26_056_125, 0).saturating_mul(b.into()))
-			.saturating_add(ParityDbWeight::get().reads(105))
+		Weight::from_parts(602_888_202, 135822)
+			.saturating_add(Weight::from_parts(28_353_312, 0).saturating_mul(b.into()))
+			.saturating_add(ParityDbWeight::get().reads(106))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(b.into())))
-			.saturating_add(ParityDbWeight::get().writes(11))
+			.saturating_add(ParityDbWeight::get().writes(12))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 2609).saturating_mul(b.into()))
 	}
 	fn settle(b: u32, ) -> Weight {
-		Weight::from_parts(178_997_214, 8547)
-			.saturating_add(Weight::from_parts(30_874_261, 0).saturating_mul(b.into()))
-			.saturating_add(ParityDbWeight::get().reads(14))
+		Weight::from_parts(241_127_955, 8547)
+			.saturating_add(Weight::from_parts(34_991_428, 0).saturating_mul(b.into()))
+			.saturating_add(ParityDbWeight::get().reads(16))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(b.into())))
-			.saturating_add(ParityDbWeight::get().writes(10))
+			.saturating_add(ParityDbWeight::get().writes(11))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 2609).saturating_mul(b.into()))
 	}

@@ -138,14 +138,12 @@ impl<T: Config> Pallet<T> {
 	/// recorded for another account.
 	fn check_operators(operators: &OperatorCodes) -> DispatchResult {
 		ensure!(!operators.is_empty(), Error::<T>::NoOperatorCode);
-		for (i, code) in operators.iter().enumerate() {
-			ensure!(is_valid_code(code), Error::<T>::InvalidOperatorCode);
-			ensure!(
-				!operators.iter().take(i).any(|c| c == code),
-				Error::<T>::DuplicateOperatorCode
-			);
-			ensure!(!OperatorOwners::<T>::contains_key(code), Error::<T>::OperatorInUse);
-		}
+		ensure!(operators.iter().all(|c| is_valid_code(c)), Error::<T>::InvalidOperatorCode);
+		ensure!(tn_primitives::each_once(operators), Error::<T>::DuplicateOperatorCode);
+		ensure!(
+			!operators.iter().any(OperatorOwners::<T>::contains_key),
+			Error::<T>::OperatorInUse
+		);
 		Ok(())
 	}
 

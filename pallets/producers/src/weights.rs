@@ -53,8 +53,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Producers::ExpiryQueue` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn apply() -> Weight {
 		// Proof size: measured `817`, estimated `4339`.
-		// Minimum execution time: 96_282_000 picoseconds.
-		Weight::from_parts(120_648_000, 4339)
+		// Minimum execution time: 97_445_000 picoseconds.
+		Weight::from_parts(115_026_000, 4339)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -66,8 +66,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Producers::KybOwners` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn submit_kyb() -> Weight {
 		// Proof size: measured `382`, estimated `3606`.
-		// Minimum execution time: 25_149_000 picoseconds.
-		Weight::from_parts(33_876_000, 3606)
+		// Minimum execution time: 25_761_000 picoseconds.
+		Weight::from_parts(42_882_000, 3606)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -79,14 +79,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Producers::OperatorOwners` (r:8 w:8)
 	/// Proof: `Producers::OperatorOwners` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Storage: `Notices::Inboxes` (r:1 w:1)
+	/// Proof: `Notices::Inboxes` (`max_values`: None, `max_size`: Some(4629), added: 7104, mode: `MaxEncodedLen`)
 	/// Storage: `Producers::OperatorsOf` (r:0 w:1)
 	/// Proof: `Producers::OperatorsOf` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
 	fn judge_kyb() -> Weight {
-		// Proof size: measured `445`, estimated `21342`.
-		// Minimum execution time: 69_155_000 picoseconds.
-		Weight::from_parts(78_358_000, 21342)
-			.saturating_add(T::DbWeight::get().reads(11))
-			.saturating_add(T::DbWeight::get().writes(10))
+		// Proof size: measured `521`, estimated `21342`.
+		// Minimum execution time: 82_628_000 picoseconds.
+		Weight::from_parts(113_392_000, 21342)
+			.saturating_add(T::DbWeight::get().reads(12))
+			.saturating_add(T::DbWeight::get().writes(11))
 	}
 	/// Storage: `Producers::Applications` (r:1 w:1)
 	/// Proof: `Producers::Applications` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
@@ -94,8 +96,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn submit_kyc() -> Weight {
 		// Proof size: measured `448`, estimated `3606`.
-		// Minimum execution time: 24_098_000 picoseconds.
-		Weight::from_parts(32_979_000, 3606)
+		// Minimum execution time: 25_113_000 picoseconds.
+		Weight::from_parts(48_350_000, 3606)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -111,16 +113,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `Notices::Inboxes` (r:1 w:1)
+	/// Proof: `Notices::Inboxes` (`max_values`: None, `max_size`: Some(4629), added: 7104, mode: `MaxEncodedLen`)
 	/// Storage: `Producers::ExpiryQueue` (r:0 w:1)
 	/// Proof: `Producers::ExpiryQueue` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Producers::ProducerRecords` (r:0 w:1)
 	/// Proof: `Producers::ProducerRecords` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	fn judge_kyc() -> Weight {
-		// Proof size: measured `702`, estimated `3640`.
-		// Minimum execution time: 83_392_000 picoseconds.
-		Weight::from_parts(90_855_000, 3640)
-			.saturating_add(T::DbWeight::get().reads(6))
-			.saturating_add(T::DbWeight::get().writes(6))
+		// Proof size: measured `867`, estimated `8094`.
+		// Minimum execution time: 102_637_000 picoseconds.
+		Weight::from_parts(131_689_000, 8094)
+			.saturating_add(T::DbWeight::get().reads(7))
+			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Storage: `Producers::Applications` (r:1 w:1)
 	/// Proof: `Producers::Applications` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
@@ -136,8 +140,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Producers::ExpiryQueue` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn cancel_application() -> Weight {
 		// Proof size: measured `464`, estimated `3748`.
-		// Minimum execution time: 67_852_000 picoseconds.
-		Weight::from_parts(73_247_000, 3748)
+		// Minimum execution time: 68_208_000 picoseconds.
+		Weight::from_parts(81_063_000, 3748)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -149,8 +153,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn deposit() -> Weight {
 		// Proof size: measured `599`, estimated `6196`.
-		// Minimum execution time: 107_007_000 picoseconds.
-		Weight::from_parts(112_547_000, 6196)
+		// Minimum execution time: 108_429_000 picoseconds.
+		Weight::from_parts(177_276_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -168,8 +172,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Producers::UnbondingOf` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
 		// Proof size: measured `812`, estimated `6028`.
-		// Minimum execution time: 46_715_000 picoseconds.
-		Weight::from_parts(50_649_000, 6028)
+		// Minimum execution time: 47_136_000 picoseconds.
+		Weight::from_parts(56_976_000, 6028)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -185,37 +189,49 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn claim_unbonded() -> Weight {
 		// Proof size: measured `717`, estimated `3748`.
-		// Minimum execution time: 72_120_000 picoseconds.
-		Weight::from_parts(76_683_000, 3748)
+		// Minimum execution time: 73_280_000 picoseconds.
+		Weight::from_parts(83_440_000, 3748)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Producers::ProducerRecords` (r:1 w:1)
 	/// Proof: `Producers::ProducerRecords` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Notices::Inboxes` (r:1 w:1)
+	/// Proof: `Notices::Inboxes` (`max_values`: None, `max_size`: Some(4629), added: 7104, mode: `MaxEncodedLen`)
 	fn suspend() -> Weight {
-		// Proof size: measured `393`, estimated `3748`.
-		// Minimum execution time: 17_171_000 picoseconds.
-		Weight::from_parts(19_555_000, 3748)
-			.saturating_add(T::DbWeight::get().reads(1))
-			.saturating_add(T::DbWeight::get().writes(1))
+		// Proof size: measured `644`, estimated `8094`.
+		// Minimum execution time: 35_090_000 picoseconds.
+		Weight::from_parts(50_690_000, 8094)
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `Producers::ProducerRecords` (r:1 w:1)
 	/// Proof: `Producers::ProducerRecords` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Notices::Inboxes` (r:1 w:1)
+	/// Proof: `Notices::Inboxes` (`max_values`: None, `max_size`: Some(4629), added: 7104, mode: `MaxEncodedLen`)
 	fn reinstate() -> Weight {
-		// Proof size: measured `523`, estimated `3748`.
-		// Minimum execution time: 16_714_000 picoseconds.
-		Weight::from_parts(19_113_000, 3748)
-			.saturating_add(T::DbWeight::get().reads(1))
-			.saturating_add(T::DbWeight::get().writes(1))
+		// Proof size: measured `916`, estimated `8094`.
+		// Minimum execution time: 35_013_000 picoseconds.
+		Weight::from_parts(66_768_000, 8094)
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `Producers::ProducerRecords` (r:1 w:1)
 	/// Proof: `Producers::ProducerRecords` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Notices::Inboxes` (r:1 w:1)
+	/// Proof: `Notices::Inboxes` (`max_values`: None, `max_size`: Some(4629), added: 7104, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
-		// Proof size: measured `393`, estimated `3748`.
-		// Minimum execution time: 17_123_000 picoseconds.
-		Weight::from_parts(20_803_000, 3748)
-			.saturating_add(T::DbWeight::get().reads(1))
-			.saturating_add(T::DbWeight::get().writes(1))
+		// Proof size: measured `644`, estimated `8094`.
+		// Minimum execution time: 35_618_000 picoseconds.
+		Weight::from_parts(67_886_000, 8094)
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `Producers::ExpiryCursor` (r:1 w:1)
 	/// Proof: `Producers::ExpiryCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -231,89 +247,93 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:32 w:32)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Notices::Inboxes` (r:32 w:32)
+	/// Proof: `Notices::Inboxes` (`max_values`: None, `max_size`: Some(4629), added: 7104, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 32]`.
 	fn expire_applications(n: u32, ) -> Weight {
-		// Proof size: measured `243`, estimated `3525`.
-		// Minimum execution time: 9_095_000 picoseconds.
-		Weight::from_parts(42_471_293, 3525)
-			.saturating_add(Weight::from_parts(68_035_087, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
+		// Proof size: measured `395`, estimated `3525`.
+		// Minimum execution time: 10_486_000 picoseconds.
+		Weight::from_parts(11_291_391, 3525)
+			.saturating_add(Weight::from_parts(127_178_696, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
-			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2758).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 7104).saturating_mul(n.into()))
 	}
 }
 
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn apply() -> Weight {
-		Weight::from_parts(120_648_000, 4339)
+		Weight::from_parts(115_026_000, 4339)
 			.saturating_add(ParityDbWeight::get().reads(9))
 			.saturating_add(ParityDbWeight::get().writes(5))
 	}
 	fn submit_kyb() -> Weight {
-		Weight::from_parts(33_876_000, 3606)
+		Weight::from_parts(42_882_000, 3606)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn judge_kyb() -> Weight {
-		Weight::from_parts(78_358_000, 21342)
-			.saturating_add(ParityDbWeight::get().reads(11))
-			.saturating_add(ParityDbWeight::get().writes(10))
+		Weight::from_parts(113_392_000, 21342)
+			.saturating_add(ParityDbWeight::get().reads(12))
+			.saturating_add(ParityDbWeight::get().writes(11))
 	}
 	fn submit_kyc() -> Weight {
-		Weight::from_parts(32_979_000, 3606)
+		Weight::from_parts(48_350_000, 3606)
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn judge_kyc() -> Weight {
-		Weight::from_parts(90_855_000, 3640)
-			.saturating_add(ParityDbWeight::get().reads(6))
-			.saturating_add(ParityDbWeight::get().writes(6))
+		Weight::from_parts(131_689_000, 8094)
+			.saturating_add(ParityDbWeight::get().reads(7))
+			.saturating_add(ParityDbWeight::get().writes(7))
 	}
 	fn cancel_application() -> Weight {
-		Weight::from_parts(73_247_000, 3748)
+		Weight::from_parts(81_063_000, 3748)
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 	fn deposit() -> Weight {
-		Weight::from_parts(112_547_000, 6196)
+		Weight::from_parts(177_276_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 	fn withdraw() -> Weight {
-		Weight::from_parts(50_649_000, 6028)
+		Weight::from_parts(56_976_000, 6028)
 			.saturating_add(ParityDbWeight::get().reads(7))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn claim_unbonded() -> Weight {
-		Weight::from_parts(76_683_000, 3748)
+		Weight::from_parts(83_440_000, 3748)
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn suspend() -> Weight {
-		Weight::from_parts(19_555_000, 3748)
-			.saturating_add(ParityDbWeight::get().reads(1))
-			.saturating_add(ParityDbWeight::get().writes(1))
+		Weight::from_parts(50_690_000, 8094)
+			.saturating_add(ParityDbWeight::get().reads(3))
+			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn reinstate() -> Weight {
-		Weight::from_parts(19_113_000, 3748)
-			.saturating_add(ParityDbWeight::get().reads(1))
-			.saturating_add(ParityDbWeight::get().writes(1))
+		Weight::from_parts(66_768_000, 8094)
+			.saturating_add(ParityDbWeight::get().reads(3))
+			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn revoke() -> Weight {
-		Weight::from_parts(20_803_000, 3748)
-			.saturating_add(ParityDbWeight::get().reads(1))
-			.saturating_add(ParityDbWeight::get().writes(1))
+		Weight::from_parts(67_886_000, 8094)
+			.saturating_add(ParityDbWeight::get().reads(3))
+			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn expire_applications(n: u32, ) -> Weight {
-		Weight::from_parts(42_471_293, 3525)
-			.saturating_add(Weight::from_parts(68_035_087, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(2))
-			.saturating_add(ParityDbWeight::get().reads((6_u64).saturating_mul(n.into())))
+		Weight::from_parts(11_291_391, 3525)
+			.saturating_add(Weight::from_parts(127_178_696, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(3))
+			.saturating_add(ParityDbWeight::get().reads((7_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1))
-			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2758).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 7104).saturating_mul(n.into()))
 	}
 }

@@ -78,13 +78,27 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Store `well` with `status`, keeping the per-owner active-well count right.
-	fn put_well(id: WellId, mut well: WellOf<T>, status: WellStatus) {
+	fn put_well(id: WellId, well: WellOf<T>, status: WellStatus) {
+		let owner = well.owner.clone();
+		Self::put_well_from(id, &owner, well, status);
+	}
+
+	/// Store `well` (owned by `well.owner` now) with `status`; it had `well.status` under
+	/// `previous_owner`. The per-owner active-well counts follow.
+	fn put_well_from(
+		id: WellId,
+		previous_owner: &T::AccountId,
+		mut well: WellOf<T>,
+		status: WellStatus,
+	) {
 		let was = well.status == WellStatus::Active;
 		let is = status == WellStatus::Active;
-		if was != is {
-			ActiveWells::<T>::mutate(&well.owner, |n| {
-				*n = if is { n.saturating_add(1) } else { n.saturating_sub(1) }
-			});
+		let moved = previous_owner != &well.owner;
+		if was && (!is || moved) {
+			ActiveWells::<T>::mutate(previous_owner, |n| *n = n.defensive_saturating_sub(1));
+		}
+		if is && (!was || moved) {
+			ActiveWells::<T>::mutate(&well.owner, |n| *n = n.saturating_add(1));
 		}
 		well.status = status;
 		WellRegistry::<T>::insert(id, well);
@@ -259,7 +273,11 @@ impl<T: Config> Pallet<T> {
 
 	/// The discount in force on `day` for well `id` (see [`DiscountHistory`]).
 	pub fn discount_on(id: WellId, well: &WellOf<T>, day: Day) -> Perbill {
-		let h = DiscountHistory::<T>::get(id);
+		Self::discount_in(&DiscountHistory::<T>::get(id), well, day)
+	}
+
+	/// The discount in force on `day` by the history `h` (read once by the caller).
+	fn discount_in(h: &[(Day, Perbill)], well: &WellOf<T>, day: Day) -> Perbill {
 		h.iter()
 			.rev()
 			.find(|(from, _)| *from <= day)
@@ -281,13 +299,11 @@ impl<T: Config> Pallet<T> {
 		list: &[(T::AccountId, Perbill)],
 	) -> Result<Perbill, DispatchError> {
 		let mut total: u64 = 0;
-		for (i, (who, share)) in list.iter().enumerate() {
+		let accounts: Vec<&T::AccountId> = list.iter().map(|(who, _)| who).collect();
+		ensure!(tn_primitives::each_once(&accounts), Error::<T>::DuplicateBeneficiary);
+		for (who, share) in list.iter() {
 			ensure!(!share.is_zero(), Error::<T>::ZeroShare);
 			ensure!(who != owner, Error::<T>::DuplicateBeneficiary);
-			ensure!(
-				!list.iter().take(i).any(|(other, _)| other == who),
-				Error::<T>::DuplicateBeneficiary
-			);
 			total = total.saturating_add(u64::from(share.deconstruct()));
 		}
 		let one = u64::from(Perbill::one().deconstruct());
@@ -510,15 +526,10 @@ impl<T: Config> Pallet<T> {
 			_ if well.operator != operator => WellStatus::InReview,
 			_ => well.status.clone(),
 		};
-		if well.status == WellStatus::Active {
-			ActiveWells::<T>::mutate(&from, |n| *n = n.defensive_saturating_sub(1));
-		}
 		well.owner = to.clone();
 		well.operator = operator;
 		well.beneficiaries = Default::default();
-		// Stored as not active so that `put_well` counts it for the new owner.
-		well.status = WellStatus::InReview;
-		Self::put_well(id, well, status.clone());
+		Self::put_well_from(id, &from, well, status.clone());
 		T::Notices::notify(&from, NoticeKind::WellTransferred { well: id, received: false });
 		T::Notices::notify(&to, NoticeKind::WellTransferred { well: id, received: true });
 		Self::deposit_event(Event::WellTransferred { well: id, from, to, status });
@@ -570,11 +581,10 @@ impl<T: Config> Pallet<T> {
 		commodities: Commodities,
 		source: OfficialSource,
 	) -> Result<(Commodities, OfficialSource), DispatchError> {
-		let once = commodities
-			.iter()
-			.enumerate()
-			.all(|(i, c)| !commodities.iter().take(i).any(|o| o == c));
-		ensure!(!commodities.is_empty() && once, Error::<T>::InvalidCommodities);
+		ensure!(
+			!commodities.is_empty() && tn_primitives::each_once(&commodities),
+			Error::<T>::InvalidCommodities
+		);
 		Ok((commodities, source))
 	}
 
@@ -764,6 +774,7 @@ impl<T: Config> Pallet<T> {
 			.map(|d| T::Prices::price(well.commodity, Day(d)))
 			.collect();
 		let factor = T::MmbtuPerE3m3Milli::get();
+		let history = DiscountHistory::<T>::get(id);
 		let mut total: UsdAtto = 0;
 		let mut used = Vec::with_capacity(records.len());
 		for &(day, volume) in records {
@@ -782,7 +793,7 @@ impl<T: Config> Pallet<T> {
 					fallback_price(&earlier)
 				},
 			};
-			let discount = Self::discount_on(id, well, day);
+			let discount = Self::discount_in(&history, well, day);
 			let value = day_value(well.commodity, volume, price.price(), discount, factor)
 				.ok_or(Error::<T>::ValueOverflow)?;
 			total = total.checked_add(value).ok_or(Error::<T>::ValueOverflow)?;

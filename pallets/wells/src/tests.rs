@@ -42,18 +42,19 @@ fn d(y: u16, m: u8, day: u8) -> Day {
 	Day::from_ymd(y, m, day).unwrap()
 }
 
+/// `who` submits a well of asset class 0 (documents, operator and facility of the test wells).
+fn submit(
+	who: AccountId,
+	commodity: Commodity,
+	identifier: [u8; 32],
+	quality: Option<OilQuality>,
+) -> sp_runtime::DispatchResult {
+	Wells::submit_well(o(who), 0, commodity, identifier, DOCS, quality, op(), fac())
+}
+
 /// An oil well of PRODUCER, passed by the Foundation Manager on 2026-01-01 (id 0).
 fn active_oil_well() -> WellId {
-	assert_ok!(Wells::submit_well(
-		o(PRODUCER),
-		0,
-		Commodity::Oil,
-		ID,
-		DOCS,
-		Some(SWEET_LIGHT),
-		op(),
-		fac()
-	));
+	assert_ok!(submit(PRODUCER, Commodity::Oil, ID, Some(SWEET_LIGHT)));
 	assert_ok!(Wells::review_well(o(MANAGER), 0, true, text("")));
 	0
 }
@@ -74,16 +75,7 @@ fn genesis_asset_class_is_live_and_foundation_maintained() {
 #[test]
 fn submit_and_pass_a_well() {
 	test(|| {
-		assert_ok!(Wells::submit_well(
-			o(PRODUCER),
-			0,
-			Commodity::Oil,
-			ID,
-			DOCS,
-			Some(SWEET_LIGHT),
-			op(),
-			fac()
-		));
+		assert_ok!(submit(PRODUCER, Commodity::Oil, ID, Some(SWEET_LIGHT)));
 		System::assert_last_event(
 			Event::WellSubmitted {
 				well: 0,
@@ -128,28 +120,10 @@ fn submit_and_pass_a_well() {
 #[test]
 fn discount_is_derived_from_quality() {
 	test(|| {
-		assert_ok!(Wells::submit_well(
-			o(PRODUCER),
-			0,
-			Commodity::Oil,
-			ID,
-			DOCS,
-			Some(SOUR_HEAVY),
-			op(),
-			fac()
-		));
+		assert_ok!(submit(PRODUCER, Commodity::Oil, ID, Some(SOUR_HEAVY)));
 		assert_ok!(Wells::review_well(o(MANAGER), 0, true, text("")));
 		assert_eq!(WellRegistry::<Test>::get(0).unwrap().discount, Perbill::from_percent(75));
-		assert_ok!(Wells::submit_well(
-			o(PRODUCER),
-			0,
-			Commodity::Gas,
-			ID2,
-			DOCS,
-			None,
-			op(),
-			fac()
-		));
+		assert_ok!(submit(PRODUCER, Commodity::Gas, ID2, None));
 		assert_ok!(Wells::review_well(o(MANAGER), 1, true, text("")));
 		assert_eq!(WellRegistry::<Test>::get(1).unwrap().discount, Perbill::one());
 	});
@@ -227,16 +201,7 @@ fn bad_well_submissions() {
 			),
 			Error::<Test>::QualityOutOfRange
 		);
-		assert_ok!(Wells::submit_well(
-			o(PRODUCER),
-			0,
-			Commodity::Oil,
-			ID,
-			DOCS,
-			Some(SWEET_LIGHT),
-			op(),
-			fac()
-		));
+		assert_ok!(submit(PRODUCER, Commodity::Oil, ID, Some(SWEET_LIGHT)));
 		assert_noop!(
 			Wells::submit_well(
 				o(OTHER_PRODUCER),
@@ -271,16 +236,7 @@ fn bad_well_submissions() {
 #[test]
 fn rejected_well_is_edited_and_resubmitted() {
 	test(|| {
-		assert_ok!(Wells::submit_well(
-			o(PRODUCER),
-			0,
-			Commodity::Oil,
-			ID,
-			DOCS,
-			Some(SWEET_LIGHT),
-			op(),
-			fac()
-		));
+		assert_ok!(submit(PRODUCER, Commodity::Oil, ID, Some(SWEET_LIGHT)));
 		assert_ok!(Wells::review_well(o(MANAGER), 0, false, text("licence unreadable")));
 		System::assert_last_event(
 			Event::WellRejected { well: 0, reviewer: MANAGER, reason: text("licence unreadable") }
@@ -528,16 +484,7 @@ fn month_value_uses_the_day_price_times_discount() {
 #[test]
 fn a_day_without_price_uses_the_average_of_the_last_ten() {
 	test(|| {
-		assert_ok!(Wells::submit_well(
-			o(PRODUCER),
-			0,
-			Commodity::Gas,
-			ID2,
-			DOCS,
-			None,
-			op(),
-			fac()
-		));
+		assert_ok!(submit(PRODUCER, Commodity::Gas, ID2, None));
 		assert_ok!(Wells::review_well(o(MANAGER), 0, true, text("")));
 		advance_days(40);
 		// Twelve earlier prices (Dec 20 .. Dec 31): only the ten most recent count.
@@ -746,16 +693,7 @@ fn an_early_annual_review_extends_from_the_expiry() {
 fn notices_are_bounded_per_block() {
 	test(|| {
 		for (i, id) in [[1u8; 32], [2; 32], [3; 32]].iter().enumerate() {
-			assert_ok!(Wells::submit_well(
-				o(PRODUCER),
-				0,
-				Commodity::Gas,
-				*id,
-				DOCS,
-				None,
-				op(),
-				fac()
-			));
+			assert_ok!(submit(PRODUCER, Commodity::Gas, *id, None));
 			assert_ok!(Wells::review_well(o(MANAGER), i as u32, true, text("")));
 		}
 		advance_days(360);
@@ -1279,16 +1217,7 @@ fn a_registration_holds_a_deposit_that_removal_returns() {
 			Error::<Test>::WellNotActive
 		);
 		// Its identifier is free again.
-		assert_ok!(Wells::submit_well(
-			o(OTHER_PRODUCER),
-			0,
-			Commodity::Gas,
-			ID,
-			DOCS,
-			None,
-			op(),
-			fac()
-		));
+		assert_ok!(submit(OTHER_PRODUCER, Commodity::Gas, ID, None));
 		assert_eq!(WellByIdentifier::<Test>::get(ID), Some(1));
 	});
 }
@@ -1328,32 +1257,14 @@ fn a_rejected_well_frees_its_identifier() {
 		assert_ok!(Wells::submit_well(o(PRODUCER), 0, Commodity::Gas, ID, DOCS, None, op(), fac()));
 		assert_ok!(Wells::review_well(o(MANAGER), 0, false, text("not your licence")));
 		assert_eq!(WellByIdentifier::<Test>::get(ID), None);
-		assert_ok!(Wells::submit_well(
-			o(OTHER_PRODUCER),
-			0,
-			Commodity::Gas,
-			ID,
-			DOCS,
-			None,
-			op(),
-			fac()
-		));
+		assert_ok!(submit(OTHER_PRODUCER, Commodity::Gas, ID, None));
 		assert_eq!(WellByIdentifier::<Test>::get(ID), Some(1));
 		assert_noop!(
 			Wells::edit_well(o(PRODUCER), 0, DOCS, None, op(), fac()),
 			Error::<Test>::IdentifierTaken
 		);
 		// A rejected well whose identifier nobody took is resubmitted and claims it again.
-		assert_ok!(Wells::submit_well(
-			o(PRODUCER),
-			0,
-			Commodity::Gas,
-			ID2,
-			DOCS,
-			None,
-			op(),
-			fac()
-		));
+		assert_ok!(submit(PRODUCER, Commodity::Gas, ID2, None));
 		assert_ok!(Wells::review_well(o(MANAGER), 2, false, text("docs")));
 		assert_ok!(Wells::edit_well(o(PRODUCER), 2, DOCS, None, op(), fac()));
 		assert_eq!(WellByIdentifier::<Test>::get(ID2), Some(2));
@@ -1607,16 +1518,7 @@ fn migration_v4_gives_asset_classes_commodities_and_a_source_once() {
 fn the_owner_is_told_of_reviews_suspensions_and_removal() {
 	use tn_primitives::{notices::testing::Recorder, NoticeKind};
 	test(|| {
-		assert_ok!(Wells::submit_well(
-			o(PRODUCER),
-			0,
-			Commodity::Oil,
-			ID,
-			DOCS,
-			Some(SWEET_LIGHT),
-			op(),
-			fac()
-		));
+		assert_ok!(submit(PRODUCER, Commodity::Oil, ID, Some(SWEET_LIGHT)));
 		assert_ok!(Wells::review_well(o(MANAGER), 0, false, text("blurred lab report")));
 		assert_ok!(Wells::edit_well(o(PRODUCER), 0, [3; 32], Some(SWEET_LIGHT), op(), fac()));
 		assert_ok!(Wells::review_well(o(MANAGER), 0, true, text("")));
@@ -1716,16 +1618,7 @@ fn migration_v5_schedules_one_reminder_per_activated_well_once() {
 	test(|| {
 		let w = active_oil_well();
 		// A well in review (never activated) gets none.
-		assert_ok!(Wells::submit_well(
-			o(OTHER_PRODUCER),
-			0,
-			Commodity::Oil,
-			ID2,
-			DOCS,
-			Some(SWEET_LIGHT),
-			op(),
-			fac()
-		));
+		assert_ok!(submit(OTHER_PRODUCER, Commodity::Oil, ID2, Some(SWEET_LIGHT)));
 		// The chain as it was at version 4: no reminders.
 		let _ = WindowReminders::<Test>::clear(u32::MAX, None);
 		ReminderCursor::<Test>::kill();

@@ -57,8 +57,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Wells::WellRegistry` (`max_values`: None, `max_size`: Some(765), added: 3240, mode: `MaxEncodedLen`)
 	fn submit_well() -> Weight {
 		// Proof size: measured `996`, estimated `4339`.
-		// Minimum execution time: 99_835_000 picoseconds.
-		Weight::from_parts(109_777_000, 4339)
+		// Minimum execution time: 101_818_000 picoseconds.
+		Weight::from_parts(184_311_000, 4339)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -71,9 +71,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Wells::ActiveWells` (r:1 w:1)
 	/// Proof: `Wells::ActiveWells` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn edit_well() -> Weight {
-		// Proof size: measured `879`, estimated `4230`.
-		// Minimum execution time: 38_240_000 picoseconds.
-		Weight::from_parts(42_108_000, 4230)
+		// Proof size: measured `939`, estimated `4230`.
+		// Minimum execution time: 40_695_000 picoseconds.
+		Weight::from_parts(73_216_000, 4230)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -85,49 +85,54 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `FoundationMembership::Members` (`max_values`: Some(1), `max_size`: Some(3202), added: 3697, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Parameters::Parameters` (r:3 w:0)
+	/// Storage: `Parameters::Parameters` (r:6 w:0)
 	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Wells::DiscountHistory` (r:1 w:1)
 	/// Proof: `Wells::DiscountHistory` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// Storage: `Wells::NoticeCursor` (r:1 w:1)
 	/// Proof: `Wells::NoticeCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Wells::ReminderCursor` (r:1 w:1)
+	/// Proof: `Wells::ReminderCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Notices::Inboxes` (r:1 w:1)
+	/// Proof: `Notices::Inboxes` (`max_values`: None, `max_size`: Some(4629), added: 7104, mode: `MaxEncodedLen`)
 	/// Storage: `Wells::ActiveWells` (r:1 w:1)
 	/// Proof: `Wells::ActiveWells` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Wells::WindowReminders` (r:0 w:1)
+	/// Proof: `Wells::WindowReminders` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	/// Storage: `Wells::NoticeQueue` (r:0 w:1)
 	/// Proof: `Wells::NoticeQueue` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn review_well() -> Weight {
-		// Proof size: measured `1021`, estimated `8547`.
-		// Minimum execution time: 64_199_000 picoseconds.
-		Weight::from_parts(70_356_000, 8547)
-			.saturating_add(T::DbWeight::get().reads(10))
-			.saturating_add(T::DbWeight::get().writes(5))
+		// Proof size: measured `1121`, estimated `16104`.
+		// Minimum execution time: 98_079_000 picoseconds.
+		Weight::from_parts(166_222_000, 16104)
+			.saturating_add(T::DbWeight::get().reads(15))
+			.saturating_add(T::DbWeight::get().writes(8))
 	}
 	/// Storage: `Wells::WellRegistry` (r:1 w:1)
 	/// Proof: `Wells::WellRegistry` (`max_values`: None, `max_size`: Some(765), added: 3240, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 9]`.
-	fn set_beneficiaries(n: u32, ) -> Weight {
-		// Proof size: measured `450`, estimated `4230`.
-		// Minimum execution time: 18_573_000 picoseconds.
-		Weight::from_parts(21_322_614, 4230)
-			.saturating_add(Weight::from_parts(88_464, 0).saturating_mul(n.into()))
+	fn set_beneficiaries(_n: u32, ) -> Weight {
+		// Proof size: measured `473`, estimated `4230`.
+		// Minimum execution time: 19_611_000 picoseconds.
+		Weight::from_parts(35_698_256, 4230)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Wells::WellRegistry` (r:1 w:1)
 	/// Proof: `Wells::WellRegistry` (`max_values`: None, `max_size`: Some(765), added: 3240, mode: `MaxEncodedLen`)
 	fn set_beneficiary_share() -> Weight {
-		// Proof size: measured `738`, estimated `4230`.
-		// Minimum execution time: 19_364_000 picoseconds.
-		Weight::from_parts(22_750_000, 4230)
+		// Proof size: measured `761`, estimated `4230`.
+		// Minimum execution time: 20_225_000 picoseconds.
+		Weight::from_parts(36_605_000, 4230)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Wells::WellRegistry` (r:1 w:1)
 	/// Proof: `Wells::WellRegistry` (`max_values`: None, `max_size`: Some(765), added: 3240, mode: `MaxEncodedLen`)
 	fn submit_annual_review() -> Weight {
-		// Proof size: measured `416`, estimated `4230`.
-		// Minimum execution time: 18_177_000 picoseconds.
-		Weight::from_parts(20_973_000, 4230)
+		// Proof size: measured `439`, estimated `4230`.
+		// Minimum execution time: 19_186_000 picoseconds.
+		Weight::from_parts(39_063_000, 4230)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -143,36 +148,46 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Wells::DiscountHistory` (r:1 w:1)
 	/// Proof: `Wells::DiscountHistory` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Notices::Inboxes` (r:1 w:1)
+	/// Proof: `Notices::Inboxes` (`max_values`: None, `max_size`: Some(4629), added: 7104, mode: `MaxEncodedLen`)
 	/// Storage: `Wells::NoticeCursor` (r:1 w:1)
 	/// Proof: `Wells::NoticeCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Wells::NoticeQueue` (r:0 w:1)
 	/// Proof: `Wells::NoticeQueue` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn judge_annual_review() -> Weight {
-		// Proof size: measured `1206`, estimated `8547`.
-		// Minimum execution time: 60_094_000 picoseconds.
-		Weight::from_parts(65_312_000, 8547)
-			.saturating_add(T::DbWeight::get().reads(9))
-			.saturating_add(T::DbWeight::get().writes(4))
+		// Proof size: measured `1420`, estimated `8547`.
+		// Minimum execution time: 75_770_000 picoseconds.
+		Weight::from_parts(130_215_000, 8547)
+			.saturating_add(T::DbWeight::get().reads(10))
+			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Storage: `Wells::WellRegistry` (r:1 w:1)
 	/// Proof: `Wells::WellRegistry` (`max_values`: None, `max_size`: Some(765), added: 3240, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Notices::Inboxes` (r:1 w:1)
+	/// Proof: `Notices::Inboxes` (`max_values`: None, `max_size`: Some(4629), added: 7104, mode: `MaxEncodedLen`)
 	/// Storage: `Wells::ActiveWells` (r:1 w:1)
 	/// Proof: `Wells::ActiveWells` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn suspend_well() -> Weight {
-		// Proof size: measured `491`, estimated `4230`.
-		// Minimum execution time: 23_787_000 picoseconds.
-		Weight::from_parts(27_660_000, 4230)
-			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().writes(2))
+		// Proof size: measured `831`, estimated `8094`.
+		// Minimum execution time: 42_789_000 picoseconds.
+		Weight::from_parts(84_339_000, 8094)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Wells::WellRegistry` (r:1 w:1)
 	/// Proof: `Wells::WellRegistry` (`max_values`: None, `max_size`: Some(765), added: 3240, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Notices::Inboxes` (r:1 w:1)
+	/// Proof: `Notices::Inboxes` (`max_values`: None, `max_size`: Some(4629), added: 7104, mode: `MaxEncodedLen`)
 	fn reinstate_well() -> Weight {
-		// Proof size: measured `580`, estimated `4230`.
-		// Minimum execution time: 18_038_000 picoseconds.
-		Weight::from_parts(22_663_000, 4230)
-			.saturating_add(T::DbWeight::get().reads(1))
-			.saturating_add(T::DbWeight::get().writes(1))
+		// Proof size: measured `1029`, estimated `8094`.
+		// Minimum execution time: 36_231_000 picoseconds.
+		Weight::from_parts(73_368_000, 8094)
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `Wells::WellRegistry` (r:1 w:1)
 	/// Proof: `Wells::WellRegistry` (`max_values`: None, `max_size`: Some(765), added: 3240, mode: `MaxEncodedLen`)
@@ -188,14 +203,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Notices::Inboxes` (r:1 w:1)
+	/// Proof: `Notices::Inboxes` (`max_values`: None, `max_size`: Some(4629), added: 7104, mode: `MaxEncodedLen`)
 	/// Storage: `Wells::ActiveWells` (r:1 w:1)
 	/// Proof: `Wells::ActiveWells` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn remove_well() -> Weight {
-		// Proof size: measured `866`, estimated `4230`.
-		// Minimum execution time: 85_666_000 picoseconds.
-		Weight::from_parts(94_490_000, 4230)
-			.saturating_add(T::DbWeight::get().reads(8))
-			.saturating_add(T::DbWeight::get().writes(7))
+		// Proof size: measured `1183`, estimated `8094`.
+		// Minimum execution time: 109_212_000 picoseconds.
+		Weight::from_parts(200_660_000, 8094)
+			.saturating_add(T::DbWeight::get().reads(10))
+			.saturating_add(T::DbWeight::get().writes(8))
 	}
 	/// Storage: `Wells::WellRegistry` (r:1 w:1)
 	/// Proof: `Wells::WellRegistry` (`max_values`: None, `max_size`: Some(765), added: 3240, mode: `MaxEncodedLen`)
@@ -213,12 +232,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Wells::WellDeposits` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Wells::ActiveWells` (r:2 w:2)
 	/// Proof: `Wells::ActiveWells` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Notices::Inboxes` (r:2 w:2)
+	/// Proof: `Notices::Inboxes` (`max_values`: None, `max_size`: Some(4629), added: 7104, mode: `MaxEncodedLen`)
 	fn transfer_well() -> Weight {
-		// Proof size: measured `1591`, estimated `6290`.
-		// Minimum execution time: 153_667_000 picoseconds.
-		Weight::from_parts(167_939_000, 6290)
-			.saturating_add(T::DbWeight::get().reads(11))
-			.saturating_add(T::DbWeight::get().writes(8))
+		// Proof size: measured `1931`, estimated `15198`.
+		// Minimum execution time: 183_357_000 picoseconds.
+		Weight::from_parts(302_844_000, 15198)
+			.saturating_add(T::DbWeight::get().reads(14))
+			.saturating_add(T::DbWeight::get().writes(10))
 	}
 	/// Storage: `Producers::ProducerRecords` (r:1 w:0)
 	/// Proof: `Producers::ProducerRecords` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
@@ -238,10 +261,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Wells::WellOpenMonths` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 2500]`.
 	fn upload_batch(n: u32, ) -> Weight {
-		// Proof size: measured `1017`, estimated `8547`.
-		// Minimum execution time: 63_317_000 picoseconds.
-		Weight::from_parts(65_881_000, 8547)
-			.saturating_add(Weight::from_parts(15_904_142, 0).saturating_mul(n.into()))
+		// Proof size: measured `1040`, estimated `8547`.
+		// Minimum execution time: 110_699_000 picoseconds.
+		Weight::from_parts(5_289_513_376, 8547)
+			.saturating_add(Weight::from_parts(19_381_751, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -254,8 +277,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Wells::AssetClasses` (`max_values`: None, `max_size`: Some(874), added: 3349, mode: `MaxEncodedLen`)
 	fn add_asset_class() -> Weight {
 		// Proof size: measured `66`, estimated `1489`.
-		// Minimum execution time: 13_695_000 picoseconds.
-		Weight::from_parts(15_720_000, 1489)
+		// Minimum execution time: 14_152_000 picoseconds.
+		Weight::from_parts(27_023_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -269,8 +292,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Wells::AssetClasses` (`max_values`: None, `max_size`: Some(874), added: 3349, mode: `MaxEncodedLen`)
 	fn propose_asset_class() -> Weight {
 		// Proof size: measured `169`, estimated `3640`.
-		// Minimum execution time: 66_052_000 picoseconds.
-		Weight::from_parts(70_358_000, 3640)
+		// Minimum execution time: 66_658_000 picoseconds.
+		Weight::from_parts(104_153_000, 3640)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -282,8 +305,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn set_asset_class_status() -> Weight {
 		// Proof size: measured `613`, estimated `4339`.
-		// Minimum execution time: 58_956_000 picoseconds.
-		Weight::from_parts(62_752_000, 4339)
+		// Minimum execution time: 59_797_000 picoseconds.
+		Weight::from_parts(85_545_000, 4339)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -293,26 +316,45 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Wells::NoticeQueue` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Wells::WellRegistry` (r:32 w:32)
 	/// Proof: `Wells::WellRegistry` (`max_values`: None, `max_size`: Some(765), added: 3240, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Notices::Inboxes` (r:1 w:1)
+	/// Proof: `Notices::Inboxes` (`max_values`: None, `max_size`: Some(4629), added: 7104, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 32]`.
 	fn send_notices(n: u32, ) -> Weight {
-		// Proof size: measured `272`, estimated `3489`.
-		// Minimum execution time: 9_772_000 picoseconds.
-		Weight::from_parts(19_955_823, 3489)
-			.saturating_add(Weight::from_parts(13_038_470, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(2))
+		// Proof size: measured `559`, estimated `8094`.
+		// Minimum execution time: 10_112_000 picoseconds.
+		Weight::from_parts(37_342_376, 8094)
+			.saturating_add(Weight::from_parts(30_112_633, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(1))
+			.saturating_add(T::DbWeight::get().writes(2))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3240).saturating_mul(n.into()))
 	}
+	/// Storage: `Wells::ReminderCursor` (r:1 w:1)
+	/// Proof: `Wells::ReminderCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:3 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Wells::WindowReminders` (r:33 w:64)
+	/// Proof: `Wells::WindowReminders` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
+	/// Storage: `Wells::WellRegistry` (r:32 w:0)
+	/// Proof: `Wells::WellRegistry` (`max_values`: None, `max_size`: Some(765), added: 3240, mode: `MaxEncodedLen`)
+	/// Storage: `Wells::Ledgers` (r:32 w:0)
+	/// Proof: `Wells::Ledgers` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Notices::Inboxes` (r:1 w:1)
+	/// Proof: `Notices::Inboxes` (`max_values`: None, `max_size`: Some(4629), added: 7104, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 32]`.
 	fn send_reminders(n: u32, ) -> Weight {
-		// Proof size: measured `272`, estimated `3489`.
-		// Minimum execution time: 9_772_000 picoseconds.
-		Weight::from_parts(19_955_823, 3489)
-			.saturating_add(Weight::from_parts(13_038_470, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(1))
+		// Proof size: measured `939`, estimated `8547`.
+		// Minimum execution time: 26_495_000 picoseconds.
+		Weight::from_parts(43_101_747, 8547)
+			.saturating_add(Weight::from_parts(31_824_045, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(7))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(2))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3240).saturating_mul(n.into()))
 	}
@@ -321,64 +363,63 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn submit_well() -> Weight {
-		Weight::from_parts(109_777_000, 4339)
+		Weight::from_parts(184_311_000, 4339)
 			.saturating_add(ParityDbWeight::get().reads(8))
 			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	fn edit_well() -> Weight {
-		Weight::from_parts(42_108_000, 4230)
+		Weight::from_parts(73_216_000, 4230)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn review_well() -> Weight {
-		Weight::from_parts(70_356_000, 8547)
-			.saturating_add(ParityDbWeight::get().reads(10))
-			.saturating_add(ParityDbWeight::get().writes(5))
+		Weight::from_parts(166_222_000, 16104)
+			.saturating_add(ParityDbWeight::get().reads(15))
+			.saturating_add(ParityDbWeight::get().writes(8))
 	}
-	fn set_beneficiaries(n: u32, ) -> Weight {
-		Weight::from_parts(21_322_614, 4230)
-			.saturating_add(Weight::from_parts(88_464, 0).saturating_mul(n.into()))
+	fn set_beneficiaries(_n: u32, ) -> Weight {
+		Weight::from_parts(35_698_256, 4230)
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn set_beneficiary_share() -> Weight {
-		Weight::from_parts(22_750_000, 4230)
+		Weight::from_parts(36_605_000, 4230)
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn submit_annual_review() -> Weight {
-		Weight::from_parts(20_973_000, 4230)
+		Weight::from_parts(39_063_000, 4230)
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn judge_annual_review() -> Weight {
-		Weight::from_parts(65_312_000, 8547)
-			.saturating_add(ParityDbWeight::get().reads(9))
-			.saturating_add(ParityDbWeight::get().writes(4))
+		Weight::from_parts(130_215_000, 8547)
+			.saturating_add(ParityDbWeight::get().reads(10))
+			.saturating_add(ParityDbWeight::get().writes(5))
 	}
 	fn suspend_well() -> Weight {
-		Weight::from_parts(27_660_000, 4230)
-			.saturating_add(ParityDbWeight::get().reads(2))
-			.saturating_add(ParityDbWeight::get().writes(2))
+		Weight::from_parts(84_339_000, 8094)
+			.saturating_add(ParityDbWeight::get().reads(4))
+			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn reinstate_well() -> Weight {
-		Weight::from_parts(22_663_000, 4230)
-			.saturating_add(ParityDbWeight::get().reads(1))
-			.saturating_add(ParityDbWeight::get().writes(1))
+		Weight::from_parts(73_368_000, 8094)
+			.saturating_add(ParityDbWeight::get().reads(3))
+			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn remove_well() -> Weight {
-		Weight::from_parts(94_490_000, 4230)
-			.saturating_add(ParityDbWeight::get().reads(8))
-			.saturating_add(ParityDbWeight::get().writes(7))
-	}
-	fn transfer_well() -> Weight {
-		Weight::from_parts(167_939_000, 6290)
-			.saturating_add(ParityDbWeight::get().reads(11))
+		Weight::from_parts(200_660_000, 8094)
+			.saturating_add(ParityDbWeight::get().reads(10))
 			.saturating_add(ParityDbWeight::get().writes(8))
 	}
+	fn transfer_well() -> Weight {
+		Weight::from_parts(302_844_000, 15198)
+			.saturating_add(ParityDbWeight::get().reads(14))
+			.saturating_add(ParityDbWeight::get().writes(10))
+	}
 	fn upload_batch(n: u32, ) -> Weight {
-		Weight::from_parts(65_881_000, 8547)
-			.saturating_add(Weight::from_parts(15_904_142, 0).saturating_mul(n.into()))
+		Weight::from_parts(5_289_513_376, 8547)
+			.saturating_add(Weight::from_parts(19_381_751, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1))
@@ -386,35 +427,35 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2508).saturating_mul(n.into()))
 	}
 	fn add_asset_class() -> Weight {
-		Weight::from_parts(15_720_000, 1489)
+		Weight::from_parts(27_023_000, 1489)
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn propose_asset_class() -> Weight {
-		Weight::from_parts(70_358_000, 3640)
+		Weight::from_parts(104_153_000, 3640)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 	fn set_asset_class_status() -> Weight {
-		Weight::from_parts(62_752_000, 4339)
+		Weight::from_parts(85_545_000, 4339)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn send_notices(n: u32, ) -> Weight {
-		Weight::from_parts(19_955_823, 3489)
-			.saturating_add(Weight::from_parts(13_038_470, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(2))
+		Weight::from_parts(37_342_376, 8094)
+			.saturating_add(Weight::from_parts(30_112_633, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(1))
+			.saturating_add(ParityDbWeight::get().writes(2))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3240).saturating_mul(n.into()))
 	}
 	fn send_reminders(n: u32, ) -> Weight {
-		Weight::from_parts(19_955_823, 3489)
-			.saturating_add(Weight::from_parts(13_038_470, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(2))
-			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(1))
+		Weight::from_parts(43_101_747, 8547)
+			.saturating_add(Weight::from_parts(31_824_045, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(7))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(2))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3240).saturating_mul(n.into()))
 	}

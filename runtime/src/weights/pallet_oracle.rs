@@ -56,13 +56,13 @@ impl<T: frame_system::Config> pallet_oracle::WeightInfo for WeightInfo<T> {
 	/// The range of component `x` is `[0, 256]`.
 	fn feed_values(x: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `23968 + x * (24 ±0)`
+		//  Measured:  `24002 + x * (24 ±0)`
 		//  Estimated: `6028 + x * (82688 ±0)`
-		// Minimum execution time: 70_216_000 picoseconds.
-		Weight::from_parts(72_264_000, 0)
+		// Minimum execution time: 73_400_000 picoseconds.
+		Weight::from_parts(4_395_500_587, 0)
 			.saturating_add(Weight::from_parts(0, 6028))
-			// Standard Error: 339_217
-			.saturating_add(Weight::from_parts(145_241_517, 0).saturating_mul(x.into()))
+			// Standard Error: 6_805_274
+			.saturating_add(Weight::from_parts(151_925_474, 0).saturating_mul(x.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((34_u64).saturating_mul(x.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -75,8 +75,8 @@ impl<T: frame_system::Config> pallet_oracle::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_776_000 picoseconds.
-		Weight::from_parts(8_628_000, 0)
+		// Minimum execution time: 8_613_000 picoseconds.
+		Weight::from_parts(10_562_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
