@@ -38,16 +38,20 @@ TN_RUNTIME_CRATES=(-p tn-primitives -p tn-ingest -p pallet-producers -p pallet-w
   -p pallet-oracle-feeds -p pallet-notices -p treasurenet-runtime)
 # tn_upgrade_wasm OUT: the runtime with spec_version + 1 (feature `upgrade-test`) as a compressed
 # wasm at OUT, for the zombienet upgrade test. The runtime's build script builds it (in check mode:
-# the native crates are only checked, sharing clippy's dependency artifacts); the wasm builder writes
-# the shared wbuild dir, so the normal build's wasm files are put back afterwards with their times,
-# and cargo sees nothing changed for the node.
+# the native crates are only checked, sharing clippy's dependency artifacts). FORCE_WASM_BUILD makes
+# the build script run even when cargo has nothing new to check, and WASM_TARGET_DIRECTORY has the
+# wasm builder copy this build's blob out; it also writes the shared wbuild dir, so the normal
+# build's wasm files are put back afterwards with their times, and cargo sees nothing changed for
+# the node.
 tn_upgrade_wasm() {
-  local wb="$CARGO_TARGET_DIR/release/wbuild/treasurenet-runtime" keep rc=0
+  local wb="$CARGO_TARGET_DIR/release/wbuild/treasurenet-runtime" keep out rc=0
   keep=$(mktemp -d)
+  out=$(mktemp -d)
   cp -p "$wb"/treasurenet_runtime*.wasm "$keep"/
-  cargo check --release --locked "${TN_RUNTIME_CRATES[@]}" --features treasurenet-runtime/upgrade-test || rc=$?
-  [ $rc -ne 0 ] || cp "$wb/treasurenet_runtime.compact.compressed.wasm" "$1" || rc=$?
+  FORCE_WASM_BUILD="$(date +%s%N)" WASM_TARGET_DIRECTORY="$out" \
+    cargo check --release --locked "${TN_RUNTIME_CRATES[@]}" --features treasurenet-runtime/upgrade-test || rc=$?
+  [ $rc -ne 0 ] || cp "$out/treasurenet_runtime.wasm" "$1" || rc=$?
   cp -p "$keep"/* "$wb"/
-  rm -rf "$keep"
+  rm -rf "$keep" "$out"
   return $rc
 }

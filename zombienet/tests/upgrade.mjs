@@ -13,6 +13,7 @@
 //    record, producer record (deposit, debt), well deposit, producer's hold and TAT balance is
 //    unchanged.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { hexToU8a } from '@polkadot/util';
 import { blake2AsHex, xxhashAsHex } from '@polkadot/util-crypto';
 import { connect, devAccounts, send, waitUntil, UNIT } from '../lib/client.mjs';
 import { today, monthOf, ymd } from '../lib/plan.mjs';
@@ -33,7 +34,7 @@ const specVersion = async () => (await api.rpc.state.getRuntimeVersion()).specVe
 const versionKey = `${xxhashAsHex('Wells', 128)}${xxhashAsHex(':__STORAGE_VERSION__:', 128).slice(2)}`;
 async function wellsVersion() {
   const [v] = await http([['state_getStorage', [versionKey]]]);
-  return v ? api.createType('u16', v).toNumber() : 0;
+  return v ? api.createType('u16', hexToU8a(v)).toNumber() : 0; // SCALE: little-endian bytes
 }
 
 /**
@@ -101,8 +102,8 @@ try {
 
   // 1. The wells pallet as a chain before the reminders holds it.
   await send(api, acc.alice, api.tx.sudo.sudo(api.tx.system.setStorage([[versionKey, '0x0400']])));
-  await send(api, acc.alice, api.tx.sudo.sudo(api.tx.system.killPrefix(api.query.wells.windowReminders.keyPrefix(), 100_000)));
-  await send(api, acc.alice, api.tx.sudo.sudo(api.tx.system.killStorage([api.query.wells.reminderCursor.key()])));
+  const reminderKeys = (await api.query.wells.windowReminders.keys()).map((k) => k.toHex());
+  await send(api, acc.alice, api.tx.sudo.sudo(api.tx.system.killStorage([...reminderKeys, api.query.wells.reminderCursor.key()])));
   const wells = await api.query.wells.wellRegistry.entries();
   const reminded = wells.filter(([, w]) => w.unwrap().activated.isSome && !w.unwrap().status.isRemoved).length;
   check((await wellsVersion()) === 4 && (await api.query.wells.windowReminders.entries()).length === 0,
