@@ -58,6 +58,17 @@ async function ledgerState() {
   return out;
 }
 
+/** The newest day ≤ `from` without a record of `well`, in a month still open for uploads. */
+async function freeDay(well, from) {
+  for (let day = from; day > today() - 300; day--) {
+    if ((await api.query.wells.dayRecords(well, day)).isSome) continue;
+    const ledger = await api.query.wells.ledgers(well, monthOf(day));
+    if (ledger.isSome && !ledger.unwrap().status.isOpen) continue;
+    return day;
+  }
+  throw new Error(`no free day for well #${well}`);
+}
+
 /** JSON-RPC over HTTP to Alice: one request, or a batch when `calls` is a list of [method, params]. */
 async function http(calls) {
   const batch = calls.map(([method, params], id) => ({ jsonrpc: '2.0', id, method, params }));
@@ -121,10 +132,8 @@ try {
   const uploaded = [];
   let uploading = true;
   const uploader = (async () => {
-    for (let day = today() - 1; uploading && day > today() - 60; day--) {
-      if ((await api.query.wells.dayRecords(wellId, day)).isSome) continue;
-      const ledger = await api.query.wells.ledgers(wellId, monthOf(day));
-      if (ledger.isSome && !ledger.unwrap().status.isOpen) continue;
+    for (let day = today() - 1; uploading; day--) {
+      day = await freeDay(wellId, day);
       await send(api, acc.eve, api.tx.wells.uploadProduction(wellId, day, 1_000 + uploaded.length));
       uploaded.push(day);
       await new Promise((r) => setTimeout(r, 4_000));
@@ -145,7 +154,9 @@ try {
   await waitUntil(api, 'the upgrade authorised by the referendum', async () => (await api.query.system.authorizedUpgrade()).isSome, { timeoutMs: 240_000 });
   say(`  authorised ${(await best()) - t0} blocks after the proposal`);
   const applied = await send(api, acc.ferdie, api.tx.system.applyAuthorizedUpgrade(`0x${code.toString('hex')}`), { timeoutMs: 180_000 });
-  check(applied.events.some((e) => e.section === 'system' && e.method === 'CodeUpdated'), 'the code supplied by Ferdie (system.CodeUpdated)');
+  // The block's events, read at that block (the api's decoded result of a code change is unreliable).
+  const events = (await (await api.at(applied.block)).query.system.events()).map(({ event }) => `${event.section}.${event.method}`);
+  check(events.includes('system.CodeUpdated'), `the code supplied by Ferdie: system.CodeUpdated in block ${applied.block.toHex().slice(0, 10)}… (${events.filter((e) => e.startsWith('system.') && !e.startsWith('system.Extrinsic')).join(', ')})`);
   const upgradeBlock = await best();
   await waitUntil(api, 'the runtime at spec 101', async () => (await specVersion()) === spec0 + 1, { timeoutMs: 120_000 });
 
@@ -179,8 +190,9 @@ try {
   check(changed.length === 0 && added.length === 0,
     `audit records, producer records, well deposits, producers' holds and TAT balances unchanged (${before.size} entries; ${changed.length} changed${changed.length ? `: ${changed.slice(0, 3).join(', ')}` : ''}, ${added.length} new)`);
   // Eve's uploads before, during and after the upgrade are all on chain.
-  await send(api, acc.eve, api.tx.wells.uploadProduction(wellId, today() - 61, 999));
-  uploaded.push(today() - 61);
+  const lastDay = await freeDay(wellId, Math.min(...uploaded) - 1);
+  await send(api, acc.eve, api.tx.wells.uploadProduction(wellId, lastDay, 999));
+  uploaded.push(lastDay);
   const present = await Promise.all(uploaded.map((d) => api.query.wells.dayRecords(wellId, d)));
   check(uploaded.length >= 3 && present.every((r) => r.isSome),
     `Eve's ${uploaded.length} uploads (${ymd(uploaded[0])} … ${ymd(uploaded[uploaded.length - 1])}) around upgrade block #${upgradeBlock} recorded`);
