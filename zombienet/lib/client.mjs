@@ -132,7 +132,8 @@ export async function waitUntil(api, what, check, { timeoutMs = 300_000, quiet =
       throw new Error(`timed out after ${secs} s waiting for ${what}`);
     }
     if (!quiet) {
-      const best = (await api.rpc.chain.getHeader()).number.toNumber();
+      // While the client reconnects the header is unknown; the check decides, not this line.
+      const best = await api.rpc.chain.getHeader().then((h) => h.number.toNumber(), () => '?');
       if (tty) process.stdout.write(`\r\x1b[K  ${spinner[i++ % spinner.length]} waiting for ${what} — ${secs} s, block #${best}`);
       else if (secs > 0 && secs % 15 === 0) console.log(`  … waiting for ${what} — ${secs} s, block #${best}`);
     }

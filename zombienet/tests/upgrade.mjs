@@ -27,6 +27,15 @@ const check = (ok, what) => {
   say(`${ok ? '✓' : '✗'} ${what}`);
   if (!ok) failed = true;
 };
+/** `check` for waitUntil, false while the connection is being re-established. */
+const tolerant = (check) => async () => {
+  try {
+    return await check();
+  } catch (e) {
+    say(`  (${e.message}; retrying)`);
+    return false;
+  }
+};
 const best = async () => (await api.rpc.chain.getHeader()).number.toNumber();
 const finalized = async () => (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
 const specVersion = async () => (await api.rpc.state.getRuntimeVersion()).specVersion.toNumber();
@@ -131,11 +140,18 @@ try {
   const wellId = active[0][0].args[0].toNumber();
   const uploaded = [];
   let uploading = true;
+  // A dropped connection (the client reconnects by itself) or a transaction lost around the
+  // upgrade is retried on the next round; what counts is what is on chain at the end.
   const uploader = (async () => {
-    for (let day = today() - 1; uploading; day--) {
-      day = await freeDay(wellId, day);
-      await send(api, acc.eve, api.tx.wells.uploadProduction(wellId, day, 1_000 + uploaded.length));
-      uploaded.push(day);
+    for (let day = today() - 1; uploading; ) {
+      try {
+        day = await freeDay(wellId, day);
+        await send(api, acc.eve, api.tx.wells.uploadProduction(wellId, day, 1_000 + uploaded.length));
+        uploaded.push(day);
+        day -= 1;
+      } catch (e) {
+        say(`  (upload of ${ymd(day)} retried: ${e.message})`);
+      }
       await new Promise((r) => setTimeout(r, 4_000));
     }
   })();
@@ -158,12 +174,12 @@ try {
   const events = (await (await api.at(applied.block)).query.system.events()).map(({ event }) => `${event.section}.${event.method}`);
   check(events.includes('system.CodeUpdated'), `the code supplied by Ferdie: system.CodeUpdated in block ${applied.block.toHex().slice(0, 10)}… (${events.filter((e) => e.startsWith('system.') && !e.startsWith('system.Extrinsic')).join(', ')})`);
   const upgradeBlock = await best();
-  await waitUntil(api, 'the runtime at spec 101', async () => (await specVersion()) === spec0 + 1, { timeoutMs: 120_000 });
+  await waitUntil(api, 'the runtime at spec 101', tolerant(async () => (await specVersion()) === spec0 + 1), { timeoutMs: 120_000 });
 
   // 3. After it.
   const h = await best();
   const f = await finalized();
-  await waitUntil(api, 'blocks and finality 5 blocks past the upgrade', async () => (await finalized()) >= Math.max(h, f) + 5, { timeoutMs: 180_000 });
+  await waitUntil(api, 'blocks and finality 5 blocks past the upgrade', tolerant(async () => (await finalized()) >= Math.max(h, f) + 5), { timeoutMs: 180_000 });
   uploading = false;
   await uploader;
   const version = await wellsVersion();
