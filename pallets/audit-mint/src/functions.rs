@@ -66,20 +66,13 @@ impl<T: Config> Pallet<T> {
 		Ok((m, official, provenance, outcome, owner_share, to_beneficiaries))
 	}
 
+	/// What minting `month` of `well` would do now (as anyone may ask: the month and its figure,
+	/// not who mints).
 	pub(crate) fn do_preview(
 		well: WellId,
 		month: Month,
 	) -> Result<AuditPreview<T::AccountId>, DispatchError> {
-		let (m, official, _, outcome, producer_share, beneficiaries) =
-			Self::evaluate(None, well, month)?;
-		Ok(AuditPreview {
-			producer_volume: m.volume,
-			official_volume: official,
-			value: m.value,
-			outcome,
-			producer_share,
-			beneficiaries,
-		})
+		Self::preview_by(None, well, month)
 	}
 
 	/// What `mint` by the well's owner would do now, or the error it would return (the same
@@ -90,8 +83,16 @@ impl<T: Config> Pallet<T> {
 	) -> Result<AuditPreview<T::AccountId>, DispatchError> {
 		let owner = T::Wells::month_for_audit(None, well, month)?.owner;
 		T::Producers::ensure_can_mint(&owner)?;
+		Self::preview_by(Some(&owner), well, month)
+	}
+
+	fn preview_by(
+		who: Option<&T::AccountId>,
+		well: WellId,
+		month: Month,
+	) -> Result<AuditPreview<T::AccountId>, DispatchError> {
 		let (m, official, _, outcome, producer_share, beneficiaries) =
-			Self::evaluate(Some(&owner), well, month)?;
+			Self::evaluate(who, well, month)?;
 		Ok(AuditPreview {
 			producer_volume: m.volume,
 			official_volume: official,

@@ -57,8 +57,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Wells::WellRegistry` (`max_values`: None, `max_size`: Some(765), added: 3240, mode: `MaxEncodedLen`)
 	fn submit_well() -> Weight {
 		// Proof size: measured `996`, estimated `4339`.
-		// Minimum execution time: 101_818_000 picoseconds.
-		Weight::from_parts(184_311_000, 4339)
+		// Minimum execution time: 101_176_000 picoseconds.
+		Weight::from_parts(114_238_000, 4339)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -72,8 +72,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Wells::ActiveWells` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn edit_well() -> Weight {
 		// Proof size: measured `939`, estimated `4230`.
-		// Minimum execution time: 40_695_000 picoseconds.
-		Weight::from_parts(73_216_000, 4230)
+		// Minimum execution time: 40_313_000 picoseconds.
+		Weight::from_parts(63_972_000, 4230)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -103,8 +103,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Wells::NoticeQueue` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn review_well() -> Weight {
 		// Proof size: measured `1121`, estimated `16104`.
-		// Minimum execution time: 98_079_000 picoseconds.
-		Weight::from_parts(166_222_000, 16104)
+		// Minimum execution time: 96_967_000 picoseconds.
+		Weight::from_parts(118_863_000, 16104)
 			.saturating_add(T::DbWeight::get().reads(15))
 			.saturating_add(T::DbWeight::get().writes(8))
 	}
@@ -113,8 +113,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 9]`.
 	fn set_beneficiaries(_n: u32, ) -> Weight {
 		// Proof size: measured `473`, estimated `4230`.
-		// Minimum execution time: 19_611_000 picoseconds.
-		Weight::from_parts(35_698_256, 4230)
+		// Minimum execution time: 19_428_000 picoseconds.
+		Weight::from_parts(28_643_646, 4230)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -122,8 +122,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Wells::WellRegistry` (`max_values`: None, `max_size`: Some(765), added: 3240, mode: `MaxEncodedLen`)
 	fn set_beneficiary_share() -> Weight {
 		// Proof size: measured `761`, estimated `4230`.
-		// Minimum execution time: 20_225_000 picoseconds.
-		Weight::from_parts(36_605_000, 4230)
+		// Minimum execution time: 20_053_000 picoseconds.
+		Weight::from_parts(25_787_000, 4230)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -131,8 +131,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Wells::WellRegistry` (`max_values`: None, `max_size`: Some(765), added: 3240, mode: `MaxEncodedLen`)
 	fn submit_annual_review() -> Weight {
 		// Proof size: measured `439`, estimated `4230`.
-		// Minimum execution time: 19_186_000 picoseconds.
-		Weight::from_parts(39_063_000, 4230)
+		// Minimum execution time: 18_903_000 picoseconds.
+		Weight::from_parts(25_738_000, 4230)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -156,8 +156,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Wells::NoticeQueue` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn judge_annual_review() -> Weight {
 		// Proof size: measured `1420`, estimated `8547`.
-		// Minimum execution time: 75_770_000 picoseconds.
-		Weight::from_parts(130_215_000, 8547)
+		// Minimum execution time: 75_103_000 picoseconds.
+		Weight::from_parts(133_974_000, 8547)
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -171,8 +171,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Wells::ActiveWells` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn suspend_well() -> Weight {
 		// Proof size: measured `831`, estimated `8094`.
-		// Minimum execution time: 42_789_000 picoseconds.
-		Weight::from_parts(84_339_000, 8094)
+		// Minimum execution time: 42_043_000 picoseconds.
+		Weight::from_parts(74_048_000, 8094)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -184,8 +184,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Notices::Inboxes` (`max_values`: None, `max_size`: Some(4629), added: 7104, mode: `MaxEncodedLen`)
 	fn reinstate_well() -> Weight {
 		// Proof size: measured `1029`, estimated `8094`.
-		// Minimum execution time: 36_231_000 picoseconds.
-		Weight::from_parts(73_368_000, 8094)
+		// Minimum execution time: 35_849_000 picoseconds.
+		Weight::from_parts(43_795_000, 8094)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -211,8 +211,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Wells::ActiveWells` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn remove_well() -> Weight {
 		// Proof size: measured `1183`, estimated `8094`.
-		// Minimum execution time: 109_212_000 picoseconds.
-		Weight::from_parts(200_660_000, 8094)
+		// Minimum execution time: 105_663_000 picoseconds.
+		Weight::from_parts(115_276_000, 8094)
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(8))
 	}
@@ -238,8 +238,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Notices::Inboxes` (`max_values`: None, `max_size`: Some(4629), added: 7104, mode: `MaxEncodedLen`)
 	fn transfer_well() -> Weight {
 		// Proof size: measured `1931`, estimated `15198`.
-		// Minimum execution time: 183_357_000 picoseconds.
-		Weight::from_parts(302_844_000, 15198)
+		// Minimum execution time: 178_449_000 picoseconds.
+		Weight::from_parts(205_390_000, 15198)
 			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
@@ -262,9 +262,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 2500]`.
 	fn upload_batch(n: u32, ) -> Weight {
 		// Proof size: measured `1040`, estimated `8547`.
-		// Minimum execution time: 110_699_000 picoseconds.
-		Weight::from_parts(5_289_513_376, 8547)
-			.saturating_add(Weight::from_parts(19_381_751, 0).saturating_mul(n.into()))
+		// Minimum execution time: 75_709_000 picoseconds.
+		Weight::from_parts(77_644_000, 8547)
+			.saturating_add(Weight::from_parts(20_620_077, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -277,8 +277,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Wells::AssetClasses` (`max_values`: None, `max_size`: Some(874), added: 3349, mode: `MaxEncodedLen`)
 	fn add_asset_class() -> Weight {
 		// Proof size: measured `66`, estimated `1489`.
-		// Minimum execution time: 14_152_000 picoseconds.
-		Weight::from_parts(27_023_000, 1489)
+		// Minimum execution time: 13_811_000 picoseconds.
+		Weight::from_parts(17_200_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -292,8 +292,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Wells::AssetClasses` (`max_values`: None, `max_size`: Some(874), added: 3349, mode: `MaxEncodedLen`)
 	fn propose_asset_class() -> Weight {
 		// Proof size: measured `169`, estimated `3640`.
-		// Minimum execution time: 66_658_000 picoseconds.
-		Weight::from_parts(104_153_000, 3640)
+		// Minimum execution time: 66_980_000 picoseconds.
+		Weight::from_parts(76_059_000, 3640)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -305,8 +305,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn set_asset_class_status() -> Weight {
 		// Proof size: measured `613`, estimated `4339`.
-		// Minimum execution time: 59_797_000 picoseconds.
-		Weight::from_parts(85_545_000, 4339)
+		// Minimum execution time: 59_366_000 picoseconds.
+		Weight::from_parts(71_268_000, 4339)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -323,9 +323,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 32]`.
 	fn send_notices(n: u32, ) -> Weight {
 		// Proof size: measured `559`, estimated `8094`.
-		// Minimum execution time: 10_112_000 picoseconds.
-		Weight::from_parts(37_342_376, 8094)
-			.saturating_add(Weight::from_parts(30_112_633, 0).saturating_mul(n.into()))
+		// Minimum execution time: 10_102_000 picoseconds.
+		Weight::from_parts(22_137_359, 8094)
+			.saturating_add(Weight::from_parts(24_701_441, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -349,9 +349,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 32]`.
 	fn send_reminders(n: u32, ) -> Weight {
 		// Proof size: measured `939`, estimated `8547`.
-		// Minimum execution time: 26_495_000 picoseconds.
-		Weight::from_parts(43_101_747, 8547)
-			.saturating_add(Weight::from_parts(31_824_045, 0).saturating_mul(n.into()))
+		// Minimum execution time: 26_318_000 picoseconds.
+		Weight::from_parts(47_476_713, 8547)
+			.saturating_add(Weight::from_parts(31_449_049, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -363,63 +363,63 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn submit_well() -> Weight {
-		Weight::from_parts(184_311_000, 4339)
+		Weight::from_parts(114_238_000, 4339)
 			.saturating_add(ParityDbWeight::get().reads(8))
 			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	fn edit_well() -> Weight {
-		Weight::from_parts(73_216_000, 4230)
+		Weight::from_parts(63_972_000, 4230)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn review_well() -> Weight {
-		Weight::from_parts(166_222_000, 16104)
+		Weight::from_parts(118_863_000, 16104)
 			.saturating_add(ParityDbWeight::get().reads(15))
 			.saturating_add(ParityDbWeight::get().writes(8))
 	}
 	fn set_beneficiaries(_n: u32, ) -> Weight {
-		Weight::from_parts(35_698_256, 4230)
+		Weight::from_parts(28_643_646, 4230)
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn set_beneficiary_share() -> Weight {
-		Weight::from_parts(36_605_000, 4230)
+		Weight::from_parts(25_787_000, 4230)
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn submit_annual_review() -> Weight {
-		Weight::from_parts(39_063_000, 4230)
+		Weight::from_parts(25_738_000, 4230)
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn judge_annual_review() -> Weight {
-		Weight::from_parts(130_215_000, 8547)
+		Weight::from_parts(133_974_000, 8547)
 			.saturating_add(ParityDbWeight::get().reads(10))
 			.saturating_add(ParityDbWeight::get().writes(5))
 	}
 	fn suspend_well() -> Weight {
-		Weight::from_parts(84_339_000, 8094)
+		Weight::from_parts(74_048_000, 8094)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn reinstate_well() -> Weight {
-		Weight::from_parts(73_368_000, 8094)
+		Weight::from_parts(43_795_000, 8094)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn remove_well() -> Weight {
-		Weight::from_parts(200_660_000, 8094)
+		Weight::from_parts(115_276_000, 8094)
 			.saturating_add(ParityDbWeight::get().reads(10))
 			.saturating_add(ParityDbWeight::get().writes(8))
 	}
 	fn transfer_well() -> Weight {
-		Weight::from_parts(302_844_000, 15198)
+		Weight::from_parts(205_390_000, 15198)
 			.saturating_add(ParityDbWeight::get().reads(14))
 			.saturating_add(ParityDbWeight::get().writes(10))
 	}
 	fn upload_batch(n: u32, ) -> Weight {
-		Weight::from_parts(5_289_513_376, 8547)
-			.saturating_add(Weight::from_parts(19_381_751, 0).saturating_mul(n.into()))
+		Weight::from_parts(77_644_000, 8547)
+			.saturating_add(Weight::from_parts(20_620_077, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1))
@@ -427,23 +427,23 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2508).saturating_mul(n.into()))
 	}
 	fn add_asset_class() -> Weight {
-		Weight::from_parts(27_023_000, 1489)
+		Weight::from_parts(17_200_000, 1489)
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn propose_asset_class() -> Weight {
-		Weight::from_parts(104_153_000, 3640)
+		Weight::from_parts(76_059_000, 3640)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 	fn set_asset_class_status() -> Weight {
-		Weight::from_parts(85_545_000, 4339)
+		Weight::from_parts(71_268_000, 4339)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn send_notices(n: u32, ) -> Weight {
-		Weight::from_parts(37_342_376, 8094)
-			.saturating_add(Weight::from_parts(30_112_633, 0).saturating_mul(n.into()))
+		Weight::from_parts(22_137_359, 8094)
+			.saturating_add(Weight::from_parts(24_701_441, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2))
@@ -451,8 +451,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3240).saturating_mul(n.into()))
 	}
 	fn send_reminders(n: u32, ) -> Weight {
-		Weight::from_parts(43_101_747, 8547)
-			.saturating_add(Weight::from_parts(31_824_045, 0).saturating_mul(n.into()))
+		Weight::from_parts(47_476_713, 8547)
+			.saturating_add(Weight::from_parts(31_449_049, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(7))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2))

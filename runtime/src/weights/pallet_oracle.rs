@@ -57,12 +57,12 @@ impl<T: frame_system::Config> pallet_oracle::WeightInfo for WeightInfo<T> {
 	fn feed_values(x: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `24002 + x * (24 ±0)`
-		//  Estimated: `6028 + x * (82688 ±0)`
-		// Minimum execution time: 73_400_000 picoseconds.
-		Weight::from_parts(4_395_500_587, 0)
+		//  Estimated: `6028 + x * (82688 ±2)`
+		// Minimum execution time: 74_844_000 picoseconds.
+		Weight::from_parts(772_877_046, 0)
 			.saturating_add(Weight::from_parts(0, 6028))
-			// Standard Error: 6_805_274
-			.saturating_add(Weight::from_parts(151_925_474, 0).saturating_mul(x.into()))
+			// Standard Error: 4_235_923
+			.saturating_add(Weight::from_parts(153_432_816, 0).saturating_mul(x.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((34_u64).saturating_mul(x.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -75,8 +75,8 @@ impl<T: frame_system::Config> pallet_oracle::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 8_613_000 picoseconds.
-		Weight::from_parts(10_562_000, 0)
+		// Minimum execution time: 8_584_000 picoseconds.
+		Weight::from_parts(10_893_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
