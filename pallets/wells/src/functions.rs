@@ -1006,10 +1006,7 @@ impl<T: Config> WellLedger<T::AccountId> for Pallet<T> {
 	}
 
 	fn months(id: WellId) -> Vec<(Month, u8, Volume)> {
-		let mut v: Vec<_> =
-			Ledgers::<T>::iter_prefix(id).map(|(m, l)| (m, l.days, l.volume)).collect();
-		v.sort_by_key(|(m, ..)| *m);
-		v
+		Self::months_of(id).into_iter().map(|(m, l)| (m, l.days, l.volume)).collect()
 	}
 }
 
