@@ -33,25 +33,23 @@ export CARGO_NET_RETRY=5
 TN_SELECTION=(--release --locked --workspace --exclude tn-ingest-bench)
 tn_build() { cargo build "${TN_SELECTION[@]}" --all-targets "$@"; }
 tn_test() { cargo test "${TN_SELECTION[@]}" "$@"; }
-# The runtime crates (clippy's selection in scripts/lint; check-mode builds share its dependencies).
+# The runtime crates: clippy's selection (scripts/lint) and the crates scripts/rustc-lint lints.
 TN_RUNTIME_CRATES=(-p tn-primitives -p tn-ingest -p pallet-producers -p pallet-wells -p pallet-audit-mint
   -p pallet-oracle-feeds -p pallet-notices -p treasurenet-runtime)
-# tn_upgrade_wasm OUT: the runtime with spec_version + 1 (feature `upgrade-test`) as a compressed
-# wasm at OUT, for the zombienet upgrade test. The runtime's build script builds it (in check mode:
-# the native crates are only checked, sharing clippy's dependency artifacts). FORCE_WASM_BUILD makes
-# the build script run even when cargo has nothing new to check, and WASM_TARGET_DIRECTORY has the
-# wasm builder copy this build's blob out; it also writes the shared wbuild dir, so the normal
-# build's wasm files are put back afterwards with their times, and cargo sees nothing changed for
-# the node.
+# The lints denied in their library code (no panics in runtime code) — the one place they are set.
+export TN_DENY_LINTS="-D clippy::arithmetic_side_effects -D clippy::indexing_slicing -D clippy::unwrap_used -D clippy::expect_used -D clippy::panic"
+TN_LINTED_CRATES=$(printf '%s\n' "${TN_RUNTIME_CRATES[@]}" | grep -v '^-p$' | tr '-' '_' | tr '\n' ' ')
+export TN_LINTED_CRATES
+# Clippy runs inside every build: cargo compiles the workspace's crates through scripts/rustc-lint,
+# which hands the runtime crates' library code to clippy-driver with TN_DENY_LINTS.
+RUSTC_WORKSPACE_WRAPPER="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/rustc-lint"
+export RUSTC_WORKSPACE_WRAPPER
+# runtime/build.rs also builds the zombienet upgrade test's runtime (spec_version + 1) when this is
+# 1: one more compile of the runtime crate for wasm, sharing every wasm dependency with the first.
+export TN_BUILD_UPGRADE_WASM="${TN_BUILD_UPGRADE_WASM:-1}"
+# tn_upgrade_wasm OUT: that runtime (compressed wasm) copied to OUT.
 tn_upgrade_wasm() {
-  local wb="$CARGO_TARGET_DIR/release/wbuild/treasurenet-runtime" keep out rc=0
-  keep=$(mktemp -d)
-  out=$(mktemp -d)
-  cp -p "$wb"/treasurenet_runtime*.wasm "$keep"/
-  FORCE_WASM_BUILD="$(date +%s%N)" WASM_TARGET_DIRECTORY="$out" \
-    cargo check --release --locked "${TN_RUNTIME_CRATES[@]}" --features treasurenet-runtime/upgrade-test || rc=$?
-  [ $rc -ne 0 ] || cp "$out/treasurenet_runtime.wasm" "$1" || rc=$?
-  cp -p "$keep"/* "$wb"/
-  rm -rf "$keep" "$out"
-  return $rc
+  local blob="$CARGO_TARGET_DIR/release/wbuild/treasurenet-runtime/treasurenet_runtime_upgrade.compact.compressed.wasm"
+  [ -f "$blob" ] || { echo "no $blob: build with TN_BUILD_UPGRADE_WASM=1 (scripts/env.sh's default)" >&2; return 1; }
+  cp "$blob" "$1"
 }

@@ -79,7 +79,8 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 };
 
 /// The same runtime with `spec_version` + 1: the code the zombienet suite's upgrade test enacts
-/// by referendum (`scripts/zombienet` builds it with `--features upgrade-test`). The macro needs
+/// by referendum (runtime/build.rs builds it with the feature `upgrade-test` when
+/// `TN_BUILD_UPGRADE_WASM=1`, scripts/env.sh's default). The macro needs
 /// literal fields, hence the second declaration.
 #[cfg(feature = "upgrade-test")]
 #[sp_version::runtime_version]
