@@ -225,6 +225,10 @@ test('a producer\'s whole life through the UI: onboarding judged by a verifier, 
   for (const [x, bal] of chainCheck.bens) assert.equal(bal, x);
   await go(p, '#/tat');
   await p.getByTestId('tat-holders').waitFor(T(30_000));
+  // The holders come a page at a time from TreasurenetApi.tat_holders; all fit in the first page.
+  const holderRows = await p.getByTestId('tat-holders').locator('tbody tr').count();
+  assert.ok(holderRows >= 2, `holders listed: ${holderRows}`);
+  assert.equal(String(holderRows), (await p.getByTestId('tat-holder-count').innerText()).trim());
   await shot(p, 'tat');
   await go(p, '#/audits');
   await p.getByTestId('audits-table').waitFor(T(30_000));
@@ -232,6 +236,11 @@ test('a producer\'s whole life through the UI: onboarding judged by a verifier, 
   await shot(p, 'audits');
   await go(p, '#/governance');
   await p.getByTestId('params-table').waitFor(T(30_000));
+  // Every rule parameter from TreasurenetApi.parameters_in_force: 22, each set or at its default.
+  await p.getByTestId('params-table').locator('tbody tr').nth(21).waitFor(T(30_000));
+  assert.equal(await p.getByTestId('params-table').locator('tbody tr').count(), 22);
+  const slashRow = await p.getByTestId('params-table').locator('tr', { hasText: 'Audit.SlashRatio' }).innerText();
+  assert.match(slashRow, /Audit\.SlashRatio\s+\d+\.\d\d %\s+(set on chain|default \(runtime\))/);
   await shot(p, 'governance');
   // 10. The inbox: the chain's notices of her life so far; one dismissed (a transaction) stays gone.
   await go(p, '#/inbox');

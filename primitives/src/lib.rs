@@ -54,6 +54,11 @@ pub type WellId = u32;
 /// audit's records must hold as well).
 pub const MAX_BENEFICIARIES: u32 = 9;
 
+/// The most entries one page of a paged read returns (audit records, pending applications, TAT
+/// holders). Such reads walk a map in its storage order; the client asks for the next page with
+/// the last key it received, so no read scans the whole chain.
+pub const MAX_PAGE: u32 = 100;
+
 /// Identifier of an asset class (region/commodity family), e.g. 0 = Canadian Petroleum Minerals.
 pub type AssetClassId = u32;
 

@@ -20,8 +20,25 @@ use sp_version::RuntimeVersion;
 
 use super::{
 	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	RuntimeCall, RuntimeGenesisConfig, RuntimeParameters, SessionKeys, System, TransactionPayment,
+	VERSION,
 };
+
+sp_api::decl_runtime_apis! {
+	/// Chain-wide reads for clients (the Production Portal; Polkadot.js Apps → Developer →
+	/// Runtime calls), each bounded. The pallets' own reads are their view functions.
+	pub trait TreasurenetApi {
+		/// Every rule parameter (pallet-parameters) with the value in force, in declaration
+		/// order: `(parameter, true)` when set on chain — by a referendum or the genesis preset —,
+		/// `(parameter with the runtime's default, false)` otherwise. Each item is the argument
+		/// `parameters.setParameter` takes.
+		fn parameters_in_force() -> Vec<(RuntimeParameters, bool)>;
+		/// TAT holders with their balances, paged in storage order (hashed account): at most
+		/// `limit` (1 ..= 100) after the holder `after` (`None`: from the first); an empty page
+		/// is the end.
+		fn tat_holders(after: Option<AccountId>, limit: u32) -> Vec<(AccountId, Balance)>;
+	}
+}
 
 type Header = <Block as BlockT>::Header;
 type Extrinsic = <Block as BlockT>::Extrinsic;
@@ -42,6 +59,15 @@ impl_runtime_apis! {
 			Runtime::metadata_at_version(version)
 		}
 		fn metadata_versions() -> Vec<u32> { Runtime::metadata_versions() }
+	}
+
+	impl self::TreasurenetApi<Block> for Runtime {
+		fn parameters_in_force() -> Vec<(RuntimeParameters, bool)> {
+			crate::configs::parameters_in_force()
+		}
+		fn tat_holders(after: Option<AccountId>, limit: u32) -> Vec<(AccountId, Balance)> {
+			crate::configs::tat_holders(after, limit)
+		}
 	}
 
 	impl frame_support::view_functions::runtime_api::RuntimeViewFunction<Block> for Runtime {

@@ -138,6 +138,18 @@ impl<T: Config> Pallet<T> {
 			.collect()
 	}
 
+	/// One page of [`Pallet::audits`].
+	pub(crate) fn audits_page(
+		after: Option<(WellId, Month)>,
+		limit: u32,
+	) -> Vec<(WellId, Month, AuditRecordOf<T>)> {
+		let records = match after {
+			Some((w, m)) => AuditRecords::<T>::iter_from(AuditRecords::<T>::hashed_key_for(w, m)),
+			None => AuditRecords::<T>::iter(),
+		};
+		records.take(limit.clamp(1, tn_primitives::MAX_PAGE) as usize).collect()
+	}
+
 	fn mint_to(who: &T::AccountId, amount: u128) -> DispatchResult {
 		if amount > 0 {
 			T::Assets::mint_into(T::TatAssetId::get(), who, amount)?; // The assets pallet's error says why (e.g. `Token.UnknownAsset`).

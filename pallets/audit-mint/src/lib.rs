@@ -322,6 +322,16 @@ pub mod pallet {
 		pub fn audit_record(well: WellId, month: Month) -> Option<AuditRecordOf<T>> {
 			AuditRecords::<T>::get(well, month)
 		}
+		/// Every audit record, paged in storage order (by well, then month — hashed keys, so
+		/// neither is in numeric order): at most `limit` (1 ..= [`tn_primitives::MAX_PAGE`]) records
+		/// after the record of `after` (`None`: from the first). The audit explorer asks for the
+		/// next page with the last (well, month) it received; an empty page is the end.
+		pub fn audits(
+			after: Option<(WellId, Month)>,
+			limit: u32,
+		) -> alloc::vec::Vec<(WellId, Month, AuditRecordOf<T>)> {
+			Self::audits_page(after, limit)
+		}
 		/// A well's audit records, oldest month first (the audit explorer).
 		pub fn audits_of(well: WellId) -> alloc::vec::Vec<(Month, AuditRecordOf<T>)> {
 			let mut v: alloc::vec::Vec<_> = AuditRecords::<T>::iter_prefix(well).collect();

@@ -610,6 +610,43 @@ fn audits_of_lists_a_well_s_records_by_month() {
 }
 
 #[test]
+fn audits_are_paged_in_storage_order_each_record_once() {
+	// A view test on copies of one record at other keys (the invariants' totals would not add up,
+	// so not under `test()`'s try_state).
+	new_test_ext().execute_with(|| {
+		let r = run(100, 100);
+		let mut keys = vec![(WELL, r_month())];
+		for (w, mo) in [(WELL, 1u8), (WELL, 2), (7, 1), (900, 12)] {
+			let m = tn_primitives::Month { year: 2025, month: mo };
+			AuditRecords::<Test>::insert(w, m, r.clone());
+			keys.push((w, m));
+		}
+		keys.sort_by_key(|(w, m)| (*w, m.year, m.month));
+		let walk = |limit: u32| {
+			let (mut got, mut after, mut pages) = (Vec::new(), None, 0);
+			loop {
+				let page = AuditMint::audits(after, limit);
+				pages += 1;
+				let Some((w, m, _)) = page.last() else { break };
+				after = Some((*w, *m));
+				assert!(page.iter().all(|(.., rec)| *rec == r));
+				got.extend(page.iter().map(|(w, m, _)| (*w, *m)));
+			}
+			got.sort_by_key(|(w, m)| (*w, m.year, m.month));
+			(got, pages)
+		};
+		// 5 records: pages of 2 → 2, 2, 1, then the empty end; one page of 100.
+		assert_eq!(walk(2), (keys.clone(), 4));
+		assert_eq!(walk(100), (keys.clone(), 2));
+		assert_eq!(walk(1), (keys.clone(), 6));
+		// A limit of 0 reads one record; the page after the last record is empty.
+		assert_eq!(AuditMint::audits(None, 0).len(), 1);
+		let last = AuditMint::audits(None, 100).last().map(|(w, m, _)| (*w, *m));
+		assert!(AuditMint::audits(last, 100).is_empty());
+	});
+}
+
+#[test]
 fn the_producer_is_told_of_its_audit_an_amendment_and_the_settlement() {
 	use tn_primitives::{notices::testing::Recorder, NoticeKind};
 	// P = 120, O = 100: d = 20 %, V' = 833.33 TAT, slash 1.666 USD = 1,666,666,666,666 native.

@@ -1,6 +1,7 @@
 //! The producers pallet's logic: onboarding, deposit, slashing and governance actions.
 
 use super::*;
+use alloc::vec::Vec;
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
@@ -29,6 +30,31 @@ impl<T: Config> Pallet<T> {
 	/// Today's UTC day from the block timestamp.
 	pub fn today() -> Day {
 		Day::from_duration(T::UnixTime::now())
+	}
+
+	/// One page of [`Pallet::pending_applications`]: scans at most `limit` (1 ..=
+	/// [`tn_primitives::MAX_PAGE`]) applications after `after`; `next` is the last one scanned
+	/// when the page is full (more may follow).
+	pub(crate) fn pending_page(after: Option<T::AccountId>, limit: u32) -> PendingPage<T> {
+		let today = Self::today();
+		let limit = limit.clamp(1, tn_primitives::MAX_PAGE) as usize;
+		let scan = match after {
+			Some(a) => Applications::<T>::iter_from(Applications::<T>::hashed_key_for(a)),
+			None => Applications::<T>::iter(),
+		};
+		let (mut page, mut scanned, mut last) = (Vec::new(), 0usize, None);
+		for (who, app) in scan.take(limit) {
+			scanned = scanned.saturating_add(1);
+			if today < app.expires
+				&& matches!(
+					app.stage,
+					Stage::AwaitingKybJudgement { .. } | Stage::AwaitingKycJudgement { .. }
+				) {
+				page.push((who.clone(), app));
+			}
+			last = Some(who);
+		}
+		(page, if scanned == limit { last } else { None })
 	}
 
 	/// The caller's live (unexpired) application.

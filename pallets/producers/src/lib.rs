@@ -67,6 +67,12 @@ pub mod pallet {
 	/// Balance of the native token.
 	pub type BalanceOf<T> =
 		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+	/// A page of [`Pallet::pending_applications`]: the waiting applications and the applicant to
+	/// continue after (`None`: the end).
+	pub type PendingPage<T> = (
+		alloc::vec::Vec<(<T as frame_system::Config>::AccountId, Application<BalanceOf<T>>)>,
+		Option<<T as frame_system::Config>::AccountId>,
+	);
 	/// Imbalance produced by a slash.
 	pub type CreditOf<T> = Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
 
@@ -537,22 +543,14 @@ pub mod pallet {
 		pub fn producer_of(who: T::AccountId) -> Option<Producer<BalanceOf<T>>> {
 			ProducerRecords::<T>::get(who)
 		}
-		/// Live (unexpired) applications waiting for a verifier's judgement, oldest first (the
-		/// verifiers' page).
-		pub fn pending_applications() -> alloc::vec::Vec<(T::AccountId, Application<BalanceOf<T>>)>
-		{
-			let today = Self::today();
-			let mut v: alloc::vec::Vec<_> = Applications::<T>::iter()
-				.filter(|(_, a)| {
-					today < a.expires
-						&& matches!(
-							a.stage,
-							Stage::AwaitingKybJudgement { .. } | Stage::AwaitingKycJudgement { .. }
-						)
-				})
-				.collect();
-			v.sort_by_key(|(_, a)| a.opened);
-			v
+		/// Live (unexpired) applications waiting for a verifier's judgement (the verifiers'
+		/// page), paged in storage order (by hashed applicant): at most `limit`
+		/// (1 ..= [`tn_primitives::MAX_PAGE`]) after the application of `after` (`None`: from the
+		/// first). A page stops after `limit` scanned applications, waiting or not, so each read
+		/// is bounded; an empty page with `next = None` is the end. Returns the page and the key
+		/// to continue after.
+		pub fn pending_applications(after: Option<T::AccountId>, limit: u32) -> PendingPage<T> {
+			Self::pending_page(after, limit)
 		}
 		/// The operator codes `who`'s KYB approval recorded (empty before it).
 		pub fn operators_of(who: T::AccountId) -> alloc::vec::Vec<OperatorCode> {

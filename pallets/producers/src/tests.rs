@@ -802,29 +802,60 @@ fn a_suspended_producer_cannot_claim_its_unbonded_deposit() {
 	});
 }
 
+/// Every application `pending_applications` lists, walking its pages of `limit`; and the
+/// number of reads it took.
+fn pending(limit: u32) -> (Vec<AccountId>, u32) {
+	let (mut all, mut after, mut reads) = (Vec::new(), None, 0);
+	loop {
+		let (page, next) = Producers::pending_applications(after, limit);
+		reads += 1;
+		all.extend(page.into_iter().map(|(a, _)| a));
+		match next {
+			Some(n) => after = Some(n),
+			None => break,
+		}
+	}
+	all.sort();
+	(all, reads)
+}
+
 #[test]
 fn pending_applications_lists_what_waits_for_a_verifier() {
 	test(|| {
 		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
 		advance_days(1);
 		assert_ok!(Producers::apply(o(BOB), CLASS, [9; 32]));
-		let who: Vec<AccountId> =
-			Producers::pending_applications().into_iter().map(|(a, _)| a).collect();
-		assert_eq!(who, vec![ALICE, BOB]);
+		assert_eq!(pending(100), (vec![ALICE, BOB], 1));
 		// KYB approved: Alice waits for her own KYC submission, not for a verifier.
 		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true, ops(ALICE)));
-		assert_eq!(
-			Producers::pending_applications()
-				.into_iter()
-				.map(|(a, _)| a)
-				.collect::<Vec<_>>(),
-			vec![BOB]
-		);
+		assert_eq!(pending(100).0, vec![BOB]);
 		assert_ok!(Producers::submit_kyc(o(ALICE), KYC));
-		assert_eq!(Producers::pending_applications().len(), 2);
+		assert_eq!(pending(100).0, vec![ALICE, BOB]);
 		// An expired application is not listed, even before the queue deletes it.
 		advance_days(40);
-		assert!(Producers::pending_applications().is_empty());
+		assert_eq!(pending(100), (vec![], 1));
+	});
+}
+
+#[test]
+fn pending_applications_are_paged_and_each_read_is_bounded() {
+	const CHARLIE: AccountId = 3;
+	test(|| {
+		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
+		assert_ok!(Producers::apply(o(BOB), CLASS, [9; 32]));
+		assert_ok!(Producers::apply(o(CHARLIE), CLASS, [8; 32]));
+		// Pages of one: three full pages (each says where to go on), then an empty last one.
+		assert_eq!(pending(1), (vec![ALICE, BOB, CHARLIE], 4));
+		assert_eq!(pending(2), (vec![ALICE, BOB, CHARLIE], 2));
+		// A limit of 0 reads one (never an empty page that would look like the end); above
+		// MAX_PAGE reads MAX_PAGE.
+		let (page, next) = Producers::pending_applications(None, 0);
+		assert_eq!((page.len(), next.is_some()), (1, true));
+		assert_eq!(Producers::pending_applications(None, u32::MAX).0.len(), 3);
+		// A page scans `limit` applications, waiting or not: Alice's KYB approved, a page of one
+		// that lands on her is empty but still says where to go on.
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true, ops(ALICE)));
+		assert_eq!(pending(1), (vec![BOB, CHARLIE], 4));
 	});
 }
 

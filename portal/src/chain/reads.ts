@@ -1,6 +1,6 @@
-// Every chain read of the portal, in one module. Today they read storage directly (and the
-// existing view functions); each function documents the runtime API that should replace it so
-// that no page scans the whole chain (see portal/README.md, "Runtime APIs the portal needs").
+// Every chain read of the portal, in one module: storage by key, the pallets' view functions and
+// the runtime's TreasurenetApi. Lists that grow with the chain (audit records, pending
+// applications, TAT holders) are read in pages (`firstPages`): no page scans the whole chain.
 import { Enum } from 'polkadot-api';
 import type { Api } from './client';
 import type { Month } from '../lib/time';
@@ -50,13 +50,31 @@ export async function onboardingState(api: Api, who: string) {
   return { application, producer };
 }
 
+/** A page of a paged read and the key to continue after (`undefined`: the end). */
+export interface Page<T, C> { items: T[]; next?: C }
+/** Entries per page (`tn_primitives::MAX_PAGE`, the most the chain returns). */
+export const PAGE = 100;
+
 /**
- * Runtime API wanted: `ProducersApi::pending_applications() -> Vec<(AccountId, Application)>`
- * (bounded by the expiry queue). Today: all entries of Producers.Applications.
+ * The first `pages` pages of a paged read, walked from the start (each continues after the key
+ * the previous one returned); `more` says whether another page may follow.
  */
-export async function pendingApplications(api: Api) {
-  const e = await api.query.Producers.Applications.getEntries(AT);
-  return e.map(({ keyArgs, value }) => ({ applicant: keyArgs[0], app: value }));
+export async function firstPages<T, C>(pages: number, read: (after: C | undefined) => Promise<Page<T, C>>): Promise<{ items: T[]; more: boolean }> {
+  const items: T[] = [];
+  let after: C | undefined;
+  for (let i = 0; i < pages; i++) {
+    const p = await read(after);
+    items.push(...p.items);
+    if (p.next === undefined) return { items, more: false };
+    after = p.next;
+  }
+  return { items, more: true };
+}
+
+/** A page of live applications waiting for a verifier (`Producers.pending_applications`). */
+export async function pendingPage(api: Api, after?: string): Promise<Page<{ applicant: string; app: Application }, string>> {
+  const [page, next] = await api.view.Producers.pending_applications(after, PAGE, AT);
+  return { items: page.map(([applicant, app]) => ({ applicant, app })), next };
 }
 
 export async function allWells(api: Api): Promise<Well[]> {
@@ -130,13 +148,23 @@ export async function auditRecord(api: Api, wellId: number, month: Month) {
   return api.query.AuditMint.AuditRecords.getValue(wellId, month, AT);
 }
 
-/**
- * Runtime API wanted: `AuditApi::records(from: Option<(WellId, Month)>, limit) -> Vec<…>`
- * (paged). Today: every entry of AuditMint.AuditRecords.
- */
-export async function allAudits(api: Api) {
-  const e = await api.query.AuditMint.AuditRecords.getEntries(AT);
-  return e.map(({ keyArgs, value }) => ({ well: keyArgs[0], month: keyArgs[1], record: value }));
+/** A page of audit records, all wells (`AuditMint.audits`, storage order). */
+export async function auditsPage(api: Api, after?: [number, Month]): Promise<Page<{ well: number; month: Month; record: AuditRecord }, [number, Month]>> {
+  const v = await api.view.AuditMint.audits(after, PAGE, AT);
+  const items = v.map(([well, month, record]) => ({ well, month, record }));
+  const last = items[items.length - 1];
+  return { items, next: v.length === PAGE && last ? [last.well, last.month] : undefined };
+}
+
+/** A well's audit records, oldest month first (`AuditMint.audits_of`). */
+export async function auditsOf(api: Api, wellId: number) {
+  return (await api.view.AuditMint.audits_of(wellId, AT)).map(([month, record]) => ({ well: wellId, month, record }));
+}
+
+/** The wells with these ids (one read of their keys); missing ones (removed) are left out. */
+export async function wellsById(api: Api, ids: number[]): Promise<Well[]> {
+  const v = await api.query.Wells.WellRegistry.getValues(ids.map((i) => [i] as [number]), AT);
+  return ids.flatMap((id, i) => { const w = v[i]; return w ? [{ ...w, id }] : []; });
 }
 
 export type Notice = Awaited<ReturnType<Api['view']['Notices']['notices_of']>>[number][1];
@@ -177,19 +205,23 @@ export async function existingDays(api: Api, keys: Array<[number, number]>): Pro
   return out;
 }
 
+/** TAT: the asset, its metadata and Σ minted by audits (the holders are paged: `holdersPage`). */
 export async function tat(api: Api) {
   const id = await api.constants.AuditMint.TatAssetId();
-  const [asset, meta, total, holders] = await Promise.all([
+  const [asset, meta, total] = await Promise.all([
     api.query.Assets.Asset.getValue(id, AT),
     api.query.Assets.Metadata.getValue(id, AT),
     api.query.AuditMint.TotalMinted.getValue(AT),
-    api.query.Assets.Account.getEntries(id, AT),
   ]);
-  return {
-    id, asset, meta, total,
-    holders: holders.map(({ keyArgs, value }) => ({ who: keyArgs[1], balance: value.balance }))
-      .sort((a, b) => (b.balance > a.balance ? 1 : b.balance < a.balance ? -1 : 0)),
-  };
+  return { id, asset, meta, total };
+}
+
+/** A page of TAT holders with their balances (`TreasurenetApi.tat_holders`, storage order). */
+export async function holdersPage(api: Api, after?: string): Promise<Page<{ who: string; balance: bigint }, string>> {
+  const v = await api.apis.TreasurenetApi.tat_holders(after, PAGE, AT);
+  const items = v.map(([who, balance]) => ({ who, balance }));
+  const last = items[items.length - 1];
+  return { items, next: v.length === PAGE && last ? last.who : undefined };
 }
 
 export async function tatBalance(api: Api, who: string): Promise<bigint> {
@@ -198,10 +230,13 @@ export async function tatBalance(api: Api, who: string): Promise<bigint> {
   return a?.balance ?? 0n;
 }
 
-/** Parameters set on chain (pallet-parameters); a parameter not listed is at its default. */
+/**
+ * Every rule parameter with the value in force and whether governance (or the genesis preset) set
+ * it (`TreasurenetApi.parameters_in_force`; a parameter not set is at the runtime's default).
+ */
 export async function parameters(api: Api) {
-  const e = await api.query.Parameters.Parameters.getEntries(AT);
-  return e.map(({ value }) => value);
+  const v = await api.apis.TreasurenetApi.parameters_in_force(AT);
+  return v.map(([p, set]) => ({ ...p, set }));
 }
 
 export async function referenda(api: Api) {

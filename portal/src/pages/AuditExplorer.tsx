@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import type { ChartConfiguration } from 'chart.js';
 import { useApp, useLoad } from '../state';
-import { allAudits, allWells, commodityOf, prices } from '../chain/reads';
+import { auditsOf, auditsPage, commodityOf, firstPages, prices, wellsById } from '../chain/reads';
 import { fixed, fmtPpb, fmtTat, fmtUnit, fmtUsd, fmtVolume, fmtPrice, short, type Commodity } from '../lib/format';
 import { dateOfDay, firstDay, lastDay, monthKey, monthText, type Month } from '../lib/time';
 import { devName } from '../chain/accounts';
@@ -13,22 +13,29 @@ import { wellName } from './WellManagement';
 
 export function AuditExplorer() {
   const { api } = useApp();
+  // The records of every well, a page at a time (AuditMint.audits), and the wells they name.
+  const [pages, setPages] = useState(1);
   const s = useLoad(async (a) => {
-    const [audits, wells] = await Promise.all([allAudits(a), allWells(a)]);
-    return { audits: audits.sort((x, y) => y.well - x.well || monthKey(y.month) - monthKey(x.month)), wells };
-  }, [], false);
+    const page = await firstPages(pages, (after?: [number, Month]) => auditsPage(a, after));
+    const wells = await wellsById(a, [...new Set(page.items.map((x) => x.well))]);
+    const audits = page.items.sort((x, y) => y.well - x.well || monthKey(y.month) - monthKey(x.month));
+    return { audits, more: page.more, wells };
+  }, [pages], false);
   const [wellSel, setWellSel] = useState<number>();
   const [monthSel, setMonthSel] = useState<Month>();
+  const wellId = wellSel ?? s.data?.audits[0]?.well;
+  // The chosen well's records, all of them (AuditMint.audits_of).
+  const m = useLoad(async (a) => (wellId === undefined ? [] : auditsOf(a, wellId)), [wellId], false);
   if (!s.data || !api) return <Page><Loading what="audit records" /></Page>;
-  const { audits, wells } = s.data;
+  const { audits, wells, more } = s.data;
   const audited = [...new Set(audits.map((a) => a.well))];
-  const well = wells.find((w) => w.id === (wellSel ?? audited[0]));
+  const well = wells.find((w) => w.id === wellId);
   const c: Commodity = well ? commodityOf(well) : 'Oil';
-  const mine = audits.filter((a) => a.well === well?.id).sort((x, y) => monthKey(x.month) - monthKey(y.month));
+  const mine = m.data ?? [];
   const selected = mine.find((a) => monthSel && monthKey(a.month) === monthKey(monthSel)) ?? mine[mine.length - 1];
   return (
     <Page>
-      <p>Every audit is a record on chain: the producer's uploads (P), the official figure (O), the deviation band, the value minted and any slash. <button type="button" className="link" onClick={s.reload}>Refresh</button></p>
+      <p>Every audit is a record on chain: the producer's uploads (P), the official figure (O), the deviation band, the value minted and any slash. <button type="button" className="link" onClick={() => { s.reload(); m.reload(); }}>Refresh</button></p>
       {audits.length === 0 && <p className="muted">No audits yet.</p>}
       {well && (
         <div className="panel">
@@ -44,7 +51,7 @@ export function AuditExplorer() {
       {audits.length > 0 && (
         <div className="table-wrap">
           <table data-testid="audits-table">
-            <caption>All audit records</caption>
+            <caption>Audit records{more ? ` (${audits.length} loaded)` : ''}</caption>
             <thead><tr><th scope="col">Well</th><th scope="col">Month</th><th scope="col">Producer</th><th scope="col">P</th><th scope="col">O</th><th scope="col">d</th><th scope="col">Band</th><th scope="col">V</th><th scope="col">Minted</th><th scope="col">Slash</th></tr></thead>
             <tbody>
               {audits.map((a) => {
@@ -69,6 +76,7 @@ export function AuditExplorer() {
           </table>
         </div>
       )}
+      {more && <button type="button" onClick={() => setPages((n) => n + 1)} disabled={s.loading}>Load more records</button>}
     </Page>
   );
 }

@@ -16,9 +16,9 @@ export function Deposit() {
       a.query.Producers.UnbondingOf.getValue(account.address, { at: 'best' }), parameters(a),
     ]);
     const p = params.find((x) => x.type === 'Producers' && x.value.type === 'MinDepositPerWell');
-    const minPerWell = p && p.type === 'Producers' && p.value.type === 'MinDepositPerWell' ? p.value.value : 0n;
+    const minPerWell = p && p.type === 'Producers' && p.value.type === 'MinDepositPerWell' ? p.value.value[0] ?? 0n : 0n;
     const d = params.find((x) => x.type === 'Producers' && x.value.type === 'UnbondingDays');
-    const unbondingDays = d && d.type === 'Producers' && d.value.type === 'UnbondingDays' ? d.value.value : 28;
+    const unbondingDays = d && d.type === 'Producers' && d.value.type === 'UnbondingDays' ? d.value.value[0] ?? 28 : 28;
     return { ...o, bal: b, active, open, unbonding, unbondingDays, minPerWell };
   }, [account?.address]);
   const [dep, setDep] = useState('');

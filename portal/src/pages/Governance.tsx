@@ -8,31 +8,9 @@ import { Loading } from '../ui/kit';
 
 type Param = Awaited<ReturnType<typeof parameters>>[number];
 
-/**
- * Defaults of runtime/src/configs/governance.rs, shown for parameters that no referendum (or
- * genesis preset) has set. Runtime API wanted: `GovernanceApi::parameters_in_force()` so these
- * come from the chain too.
- */
-const DEFAULTS: Record<string, string> = {
-  'Producers.ApplicationExpiryDays': '30 days',
-  'Producers.MinDepositPerWell': '0 UNIT',
-  'Producers.UnitsPerUsd': '1 UNIT per USD',
-  'Wells.DiscountRules': 'API > 31.10 and acidity < 0.50 %: 90 %; API > 31.10: 85 %; acidity < 0.50 %: 80 %; else 75 %',
-  'Wells.MmbtuPerE3m3Milli': '36.585 MMBtu per e³m³',
-  'Wells.ReviewValidityDays': '365 days',
-  'Wells.ReviewNoticeDays': '360 days',
-  'Audit.SlashRatio': '1 %',
-  'Audit.DeviationBands': 'minor ≤ 10 %, moderate ≤ 30 %',
-  'Oracle.MinimumFeeders': '1',
-  'Oracle.ExpiresInMs': '3 days',
-  'Democracy.LaunchPeriod': '7 days', 'Democracy.VotingPeriod': '7 days', 'Democracy.FastTrackVotingPeriod': '3 hours',
-  'Democracy.EnactmentPeriod': '2 days', 'Democracy.CooloffPeriod': '7 days', 'Democracy.VoteLockingPeriod': '7 days',
-  'Democracy.MinimumDeposit': '100 UNIT',
-};
-
 function show(p: Param): string {
   const k = `${p.type}.${p.value.type}`;
-  const v = p.value.value as unknown;
+  const v = (p.value.value as unknown[])[0]; // [value in force] (the key, a unit struct, has no data)
   switch (k) {
     case 'Producers.MinDepositPerWell': case 'Democracy.MinimumDeposit': return fmtUnit(v as bigint);
     case 'Producers.UnitsPerUsd': return `${fixed(v as bigint, 18, 6)} UNIT per USD`;
@@ -43,6 +21,7 @@ function show(p: Param): string {
       const r = v as { api_threshold_x100: number; acidity_threshold_bp: number; tiers: number[] };
       return `API > ${(r.api_threshold_x100 / 100).toFixed(2)}, acidity < ${(r.acidity_threshold_bp / 100).toFixed(2)} %: tiers ${r.tiers.map((t) => fmtPerbill(t, 0)).join(' / ')}`;
     }
+    case 'Oracle.MinimumFeeders': return v === 0 ? '⌈2n/3⌉ of the n feeders' : `${String(v)} feeders`;
     case 'Oracle.ExpiresInMs': return `${Number(v as bigint) / 3_600_000} hours`;
     default: return p.type === 'Democracy' ? `${String(v)} blocks` : k.endsWith('Days') ? `${String(v)} days` : String(v);
   }
@@ -52,8 +31,6 @@ export function Governance() {
   const { api, url, best } = useApp();
   const s = useLoad(async (a) => ({ params: await parameters(a), refs: await referenda(a) }), []);
   if (!s.data || !api) return <Page><Loading /></Page>;
-  const set = new Map(s.data.params.map((p) => [`${p.type}.${p.value.type}`, p]));
-  const keys = [...new Set([...Object.keys(DEFAULTS), ...set.keys()])];
   const ongoing = s.data.refs.referenda.filter((r) => r.info.type === 'Ongoing');
   return (
     <Page>
@@ -76,9 +53,9 @@ export function Governance() {
         <table data-testid="params-table">
           <thead><tr><th scope="col">Parameter</th><th scope="col">Value</th><th scope="col">Source</th></tr></thead>
           <tbody>
-            {keys.map((k) => {
-              const p = set.get(k);
-              return <tr key={k}><th scope="row">{k}</th><td>{p ? show(p) : DEFAULTS[k]}</td><td>{p ? 'set on chain' : 'default (runtime)'}</td></tr>;
+            {s.data.params.map((p) => {
+              const k = `${p.type}.${p.value.type}`;
+              return <tr key={k}><th scope="row">{k}</th><td>{show(p)}</td><td>{p.set ? 'set on chain' : 'default (runtime)'}</td></tr>;
             })}
           </tbody>
         </table>

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Binary } from 'polkadot-api';
 import { useApp, useLoad } from '../state';
-import { pendingApplications } from '../chain/reads';
+import { firstPages, pendingPage } from '../chain/reads';
 import { short } from '../lib/format';
 import { dateOfDay } from '../lib/time';
 import { devName } from '../chain/accounts';
@@ -27,16 +27,18 @@ export function parseOperatorCodes(text: string): { codes: string[]; error?: str
 
 export function Verifier() {
   const { account, api, roles } = useApp();
-  const s = useLoad(pendingApplications, []);
+  const [pages, setPages] = useState(1);
+  const s = useLoad((a) => firstPages(pages, (after?: string) => pendingPage(a, after)), [pages]);
   const [matched, setMatched] = useState<Record<string, boolean>>({});
   const [operators, setOperators] = useState<Record<string, string>>({});
   if (!account) return <Page><NeedAccount /></Page>;
   if (!s.data || !api) return <Page><Loading /></Page>;
-  const waiting = s.data.filter((a) => a.app.stage.type !== 'AwaitingKyc');
+  // Oldest first within what is loaded (the chain pages in storage order).
+  const waiting = [...s.data.items].sort((a, b) => a.app.opened - b.app.opened);
   return (
     <Page>
       {roles && !roles.verifier && <p className="notice">This account is not in the KYC-verifier set: the chain will refuse its judgements (BadOrigin).</p>}
-      <p>Pending judgements: {waiting.length}. Applicants waiting to submit KYC: {s.data.length - waiting.length}.</p>
+      <p>Pending judgements{s.data.more ? ' loaded' : ''}: {waiting.length}.</p>
       {waiting.length === 0 && <p className="muted">Nothing to judge.</p>}
       {waiting.map(({ applicant, app }) => {
         const kind = app.stage.type === 'AwaitingKybJudgement' ? 'KYB' : 'KYC';
@@ -79,6 +81,7 @@ export function Verifier() {
           </article>
         );
       })}
+      {s.data.more && <button type="button" onClick={() => setPages((n) => n + 1)} disabled={s.loading}>Load more applications</button>}
     </Page>
   );
 }

@@ -155,6 +155,52 @@ parameter_types! {
 	};
 }
 
+/// Every rule parameter with the value in force, in declaration order: `(p, true)` when set on
+/// chain (a referendum or the genesis preset), `(p with the runtime's default, false)` otherwise
+/// (`TreasurenetApi::parameters_in_force`). A test checks the list names every parameter the
+/// runtime declares.
+pub fn parameters_in_force() -> alloc::vec::Vec<(RuntimeParameters, bool)> {
+	macro_rules! in_force {
+		($($pallet:ident :: $Variant:ident { $($name:ident),* $(,)? }),* $(,)?) => {
+			alloc::vec![$($({
+				use dynamic_params::$pallet as m;
+				let key = RuntimeParametersKey::$Variant(m::ParametersKey::$name(m::$name));
+				let set = pallet_parameters::Parameters::<Runtime>::contains_key(&key);
+				let value = <m::$name as frame_support::traits::Get<_>>::get();
+				(RuntimeParameters::$Variant(m::Parameters::$name(m::$name, Some(value))), set)
+			}),*),*]
+		};
+	}
+	in_force![
+		producers::Producers {
+			ApplicationExpiryDays,
+			MinDepositPerWell,
+			UnitsPerUsd,
+			UnbondingDays,
+		},
+		wells::Wells {
+			DiscountRules,
+			MmbtuPerE3m3Milli,
+			ReviewValidityDays,
+			ReviewNoticeDays,
+			UploadGraceDays,
+			MonthCloseDays,
+			PreActivationDays,
+		},
+		audit::Audit { SlashRatio, DeviationBands },
+		oracle::Oracle { MinimumFeeders, ExpiresInMs },
+		democracy::Democracy {
+			LaunchPeriod,
+			VotingPeriod,
+			FastTrackVotingPeriod,
+			EnactmentPeriod,
+			CooloffPeriod,
+			VoteLockingPeriod,
+			MinimumDeposit,
+		},
+	]
+}
+
 /// The deposit floor per active well as a parameter (for genesis presets).
 pub struct MinDepositPerWellParam;
 impl sp_runtime::traits::Convert<Balance, RuntimeParameters> for MinDepositPerWellParam {

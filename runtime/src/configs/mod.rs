@@ -273,6 +273,21 @@ parameter_types! {
 	pub const TatAssetId: u32 = TAT_ASSET_ID;
 }
 
+/// TAT holders with their balances, paged in storage order (hashed account): at most `limit`
+/// (1 ..= [`tn_primitives::MAX_PAGE`]) after `after` (`TreasurenetApi::tat_holders`).
+pub fn tat_holders(after: Option<AccountId>, limit: u32) -> alloc::vec::Vec<(AccountId, Balance)> {
+	type Accounts = pallet_assets::Account<Runtime>;
+	let id = TatAssetId::get();
+	let holders = match after {
+		Some(a) => Accounts::iter_prefix_from(id, Accounts::hashed_key_for(id, a)),
+		None => Accounts::iter_prefix(id),
+	};
+	holders
+		.take(limit.clamp(1, tn_primitives::MAX_PAGE) as usize)
+		.map(|(who, account)| (who, account.balance))
+		.collect()
+}
+
 impl pallet_audit_mint::Config for Runtime {
 	type Assets = crate::Assets;
 	type TatAssetId = TatAssetId;
