@@ -31,7 +31,8 @@ export CARGO_NET_RETRY=5
 # resolves other features and rebuilds the whole dependency tree). The ingest benchmark
 # (wasmtime) has its own command, scripts/bench-ingest.
 TN_SELECTION=(--release --locked --workspace --exclude tn-ingest-bench)
-tn_build() { cargo build "${TN_SELECTION[@]}" --all-targets "$@"; }
+# TN_TIMINGS=1 adds cargo's --timings report ($CARGO_TARGET_DIR/cargo-timings/): where a build's time goes.
+tn_build() { cargo build "${TN_SELECTION[@]}" --all-targets ${TN_TIMINGS:+--timings} "$@"; }
 tn_test() { cargo test "${TN_SELECTION[@]}" "$@"; }
 # The runtime crates: clippy's selection (scripts/lint) and the crates scripts/rustc-lint lints.
 TN_RUNTIME_CRATES=(-p tn-primitives -p tn-ingest -p pallet-producers -p pallet-wells -p pallet-audit-mint
