@@ -35,7 +35,7 @@ TN_SELECTION=(--release --locked --workspace --exclude tn-ingest-bench)
 tn_build() { cargo build "${TN_SELECTION[@]}" --all-targets ${TN_TIMINGS:+--timings} "$@"; }
 tn_test() { cargo test "${TN_SELECTION[@]}" "$@"; }
 # The runtime crates: clippy's selection (scripts/lint) and the crates scripts/rustc-lint lints.
-TN_RUNTIME_CRATES=(-p tn-primitives -p tn-ingest -p pallet-producers -p pallet-wells -p pallet-audit-mint
+TN_RUNTIME_CRATES=(-p tn-calendar -p tn-primitives -p tn-ingest -p pallet-producers -p pallet-wells -p pallet-audit-mint
   -p pallet-oracle-feeds -p pallet-notices -p treasurenet-runtime)
 # The lints denied in their library code (no panics in runtime code) — the one place they are set.
 export TN_DENY_LINTS="-D clippy::arithmetic_side_effects -D clippy::indexing_slicing -D clippy::unwrap_used -D clippy::expect_used -D clippy::panic"

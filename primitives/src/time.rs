@@ -73,29 +73,7 @@ impl Day {
 
 	/// `(year, month, day_of_month)` of this day.
 	pub fn to_ymd(self) -> (u16, u8, u8) {
-		// H. Hinnant's civil_from_days, on non-negative values only.
-		let z = u64::from(self.0).saturating_add(719_468);
-		let era = z / 146_097;
-		let doe = z.saturating_sub(era.saturating_mul(146_097));
-		let yoe = doe
-			.saturating_sub(doe / 1_460)
-			.saturating_add(doe / 36_524)
-			.saturating_sub(doe / 146_096)
-			/ 365;
-		let doy = doe.saturating_sub(
-			yoe.saturating_mul(365).saturating_add(yoe / 4).saturating_sub(yoe / 100),
-		);
-		let mp = doy.saturating_mul(5).saturating_add(2) / 153;
-		let d = doy
-			.saturating_sub(mp.saturating_mul(153).saturating_add(2) / 5)
-			.saturating_add(1);
-		let m = if mp < 10 { mp.saturating_add(3) } else { mp.saturating_sub(9) };
-		let y = yoe.saturating_add(era.saturating_mul(400)).saturating_add(u64::from(m <= 2));
-		(
-			u16::try_from(y).unwrap_or(u16::MAX),
-			u8::try_from(m).unwrap_or(12),
-			u8::try_from(d).unwrap_or(1),
-		)
+		tn_calendar::civil_from_days(self.0)
 	}
 
 	/// The day of `year-month-day`, or `None` if that date does not exist or precedes 1970.
@@ -128,35 +106,21 @@ impl Month {
 
 	/// Whether `year` is a leap year in the Gregorian calendar.
 	pub fn is_leap_year(year: u16) -> bool {
-		(year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
+		tn_calendar::is_leap_year(year)
 	}
 
-	/// Number of days in this month (28..=31).
+	/// Number of days in this month (28..=31; 31 for a month outside 1..=12, which the calls
+	/// reject before any date maths).
 	pub fn days(self) -> u8 {
-		match self.month {
-			4 | 6 | 9 | 11 => 30,
-			2 if Month::is_leap_year(self.year) => 29,
-			2 => 28,
-			_ => 31,
+		match tn_calendar::days_in_month(self.year, self.month) {
+			0 => 31,
+			n => n,
 		}
 	}
 
 	/// The first day of this month.
 	pub fn first_day(self) -> Day {
-		// H. Hinnant's days_from_civil for the 1st of the month.
-		let (y, m) = (u64::from(self.year), u64::from(self.month));
-		let y = y.saturating_sub(u64::from(m <= 2));
-		let era = y / 400;
-		let yoe = y.saturating_sub(era.saturating_mul(400));
-		let mp = if m > 2 { m.saturating_sub(3) } else { m.saturating_add(9) };
-		let doy = mp.saturating_mul(153).saturating_add(2) / 5;
-		let doe = yoe
-			.saturating_mul(365)
-			.saturating_add(yoe / 4)
-			.saturating_sub(yoe / 100)
-			.saturating_add(doy);
-		let days = era.saturating_mul(146_097).saturating_add(doe).saturating_sub(719_468);
-		Day(u32::try_from(days).unwrap_or(u32::MAX))
+		Day(tn_calendar::days_from_civil(self.year, self.month, 1))
 	}
 
 	/// The last day of this month.

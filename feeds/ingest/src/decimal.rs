@@ -136,27 +136,6 @@ fn fixed_digits(bytes: &[u8], n: usize) -> Option<u32> {
 	Some(v)
 }
 
-/// Whether `year` is a Gregorian leap year.
-const fn is_leap(year: u16) -> bool {
-	(year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
-}
-
-/// Number of days in `month` (1..=12) of `year`; 0 for an invalid month.
-pub const fn days_in_month(year: u16, month: u8) -> u8 {
-	match month {
-		1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-		4 | 6 | 9 | 11 => 30,
-		2 => {
-			if is_leap(year) {
-				29
-			} else {
-				28
-			}
-		},
-		_ => 0,
-	}
-}
-
 /// Parses `YYYY-MM` (exactly 7 bytes, month 01..=12) into `(year, month)`.
 pub fn parse_year_month(text: &[u8]) -> Option<(u16, u8)> {
 	if text.len() != 7 || text.get(4) != Some(&b'-') {
@@ -192,7 +171,7 @@ pub fn parse_ymd(text: &[u8], allow_time_suffix: bool) -> Option<(u16, u8, u8)> 
 	let year = u16::try_from(fixed_digits(date.get(0..4)?, 4)?).ok()?;
 	let month = u8::try_from(fixed_digits(date.get(5..7)?, 2)?).ok()?;
 	let day = u8::try_from(fixed_digits(date.get(8..10)?, 2)?).ok()?;
-	if day == 0 || day > days_in_month(year, month) {
+	if day == 0 || day > tn_calendar::days_in_month(year, month) {
 		return None;
 	}
 	Some((year, month, day))

@@ -29,6 +29,9 @@
 //! * [`eia`] — EIA open-data API v2 daily spot prices (WTI, Henry Hub). The body is small (KBs)
 //!   and is parsed in one go with `serde_json` ([`parse_eia_prices`]).
 //!
+//! Dates are checked against the chain's one calendar, `tn-calendar` (shared with tn-primitives;
+//! a crate of its own so this one stays free of FRAME).
+//!
 //! All quantities are parsed **exactly** from their decimal text into integers (thousandths of
 //! the unit for volumes, micro-USD for prices).
 #![cfg_attr(not(feature = "std"), no_std)]
