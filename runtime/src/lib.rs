@@ -175,6 +175,7 @@ type Migrations = (
 	pallet_wells::migration::v3::MigrateToV3<Runtime>,
 	pallet_wells::migration::v4::MigrateToV4<Runtime>,
 	pallet_wells::migration::v5::MigrateToV5<Runtime>,
+	pallet_wells::migration::v6::MigrateToV6<Runtime>,
 	pallet_audit_mint::migration::v1::MigrateToV1<Runtime>,
 );
 

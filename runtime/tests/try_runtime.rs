@@ -1,6 +1,7 @@
 //! try-runtime on a snapshot of the live network (issue 17): the runtime's migrations run with
 //! their pre- and post-upgrade checks and every pallet's `try_state`, on the state the zombienet
-//! upgrade test saved just before its referendum (the wells pallet at storage version 4).
+//! upgrade test saved just before its referendum (the wells pallet at storage version 4: the v5
+//! and v6 migrations run).
 //!
 //! Built only with the `try-runtime` feature; `scripts/try-runtime SNAPSHOT` runs it (the zombienet
 //! suite writes `snapshot-v4.json` into its work directory).
@@ -37,9 +38,13 @@ fn the_migrations_pass_their_checks_on_the_live_network_s_snapshot() {
 		// Pre-upgrade hooks, the migrations, post-upgrade hooks, then every pallet's try_state.
 		let weight = Executive::try_runtime_upgrade(UpgradeCheckSelect::All)
 			.expect("the migrations and their checks");
-		assert_eq!(Wells::on_chain_storage_version(), StorageVersion::new(5));
+		assert_eq!(Wells::on_chain_storage_version(), StorageVersion::new(6));
 		assert_eq!(pallet_wells::WindowReminders::<Runtime>::iter().count(), activated);
-		println!("{activated} activated wells reminded; migration weight {weight:?}");
+		let wells = pallet_wells::WellRegistry::<Runtime>::iter().count();
+		assert_eq!(pallet_wells::WellsByOwner::<Runtime>::iter().count(), wells);
+		println!(
+			"{activated} activated wells reminded, {wells} indexed by owner; migration weight {weight:?}"
+		);
 		// Run again, nothing changes (each migration is versioned).
 		Executive::try_runtime_upgrade(UpgradeCheckSelect::PreAndPost).expect("a second run");
 		assert_eq!(pallet_wells::WindowReminders::<Runtime>::iter().count(), activated);

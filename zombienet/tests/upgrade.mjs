@@ -3,13 +3,15 @@
 // spec 101 (built by scripts/zombienet with the runtime's `upgrade-test` feature, TN_UPGRADE_WASM).
 //
 // 1. Alice (sudo, local chain) puts the wells pallet's storage back where a chain from before
-//    the upload-window reminders stands: storage version 4, no reminder queue. The upgrade must
-//    then run `pallet_wells::migration::v5` — exactly once.
+//    the upload-window reminders stands: storage version 4, no reminder queue, no owner index
+//    and no stored review queue. The upgrade must then run `pallet_wells::migration::v5` and
+//    `v6` — each exactly once.
 // 2. A referendum authorises the new code (`system.authorizeUpgrade(hash)`: launch, votes of
 //    Alice and Bob, enactment by the scheduler); anyone then supplies the code
 //    (`system.applyAuthorizedUpgrade`). Eve uploads a day every few seconds throughout.
-// 3. After it: spec 101, blocks and finality continue, the wells pallet is at version 5 with one
-//    reminder per activated well, every validator logged the migration, and every audit
+// 3. After it: spec 101, blocks and finality continue, the wells pallet is at version 6 with one
+//    reminder per activated well, every well in its owner's index and the wells awaiting review
+//    queued, every validator logged both migrations, and every audit
 //    record, producer record (deposit, debt), well deposit, producer's hold and TAT balance is
 //    unchanged.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -123,11 +125,14 @@ try {
   // 1. The wells pallet as a chain before the reminders holds it.
   await send(api, acc.alice, api.tx.sudo.sudo(api.tx.system.setStorage([[versionKey, '0x0400']])));
   const reminderKeys = (await api.query.wells.windowReminders.keys()).map((k) => k.toHex());
-  await send(api, acc.alice, api.tx.sudo.sudo(api.tx.system.killStorage([...reminderKeys, api.query.wells.reminderCursor.key()])));
+  const indexKeys = [...await api.query.wells.wellsByOwner.keys(), ...await api.query.wells.reviewQueue.keys()].map((k) => k.toHex());
+  await send(api, acc.alice, api.tx.sudo.sudo(api.tx.system.killStorage([...reminderKeys, ...indexKeys, api.query.wells.reminderCursor.key()])));
   const wells = await api.query.wells.wellRegistry.entries();
   const reminded = wells.filter(([, w]) => w.unwrap().activated.isSome && !w.unwrap().status.isRemoved).length;
-  check((await wellsVersion()) === 4 && (await api.query.wells.windowReminders.entries()).length === 0,
-    `wells pallet put back to storage version 4 without reminders (${wells.length} wells, ${reminded} activated)`);
+  const awaiting = wells.filter(([, w]) => w.unwrap().status.isInReview || w.unwrap().annualReview.isSubmitted).length;
+  check((await wellsVersion()) === 4 && (await api.query.wells.windowReminders.entries()).length === 0
+    && (await api.query.wells.wellsByOwner.keys()).length === 0 && (await api.query.wells.reviewQueue.keys()).length === 0,
+    `wells pallet put back to storage version 4 without reminders and indexes (${wells.length} wells, ${reminded} activated, ${awaiting} awaiting review; ${indexKeys.length} index keys removed)`);
   // The state the upgrade starts from, for scripts/try-runtime (the migrations' checks offline).
   await saveSnapshot(`${process.env.TN_ZN_NET}/../snapshot-v4.json`);
   const before = await ledgerState();
@@ -186,9 +191,14 @@ try {
   const reminders = await api.query.wells.windowReminders.entries();
   const perWell = new Map();
   for (const [k] of reminders) perWell.set(k.args[1].toNumber(), (perWell.get(k.args[1].toNumber()) ?? 0) + 1);
-  check(version === 5, `wells pallet at storage version ${version} (5)`);
+  check(version === 6, `wells pallet at storage version ${version} (6)`);
   check(reminders.length === reminded && [...perWell.values()].every((n) => n === 1),
     `one upload-window reminder per activated well: ${reminders.length} reminders for ${reminded} wells`);
+  const owned = await api.query.wells.wellsByOwner.keys();
+  const indexed = owned.every((k) => wells.some(([wk, w]) => wk.args[0].eq(k.args[1]) && w.unwrap().owner.eq(k.args[0])));
+  const queue = (await api.query.wells.reviewQueue.keys()).length;
+  check(owned.length === wells.length && indexed && queue === awaiting,
+    `wells indexed by owner (${owned.length} entries for ${wells.length} wells) and ${queue} queued for review (${awaiting} awaiting)`);
   const last = await api.query.system.lastRuntimeUpgrade();
   check(last.unwrap().specVersion.toNumber() === spec0 + 1, `LastRuntimeUpgrade: spec ${last.unwrap().specVersion.toNumber()}`);
   // Every validator executed the migration (its log line; a node that also executes a competing
@@ -197,8 +207,10 @@ try {
     let text = '';
     try { text = readFileSync(`${process.env.TN_ZN_NET}/${node}.log`, 'utf8'); } catch { /* below */ }
     const lines = text.match(/v5: \d+ upload-window reminders scheduled/g) ?? [];
-    check(lines.length >= 1 && lines.every((l) => l === `v5: ${reminded} upload-window reminders scheduled`),
-      `${node}: the v5 migration ran (${lines.length} log line(s): ${lines[0] ?? 'none'})`);
+    const v6 = text.match(/v6: \d+ wells indexed by owner, \d+ in the review queue/g) ?? [];
+    check(lines.length >= 1 && lines.every((l) => l === `v5: ${reminded} upload-window reminders scheduled`)
+      && v6.length >= 1 && v6.every((l) => l === `v6: ${wells.length} wells indexed by owner, ${awaiting} in the review queue`),
+      `${node}: the v5 and v6 migrations ran (${lines[0] ?? 'no v5 line'}; ${v6[0] ?? 'no v6 line'})`);
   }
   const after = await ledgerState();
   const changed = [...before].filter(([k, v]) => after.get(k) !== v).map(([k]) => k);

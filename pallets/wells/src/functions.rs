@@ -100,8 +100,22 @@ impl<T: Config> Pallet<T> {
 		if is && (!was || moved) {
 			ActiveWells::<T>::mutate(&well.owner, |n| *n = n.saturating_add(1));
 		}
+		if moved {
+			WellsByOwner::<T>::remove(previous_owner, id);
+			WellsByOwner::<T>::insert(&well.owner, id, ());
+		}
 		well.status = status;
+		Self::sync_review_queue(id, &well);
 		WellRegistry::<T>::insert(id, well);
+	}
+
+	/// Keep `id` in the [`ReviewQueue`] exactly while `well` awaits a Foundation Manager.
+	fn sync_review_queue(id: WellId, well: &WellOf<T>) {
+		if awaits_review::<T>(well) {
+			ReviewQueue::<T>::insert(id, ());
+		} else {
+			ReviewQueue::<T>::remove(id);
+		}
 	}
 
 	/// Checks a well's regulator codes (`InvalidOperatorCode`, `InvalidFacilityCode`).
@@ -157,6 +171,8 @@ impl<T: Config> Pallet<T> {
 			operator,
 			facility,
 		};
+		WellsByOwner::<T>::insert(&well.owner, id, ());
+		Self::sync_review_queue(id, &well);
 		WellRegistry::<T>::insert(id, well);
 		WellByIdentifier::<T>::insert(identifier, id);
 		NextWellId::<T>::put(next);
@@ -288,9 +304,19 @@ impl<T: Config> Pallet<T> {
 
 	fn schedule_notice(id: WellId, validated_from: Day) {
 		let due = validated_from.plus(T::ReviewNoticeDays::get());
-		NoticeQueue::<T>::insert(due, id, ());
-		let cursor = NoticeCursor::<T>::get().unwrap_or_else(Self::today).min(due);
-		NoticeCursor::<T>::put(cursor);
+		Self::enqueue::<NoticeQueue<T>, NoticeCursor<T>, _>(due, id, ());
+	}
+
+	/// Queue `value` for `id` on day `due` in a day-keyed queue (`Q`, drained from its cursor `C`
+	/// by `tn_primitives::time::drain_due`), moving the cursor back to `due` if it is earlier.
+	fn enqueue<Q, C, V>(due: Day, id: WellId, value: V)
+	where
+		Q: frame_support::storage::StorageDoubleMap<Day, WellId, V>,
+		C: frame_support::storage::StorageValue<Day, Query = Option<Day>>,
+		V: codec::FullCodec,
+	{
+		Q::insert(due, id, value);
+		C::put(C::get().unwrap_or_else(Self::today).min(due));
 	}
 
 	/// Validate a beneficiary list: shares non-zero, Σ ≤ 100 %, no duplicates, not the owner.
@@ -372,6 +398,7 @@ impl<T: Config> Pallet<T> {
 		);
 		Self::check_quality(well.commodity, &quality)?;
 		well.annual_review = AnnualReview::Submitted { quality, docs };
+		Self::sync_review_queue(id, &well);
 		WellRegistry::<T>::insert(id, well);
 		Self::deposit_event(Event::AnnualReviewSubmitted { well: id, docs });
 		Ok(())
@@ -395,6 +422,7 @@ impl<T: Config> Pallet<T> {
 				&well.owner,
 				NoticeKind::AnnualReviewRejected { well: id, reason: reason.clone() },
 			);
+			Self::sync_review_queue(id, &well);
 			WellRegistry::<T>::insert(id, well);
 			Self::deposit_event(Event::AnnualReviewRejected { well: id, reviewer: who, reason });
 			return Ok(());
@@ -409,6 +437,7 @@ impl<T: Config> Pallet<T> {
 		well.annual_review = AnnualReview::NotDue;
 		let discount = well.discount;
 		T::Notices::notify(&well.owner, NoticeKind::AnnualReviewPassed { well: id, expires });
+		Self::sync_review_queue(id, &well);
 		WellRegistry::<T>::insert(id, well);
 		Self::schedule_notice(id, base);
 		Self::deposit_event(Event::AnnualReviewPassed {
@@ -713,9 +742,7 @@ impl<T: Config> Pallet<T> {
 	/// Remind `id`'s owner of `month`'s upload window before it closes.
 	pub(crate) fn schedule_reminder(id: WellId, month: Month) {
 		let due = reminder_day(month, &T::UploadWindow::get());
-		WindowReminders::<T>::insert(due, id, month);
-		let cursor = ReminderCursor::<T>::get().unwrap_or_else(Self::today).min(due);
-		ReminderCursor::<T>::put(cursor);
+		Self::enqueue::<WindowReminders<T>, ReminderCursor<T>, _>(due, id, month);
 	}
 
 	/// Send the upload-window reminders that are due, at most `MaxNoticesPerBlock` per block:
@@ -833,6 +860,26 @@ impl<T: Config> Pallet<T> {
 			let sum = records.iter().try_fold(0u64, |acc, (_, v)| acc.checked_add(*v));
 			ensure!(sum == Some(ledger.volume), "ledger volume differs from the day records");
 		}
+		let mut wells: usize = 0;
+		for (id, well) in WellRegistry::<T>::iter() {
+			wells = wells.saturating_add(1);
+			ensure!(
+				WellsByOwner::<T>::contains_key(&well.owner, id),
+				"a well missing from its owner's index"
+			);
+			ensure!(
+				ReviewQueue::<T>::contains_key(id) == awaits_review::<T>(&well),
+				"the review queue differs from the wells awaiting review"
+			);
+		}
+		ensure!(
+			WellsByOwner::<T>::iter().count() == wells,
+			"an owner index entry without its well"
+		);
+		ensure!(
+			ReviewQueue::<T>::iter_keys().all(WellRegistry::<T>::contains_key),
+			"a queued review of an unknown well"
+		);
 		for (identifier, id) in WellByIdentifier::<T>::iter() {
 			ensure!(
 				WellRegistry::<T>::get(id).is_some_and(|w| w.identifier == identifier),
@@ -936,6 +983,13 @@ impl<T: Config> Contains<AssetClassId> for LiveAssetClasses<T> {
 	}
 }
 
+/// Whether a Foundation Manager has to judge `well`: in review, or its annual review submitted
+/// (the [`ReviewQueue`]).
+pub fn awaits_review<T: Config>(well: &WellOf<T>) -> bool {
+	well.status == WellStatus::InReview
+		|| matches!(well.annual_review, AnnualReview::Submitted { .. })
+}
+
 impl<T: Config> WellLedger<T::AccountId> for Pallet<T> {
 	fn month_for_audit(
 		who: Option<&T::AccountId>,
@@ -1007,6 +1061,10 @@ impl<T: Config> WellLedger<T::AccountId> for Pallet<T> {
 
 	fn months(id: WellId) -> Vec<(Month, u8, Volume)> {
 		Self::months_of(id).into_iter().map(|(m, l)| (m, l.days, l.volume)).collect()
+	}
+
+	fn month(id: WellId, month: Month) -> Option<(u8, Volume)> {
+		Ledgers::<T>::get(id, month).map(|l| (l.days, l.volume))
 	}
 }
 

@@ -53,7 +53,8 @@ pub use weights::WeightInfo;
 #[frame_support::pallet]
 // The pallet macro's generated `PalletInfoAccess` uses `expect` under this module's span (the
 // runtime always knows its pallets); our own code here is free of `expect` and `unwrap`.
-#[allow(clippy::expect_used)]
+// `submit_well` takes a well's eight fields as its parameters, as Polkadot.js Apps shows them.
+#[allow(clippy::expect_used, clippy::too_many_arguments)]
 pub mod pallet {
 	use super::*;
 	use frame_support::{
@@ -92,8 +93,10 @@ pub mod pallet {
 
 	/// The storage version ([`crate::migration`]): 1 since wells carry their regulator codes,
 	/// 2 since open months are counted per producer, 3 since they are counted per well, 4 since
-	/// asset classes declare their commodities and official source.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(5);
+	/// asset classes declare their commodities and official source, 5 since every activated well
+	/// has an upload-window reminder, 6 since wells are indexed by owner and the review queue is
+	/// stored.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(6);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -283,18 +286,33 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ReminderCursor<T: Config> = StorageValue<_, Day, OptionQuery>;
 
+	/// The wells of each owner, any status (the `wells_of` view reads one owner's prefix; a
+	/// transfer moves the entry).
+	#[pallet::storage]
+	pub type WellsByOwner<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, WellId, ()>;
+
+	/// The wells a Foundation Manager has to judge: in review, or with an annual review submitted
+	/// (the `review_queue` view).
+	#[pallet::storage]
+	pub type ReviewQueue<T: Config> = StorageMap<_, Twox64Concat, WellId, ()>;
+
+	/// An asset class in the genesis config: (name, description, data source, commodities,
+	/// official source).
+	pub type GenesisAssetClass = (
+		alloc::vec::Vec<u8>,
+		alloc::vec::Vec<u8>,
+		alloc::vec::Vec<u8>,
+		alloc::vec::Vec<Commodity>,
+		tn_primitives::OfficialSource,
+	);
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// Initial asset classes: (name, description, data source, commodities, official
 		/// source), maintained by the Foundation, Live and official. The first gets id 0.
-		pub asset_classes: alloc::vec::Vec<(
-			alloc::vec::Vec<u8>,
-			alloc::vec::Vec<u8>,
-			alloc::vec::Vec<u8>,
-			alloc::vec::Vec<Commodity>,
-			tn_primitives::OfficialSource,
-		)>,
+		pub asset_classes: alloc::vec::Vec<GenesisAssetClass>,
 		#[serde(skip)]
 		pub _phantom: core::marker::PhantomData<T>,
 	}
@@ -799,21 +817,20 @@ pub mod pallet {
 		pub fn month_records(id: WellId, month: Month) -> alloc::vec::Vec<(Day, Volume)> {
 			Self::records_in(id, month)
 		}
-		/// The wells `owner` registered, by id (the portal's WellManagement page).
+		/// The wells `owner` holds (registered or received), by id (the portal's WellManagement
+		/// page): one read of the owner's [`WellsByOwner`] prefix, not a scan of the registry.
 		pub fn wells_of(owner: T::AccountId) -> alloc::vec::Vec<(WellId, WellOf<T>)> {
-			let mut v: alloc::vec::Vec<_> =
-				WellRegistry::<T>::iter().filter(|(_, w)| w.owner == owner).collect();
+			let mut v: alloc::vec::Vec<_> = WellsByOwner::<T>::iter_key_prefix(owner)
+				.filter_map(|id| WellRegistry::<T>::get(id).map(|w| (id, w)))
+				.collect();
 			v.sort_by_key(|(id, _)| *id);
 			v
 		}
 		/// What Foundation Managers have to review, by id: wells in review and annual reviews
-		/// submitted.
+		/// submitted (the stored [`ReviewQueue`]).
 		pub fn review_queue() -> alloc::vec::Vec<(WellId, WellOf<T>)> {
-			let mut v: alloc::vec::Vec<_> = WellRegistry::<T>::iter()
-				.filter(|(_, w)| {
-					w.status == WellStatus::InReview
-						|| matches!(w.annual_review, AnnualReview::Submitted { .. })
-				})
+			let mut v: alloc::vec::Vec<_> = ReviewQueue::<T>::iter_keys()
+				.filter_map(|id| WellRegistry::<T>::get(id).map(|w| (id, w)))
 				.collect();
 			v.sort_by_key(|(id, _)| *id);
 			v

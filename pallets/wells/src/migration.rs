@@ -364,3 +364,69 @@ pub mod v5 {
 		<T as frame_system::Config>::DbWeight,
 	>;
 }
+
+/// Version 5 → 6: wells indexed by owner ([`WellsByOwner`]) and the stored [`ReviewQueue`], so the
+/// `wells_of` and `review_queue` views read what they list instead of scanning the registry.
+pub mod v6 {
+	use super::*;
+	use frame_support::{traits::Get, weights::Weight};
+
+	/// Indexes every well: its owner's entry, and the queue entry of a well awaiting review.
+	pub struct InnerMigrateV5ToV6<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV5ToV6<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let (mut wells, mut queued): (u64, u64) = (0, 0);
+			for (id, well) in WellRegistry::<T>::iter() {
+				wells = wells.saturating_add(1);
+				WellsByOwner::<T>::insert(&well.owner, id, ());
+				if crate::functions::awaits_review::<T>(&well) {
+					ReviewQueue::<T>::insert(id, ());
+					queued = queued.saturating_add(1);
+				}
+			}
+			log::info!(target: "runtime::wells", "v6: {wells} wells indexed by owner, {queued} in the review queue");
+			T::DbWeight::get().reads_writes(wells, wells.saturating_add(queued))
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
+			use codec::Encode;
+			frame_support::ensure!(
+				WellsByOwner::<T>::iter().next().is_none()
+					&& ReviewQueue::<T>::iter().next().is_none(),
+				"v6: indexes exist before the migration"
+			);
+			let wells = WellRegistry::<T>::iter().count() as u64;
+			let queued = WellRegistry::<T>::iter_values()
+				.filter(|w| crate::functions::awaits_review::<T>(w))
+				.count() as u64;
+			Ok((wells, queued).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			use codec::Decode;
+			let (wells, queued) =
+				<(u64, u64)>::decode(&mut &state[..]).map_err(|_| "v6: bad pre-upgrade state")?;
+			frame_support::ensure!(
+				WellsByOwner::<T>::iter().count() as u64 == wells,
+				"v6: not one owner entry per well"
+			);
+			frame_support::ensure!(
+				ReviewQueue::<T>::iter().count() as u64 == queued,
+				"v6: the review queue differs from the wells awaiting review"
+			);
+			Ok(())
+		}
+	}
+
+	/// The versioned migration 5 → 6.
+	pub type MigrateToV6<T> = VersionedMigration<
+		5,
+		6,
+		InnerMigrateV5ToV6<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}

@@ -1356,6 +1356,9 @@ fn governance_transfers_a_well_with_its_history() {
 		let well = WellRegistry::<Test>::get(w).unwrap();
 		assert_eq!(well.owner, OTHER_PRODUCER);
 		assert!(well.beneficiaries.is_empty());
+		// The owner index moved with it.
+		let ids = |who| Wells::wells_of(who).into_iter().map(|(id, _)| id).collect::<Vec<_>>();
+		assert_eq!((ids(PRODUCER), ids(OTHER_PRODUCER)), (vec![], vec![w]));
 		assert_eq!((Wells::active_wells(&PRODUCER), Wells::active_wells(&OTHER_PRODUCER)), (0, 1));
 		assert_eq!(
 			(registration_held(PRODUCER), registration_held(OTHER_PRODUCER)),
@@ -1369,6 +1372,11 @@ fn governance_transfers_a_well_with_its_history() {
 		assert_ok!(Wells::transfer_well(RuntimeOrigin::root(), w, PRODUCER, other.clone()));
 		let well = WellRegistry::<Test>::get(w).unwrap();
 		assert_eq!((well.status, well.operator), (WellStatus::InReview, other));
+		assert_eq!((ids(PRODUCER), ids(OTHER_PRODUCER)), (vec![w], vec![]));
+		assert_eq!(
+			Wells::review_queue().into_iter().map(|(id, _)| id).collect::<Vec<_>>(),
+			vec![w]
+		);
 		assert_eq!((Wells::active_wells(&PRODUCER), Wells::active_wells(&OTHER_PRODUCER)), (0, 0));
 		// A removed well is not transferred.
 		assert_ok!(Wells::remove_well(RuntimeOrigin::root(), w, text("x")));
@@ -1635,6 +1643,36 @@ fn migration_v5_schedules_one_reminder_per_activated_well_once() {
 		// A second run changes nothing.
 		MigrateToV5::<Test>::on_runtime_upgrade();
 		assert_eq!(WindowReminders::<Test>::iter().count(), 1);
+		assert_ok!(Wells::do_try_state());
+	});
+}
+
+#[test]
+fn migration_v6_indexes_wells_by_owner_and_the_review_queue_once() {
+	use crate::migration::v6::MigrateToV6;
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	test(|| {
+		let w = active_oil_well();
+		assert_ok!(submit(OTHER_PRODUCER, Commodity::Oil, ID2, Some(SWEET_LIGHT)));
+		let queued = w + 1;
+		// The chain as it was at version 5: no indexes.
+		let _ = WellsByOwner::<Test>::clear(u32::MAX, None);
+		let _ = ReviewQueue::<Test>::clear(u32::MAX, None);
+		StorageVersion::new(5).put::<Wells>();
+		assert!(Wells::wells_of(PRODUCER).is_empty() && Wells::review_queue().is_empty());
+		MigrateToV6::<Test>::on_runtime_upgrade();
+		let ids =
+			|v: Vec<(WellId, WellOf<Test>)>| v.into_iter().map(|(id, _)| id).collect::<Vec<_>>();
+		assert_eq!(ids(Wells::wells_of(PRODUCER)), vec![w]);
+		assert_eq!(ids(Wells::wells_of(OTHER_PRODUCER)), vec![queued]);
+		assert_eq!(ids(Wells::review_queue()), vec![queued]);
+		assert_eq!(WellsByOwner::<Test>::iter().count(), 2);
+		assert_eq!(Wells::on_chain_storage_version(), StorageVersion::new(6));
+		// A second run changes nothing (the version gate): a key removed stays removed.
+		ReviewQueue::<Test>::remove(queued);
+		MigrateToV6::<Test>::on_runtime_upgrade();
+		assert!(Wells::review_queue().is_empty());
+		ReviewQueue::<Test>::insert(queued, ());
 		assert_ok!(Wells::do_try_state());
 	});
 }
