@@ -116,6 +116,8 @@ pub trait WellLedger<AccountId> {
 	fn closed(well: WellId, month: Month) -> Option<bool>;
 	/// `well`'s months with uploads, in month order: `(month, days uploaded, Σ volume)`.
 	fn months(well: WellId) -> alloc::vec::Vec<(Month, u8, Volume)>;
+	/// One month of `well`: `(days uploaded, Σ volume)`, `None` without uploads (one read).
+	fn month(well: WellId, month: Month) -> Option<(u8, Volume)>;
 	/// The most beneficiaries a well may have (the audit's records must hold as many).
 	fn max_beneficiaries() -> u32;
 }

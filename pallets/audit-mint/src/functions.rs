@@ -18,7 +18,7 @@ use tn_primitives::{
 	audit,
 	feeds::Provenance,
 	split_above_minimum,
-	traits::{DepositSlasher, MonthForAudit, OfficialProduction, ProducerRegistry, WellLedger},
+	traits::{DepositSlasher, OfficialProduction, ProducerRegistry, WellLedger},
 	valuation::PriceUsed,
 	AuditOutcome, Month, NoticeKind, Notify, Volume, WellId,
 };
@@ -39,17 +39,7 @@ impl<T: Config> Pallet<T> {
 		who: Option<&T::AccountId>,
 		well: WellId,
 		month: Month,
-	) -> Result<
-		(
-			MonthForAudit<T::AccountId>,
-			Volume,
-			Provenance,
-			AuditOutcome,
-			u128,
-			Vec<(T::AccountId, u128)>,
-		),
-		DispatchError,
-	> {
+	) -> Result<Evaluation<T::AccountId>, DispatchError> {
 		ensure!(!AuditRecords::<T>::contains_key(well, month), Error::<T>::AlreadyAudited);
 		let m = T::Wells::month_for_audit(who, well, month)?;
 		let (official, provenance) =

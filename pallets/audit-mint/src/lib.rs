@@ -179,6 +179,9 @@ pub mod pallet {
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	// `Audited` carries the whole record, so an indexer needs no storage read; events are not
+	// stored beyond their block.
+	#[allow(clippy::large_enum_variant)]
 	pub enum Event<T: Config> {
 		/// A month was audited: the full record (P, O, d, V, V', slash, TAT to each account).
 		Audited { well: WellId, month: Month, record: AuditRecordOf<T> },
@@ -311,11 +314,7 @@ pub mod pallet {
 		/// One month of `well` with its state (as in [`Pallet::months`]); a month without
 		/// uploads is `Open` with its blocker.
 		pub fn month_info(well: WellId, month: Month) -> MonthInfo<T::AccountId> {
-			let (days, volume) = T::Wells::months(well)
-				.into_iter()
-				.find(|(m, ..)| *m == month)
-				.map(|(_, d, v)| (d, v))
-				.unwrap_or_default();
+			let (days, volume) = T::Wells::month(well, month).unwrap_or_default();
 			Self::month_state(well, month, days, volume)
 		}
 		/// The audit record of a well-month.

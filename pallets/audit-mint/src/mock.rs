@@ -167,6 +167,9 @@ impl WellLedger<AccountId> for MockWells {
 	fn max_beneficiaries() -> u32 {
 		<<Test as crate::Config>::MaxBeneficiaries as frame_support::traits::Get<u32>>::get()
 	}
+	fn month(well: WellId, month: Month) -> Option<(u8, Volume)> {
+		Months::get().get(&(well, month)).map(|f| (f.days, f.volume))
+	}
 	fn months(well: WellId) -> Vec<(Month, u8, Volume)> {
 		let mut v: Vec<_> = Months::get()
 			.into_iter()

@@ -6,7 +6,9 @@ use frame_support::{
 };
 use scale_info::TypeInfo;
 use sp_arithmetic::Perbill;
-use tn_primitives::{feeds::Provenance, AuditOutcome, Month, UsdAtto, Volume};
+use tn_primitives::{
+	feeds::Provenance, traits::MonthForAudit, AuditOutcome, Month, UsdAtto, Volume,
+};
 
 /// How the month's days were priced.
 #[derive(
@@ -45,12 +47,13 @@ pub struct PricingSummary {
 )]
 #[scale_info(skip_type_params(MaxBeneficiaries))]
 #[codec(mel_bound(AccountId: MaxEncodedLen, Balance: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
-pub struct AuditRecord<
+pub struct AuditRecord<AccountId, Balance, BlockNumber, MaxBeneficiaries>
+where
 	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
 	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
 	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
 	MaxBeneficiaries: Get<u32>,
-> {
+{
 	/// The producer (well owner) who minted.
 	pub producer: AccountId,
 	/// P: the producer's uploaded volume.
@@ -183,3 +186,14 @@ pub struct MonthInfo<AccountId> {
 
 /// The most months one call of `AuditMint.months` returns (three years).
 pub const MAX_MONTHS_PAGE: u32 = 36;
+
+/// What an audit of a month decides, before anything is written: the month as the wells pallet
+/// sees it, O and its source, the table's outcome, the owner's TAT and each beneficiary's.
+pub(crate) type Evaluation<AccountId> = (
+	MonthForAudit<AccountId>,
+	Volume,
+	Provenance,
+	AuditOutcome,
+	u128,
+	alloc::vec::Vec<(AccountId, u128)>,
+);

@@ -84,7 +84,7 @@ where
 		values.retain(|x| x.timestamp.saturating_add(expires_in) > now);
 		let feeders = u32::try_from(T::Members::sorted_members().len()).unwrap_or(u32::MAX);
 		let k = quorum(K::get(), feeders);
-		let plain: Vec<FeedValue> = values.iter().map(|t| t.value.clone()).collect();
+		let plain: Vec<FeedValue> = values.iter().map(|t| t.value).collect();
 		match combine(key, &plain, k) {
 			Some(i) => values.get(i).cloned().or(prev_value),
 			None => prev_value,

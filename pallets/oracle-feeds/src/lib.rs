@@ -133,7 +133,7 @@ pub mod pallet {
 					Self::deposit_event(Event::FeederDisagrees {
 						feeder: feeder.clone(),
 						key: *key,
-						reported: reported.clone(),
+						reported: *reported,
 						combined,
 					});
 				}
