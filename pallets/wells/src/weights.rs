@@ -51,16 +51,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Parameters::Parameters` (r:1 w:0)
 	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Wells::ReviewQueue` (r:0 w:1)
+	/// Proof: `Wells::ReviewQueue` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	/// Storage: `Wells::WellDeposits` (r:0 w:1)
 	/// Proof: `Wells::WellDeposits` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Wells::WellsByOwner` (r:0 w:1)
+	/// Proof: `Wells::WellsByOwner` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Wells::WellRegistry` (r:0 w:1)
 	/// Proof: `Wells::WellRegistry` (`max_values`: None, `max_size`: Some(765), added: 3240, mode: `MaxEncodedLen`)
 	fn submit_well() -> Weight {
 		// Proof size: measured `996`, estimated `4339`.
-		// Minimum execution time: 101_176_000 picoseconds.
-		Weight::from_parts(114_238_000, 4339)
+		// Minimum execution time: 104_774_000 picoseconds.
+		Weight::from_parts(112_323_000, 4339)
 			.saturating_add(T::DbWeight::get().reads(8))
-			.saturating_add(T::DbWeight::get().writes(6))
+			.saturating_add(T::DbWeight::get().writes(8))
 	}
 	/// Storage: `Producers::ProducerRecords` (r:1 w:0)
 	/// Proof: `Producers::ProducerRecords` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
@@ -70,12 +74,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Producers::OperatorsOf` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
 	/// Storage: `Wells::ActiveWells` (r:1 w:1)
 	/// Proof: `Wells::ActiveWells` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Wells::ReviewQueue` (r:0 w:1)
+	/// Proof: `Wells::ReviewQueue` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn edit_well() -> Weight {
-		// Proof size: measured `939`, estimated `4230`.
-		// Minimum execution time: 40_313_000 picoseconds.
-		Weight::from_parts(63_972_000, 4230)
+		// Proof size: measured `972`, estimated `4230`.
+		// Minimum execution time: 42_590_000 picoseconds.
+		Weight::from_parts(46_244_000, 4230)
 			.saturating_add(T::DbWeight::get().reads(4))
-			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Wells::WellRegistry` (r:1 w:1)
 	/// Proof: `Wells::WellRegistry` (`max_values`: None, `max_size`: Some(765), added: 3240, mode: `MaxEncodedLen`)
@@ -97,44 +103,49 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Notices::Inboxes` (`max_values`: None, `max_size`: Some(4629), added: 7104, mode: `MaxEncodedLen`)
 	/// Storage: `Wells::ActiveWells` (r:1 w:1)
 	/// Proof: `Wells::ActiveWells` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Wells::ReviewQueue` (r:0 w:1)
+	/// Proof: `Wells::ReviewQueue` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	/// Storage: `Wells::WindowReminders` (r:0 w:1)
 	/// Proof: `Wells::WindowReminders` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	/// Storage: `Wells::NoticeQueue` (r:0 w:1)
 	/// Proof: `Wells::NoticeQueue` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn review_well() -> Weight {
-		// Proof size: measured `1121`, estimated `16104`.
-		// Minimum execution time: 96_967_000 picoseconds.
-		Weight::from_parts(118_863_000, 16104)
+		// Proof size: measured `1185`, estimated `16104`.
+		// Minimum execution time: 100_126_000 picoseconds.
+		Weight::from_parts(110_444_000, 16104)
 			.saturating_add(T::DbWeight::get().reads(15))
-			.saturating_add(T::DbWeight::get().writes(8))
+			.saturating_add(T::DbWeight::get().writes(9))
 	}
 	/// Storage: `Wells::WellRegistry` (r:1 w:1)
 	/// Proof: `Wells::WellRegistry` (`max_values`: None, `max_size`: Some(765), added: 3240, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 9]`.
-	fn set_beneficiaries(_n: u32, ) -> Weight {
-		// Proof size: measured `473`, estimated `4230`.
-		// Minimum execution time: 19_428_000 picoseconds.
-		Weight::from_parts(28_643_646, 4230)
+	fn set_beneficiaries(n: u32, ) -> Weight {
+		// Proof size: measured `506`, estimated `4230`.
+		// Minimum execution time: 19_559_000 picoseconds.
+		Weight::from_parts(22_176_784, 4230)
+			.saturating_add(Weight::from_parts(133_784, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Wells::WellRegistry` (r:1 w:1)
 	/// Proof: `Wells::WellRegistry` (`max_values`: None, `max_size`: Some(765), added: 3240, mode: `MaxEncodedLen`)
 	fn set_beneficiary_share() -> Weight {
-		// Proof size: measured `761`, estimated `4230`.
-		// Minimum execution time: 20_053_000 picoseconds.
-		Weight::from_parts(25_787_000, 4230)
+		// Proof size: measured `794`, estimated `4230`.
+		// Minimum execution time: 20_164_000 picoseconds.
+		Weight::from_parts(23_333_000, 4230)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Wells::WellRegistry` (r:1 w:1)
 	/// Proof: `Wells::WellRegistry` (`max_values`: None, `max_size`: Some(765), added: 3240, mode: `MaxEncodedLen`)
+	/// Storage: `Wells::ReviewQueue` (r:0 w:1)
+	/// Proof: `Wells::ReviewQueue` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn submit_annual_review() -> Weight {
-		// Proof size: measured `439`, estimated `4230`.
-		// Minimum execution time: 18_903_000 picoseconds.
-		Weight::from_parts(25_738_000, 4230)
+		// Proof size: measured `472`, estimated `4230`.
+		// Minimum execution time: 21_236_000 picoseconds.
+		Weight::from_parts(23_784_000, 4230)
 			.saturating_add(T::DbWeight::get().reads(1))
-			.saturating_add(T::DbWeight::get().writes(1))
+			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `Wells::WellRegistry` (r:1 w:1)
 	/// Proof: `Wells::WellRegistry` (`max_values`: None, `max_size`: Some(765), added: 3240, mode: `MaxEncodedLen`)
@@ -152,14 +163,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Notices::Inboxes` (`max_values`: None, `max_size`: Some(4629), added: 7104, mode: `MaxEncodedLen`)
 	/// Storage: `Wells::NoticeCursor` (r:1 w:1)
 	/// Proof: `Wells::NoticeCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Wells::ReviewQueue` (r:0 w:1)
+	/// Proof: `Wells::ReviewQueue` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	/// Storage: `Wells::NoticeQueue` (r:0 w:1)
 	/// Proof: `Wells::NoticeQueue` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn judge_annual_review() -> Weight {
-		// Proof size: measured `1420`, estimated `8547`.
-		// Minimum execution time: 75_103_000 picoseconds.
-		Weight::from_parts(133_974_000, 8547)
+		// Proof size: measured `1484`, estimated `8547`.
+		// Minimum execution time: 76_956_000 picoseconds.
+		Weight::from_parts(84_873_000, 8547)
 			.saturating_add(T::DbWeight::get().reads(10))
-			.saturating_add(T::DbWeight::get().writes(5))
+			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `Wells::WellRegistry` (r:1 w:1)
 	/// Proof: `Wells::WellRegistry` (`max_values`: None, `max_size`: Some(765), added: 3240, mode: `MaxEncodedLen`)
@@ -169,12 +182,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Notices::Inboxes` (`max_values`: None, `max_size`: Some(4629), added: 7104, mode: `MaxEncodedLen`)
 	/// Storage: `Wells::ActiveWells` (r:1 w:1)
 	/// Proof: `Wells::ActiveWells` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Wells::ReviewQueue` (r:0 w:1)
+	/// Proof: `Wells::ReviewQueue` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn suspend_well() -> Weight {
-		// Proof size: measured `831`, estimated `8094`.
-		// Minimum execution time: 42_043_000 picoseconds.
-		Weight::from_parts(74_048_000, 8094)
+		// Proof size: measured `864`, estimated `8094`.
+		// Minimum execution time: 44_763_000 picoseconds.
+		Weight::from_parts(48_694_000, 8094)
 			.saturating_add(T::DbWeight::get().reads(4))
-			.saturating_add(T::DbWeight::get().writes(3))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `Wells::WellRegistry` (r:1 w:1)
 	/// Proof: `Wells::WellRegistry` (`max_values`: None, `max_size`: Some(765), added: 3240, mode: `MaxEncodedLen`)
@@ -182,12 +197,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Notices::Inboxes` (r:1 w:1)
 	/// Proof: `Notices::Inboxes` (`max_values`: None, `max_size`: Some(4629), added: 7104, mode: `MaxEncodedLen`)
+	/// Storage: `Wells::ReviewQueue` (r:0 w:1)
+	/// Proof: `Wells::ReviewQueue` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn reinstate_well() -> Weight {
-		// Proof size: measured `1029`, estimated `8094`.
-		// Minimum execution time: 35_849_000 picoseconds.
-		Weight::from_parts(43_795_000, 8094)
+		// Proof size: measured `1062`, estimated `8094`.
+		// Minimum execution time: 38_329_000 picoseconds.
+		Weight::from_parts(41_855_000, 8094)
 			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Wells::WellRegistry` (r:1 w:1)
 	/// Proof: `Wells::WellRegistry` (`max_values`: None, `max_size`: Some(765), added: 3240, mode: `MaxEncodedLen`)
@@ -209,12 +226,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Notices::Inboxes` (`max_values`: None, `max_size`: Some(4629), added: 7104, mode: `MaxEncodedLen`)
 	/// Storage: `Wells::ActiveWells` (r:1 w:1)
 	/// Proof: `Wells::ActiveWells` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Wells::ReviewQueue` (r:0 w:1)
+	/// Proof: `Wells::ReviewQueue` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	fn remove_well() -> Weight {
-		// Proof size: measured `1183`, estimated `8094`.
-		// Minimum execution time: 105_663_000 picoseconds.
-		Weight::from_parts(115_276_000, 8094)
+		// Proof size: measured `1216`, estimated `8094`.
+		// Minimum execution time: 110_249_000 picoseconds.
+		Weight::from_parts(117_840_000, 8094)
 			.saturating_add(T::DbWeight::get().reads(10))
-			.saturating_add(T::DbWeight::get().writes(8))
+			.saturating_add(T::DbWeight::get().writes(9))
 	}
 	/// Storage: `Wells::WellRegistry` (r:1 w:1)
 	/// Proof: `Wells::WellRegistry` (`max_values`: None, `max_size`: Some(765), added: 3240, mode: `MaxEncodedLen`)
@@ -236,12 +255,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Notices::Inboxes` (r:2 w:2)
 	/// Proof: `Notices::Inboxes` (`max_values`: None, `max_size`: Some(4629), added: 7104, mode: `MaxEncodedLen`)
+	/// Storage: `Wells::ReviewQueue` (r:0 w:1)
+	/// Proof: `Wells::ReviewQueue` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// Storage: `Wells::WellsByOwner` (r:0 w:2)
+	/// Proof: `Wells::WellsByOwner` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn transfer_well() -> Weight {
-		// Proof size: measured `1931`, estimated `15198`.
-		// Minimum execution time: 178_449_000 picoseconds.
-		Weight::from_parts(205_390_000, 15198)
+		// Proof size: measured `1964`, estimated `15198`.
+		// Minimum execution time: 171_650_000 picoseconds.
+		Weight::from_parts(199_492_000, 15198)
 			.saturating_add(T::DbWeight::get().reads(14))
-			.saturating_add(T::DbWeight::get().writes(10))
+			.saturating_add(T::DbWeight::get().writes(13))
 	}
 	/// Storage: `Producers::ProducerRecords` (r:1 w:0)
 	/// Proof: `Producers::ProducerRecords` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
@@ -261,10 +284,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Wells::WellOpenMonths` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 2500]`.
 	fn upload_batch(n: u32, ) -> Weight {
-		// Proof size: measured `1040`, estimated `8547`.
-		// Minimum execution time: 75_709_000 picoseconds.
-		Weight::from_parts(77_644_000, 8547)
-			.saturating_add(Weight::from_parts(20_620_077, 0).saturating_mul(n.into()))
+		// Proof size: measured `1073`, estimated `8547`.
+		// Minimum execution time: 66_584_000 picoseconds.
+		Weight::from_parts(67_803_000, 8547)
+			.saturating_add(Weight::from_parts(15_195_764, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -277,8 +300,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Wells::AssetClasses` (`max_values`: None, `max_size`: Some(874), added: 3349, mode: `MaxEncodedLen`)
 	fn add_asset_class() -> Weight {
 		// Proof size: measured `66`, estimated `1489`.
-		// Minimum execution time: 13_811_000 picoseconds.
-		Weight::from_parts(17_200_000, 1489)
+		// Minimum execution time: 13_454_000 picoseconds.
+		Weight::from_parts(15_957_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -292,8 +315,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Wells::AssetClasses` (`max_values`: None, `max_size`: Some(874), added: 3349, mode: `MaxEncodedLen`)
 	fn propose_asset_class() -> Weight {
 		// Proof size: measured `169`, estimated `3640`.
-		// Minimum execution time: 66_980_000 picoseconds.
-		Weight::from_parts(76_059_000, 3640)
+		// Minimum execution time: 66_566_000 picoseconds.
+		Weight::from_parts(71_377_000, 3640)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -305,8 +328,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn set_asset_class_status() -> Weight {
 		// Proof size: measured `613`, estimated `4339`.
-		// Minimum execution time: 59_366_000 picoseconds.
-		Weight::from_parts(71_268_000, 4339)
+		// Minimum execution time: 59_351_000 picoseconds.
+		Weight::from_parts(63_600_000, 4339)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -322,10 +345,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Notices::Inboxes` (`max_values`: None, `max_size`: Some(4629), added: 7104, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 32]`.
 	fn send_notices(n: u32, ) -> Weight {
-		// Proof size: measured `559`, estimated `8094`.
-		// Minimum execution time: 10_102_000 picoseconds.
-		Weight::from_parts(22_137_359, 8094)
-			.saturating_add(Weight::from_parts(24_701_441, 0).saturating_mul(n.into()))
+		// Proof size: measured `592`, estimated `8094`.
+		// Minimum execution time: 9_652_000 picoseconds.
+		Weight::from_parts(18_922_228, 8094)
+			.saturating_add(Weight::from_parts(23_080_416, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -348,10 +371,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Notices::Inboxes` (`max_values`: None, `max_size`: Some(4629), added: 7104, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 32]`.
 	fn send_reminders(n: u32, ) -> Weight {
-		// Proof size: measured `939`, estimated `8547`.
-		// Minimum execution time: 26_318_000 picoseconds.
-		Weight::from_parts(47_476_713, 8547)
-			.saturating_add(Weight::from_parts(31_449_049, 0).saturating_mul(n.into()))
+		// Proof size: measured `972`, estimated `8547`.
+		// Minimum execution time: 26_404_000 picoseconds.
+		Weight::from_parts(41_303_542, 8547)
+			.saturating_add(Weight::from_parts(30_189_367, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -363,63 +386,64 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn submit_well() -> Weight {
-		Weight::from_parts(114_238_000, 4339)
+		Weight::from_parts(112_323_000, 4339)
 			.saturating_add(ParityDbWeight::get().reads(8))
-			.saturating_add(ParityDbWeight::get().writes(6))
-	}
-	fn edit_well() -> Weight {
-		Weight::from_parts(63_972_000, 4230)
-			.saturating_add(ParityDbWeight::get().reads(4))
-			.saturating_add(ParityDbWeight::get().writes(2))
-	}
-	fn review_well() -> Weight {
-		Weight::from_parts(118_863_000, 16104)
-			.saturating_add(ParityDbWeight::get().reads(15))
 			.saturating_add(ParityDbWeight::get().writes(8))
 	}
-	fn set_beneficiaries(_n: u32, ) -> Weight {
-		Weight::from_parts(28_643_646, 4230)
+	fn edit_well() -> Weight {
+		Weight::from_parts(46_244_000, 4230)
+			.saturating_add(ParityDbWeight::get().reads(4))
+			.saturating_add(ParityDbWeight::get().writes(3))
+	}
+	fn review_well() -> Weight {
+		Weight::from_parts(110_444_000, 16104)
+			.saturating_add(ParityDbWeight::get().reads(15))
+			.saturating_add(ParityDbWeight::get().writes(9))
+	}
+	fn set_beneficiaries(n: u32, ) -> Weight {
+		Weight::from_parts(22_176_784, 4230)
+			.saturating_add(Weight::from_parts(133_784, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn set_beneficiary_share() -> Weight {
-		Weight::from_parts(25_787_000, 4230)
+		Weight::from_parts(23_333_000, 4230)
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn submit_annual_review() -> Weight {
-		Weight::from_parts(25_738_000, 4230)
+		Weight::from_parts(23_784_000, 4230)
 			.saturating_add(ParityDbWeight::get().reads(1))
-			.saturating_add(ParityDbWeight::get().writes(1))
-	}
-	fn judge_annual_review() -> Weight {
-		Weight::from_parts(133_974_000, 8547)
-			.saturating_add(ParityDbWeight::get().reads(10))
-			.saturating_add(ParityDbWeight::get().writes(5))
-	}
-	fn suspend_well() -> Weight {
-		Weight::from_parts(74_048_000, 8094)
-			.saturating_add(ParityDbWeight::get().reads(4))
-			.saturating_add(ParityDbWeight::get().writes(3))
-	}
-	fn reinstate_well() -> Weight {
-		Weight::from_parts(43_795_000, 8094)
-			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
-	fn remove_well() -> Weight {
-		Weight::from_parts(115_276_000, 8094)
+	fn judge_annual_review() -> Weight {
+		Weight::from_parts(84_873_000, 8547)
 			.saturating_add(ParityDbWeight::get().reads(10))
-			.saturating_add(ParityDbWeight::get().writes(8))
+			.saturating_add(ParityDbWeight::get().writes(6))
+	}
+	fn suspend_well() -> Weight {
+		Weight::from_parts(48_694_000, 8094)
+			.saturating_add(ParityDbWeight::get().reads(4))
+			.saturating_add(ParityDbWeight::get().writes(4))
+	}
+	fn reinstate_well() -> Weight {
+		Weight::from_parts(41_855_000, 8094)
+			.saturating_add(ParityDbWeight::get().reads(3))
+			.saturating_add(ParityDbWeight::get().writes(3))
+	}
+	fn remove_well() -> Weight {
+		Weight::from_parts(117_840_000, 8094)
+			.saturating_add(ParityDbWeight::get().reads(10))
+			.saturating_add(ParityDbWeight::get().writes(9))
 	}
 	fn transfer_well() -> Weight {
-		Weight::from_parts(205_390_000, 15198)
+		Weight::from_parts(199_492_000, 15198)
 			.saturating_add(ParityDbWeight::get().reads(14))
-			.saturating_add(ParityDbWeight::get().writes(10))
+			.saturating_add(ParityDbWeight::get().writes(13))
 	}
 	fn upload_batch(n: u32, ) -> Weight {
-		Weight::from_parts(77_644_000, 8547)
-			.saturating_add(Weight::from_parts(20_620_077, 0).saturating_mul(n.into()))
+		Weight::from_parts(67_803_000, 8547)
+			.saturating_add(Weight::from_parts(15_195_764, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1))
@@ -427,23 +451,23 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2508).saturating_mul(n.into()))
 	}
 	fn add_asset_class() -> Weight {
-		Weight::from_parts(17_200_000, 1489)
+		Weight::from_parts(15_957_000, 1489)
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn propose_asset_class() -> Weight {
-		Weight::from_parts(76_059_000, 3640)
+		Weight::from_parts(71_377_000, 3640)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 	fn set_asset_class_status() -> Weight {
-		Weight::from_parts(71_268_000, 4339)
+		Weight::from_parts(63_600_000, 4339)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn send_notices(n: u32, ) -> Weight {
-		Weight::from_parts(22_137_359, 8094)
-			.saturating_add(Weight::from_parts(24_701_441, 0).saturating_mul(n.into()))
+		Weight::from_parts(18_922_228, 8094)
+			.saturating_add(Weight::from_parts(23_080_416, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2))
@@ -451,8 +475,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3240).saturating_mul(n.into()))
 	}
 	fn send_reminders(n: u32, ) -> Weight {
-		Weight::from_parts(47_476_713, 8547)
-			.saturating_add(Weight::from_parts(31_449_049, 0).saturating_mul(n.into()))
+		Weight::from_parts(41_303_542, 8547)
+			.saturating_add(Weight::from_parts(30_189_367, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(7))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2))
