@@ -89,7 +89,7 @@ try {
       }
       const alice = acc.Alice;
       const sets = [];
-      for (let i = 0; i < items.length; i += 2000) sets.push(api.tx.Sudo.sudo({ call: api.tx.System.set_storage({ items: items.slice(i, i + 2000) }).decodedCall }));
+      for (let i = 0; i < items.length; i += 400) sets.push(api.tx.Sudo.sudo({ call: api.tx.System.set_storage({ items: items.slice(i, i + 400) }).decodedCall }));
       await bulk(alice, sets);
       await until(async () => (await api.query.Wells.Ledgers.getEntries(lastWell, { at: 'best' })).length >= MONTHS);
     }
