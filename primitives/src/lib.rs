@@ -59,6 +59,25 @@ pub const MAX_BENEFICIARIES: u32 = 9;
 /// the last key it received, so no read scans the whole chain.
 pub const MAX_PAGE: u32 = 100;
 
+/// How many entries a page asked for with `limit` holds: `limit` within 1 ..= [`MAX_PAGE`] (0
+/// still reads one entry, so a client always makes progress).
+pub fn page_len(limit: u32) -> usize {
+	limit.clamp(1, MAX_PAGE) as usize
+}
+
+#[cfg(test)]
+mod page_len_tests {
+	#[test]
+	fn a_page_holds_one_to_max_page_entries() {
+		assert_eq!(super::page_len(0), 1);
+		assert_eq!(super::page_len(1), 1);
+		assert_eq!(super::page_len(99), 99);
+		assert_eq!(super::page_len(100), 100);
+		assert_eq!(super::page_len(101), 100);
+		assert_eq!(super::page_len(u32::MAX), 100);
+	}
+}
+
 /// Identifier of an asset class (region/commodity family), e.g. 0 = Canadian Petroleum Minerals.
 pub type AssetClassId = u32;
 

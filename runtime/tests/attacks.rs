@@ -383,13 +383,13 @@ fn admit_with(who: &treasurenet_runtime::AccountId, kyb: [u8; 32], codes: &[&str
 	assert_ok!(Producers::apply(signed(who), 0, kyb));
 	assert_ok!(Producers::judge_kyb(
 		signed(&charlie()),
-		who.clone(),
+		who.clone().into(),
 		kyb,
 		true,
 		codes.try_into().unwrap()
 	));
 	assert_ok!(Producers::submit_kyc(signed(who), [0x5c; 32]));
-	assert_ok!(Producers::judge_kyc(signed(&charlie()), who.clone(), [0x5c; 32], true));
+	assert_ok!(Producers::judge_kyc(signed(&charlie()), who.clone().into(), [0x5c; 32], true));
 }
 
 /// Hole 4: a producer registers a public Petrinex identifier of another company's well to mint
@@ -487,7 +487,7 @@ fn a_second_account_of_the_same_operator_is_refused() {
 		assert_noop!(
 			treasurenet_runtime::Producers::judge_kyb(
 				signed(&charlie()),
-				second,
+				second.into(),
 				[0x77; 32],
 				true,
 				ops_of(&eve())
@@ -653,7 +653,7 @@ fn judges_cannot_judge_themselves() {
 		assert_noop!(
 			Producers::judge_kyb(
 				signed(&charlie()),
-				charlie(),
+				charlie().into(),
 				[0x44; 32],
 				true,
 				ops_of(&charlie())
@@ -664,28 +664,28 @@ fn judges_cannot_judge_themselves() {
 		assert_ok!(KycVerifiers::add_member(RuntimeOrigin::root(), bob().into()));
 		assert_ok!(Producers::judge_kyb(
 			signed(&bob()),
-			charlie(),
+			charlie().into(),
 			[0x44; 32],
 			true,
 			ops_of(&charlie())
 		));
 		assert_ok!(Producers::submit_kyc(signed(&charlie()), [0x45; 32]));
 		assert_noop!(
-			Producers::judge_kyc(signed(&charlie()), charlie(), [0x45; 32], true),
+			Producers::judge_kyc(signed(&charlie()), charlie().into(), [0x45; 32], true),
 			pallet_producers::Error::<Runtime>::CannotJudgeOwnApplication
 		);
-		assert_ok!(Producers::judge_kyc(signed(&bob()), charlie(), [0x45; 32], true));
+		assert_ok!(Producers::judge_kyc(signed(&bob()), charlie().into(), [0x45; 32], true));
 		// Alice, a Foundation Manager, admitted as a producer too, cannot pass her own well.
 		assert_ok!(Producers::apply(signed(&alice()), 0, [0x46; 32]));
 		assert_ok!(Producers::judge_kyb(
 			signed(&bob()),
-			alice(),
+			alice().into(),
 			[0x46; 32],
 			true,
 			ops_of(&alice())
 		));
 		assert_ok!(Producers::submit_kyc(signed(&alice()), [0x47; 32]));
-		assert_ok!(Producers::judge_kyc(signed(&bob()), alice(), [0x47; 32], true));
+		assert_ok!(Producers::judge_kyc(signed(&bob()), alice().into(), [0x47; 32], true));
 		assert_ok!(Wells::submit_well(
 			signed(&alice()),
 			0,

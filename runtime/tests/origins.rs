@@ -261,13 +261,13 @@ fn newcomer_admitted() {
 	newcomer_applies();
 	assert_ok!(Producers::judge_kyb(
 		signed(&charlie()),
-		newcomer(),
+		newcomer().into(),
 		KYB,
 		true,
 		ops_of(&newcomer())
 	));
 	assert_ok!(Producers::submit_kyc(signed(&newcomer()), KYC));
-	assert_ok!(Producers::judge_kyc(signed(&charlie()), newcomer(), KYC, true));
+	assert_ok!(Producers::judge_kyc(signed(&charlie()), newcomer().into(), KYC, true));
 }
 
 fn january() -> Month {
@@ -308,7 +308,7 @@ fn judge_kyb_only_verifiers() {
 		newcomer_applies();
 		for approve in [true, false] {
 			let call = RuntimeCall::Producers(pallet_producers::Call::judge_kyb {
-				applicant: newcomer(),
+				applicant: newcomer().into(),
 				kyb: KYB,
 				approve,
 				operators: ops_of(&newcomer()),
@@ -326,7 +326,7 @@ fn judge_kyc_only_verifiers() {
 		newcomer_applies();
 		assert_ok!(Producers::judge_kyb(
 			signed(&charlie()),
-			newcomer(),
+			newcomer().into(),
 			KYB,
 			true,
 			ops_of(&newcomer())
@@ -334,14 +334,14 @@ fn judge_kyc_only_verifiers() {
 		assert_ok!(Producers::submit_kyc(signed(&newcomer()), KYC));
 		for approve in [true, false] {
 			let call = RuntimeCall::Producers(pallet_producers::Call::judge_kyc {
-				applicant: newcomer(),
+				applicant: newcomer().into(),
 				kyc: KYC,
 				approve,
 			});
 			only(call, &[Verifier], bad_origin);
 		}
 		// The judgement really admits.
-		assert_ok!(Producers::judge_kyc(signed(&charlie()), newcomer(), KYC, true));
+		assert_ok!(Producers::judge_kyc(signed(&charlie()), newcomer().into(), KYC, true));
 		assert!(pallet_producers::ProducerRecords::<Runtime>::contains_key(newcomer()));
 		check_invariants();
 	});
@@ -352,13 +352,13 @@ fn producer_suspend_reinstate_revoke_only_root() {
 	world().execute_with(|| {
 		let why: pallet_producers::Reason = b"audit finding".to_vec().try_into().unwrap();
 		let suspend = RuntimeCall::Producers(pallet_producers::Call::suspend {
-			producer: eve(),
+			producer: eve().into(),
 			reason: why.clone(),
 		});
 		only(suspend.clone(), &[Root], bad_origin);
 		only(
 			RuntimeCall::Producers(pallet_producers::Call::revoke {
-				producer: eve(),
+				producer: eve().into(),
 				reason: why.clone(),
 			}),
 			&[Root],
@@ -366,16 +366,128 @@ fn producer_suspend_reinstate_revoke_only_root() {
 		);
 		apply(suspend, root());
 		only(
-			RuntimeCall::Producers(pallet_producers::Call::reinstate { producer: eve() }),
+			RuntimeCall::Producers(pallet_producers::Call::reinstate { producer: eve().into() }),
 			&[Root],
 			bad_origin,
 		);
 		// Revoking a suspended producer is Root's too.
 		only(
-			RuntimeCall::Producers(pallet_producers::Call::revoke { producer: eve(), reason: why }),
+			RuntimeCall::Producers(pallet_producers::Call::revoke {
+				producer: eve().into(),
+				reason: why,
+			}),
 			&[Root],
 			bad_origin,
 		);
+		check_invariants();
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wells changing hands or going: transfer (Root), removal (the owner or Root).
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn transfer_well_only_root() {
+	world().execute_with(|| {
+		newcomer_admitted();
+		let call = RuntimeCall::Wells(pallet_wells::Call::transfer_well {
+			well: 0,
+			new_owner: newcomer().into(),
+			operator: op_of(&newcomer()),
+		});
+		only(call, &[Root], bad_origin);
+		check_invariants();
+	});
+}
+
+#[test]
+fn remove_well_only_the_owner_or_root() {
+	world().execute_with(|| {
+		let call =
+			RuntimeCall::Wells(pallet_wells::Call::remove_well { well: 0, reason: reason("gone") });
+		// Other signed accounts pass the origin check and are not the owner; unsigned and the
+		// collective's origins are neither signed nor governance.
+		only(call, &[Producer, Root], |role| match role {
+			None | FoundationMotion | FoundationMemberOrigin => DispatchError::BadOrigin,
+			_ => pallet_wells::Error::<Runtime>::NotOwner.into(),
+		});
+		check_invariants();
+	});
+}
+
+/// Account parameters are `MultiAddress`es (`AccountIdLookupOf`). On this chain only `Id` names
+/// an account (no indices pallet): an index, raw bytes or another chain's address is refused with
+/// `CannotLookup` from the very origin the call needs, and changes nothing.
+#[test]
+fn account_parameters_refuse_addresses_that_name_no_account() {
+	use pallet_producers::Call as P;
+	use pallet_wells::Call as W;
+	use sp_runtime::MultiAddress as A;
+	world().execute_with(|| {
+		newcomer_applies();
+		let why: pallet_producers::Reason = b"audit finding".to_vec().try_into().unwrap();
+		for who in [A::Index(()), A::Raw(vec![7; 32]), A::Address32([7; 32]), A::Address20([7; 20])]
+		{
+			let calls = [
+				(
+					RuntimeCall::Producers(P::judge_kyb {
+						applicant: who.clone(),
+						kyb: KYB,
+						approve: true,
+						operators: ops_of(&newcomer()),
+					}),
+					Verifier,
+				),
+				(
+					RuntimeCall::Producers(P::judge_kyc {
+						applicant: who.clone(),
+						kyc: KYC,
+						approve: true,
+					}),
+					Verifier,
+				),
+				(
+					RuntimeCall::Producers(P::suspend {
+						producer: who.clone(),
+						reason: why.clone(),
+					}),
+					Root,
+				),
+				(RuntimeCall::Producers(P::reinstate { producer: who.clone() }), Root),
+				(
+					RuntimeCall::Producers(P::revoke {
+						producer: who.clone(),
+						reason: why.clone(),
+					}),
+					Root,
+				),
+				(
+					RuntimeCall::Wells(W::set_beneficiary_share {
+						well: 0,
+						beneficiary: who.clone(),
+						share: Perbill::from_percent(10),
+					}),
+					Producer,
+				),
+				(
+					RuntimeCall::Wells(W::transfer_well {
+						well: 0,
+						new_owner: who.clone(),
+						operator: op_of(&newcomer()),
+					}),
+					Root,
+				),
+			];
+			for (call, role) in calls {
+				rejected(
+					&call,
+					&format!("{role:?} naming {who:?}"),
+					role.origin(),
+					DispatchError::CannotLookup,
+				);
+			}
+		}
 		check_invariants();
 	});
 }
@@ -508,7 +620,7 @@ fn well_owner_calls_only_the_owner() {
 		);
 		let share = pallet_wells::Call::set_beneficiary_share {
 			well: 0,
-			beneficiary: ferdie(),
+			beneficiary: ferdie().into(),
 			share: Perbill::from_percent(90),
 		};
 		only(RuntimeCall::Wells(share), &[Producer], &not_owner);

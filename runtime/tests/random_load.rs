@@ -382,7 +382,12 @@ impl Fuzz {
 			Stage::AwaitingKybJudgement { kyb } => {
 				let kyb = if right { kyb } else { self.rng.bytes32() };
 				(
-					Call::judge_kyb { operators: ops_of(&applicant), applicant, kyb, approve },
+					Call::judge_kyb {
+						operators: ops_of(&applicant),
+						applicant: applicant.into(),
+						kyb,
+						approve,
+					},
 					self.member_of::<pallet_membership::Instance2>(),
 				)
 			},
@@ -392,7 +397,7 @@ impl Fuzz {
 			Stage::AwaitingKycJudgement { kyc, .. } => {
 				let kyc = if right { kyc } else { self.rng.bytes32() };
 				(
-					Call::judge_kyc { applicant, kyc, approve },
+					Call::judge_kyc { applicant: applicant.into(), kyc, approve },
 					self.member_of::<pallet_membership::Instance2>(),
 				)
 			},
@@ -465,8 +470,10 @@ impl Fuzz {
 				// Governance over producers; revocation (final) is rare so producers remain.
 				let producer = self.producer();
 				let c = match self.rng.below(100) {
-					0 => Call::revoke { producer, reason: reason(&mut self.rng) },
-					1..=30 => Call::suspend { producer, reason: reason(&mut self.rng) },
+					0 => Call::revoke { producer: producer.into(), reason: reason(&mut self.rng) },
+					1..=30 => {
+						Call::suspend { producer: producer.into(), reason: reason(&mut self.rng) }
+					},
 					_ => {
 						let suspended: Vec<AccountId> =
 							pallet_producers::ProducerRecords::<Runtime>::iter()
@@ -479,7 +486,7 @@ impl Fuzz {
 								.map(|(a, _)| a)
 								.collect();
 						let producer = self.rng.pick(&suspended).unwrap_or(producer);
-						Call::reinstate { producer }
+						Call::reinstate { producer: producer.into() }
 					},
 				};
 				(c, Who::Root)
@@ -581,7 +588,7 @@ impl Fuzz {
 				(
 					Call::set_beneficiary_share {
 						well: id,
-						beneficiary: self.any_account(),
+						beneficiary: self.any_account().into(),
 						share,
 					},
 					self.owner_of(id),

@@ -137,7 +137,7 @@ impl<T: Config> Pallet<T> {
 			Some((w, m)) => AuditRecords::<T>::iter_from(AuditRecords::<T>::hashed_key_for(w, m)),
 			None => AuditRecords::<T>::iter(),
 		};
-		records.take(limit.clamp(1, tn_primitives::MAX_PAGE) as usize).collect()
+		records.take(tn_primitives::page_len(limit)).collect()
 	}
 
 	fn mint_to(who: &T::AccountId, amount: u128) -> DispatchResult {

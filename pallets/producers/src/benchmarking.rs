@@ -13,7 +13,7 @@ use crate::Pallet as Producers;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{fungible::Mutate, EnsureOrigin, Get};
 use frame_system::RawOrigin;
-use sp_runtime::traits::{Bounded, Saturating, Zero};
+use sp_runtime::traits::{Bounded, Saturating, StaticLookup, Zero};
 use tn_primitives::{traits::DepositSlasher, Day, ONE_TAT};
 
 /// What the runtime must provide for the benchmarks.
@@ -109,7 +109,7 @@ mod benches {
 		Producers::<T>::do_apply(who.clone(), T::BenchmarkHelper::asset_class(), KYB).unwrap();
 		let (origin, _) = verifier::<T>();
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, who.clone(), KYB, true, operators());
+		_(origin as T::RuntimeOrigin, T::Lookup::unlookup(who.clone()), KYB, true, operators());
 		assert_eq!(Applications::<T>::get(&who).unwrap().stage, Stage::AwaitingKyc { kyb: KYB });
 		assert_eq!(crate::OperatorsOf::<T>::get(&who), Some(operators()));
 	}
@@ -136,7 +136,7 @@ mod benches {
 		Producers::<T>::do_judge_kyb(v, who.clone(), KYB, true, operators()).unwrap();
 		Producers::<T>::do_submit_kyc(who.clone(), KYC).unwrap();
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, who.clone(), KYC, true);
+		_(origin as T::RuntimeOrigin, T::Lookup::unlookup(who.clone()), KYC, true);
 		assert!(crate::ProducerRecords::<T>::contains_key(&who));
 	}
 
@@ -195,7 +195,7 @@ mod benches {
 		let who = producer::<T>("producer");
 		let origin = T::GovernanceOrigin::try_successful_origin().expect("governance origin");
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, who.clone(), reason());
+		_(origin as T::RuntimeOrigin, T::Lookup::unlookup(who.clone()), reason());
 		assert!(matches!(
 			crate::ProducerRecords::<T>::get(&who).unwrap().status,
 			ProducerStatus::Suspended { .. }
@@ -208,7 +208,7 @@ mod benches {
 		Producers::<T>::do_suspend(who.clone(), reason()).unwrap();
 		let origin = T::GovernanceOrigin::try_successful_origin().expect("governance origin");
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, who.clone());
+		_(origin as T::RuntimeOrigin, T::Lookup::unlookup(who.clone()));
 		assert_eq!(crate::ProducerRecords::<T>::get(&who).unwrap().status, ProducerStatus::Active);
 	}
 
@@ -217,7 +217,7 @@ mod benches {
 		let who = producer::<T>("producer");
 		let origin = T::GovernanceOrigin::try_successful_origin().expect("governance origin");
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, who.clone(), reason());
+		_(origin as T::RuntimeOrigin, T::Lookup::unlookup(who.clone()), reason());
 		assert!(matches!(
 			crate::ProducerRecords::<T>::get(&who).unwrap().status,
 			ProducerStatus::Revoked { .. }

@@ -37,7 +37,7 @@ impl<T: Config> Pallet<T> {
 	/// when the page is full (more may follow).
 	pub(crate) fn pending_page(after: Option<T::AccountId>, limit: u32) -> PendingPage<T> {
 		let today = Self::today();
-		let limit = limit.clamp(1, tn_primitives::MAX_PAGE) as usize;
+		let limit = tn_primitives::page_len(limit);
 		let scan = match after {
 			Some(a) => Applications::<T>::iter_from(Applications::<T>::hashed_key_for(a)),
 			None => Applications::<T>::iter(),

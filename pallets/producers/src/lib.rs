@@ -62,6 +62,7 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_arithmetic::FixedU128;
+	use sp_runtime::traits::StaticLookup;
 	use tn_primitives::{traits::ActiveWellCount, Commitment, Day, OperatorCode, OperatorCodes};
 
 	/// Balance of the native token.
@@ -73,6 +74,8 @@ pub mod pallet {
 		alloc::vec::Vec<(<T as frame_system::Config>::AccountId, Application<BalanceOf<T>>)>,
 		Option<<T as frame_system::Config>::AccountId>,
 	);
+	/// An account parameter as Polkadot.js Apps offers it (an address or an index).
+	pub type AccountIdLookupOf<T> = <<T as frame_system::Config>::Lookup as StaticLookup>::Source;
 	/// Imbalance produced by a slash.
 	pub type CreditOf<T> = Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
 
@@ -384,6 +387,11 @@ pub mod pallet {
 		/// (blake2-256) of the company's KYB documents. Holds the application deposit, which is
 		/// returned whenever the application ends. An expired application of the caller is
 		/// replaced.
+		///
+		/// Origin: any signed account that is not a producer. Emits `ApplicationOpened` (after
+		/// `ApplicationExpired` when an expired application is replaced). Errors:
+		/// `AlreadyProducer`, `KybInUse`, `UnknownAssetClass`, `ApplicationExists`,
+		/// `InsufficientBalance`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::apply())]
 		pub fn apply(
@@ -397,6 +405,9 @@ pub mod pallet {
 
 		/// Replace the pending KYB submission with a new commitment (before it is judged).
 		/// A judgement naming the old hash will be refused as stale.
+		///
+		/// Origin: the applicant. Emits `KybSubmitted`. Errors: `NoApplication`,
+		/// `ApplicationExpired`, `NotAwaitingKyb`, `KybInUse`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::submit_kyb())]
 		pub fn submit_kyb(origin: OriginFor<T>, kyb: Commitment) -> DispatchResult {
@@ -418,17 +429,21 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::judge_kyb())]
 		pub fn judge_kyb(
 			origin: OriginFor<T>,
-			applicant: T::AccountId,
+			applicant: AccountIdLookupOf<T>,
 			kyb: Commitment,
 			approve: bool,
 			operators: OperatorCodes,
 		) -> DispatchResult {
 			let verifier = T::VerifierOrigin::ensure_origin(origin)?;
+			let applicant = T::Lookup::lookup(applicant)?;
 			Self::do_judge_kyb(verifier, applicant, kyb, approve, operators)
 		}
 
 		/// Submit (or replace, before judgement) the commitment of the representative's KYC
 		/// documents. Only after KYB has passed.
+		///
+		/// Origin: the applicant. Emits `KycSubmitted`. Errors: `NoApplication`,
+		/// `ApplicationExpired`, `KybNotApproved`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::submit_kyc())]
 		pub fn submit_kyc(origin: OriginFor<T>, kyc: Commitment) -> DispatchResult {
@@ -437,21 +452,29 @@ pub mod pallet {
 		}
 
 		/// KYC verifier: record the judgement of `applicant`'s KYC submission `kyc`.
-		/// `approve = true` admits the producer; `false` ends the application.
+		/// `approve = true` admits the producer; `false` ends the application. Either way the
+		/// applicant gets a `KycJudged` notice and the application deposit back.
+		///
+		/// Origin: a KYC verifier (not the applicant). Emits `ProducerAdmitted` or
+		/// `KycRejected`. Errors: `CannotJudgeOwnApplication`, `NoApplication`,
+		/// `ApplicationExpired`, `NotAwaitingKycJudgement`, `StaleSubmission`, `KybInUse`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::judge_kyc())]
 		pub fn judge_kyc(
 			origin: OriginFor<T>,
-			applicant: T::AccountId,
+			applicant: AccountIdLookupOf<T>,
 			kyc: Commitment,
 			approve: bool,
 		) -> DispatchResult {
 			let verifier = T::VerifierOrigin::ensure_origin(origin)?;
+			let applicant = T::Lookup::lookup(applicant)?;
 			Self::do_judge_kyc(verifier, applicant, kyc, approve)
 		}
 
 		/// Cancel the caller's application (also an expired one). Nothing is kept; the
 		/// application deposit is returned.
+		///
+		/// Origin: the applicant. Emits `ApplicationCancelled`. Errors: `NoApplication`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::cancel_application())]
 		pub fn cancel_application(origin: OriginFor<T>) -> DispatchResult {
@@ -461,6 +484,9 @@ pub mod pallet {
 
 		/// Producer: put `amount` of the native token towards the deposit. Outstanding debt is
 		/// repaid first (sent to the slash destination); the rest is held as deposit.
+		///
+		/// Origin: a producer (also a suspended or revoked one: debt can always be repaid).
+		/// Emits `Deposited`. Errors: `ZeroAmount`, `NotProducer`, `InsufficientBalance`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::deposit())]
 		pub fn deposit(
@@ -500,35 +526,49 @@ pub mod pallet {
 			Self::do_claim_unbonded(who)
 		}
 
-		/// Governance: suspend an active producer (it cannot add wells, upload or mint).
+		/// Governance: suspend an active producer (it cannot add wells, upload, mint or
+		/// withdraw) while it is investigated. The producer gets a `ProducerSuspended` notice.
+		///
+		/// Origin: `GovernanceOrigin`. Emits `ProducerSuspended`. Errors: `NotProducer`,
+		/// `ProducerSuspended`, `ProducerRevoked`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::suspend())]
 		pub fn suspend(
 			origin: OriginFor<T>,
-			producer: T::AccountId,
+			producer: AccountIdLookupOf<T>,
 			reason: Reason,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
+			let producer = T::Lookup::lookup(producer)?;
 			Self::do_suspend(producer, reason)
 		}
 
-		/// Governance: lift a suspension.
+		/// Governance: lift a suspension. The producer gets a `ProducerReinstated` notice.
+		///
+		/// Origin: `GovernanceOrigin`. Emits `ProducerReinstated`. Errors: `NotProducer`,
+		/// `NotSuspended`, `ProducerRevoked`.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::reinstate())]
-		pub fn reinstate(origin: OriginFor<T>, producer: T::AccountId) -> DispatchResult {
+		pub fn reinstate(origin: OriginFor<T>, producer: AccountIdLookupOf<T>) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
+			let producer = T::Lookup::lookup(producer)?;
 			Self::do_reinstate(producer)
 		}
 
-		/// Governance: revoke a producer for good. Its deposit stays withdrawable.
+		/// Governance: revoke a producer for good (also a suspended one). Its deposit stays
+		/// withdrawable. The producer gets a `ProducerRevoked` notice.
+		///
+		/// Origin: `GovernanceOrigin`. Emits `ProducerRevoked`. Errors: `NotProducer`,
+		/// `ProducerRevoked`.
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::revoke())]
 		pub fn revoke(
 			origin: OriginFor<T>,
-			producer: T::AccountId,
+			producer: AccountIdLookupOf<T>,
 			reason: Reason,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
+			let producer = T::Lookup::lookup(producer)?;
 			Self::do_revoke(producer, reason)
 		}
 	}

@@ -150,7 +150,7 @@ mod benches {
 			.unwrap();
 		let newcomer: T::AccountId = account("newcomer", 0, 0);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who), well, newcomer, Perbill::from_parts(1));
+		_(RawOrigin::Signed(who), well, T::Lookup::unlookup(newcomer), Perbill::from_parts(1));
 		assert_eq!(WellRegistry::<T>::get(well).unwrap().beneficiaries.len() as u32, max);
 	}
 

@@ -109,6 +109,14 @@ impl<T: Config> Pallet<T> {
 		WellRegistry::<T>::insert(id, well);
 	}
 
+	/// The wells of `ids` (an index's keys, in hash order), by id.
+	pub(crate) fn wells_by_id(ids: impl Iterator<Item = WellId>) -> Vec<(WellId, WellOf<T>)> {
+		let mut v: Vec<_> =
+			ids.filter_map(|id| WellRegistry::<T>::get(id).map(|w| (id, w))).collect();
+		v.sort_by_key(|(id, _)| *id);
+		v
+	}
+
 	/// Keep `id` in the [`ReviewQueue`] exactly while `well` awaits a Foundation Manager.
 	fn sync_review_queue(id: WellId, well: &WellOf<T>) {
 		if awaits_review::<T>(well) {

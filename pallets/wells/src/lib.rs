@@ -595,6 +595,11 @@ pub mod pallet {
 		}
 
 		/// Owner: replace the beneficiaries. Shares sum to at most 100 %; the owner keeps the rest.
+		/// Mints split by the list in force when they happen.
+		///
+		/// Origin: the well's owner. Emits `BeneficiariesSet` (with the owner's remainder).
+		/// Errors: `UnknownWell`, `NotOwner`, `ZeroShare`, `DuplicateBeneficiary`,
+		/// `SharesExceedHundredPercent`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::set_beneficiaries(beneficiaries.len() as u32))]
 		pub fn set_beneficiaries(
@@ -607,19 +612,30 @@ pub mod pallet {
 		}
 
 		/// Owner: change one beneficiary's share; a share of 0 removes it; a new account is added.
+		///
+		/// Origin: the well's owner. Emits `BeneficiariesSet` (the whole new list and the owner's
+		/// remainder). Errors: `UnknownWell`, `NotOwner`, `NotBeneficiary` (share 0 for an
+		/// account that is not one), `DuplicateBeneficiary` (the owner itself),
+		/// `SharesExceedHundredPercent`, `TooManyBeneficiaries`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::set_beneficiary_share())]
 		pub fn set_beneficiary_share(
 			origin: OriginFor<T>,
 			well: WellId,
-			beneficiary: T::AccountId,
+			beneficiary: AccountIdLookupOf<T>,
 			share: Perbill,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
+			let beneficiary = T::Lookup::lookup(beneficiary)?;
 			Self::do_set_beneficiary_share(who, well, beneficiary, share)
 		}
 
-		/// Owner: submit the annual review (fresh chemistry) once the notice was sent.
+		/// Owner: submit the annual review (fresh chemistry) once the notice was sent (or again
+		/// after a rejection). The well joins the Foundation Manager's review queue.
+		///
+		/// Origin: the well's owner. Emits `AnnualReviewSubmitted`. Errors: `UnknownWell`,
+		/// `NotOwner`, `WellNotActive`, `WellSuspended`, `AnnualReviewNotOpen`,
+		/// `QualityMismatch`, `QualityOutOfRange`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::submit_annual_review())]
 		pub fn submit_annual_review(
@@ -633,7 +649,13 @@ pub mod pallet {
 		}
 
 		/// Maintainer: pass (validity extended to max(expiry, today) + 365 days, discount
-		/// recomputed) or reject (the producer edits and resubmits) an annual review.
+		/// recomputed) or reject (the producer edits and resubmits) an annual review. The owner
+		/// gets an `AnnualReviewPassed` / `AnnualReviewRejected` notice.
+		///
+		/// Origin: a maintainer of the well's asset class (not the owner). Emits
+		/// `AnnualReviewPassed` or `AnnualReviewRejected`. Errors: `UnknownWell`,
+		/// `UnknownAssetClass`, `NotMaintainer`, `CannotReviewOwnWell`,
+		/// `NoAnnualReviewSubmission`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::judge_annual_review())]
 		pub fn judge_annual_review(
@@ -661,7 +683,10 @@ pub mod pallet {
 			Self::do_suspend_well(well, reason)
 		}
 
-		/// Governance: lift a well's suspension (it returns to review).
+		/// Governance: lift a well's suspension (it returns to review). The owner gets a
+		/// `WellReinstated` notice.
+		///
+		/// Origin: governance. Emits `WellReinstated`. Errors: `UnknownWell`, `NotSuspended`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::reinstate_well())]
 		pub fn reinstate_well(origin: OriginFor<T>, well: WellId) -> DispatchResult {
@@ -670,6 +695,13 @@ pub mod pallet {
 		}
 
 		/// Owner: record one day's production (litres of oil or m³ of gas) of an active well.
+		/// The day must lie in the upload window (`UploadWindow`); a day is recorded once.
+		///
+		/// Origin: an active producer owning the well. Emits `ProductionUploaded`. Errors:
+		/// `NotProducer`, `ProducerSuspended`, `ProducerRevoked` (producers pallet),
+		/// `UnknownWell`, `NotOwner`, `WellNotActive`, `WellSuspended`, `FutureDay`,
+		/// `DayTooOld`, `UploadGraceOver`, `MonthClosedForUploads`, `DayBeforeActivation`,
+		/// `VolumeTooLarge`, `DuplicateDay`, `MonthAudited`.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::upload_batch(1))]
 		pub fn upload_production(
@@ -684,7 +716,11 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Owner: record many days of many wells at once (all or nothing).
+		/// Owner: record many days of many wells at once (all or nothing: the first bad record
+		/// fails the whole batch), each record checked as by [`Pallet::upload_production`].
+		///
+		/// Origin: an active producer owning every well named. Emits `BatchUploaded`. Errors:
+		/// `EmptyBatch`, then those of `upload_production`.
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::upload_batch(records.len() as u32))]
 		pub fn upload_batch(origin: OriginFor<T>, records: BatchOf<T>) -> DispatchResult {
@@ -791,6 +827,9 @@ pub mod pallet {
 		}
 
 		/// Governance: move an asset class to Live or Retired (a proposal's deposit is returned).
+		///
+		/// Origin: governance. Emits `AssetClassStatusChanged`. Errors: `UnknownAssetClass`,
+		/// `InvalidStatusChange`.
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::set_asset_class_status())]
 		pub fn set_asset_class_status(
@@ -820,20 +859,12 @@ pub mod pallet {
 		/// The wells `owner` holds (registered or received), by id (the portal's WellManagement
 		/// page): one read of the owner's [`WellsByOwner`] prefix, not a scan of the registry.
 		pub fn wells_of(owner: T::AccountId) -> alloc::vec::Vec<(WellId, WellOf<T>)> {
-			let mut v: alloc::vec::Vec<_> = WellsByOwner::<T>::iter_key_prefix(owner)
-				.filter_map(|id| WellRegistry::<T>::get(id).map(|w| (id, w)))
-				.collect();
-			v.sort_by_key(|(id, _)| *id);
-			v
+			Self::wells_by_id(WellsByOwner::<T>::iter_key_prefix(owner))
 		}
 		/// What Foundation Managers have to review, by id: wells in review and annual reviews
 		/// submitted (the stored [`ReviewQueue`]).
 		pub fn review_queue() -> alloc::vec::Vec<(WellId, WellOf<T>)> {
-			let mut v: alloc::vec::Vec<_> = ReviewQueue::<T>::iter_keys()
-				.filter_map(|id| WellRegistry::<T>::get(id).map(|w| (id, w)))
-				.collect();
-			v.sort_by_key(|(id, _)| *id);
-			v
+			Self::wells_by_id(ReviewQueue::<T>::iter_keys())
 		}
 		/// A well's months with uploads, oldest first.
 		pub fn months_of(id: WellId) -> alloc::vec::Vec<(Month, MonthLedger)> {

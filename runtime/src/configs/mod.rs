@@ -283,7 +283,7 @@ pub fn tat_holders(after: Option<AccountId>, limit: u32) -> alloc::vec::Vec<(Acc
 		None => Accounts::iter_prefix(id),
 	};
 	holders
-		.take(limit.clamp(1, tn_primitives::MAX_PAGE) as usize)
+		.take(tn_primitives::page_len(limit))
 		.map(|(who, account)| (who, account.balance))
 		.collect()
 }

@@ -196,12 +196,18 @@ pub fn onboard() -> u32 {
 	assert_ok!(Producers::apply(signed(&eve), 0, KYB));
 	// Only Charlie (KYC verifier) judges.
 	assert_noop!(
-		Producers::judge_kyb(signed(&alice()), eve.clone(), KYB, true, ops_of(&eve)),
+		Producers::judge_kyb(signed(&alice()), eve.clone().into(), KYB, true, ops_of(&eve)),
 		sp_runtime::DispatchError::BadOrigin
 	);
-	assert_ok!(Producers::judge_kyb(signed(&charlie()), eve.clone(), KYB, true, ops_of(&eve)));
+	assert_ok!(Producers::judge_kyb(
+		signed(&charlie()),
+		eve.clone().into(),
+		KYB,
+		true,
+		ops_of(&eve)
+	));
 	assert_ok!(Producers::submit_kyc(signed(&eve), KYC));
-	assert_ok!(Producers::judge_kyc(signed(&charlie()), eve.clone(), KYC, true));
+	assert_ok!(Producers::judge_kyc(signed(&charlie()), eve.clone().into(), KYC, true));
 	assert_ok!(Producers::deposit(signed(&eve), 100 * UNIT));
 	assert_eq!(deposit_held(&eve), 100 * UNIT);
 
