@@ -64,7 +64,11 @@ impl_opaque_keys! {
 	}
 }
 
-/// The runtime's version. `spec_version` must grow with every runtime upgrade.
+/// The runtime's version. `spec_version` must grow with every runtime upgrade;
+/// `transaction_version` with every change of a call's index or arguments (signed transactions of
+/// the old encoding are then refused, not misread): 2 since the account parameters of
+/// `producers.{judge_kyb, judge_kyc, suspend, reinstate, revoke}` and
+/// `wells.set_beneficiary_share` are `MultiAddress`es.
 #[cfg(not(feature = "upgrade-test"))]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
@@ -74,7 +78,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_version: 100,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -91,7 +95,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 

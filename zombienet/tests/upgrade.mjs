@@ -175,8 +175,14 @@ try {
   await waitUntil(api, 'the upgrade authorised by the referendum', async () => (await api.query.system.authorizedUpgrade()).isSome, { timeoutMs: 240_000 });
   say(`  authorised ${(await best()) - t0} blocks after the proposal`);
   const applied = await send(api, acc.ferdie, api.tx.system.applyAuthorizedUpgrade(`0x${code.toString('hex')}`), { timeoutMs: 180_000 });
-  // The block's events, read at that block (the api's decoded result of a code change is unreliable).
-  const events = (await (await api.at(applied.block)).query.system.events()).map(({ event }) => `${event.section}.${event.method}`);
+  // The block's events, read raw at that block and decoded with the api's registry: both the
+  // api's decoded result of a code change and `api.at(block)` (whose registry for the block of a
+  // code change misreads this runtime's events: "createType(Lookup159) … on operational") are
+  // unreliable in @polkadot/api 17. The two runtimes' metadata are the same but for
+  // spec_version, so the api's registry reads both.
+  const rawEvents = await api.rpc.state.getStorage(api.query.system.events.key(), applied.block);
+  const events = api.registry.createType('Vec<FrameSystemEventRecord>', rawEvents.toU8a(true))
+    .map(({ event }) => `${event.section}.${event.method}`);
   check(events.includes('system.CodeUpdated'), `the code supplied by Ferdie: system.CodeUpdated in block ${applied.block.toHex().slice(0, 10)}… (${events.filter((e) => e.startsWith('system.') && !e.startsWith('system.Extrinsic')).join(', ')})`);
   const upgradeBlock = await best();
   await waitUntil(api, 'the runtime at spec 101', tolerant(async () => (await specVersion()) === spec0 + 1), { timeoutMs: 120_000 });

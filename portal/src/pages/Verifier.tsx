@@ -2,6 +2,7 @@
 // commitment; approve or reject.
 import { useState } from 'react';
 import { Binary } from 'polkadot-api';
+import { MultiAddress } from '@polkadot-api/descriptors';
 import { useApp, useLoad } from '../state';
 import { firstPages, pendingPage } from '../chain/reads';
 import { short } from '../lib/format';
@@ -68,13 +69,13 @@ export function Verifier() {
             <div className="actions">
               <TxButton label={`Approve ${kind}`} testId="verify-approve" disabled={!matched[key] || !opsOk}
                 build={() => (kind === 'KYB'
-                  ? api.tx.Producers.judge_kyb({ applicant, kyb: commitment, approve: true, operators: ops.codes.map((c) => Binary.fromText(c)) })
-                  : api.tx.Producers.judge_kyc({ applicant, kyc: commitment, approve: true }))}
+                  ? api.tx.Producers.judge_kyb({ applicant: MultiAddress.Id(applicant), kyb: commitment, approve: true, operators: ops.codes.map((c) => Binary.fromText(c)) })
+                  : api.tx.Producers.judge_kyc({ applicant: MultiAddress.Id(applicant), kyc: commitment, approve: true }))}
                 onDone={s.reload} success="Approved." />
               <TxButton label={`Reject ${kind}`} className="danger" testId="verify-reject"
                 build={() => (kind === 'KYB'
-                  ? api.tx.Producers.judge_kyb({ applicant, kyb: commitment, approve: false, operators: [] })
-                  : api.tx.Producers.judge_kyc({ applicant, kyc: commitment, approve: false }))}
+                  ? api.tx.Producers.judge_kyb({ applicant: MultiAddress.Id(applicant), kyb: commitment, approve: false, operators: [] })
+                  : api.tx.Producers.judge_kyc({ applicant: MultiAddress.Id(applicant), kyc: commitment, approve: false }))}
                 onDone={s.reload} success="Rejected: the application ended." />
             </div>
             {!matched[key] && <small className="hint">Approve unlocks once the document and salt match the commitment{kind === 'KYB' ? ' and the operator codes are entered' : ''}.</small>}
