@@ -1,5 +1,5 @@
 // Benchmark (not a test): the WellManagement page with many wells on a dev chain.
-//   node bench/wells.mjs [wells=1000] [months=12]
+//   node bench/wells.mjs [wells=1000] [months=36]
 // Registers `wells` wells for Eve (onboarded through the chain, reviewed by Bob), uploads one day
 // in each of the last `months` months per well — at most 12 through `upload_batch`: uploads reach
 // back 365 days, so a fresh chain cannot hold more. The older months (the issue's 36 per well)
@@ -9,7 +9,7 @@
 // well, and a well's months page (`AuditMint.months`: 36 months a call).
 import { startChain, startPortal, startBrowser, openAs, go } from '../e2e/harness.mjs';
 
-const [WELLS = 1000, MONTHS = 12] = process.argv.slice(2).map(Number);
+const [WELLS = 1000, MONTHS = 36] = process.argv.slice(2).map(Number);
 const chain = await startChain();
 const portal = await startPortal();
 const browser = await startBrowser();
@@ -47,9 +47,9 @@ try {
     const h = (i, salt) => `0x${salt}${i.toString(16).padStart(62, '0')}`;
     const eve = acc.Eve; const charlie = acc.Charlie; const bob = acc.Bob;
     await send(eve, api.tx.Producers.apply({ asset_class: 0, kyb: h(1, 'aa') }));
-    await send(charlie, api.tx.Producers.judge_kyb({ applicant: eve.address, kyb: h(1, 'aa'), approve: true, operators: [new TextEncoder().encode('A1B2')] }));
+    await send(charlie, api.tx.Producers.judge_kyb({ applicant: { type: 'Id', value: eve.address }, kyb: h(1, 'aa'), approve: true, operators: [new TextEncoder().encode('A1B2')] }));
     await send(eve, api.tx.Producers.submit_kyc({ kyc: h(2, 'aa') }));
-    await send(charlie, api.tx.Producers.judge_kyc({ applicant: eve.address, kyc: h(2, 'aa'), approve: true }));
+    await send(charlie, api.tx.Producers.judge_kyc({ applicant: { type: 'Id', value: eve.address }, kyc: h(2, 'aa'), approve: true }));
     const first = await api.query.Wells.NextWellId.getValue({ at: 'best' });
     const submits = [];
     for (let i = 0; i < WELLS; i++) {
@@ -87,10 +87,25 @@ try {
         const month = { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1 };
         for (let i = 0; i < WELLS; i++) items.push([bytes(await api.query.Wells.Ledgers.getKey(first + i, month)), bytes(ledger)]);
       }
+      // Alice (sudo) is also an oracle feeder: her offchain worker signs price feeds with her
+      // account, so her nonce moves under us. Each call takes the pool-aware next nonce and is
+      // signed again when a feed took it first.
       const alice = acc.Alice;
-      const sets = [];
-      for (let i = 0; i < items.length; i += 400) sets.push(api.tx.Sudo.sudo({ call: api.tx.System.set_storage({ items: items.slice(i, i + 400) }).decodedCall }));
-      await bulk(alice, sets);
+      for (let i = 0; i < items.length; i += 400) {
+        const tx = api.tx.Sudo.sudo({ call: api.tx.System.set_storage({ items: items.slice(i, i + 400) }).decodedCall });
+        for (let attempt = 0; ; attempt++) {
+          const nonce = await client._request('system_accountNextIndex', [alice.address]);
+          const best = (await client.getBestBlocks())[0].hash;
+          const signed = await tx.sign(alice.signer, { nonce, at: best, mortality: { mortal: false } });
+          try {
+            await client._request('author_submitExtrinsic', [hex(signed)]);
+            break;
+          } catch (e) {
+            if (attempt >= 10 || ![1010, 1014].includes(e.code)) throw e;
+            await new Promise((r) => setTimeout(r, 1000));
+          }
+        }
+      }
       await until(async () => (await api.query.Wells.Ledgers.getEntries(lastWell, { at: 'best' })).length >= MONTHS);
     }
   }, { WELLS, MONTHS });
