@@ -24,6 +24,10 @@ fi
 WASM_BUILD_WORKSPACE_HINT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export WASM_BUILD_WORKSPACE_HINT
 export CARGO_INCREMENTAL=0
+# litep2p (the node's network) asks for a vendored OpenSSL, a C build of about 3 min on a cold
+# machine; Debian's libssl-dev (scripts/setup) serves the same API. Set OPENSSL_NO_VENDOR=0 to
+# build the vendored copy (e.g. for a binary that must not depend on the system's libssl).
+export OPENSSL_NO_VENDOR="${OPENSSL_NO_VENDOR:-1}"
 export CARGO_NET_RETRY=5
 # Every build of the workspace uses this one selection (all packages, all targets, the release
 # profile), so cargo resolves features once: the node, the simulator and every test share each

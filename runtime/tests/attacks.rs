@@ -2,8 +2,7 @@
 //! `production` preset's rule parameters and asserts that it fails or no longer pays — with the
 //! honest path beside it. docs/ATTACKS.md lists each attack, its rule and its test.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use frame_support::{assert_noop, assert_ok};
 use tn_primitives::{window::UploadWindow, Month};

@@ -2,8 +2,7 @@
 //! proposed, voted, enacted by the scheduler, and the next mint uses the new ratio. The dev
 //! preset's periods make the whole referendum take 15 blocks (90 s).
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use codec::Encode;
 use frame_support::{

@@ -2,8 +2,7 @@
 //! KYB → KYC → deposit → well passed → 30 days uploaded → prices and official production fed
 //! through the oracle → mint — and the balances exactly as the audit table says.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use frame_support::{assert_noop, assert_ok, traits::fungibles::Inspect};
 use tn_primitives::{Band, Month};

@@ -37,8 +37,7 @@
 //! - A zero-amount `Assets::mint` succeeds for anyone (pallet-assets returns early before the
 //!   issuer check) and emits `Issued { amount: 0 }`; supply and balances are unchanged.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use std::collections::BTreeSet;
 

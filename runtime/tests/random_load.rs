@@ -14,15 +14,14 @@
 //!   or arithmetic error — never `Other`, `Corruption` or `Unavailable`) and leaves the state
 //!   exactly as it was (same storage root);
 //! - after every block: every pallet's `try_state` invariants and the cross-pallet ones
-//!   ([`common::check_invariants`]).
+//!   ([`crate::common::check_invariants`]).
 //!
 //! The run is reproducible from its seed. Short run (10,000 calls, in the test command):
-//! `. scripts/env.sh && tn_test --test random_load -- --nocapture` (the workspace's one cargo
+//! `. scripts/env.sh && tn_test --test integration random_load:: -- --nocapture` (the workspace's one cargo
 //! selection, so nothing is rebuilt). Long run (README, "Long runs"): the same with
 //! `TN_FUZZ_CALLS=100000` and any `TN_FUZZ_SEED=<n>`; `--nocapture` prints the outcome table.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use codec::{Decode, Encode};
 use frame_support::{dispatch::GetDispatchInfo, traits::GetCallMetadata};

@@ -2,7 +2,7 @@
 //! the tables of BENCHMARKS.md:
 //!
 //! ```sh
-//! cargo test --release -p treasurenet-runtime --test weights -- --nocapture
+//! . scripts/env.sh && tn_test --test integration weights:: -- --nocapture --test-threads 1
 //! ```
 //!
 //! The weights are the generated `weights.rs` of each pallet (`scripts/bench-weights`); the block
