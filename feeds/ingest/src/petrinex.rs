@@ -27,7 +27,11 @@
 //!    exactly) to the key's [`WellTotal`] — a wrong month, a malformed volume or an overflow
 //!    marks the well's month as unknown instead. `***` volumes are counted, never as zero.
 //!    Negative volumes (amendments) are added. [`WellTotal::official_thousandths`] turns a
-//!    total into the well's official figure or "unknown".
+//!    total into the well's official figure or "unknown";
+//! 6. every row that counts for a well (matched of any operator, malformed naming it, masked at
+//!    its facility) is hashed into its [`WellTotal::rows_hash`] (blake2b-256 of the rows'
+//!    canonical bytes, [`canonical_row`]): the provenance of the well's figure, which changes
+//!    only when one of *its* rows does — not when Alberta republishes the file for other wells.
 //!
 //! Each ZIP layer stops at the end of its first entry's data (the deflate stream's own end, so
 //! entries written with a data descriptor — general purpose flag bit 3, sizes zero in the local
@@ -38,8 +42,10 @@
 //!
 //! **Memory** stays bounded independently of the file size: per ZIP layer a 32 KiB wrapping
 //! inflate window and one boxed `DecompressorOxide` (≈ 11 KiB, both freed when the entry ends),
-//! one CSV record (≤ [`MAX_RECORD_BYTES`]), the csv-core automaton, and one map entry per matched
-//! well — well under 256 KiB for ~1,000 wells.
+//! one CSV record (≤ [`MAX_RECORD_BYTES`]), the csv-core automaton, and per matched well one map
+//! entry and one blake2b state (≈ 220 bytes) — well under 512 KiB for ~1,000 wells. Each ZIP
+//! layer refuses to inflate more than [`MAX_INFLATED_BYTES`] ([`IngestError::InflatedTooLarge`]:
+//! a zip bomb).
 //!
 //! **Malformed volumes** in rows that match no registered well are never parsed.
 
@@ -169,6 +175,11 @@ impl Columns {
 	}
 }
 
+/// Most bytes one ZIP layer's entry may inflate to (256 MiB): a real month's CSV is ~120 MB
+/// (docs/DATA_FORMATS.md), its inner ZIP ~8 MB, so this leaves a margin of 2× over the largest
+/// real layer while a zip bomb (deflate inflates up to 1,032×) stops after 256 MiB of work.
+pub const MAX_INFLATED_BYTES: u64 = 256 * 1024 * 1024;
+
 /// Largest accepted CSV record (all fields of one row, unquoted), in bytes. Real rows are a few
 /// hundred bytes.
 pub const MAX_RECORD_BYTES: usize = 64 * 1024;
@@ -269,6 +280,14 @@ pub enum IngestError {
 	/// The body is a JSON document (Petrinex answers some failures with HTTP 200 and a JSON
 	/// message instead of the file): not published or not available now; try again later.
 	ServiceMessage,
+	/// A ZIP layer's entry inflates to more than `cap` bytes ([`MAX_INFLATED_BYTES`]): a zip
+	/// bomb, refused once its output passes the cap.
+	InflatedTooLarge {
+		/// The layer.
+		layer: Layer,
+		/// The cap in bytes.
+		cap: u64,
+	},
 	/// An internal invariant was violated (a bug; never expected).
 	Internal,
 }
@@ -306,6 +325,9 @@ impl fmt::Display for IngestError {
 			IngestError::HeaderTooWide => f.write_str("CSV header too wide"),
 			IngestError::ServiceMessage => {
 				f.write_str("the service answered with a JSON message instead of the file")
+			},
+			IngestError::InflatedTooLarge { layer, cap } => {
+				write!(f, "{layer}: entry inflates to more than {cap} bytes (zip bomb?)")
 			},
 			IngestError::Internal => f.write_str("internal error"),
 		}
@@ -401,6 +423,11 @@ pub struct WellTotal {
 	/// volume that is not an exact decimal (≤ 3 decimals), a total overflowing `i64`, or a row
 	/// with the wrong number of fields that names the well.
 	pub malformed_rows: u32,
+	/// blake2b-256 over the [`canonical_row`] bytes of every row counted above (matched rows of
+	/// any operator, malformed rows naming the well, masked rows at its facility), in file
+	/// order: the provenance of this well's figure. Rows of other wells never change it; any
+	/// change of one of its rows does.
+	pub rows_hash: [u8; 32],
 }
 
 impl WellTotal {
@@ -417,6 +444,28 @@ impl WellTotal {
 		}
 		Some(self.volume_thousandths)
 	}
+}
+
+/// The canonical bytes of one CSV row for [`WellTotal::rows_hash`]: the number of fields as a
+/// 4-byte little-endian integer, then each field as its byte length (4-byte little-endian) and
+/// its bytes as the CSV reader decodes them (quotes removed, nothing trimmed, latin-1 bytes as
+/// they are). Line endings and quoting do not change it; any byte of any field does.
+pub fn canonical_row<'a>(
+	fields: impl ExactSizeIterator<Item = &'a [u8]>,
+	out: &mut dyn FnMut(&[u8]),
+) {
+	let count = u32::try_from(fields.len()).unwrap_or(u32::MAX);
+	out(&count.to_le_bytes());
+	for f in fields {
+		out(&u32::try_from(f.len()).unwrap_or(u32::MAX).to_le_bytes());
+		out(f);
+	}
+}
+
+/// Hashes the current record into `key`'s row hash.
+fn hash_row<K: Ord>(hashers: &mut BTreeMap<K, Blake2b256>, key: K, record: &[u8], ends: &[usize]) {
+	let h = hashers.entry(key).or_insert_with(Blake2b256::new);
+	canonical_row((0..ends.len()).map(|i| field(record, ends, i)), &mut |b| h.update(b));
 }
 
 /// The result of a complete file.
@@ -467,6 +516,8 @@ struct CsvStage<M: WellMatcher> {
 	records: u64,
 	/// Set once the end of the CSV was processed.
 	complete: bool,
+	/// Each counted well's running row hash (finished into its total at the end).
+	hashers: BTreeMap<M::Key, Blake2b256>,
 	summary: IngestSummary<M::Key>,
 }
 
@@ -486,6 +537,7 @@ impl<M: WellMatcher> CsvStage<M> {
 			columns: None,
 			records: 0,
 			complete: false,
+			hashers: BTreeMap::new(),
 			summary: IngestSummary {
 				wells: BTreeMap::new(),
 				rows_seen: 0,
@@ -570,6 +622,11 @@ impl<M: WellMatcher> CsvStage<M> {
 		if self.records == 0 {
 			return Err(IngestError::MissingHeader);
 		}
+		for (key, h) in core::mem::take(&mut self.hashers) {
+			if let Some(total) = self.summary.wells.get_mut(&key) {
+				total.rows_hash = h.finalize();
+			}
+		}
 		self.complete = true;
 		Ok(())
 	}
@@ -581,8 +638,17 @@ impl<M: WellMatcher> CsvStage<M> {
 				Some(Columns::from_header((0..ends.len()).map(|i| field(record, ends, i)))?);
 			return Ok(());
 		};
-		let CsvStage { matcher, expected_month, record, ends, ends_len, overflow, summary, .. } =
-			self;
+		let CsvStage {
+			matcher,
+			expected_month,
+			record,
+			ends,
+			ends_len,
+			overflow,
+			summary,
+			hashers,
+			..
+		} = self;
 		let ends = ends.get(..*ends_len).unwrap_or(&[]);
 		summary.rows_seen = summary.rows_seen.saturating_add(1);
 		if *overflow || ends.len() != cols.count {
@@ -597,6 +663,7 @@ impl<M: WellMatcher> CsvStage<M> {
 				if let Some(key) = key {
 					let total = summary.wells.entry(key).or_default();
 					total.malformed_rows = total.malformed_rows.saturating_add(1);
+					hash_row(hashers, key, record, ends);
 				}
 			}
 			return Ok(());
@@ -615,6 +682,7 @@ impl<M: WellMatcher> CsvStage<M> {
 			matcher.wells_at_facility(get(cols.reporting_facility_id), product, &mut |key| {
 				let total = wells.entry(key).or_default();
 				total.masked_facility_rows = total.masked_facility_rows.saturating_add(1);
+				hash_row(hashers, key, record, ends);
 			});
 			return Ok(());
 		}
@@ -626,6 +694,7 @@ impl<M: WellMatcher> CsvStage<M> {
 			return Ok(());
 		};
 		summary.matched_rows = summary.matched_rows.saturating_add(1);
+		hash_row(hashers, key, record, ends);
 		let operator_ok = matcher.is_operator(key, get(cols.operator_baid));
 		let total = summary.wells.entry(key).or_default();
 		if !operator_ok {
@@ -806,5 +875,140 @@ impl<M: WellMatcher> PetrinexIngest<M> {
 			return Err(IngestError::Truncated);
 		}
 		Ok(self.csv.summary)
+	}
+}
+
+/// blake2b-256 (RFC 7693, unkeyed, 32-byte digest), streaming, for [`WellTotal::rows_hash`]
+/// (this crate has no hashing dependency; the runtime's `blake2_256` is the same function).
+#[derive(Clone)]
+pub(crate) struct Blake2b256 {
+	h: [u64; 8],
+	/// Bytes compressed so far.
+	t: u128,
+	buf: [u8; 128],
+	len: usize,
+}
+
+const IV: [u64; 8] = [
+	0x6a09_e667_f3bc_c908,
+	0xbb67_ae85_84ca_a73b,
+	0x3c6e_f372_fe94_f82b,
+	0xa54f_f53a_5f1d_36f1,
+	0x510e_527f_ade6_82d1,
+	0x9b05_688c_2b3e_6c1f,
+	0x1f83_d9ab_fb41_bd6b,
+	0x5be0_cd19_137e_2179,
+];
+
+const SIGMA: [[u8; 16]; 12] = [
+	[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15],
+	[14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3],
+	[11, 8, 12, 0, 5, 2, 15, 13, 10, 14, 3, 6, 7, 1, 9, 4],
+	[7, 9, 3, 1, 13, 12, 11, 14, 2, 6, 5, 10, 4, 0, 15, 8],
+	[9, 0, 5, 7, 2, 4, 10, 15, 14, 1, 11, 12, 6, 8, 3, 13],
+	[2, 12, 6, 10, 0, 11, 8, 3, 4, 13, 7, 5, 15, 14, 1, 9],
+	[12, 5, 1, 15, 14, 13, 4, 10, 0, 7, 6, 3, 9, 2, 8, 11],
+	[13, 11, 7, 14, 12, 1, 3, 9, 5, 0, 15, 4, 8, 6, 2, 10],
+	[6, 15, 14, 9, 11, 3, 0, 8, 12, 2, 13, 7, 1, 4, 10, 5],
+	[10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0],
+	[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15],
+	[14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3],
+];
+
+/// The mixing function G on four state words.
+macro_rules! g {
+	($a:ident, $b:ident, $c:ident, $d:ident, $x:expr, $y:expr) => {
+		$a = $a.wrapping_add($b).wrapping_add($x);
+		$d = ($d ^ $a).rotate_right(32);
+		$c = $c.wrapping_add($d);
+		$b = ($b ^ $c).rotate_right(24);
+		$a = $a.wrapping_add($b).wrapping_add($y);
+		$d = ($d ^ $a).rotate_right(16);
+		$c = $c.wrapping_add($d);
+		$b = ($b ^ $c).rotate_right(63);
+	};
+}
+
+fn compress(h: &mut [u64; 8], block: &[u8; 128], t: u128, last: bool) {
+	let mut m = [0u64; 16];
+	for (w, chunk) in m.iter_mut().zip(block.chunks_exact(8)) {
+		*w = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]));
+	}
+	let [h0, h1, h2, h3, h4, h5, h6, h7] = *h;
+	let [i0, i1, i2, i3, i4, i5, i6, i7] = IV;
+	let (mut v0, mut v1, mut v2, mut v3, mut v4, mut v5, mut v6, mut v7) =
+		(h0, h1, h2, h3, h4, h5, h6, h7);
+	let (mut v8, mut v9, mut v10, mut v11) = (i0, i1, i2, i3);
+	let mut v12 = i4 ^ (t as u64);
+	let mut v13 = i5 ^ (t.checked_shr(64).unwrap_or(0) as u64);
+	let mut v14 = if last { !i6 } else { i6 };
+	let mut v15 = i7;
+	let w = |k: u8| m.get(usize::from(k)).copied().unwrap_or(0);
+	for s in SIGMA.iter() {
+		let [s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14, s15] = *s;
+		g!(v0, v4, v8, v12, w(s0), w(s1));
+		g!(v1, v5, v9, v13, w(s2), w(s3));
+		g!(v2, v6, v10, v14, w(s4), w(s5));
+		g!(v3, v7, v11, v15, w(s6), w(s7));
+		g!(v0, v5, v10, v15, w(s8), w(s9));
+		g!(v1, v6, v11, v12, w(s10), w(s11));
+		g!(v2, v7, v8, v13, w(s12), w(s13));
+		g!(v3, v4, v9, v14, w(s14), w(s15));
+	}
+	*h = [
+		h0 ^ v0 ^ v8,
+		h1 ^ v1 ^ v9,
+		h2 ^ v2 ^ v10,
+		h3 ^ v3 ^ v11,
+		h4 ^ v4 ^ v12,
+		h5 ^ v5 ^ v13,
+		h6 ^ v6 ^ v14,
+		h7 ^ v7 ^ v15,
+	];
+}
+
+impl Blake2b256 {
+	/// A new hash (digest length 32, no key).
+	pub(crate) fn new() -> Self {
+		let [i0, i1, i2, i3, i4, i5, i6, i7] = IV;
+		Blake2b256 {
+			h: [i0 ^ 0x0101_0020, i1, i2, i3, i4, i5, i6, i7],
+			t: 0,
+			buf: [0; 128],
+			len: 0,
+		}
+	}
+
+	/// Hashes `data` next.
+	pub(crate) fn update(&mut self, mut data: &[u8]) {
+		while !data.is_empty() {
+			if self.len == 128 {
+				// More data follows: this block is not the last.
+				self.t = self.t.wrapping_add(128);
+				compress(&mut self.h, &self.buf, self.t, false);
+				self.len = 0;
+			}
+			let take = 128usize.saturating_sub(self.len).min(data.len());
+			let Some((head, rest)) = data.split_at_checked(take) else { return };
+			if let Some(dst) = self.buf.get_mut(self.len..self.len.saturating_add(take)) {
+				dst.copy_from_slice(head);
+			}
+			self.len = self.len.saturating_add(take);
+			data = rest;
+		}
+	}
+
+	/// The 32-byte digest.
+	pub(crate) fn finalize(mut self) -> [u8; 32] {
+		self.t = self.t.wrapping_add(self.len as u128);
+		if let Some(tail) = self.buf.get_mut(self.len..) {
+			tail.fill(0);
+		}
+		compress(&mut self.h, &self.buf, self.t, true);
+		let mut out = [0u8; 32];
+		for (o, w) in out.chunks_exact_mut(8).zip(self.h.iter()) {
+			o.copy_from_slice(&w.to_le_bytes());
+		}
+		out
 	}
 }

@@ -51,6 +51,11 @@ fn run_random_chunks(
 	ing.finish()
 }
 
+/// A total without its row hash (the counts only; the hash has tests of its own).
+fn counts(t: WellTotal) -> WellTotal {
+	WellTotal { rows_hash: [0; 32], ..t }
+}
+
 fn row_with(f: impl FnOnce(&mut Row)) -> Row {
 	let mut r = Row::prod(OIL_WELL, "OIL", "1");
 	f(&mut r);
@@ -111,7 +116,7 @@ fn reference_csv(eol: &str) -> Vec<u8> {
 fn check_reference(s: &IngestSummary<u32>) {
 	assert_eq!(s.wells.len(), 2);
 	assert_eq!(
-		s.wells[&1],
+		counts(s.wells[&1]),
 		WellTotal {
 			volume_thousandths: 100_500 + 20_250 - 5_200 + 5,
 			rows: 4,
@@ -120,7 +125,7 @@ fn check_reference(s: &IngestSummary<u32>) {
 		}
 	);
 	assert_eq!(
-		s.wells[&2],
+		counts(s.wells[&2]),
 		WellTotal { volume_thousandths: 1_000_001, rows: 1, ..Default::default() }
 	);
 	// A `***` volume leaves the oil well's month unknown; the gas well's is known.
@@ -219,13 +224,16 @@ fn quoted_line_break_and_row_numbers() {
 	assert_eq!(s.rows_seen, 3);
 	assert_eq!(s.malformed_rows, 1);
 	assert_eq!(
-		s.wells[&1],
+		counts(s.wells[&1]),
 		WellTotal { volume_thousandths: 3_000, rows: 2, malformed_rows: 1, ..Default::default() }
 	);
 	assert_eq!(s.wells[&1].official_thousandths(), None);
 	// Without the short row: both rows count (embedded CRLF is data, not a record end).
 	let s = run(&zip_in_zip(&csv(&rows, "\r\n"), STREAMED, STREAMED), 7).unwrap();
-	assert_eq!(s.wells[&1], WellTotal { volume_thousandths: 3_000, rows: 2, ..Default::default() });
+	assert_eq!(
+		counts(s.wells[&1]),
+		WellTotal { volume_thousandths: 3_000, rows: 2, ..Default::default() }
+	);
 	assert_eq!(s.wells[&1].official_thousandths(), Some(3_000));
 }
 
@@ -402,7 +410,7 @@ fn over_long_row_is_skipped() {
 	data.extend_from_slice(b"\r\n");
 	let s = run(&zip_in_zip(&data, STREAMED, STREAMED), 1000).unwrap();
 	assert_eq!((s.rows_seen, s.malformed_rows), (2, 1));
-	assert_eq!(s.wells[&1], WellTotal { malformed_rows: 1, ..Default::default() });
+	assert_eq!(counts(s.wells[&1]), WellTotal { malformed_rows: 1, ..Default::default() });
 	assert_eq!(s.wells[&1].official_thousandths(), None);
 	assert_eq!(s.wells[&2].official_thousandths(), Some(3_000));
 	// A long but acceptable row (the buffer grows).
@@ -419,7 +427,7 @@ fn a_matched_row_of_another_month_makes_the_month_unknown() {
 	let rows = [Row::prod(OIL_WELL, "OIL", "1"), row_with(|r| r.month = String::from("2025-12"))];
 	let s = run(&zip_in_zip(&csv(&rows, "\r\n"), STREAMED, STREAMED), 64).unwrap();
 	assert_eq!(
-		s.wells[&1],
+		counts(s.wells[&1]),
 		WellTotal { volume_thousandths: 1_000, rows: 1, malformed_rows: 1, ..Default::default() }
 	);
 	assert_eq!(s.wells[&1].official_thousandths(), None);
@@ -447,7 +455,11 @@ fn malformed_volume_in_matched_row_makes_the_month_unknown() {
 	for bad in ["1.2345", "abc", "", "1e3", "--1", "\"1,5\"", "12 3"] {
 		let rows = [Row::prod(OIL_WELL, "OIL", "1"), Row::prod(GAS_WELL, "GAS", bad)];
 		let s = run(&zip_in_zip(&csv(&rows, "\r\n"), STREAMED, STREAMED), 64).unwrap();
-		assert_eq!(s.wells[&2], WellTotal { malformed_rows: 1, ..Default::default() }, "{bad}");
+		assert_eq!(
+			counts(s.wells[&2]),
+			WellTotal { malformed_rows: 1, ..Default::default() },
+			"{bad}"
+		);
 		assert_eq!(s.wells[&2].official_thousandths(), None, "{bad}");
 		assert_eq!(s.wells[&1].official_thousandths(), Some(1_000), "{bad}");
 		// The same value in an unmatched row is ignored.
@@ -462,7 +474,7 @@ fn malformed_volume_in_matched_row_makes_the_month_unknown() {
 fn confidential_is_missing_not_zero() {
 	let rows = [Row::prod(GAS_WELL, "GAS", "***"), Row::prod(GAS_WELL, "GAS", " *** ")];
 	let s = run(&zip_in_zip(&csv(&rows, "\r\n"), STREAMED, STREAMED), 64).unwrap();
-	assert_eq!(s.wells[&2], WellTotal { confidential_rows: 2, ..Default::default() });
+	assert_eq!(counts(s.wells[&2]), WellTotal { confidential_rows: 2, ..Default::default() });
 	assert_eq!(s.wells[&2].official_thousandths(), None);
 	assert_eq!(s.matched_rows, 2);
 }
@@ -797,8 +809,8 @@ fn fifty_thousand_rows_sum_exactly() {
 	assert!(file.len() < data.len() / 4, "fixture should compress well");
 	let s = run(&file, 1000).unwrap();
 	assert_eq!(s.rows_seen, N);
-	assert_eq!(s.wells[&1], expected[0]);
-	assert_eq!(s.wells[&2], expected[1]);
+	assert_eq!(counts(s.wells[&1]), expected[0]);
+	assert_eq!(counts(s.wells[&2]), expected[1]);
 	assert_eq!(
 		s.matched_rows,
 		u64::from(
@@ -927,11 +939,11 @@ fn masked_rows_make_a_facility_s_wells_without_public_rows_unknown() {
 	assert_eq!(s.masked_rows, 3);
 	assert_eq!(s.candidate_rows, 1);
 	// Well 1: masked rows at its facility and no public row: unknown, never 0.
-	assert_eq!(s.wells[&1], WellTotal { masked_facility_rows: 2, ..Default::default() });
+	assert_eq!(counts(s.wells[&1]), WellTotal { masked_facility_rows: 2, ..Default::default() });
 	assert_eq!(s.wells[&1].official_thousandths(), None);
 	// Well 2 has its public row: known.
 	assert_eq!(
-		s.wells[&2],
+		counts(s.wells[&2]),
 		WellTotal {
 			volume_thousandths: 12_500,
 			rows: 1,
@@ -954,7 +966,7 @@ fn rows_of_another_operator_are_not_counted() {
 	theirs.facility = String::from("ABBT0999999");
 	let s = run_with(&reg, &[mine.clone(), theirs.clone()]);
 	assert_eq!(
-		s.wells[&1],
+		counts(s.wells[&1]),
 		WellTotal {
 			volume_thousandths: 10_000,
 			rows: 1,
@@ -966,7 +978,7 @@ fn rows_of_another_operator_are_not_counted() {
 	assert_eq!(s.matched_rows, 2);
 	// Only the other operator's row: the well's operator reported nothing (0, not 500).
 	let s = run_with(&reg, &[theirs]);
-	assert_eq!(s.wells[&1], WellTotal { other_operator_rows: 1, ..Default::default() });
+	assert_eq!(counts(s.wells[&1]), WellTotal { other_operator_rows: 1, ..Default::default() });
 	assert_eq!(s.wells[&1].official_thousandths(), Some(0));
 	// The operator code is compared trimmed.
 	let mut spaced = mine;
@@ -1029,11 +1041,101 @@ fn real_public_rows_give_each_well_its_published_total() {
 	assert_eq!(official(7), Some(1_177_800));
 	assert_eq!(official(8), Some(849_100));
 	assert!(!s.wells.contains_key(&9));
-	assert_eq!(s.wells[&10], WellTotal { other_operator_rows: 1, ..Default::default() });
+	assert_eq!(counts(s.wells[&10]), WellTotal { other_operator_rows: 1, ..Default::default() });
 	assert_eq!(official(10), Some(0));
 	assert_eq!(s.rows_seen, 104);
 	assert_eq!(s.malformed_rows, 0);
 	// The file's masked rows are all DISP/REC: no PROD row is masked.
 	assert_eq!(s.masked_rows, 0);
 	assert_eq!(s.latest_submission_date, Some((2024, 11, 21)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 25, M1: each well's row hash (its figure's provenance).
+// ---------------------------------------------------------------------------------------------
+
+/// The hash is blake2b-256 (RFC 7693 vectors, and one of several blocks).
+#[test]
+fn the_row_hash_is_blake2b_256() {
+	use crate::petrinex::Blake2b256;
+	let hex = |d: [u8; 32]| d.iter().map(|b| alloc::format!("{b:02x}")).collect::<String>();
+	let hash = |data: &[u8], split: usize| {
+		let mut h = Blake2b256::new();
+		h.update(&data[..split]);
+		h.update(&data[split..]);
+		hex(h.finalize())
+	};
+	assert_eq!(hash(b"", 0), "0e5751c026e543b2e8ab2eb06099daa1d1e5df47778f7787faab45cdf12fe3a8");
+	assert_eq!(hash(b"abc", 1), "bddd813c634239723171ef3fee98579b94964e3bb1cb3e427262c8c068d52319");
+	assert_eq!(
+		hash(&[0; 128], 128),
+		"378d0caaaa3855f1b38693c1d6ef004fd118691c95c959d4efa950d6d6fcf7c1"
+	);
+	let data: Vec<u8> = (0..1000u32).map(|i| (i * 37 % 251) as u8).collect();
+	for split in [0, 1, 127, 128, 129, 500, 1000] {
+		assert_eq!(
+			hash(&data, split),
+			"89e00e8dbe729935d62c2b36794321a9db8d2e4dcb847cbe359e1d1c4449dabd"
+		);
+	}
+}
+
+/// The well's hash is blake2b-256 of its rows' canonical bytes in file order (field count, then
+/// each field's length and bytes, as decoded: quotes removed).
+#[test]
+fn the_row_hash_covers_the_well_s_rows_in_file_order() {
+	use crate::petrinex::{canonical_row, Blake2b256};
+	let a = Row::prod(OIL_WELL, "OIL", "1.5");
+	let b = Row::prod(OIL_WELL, "OIL", "-0.5");
+	let s =
+		run(&zip_in_zip(&csv(&[a.clone(), b.clone()], "\r\n"), STREAMED, STREAMED), 4096).unwrap();
+	let mut h = Blake2b256::new();
+	for r in [&a, &b] {
+		// The fixture's fields, as the reader decodes them (one quoted field with a comma).
+		let line = r.line().replace("\"BATTERY 12-34, NORTH\"", "BATTERY 12-34; NORTH");
+		let fields: Vec<Vec<u8>> = line
+			.split(',')
+			.map(|f| f.replace("BATTERY 12-34; NORTH", "BATTERY 12-34, NORTH").into_bytes())
+			.collect();
+		assert_eq!(fields.len(), 30);
+		canonical_row(fields.iter().map(|f| f.as_slice()), &mut |bytes| h.update(bytes));
+	}
+	assert_eq!(s.wells[&1].rows_hash, h.finalize());
+	assert_eq!(s.wells[&1].volume_thousandths, 1_000);
+	// The other order is another hash.
+	let swapped = run(&zip_in_zip(&csv(&[b, a], "\r\n"), STREAMED, STREAMED), 4096).unwrap();
+	assert_ne!(swapped.wells[&1].rows_hash, s.wells[&1].rows_hash);
+}
+
+/// Two files that differ only in other wells' rows (another well's volume, a row added, a row
+/// of an unregistered well removed) give the well the same hash; line endings do not matter;
+/// a changed row of the well (its volume, or any other field) changes it, and so does a
+/// row of another operator for its identifier.
+#[test]
+fn the_row_hash_changes_only_with_the_well_s_own_rows() {
+	let mine = Row::prod(OIL_WELL, "OIL", "10.250");
+	let gas = Row::prod(GAS_WELL, "GAS", "5");
+	let other = Row::prod(OTHER_WELL, "OIL", "99");
+	let hash = |rows: &[Row], eol: &str| {
+		run(&zip_in_zip(&csv(rows, eol), STREAMED, STREAMED), 1000).unwrap().wells[&1].rows_hash
+	};
+	let first = hash(&[gas.clone(), mine.clone(), other.clone()], "\r\n");
+	assert_ne!(first, [0; 32]);
+	let mut gas_amended = gas.clone();
+	gas_amended.volume = String::from("6");
+	assert_eq!(hash(&[gas_amended, mine.clone(), other.clone(), other.clone()], "\n"), first);
+	assert_eq!(hash(&[mine.clone()], "\r\n"), first);
+	let mut amended = mine.clone();
+	amended.volume = String::from("10.251");
+	assert_ne!(hash(&[gas.clone(), amended, other.clone()], "\r\n"), first);
+	let mut resubmitted = mine.clone();
+	resubmitted.submission = String::from("2026-03-01");
+	assert_ne!(hash(&[gas.clone(), resubmitted, other.clone()], "\r\n"), first);
+	// The gas well's hash does not see the oil well's change either.
+	let gas_hash = |rows: &[Row]| {
+		run(&zip_in_zip(&csv(rows, "\r\n"), STREAMED, STREAMED), 1000).unwrap().wells[&2].rows_hash
+	};
+	let mut amended = mine.clone();
+	amended.volume = String::from("1");
+	assert_eq!(gas_hash(&[gas.clone(), mine]), gas_hash(&[amended, gas]));
 }

@@ -12,6 +12,11 @@
 //! Memory: a 32 KiB wrapping output window and a boxed `DecompressorOxide` (allocated only for
 //! deflated entries), plus a few dozen bytes of header state.
 //!
+//! Output: at most [`MAX_INFLATED_BYTES`] bytes of entry data are handed to the sink; the first
+//! chunk past it fails with [`IngestError::InflatedTooLarge`] (a zip bomb: deflate inflates up to
+//! 1,032 bytes per byte, so a 260 KB file could otherwise keep the worker inflating 256 MiB after
+//! 256 MiB until its deadline).
+//!
 //! Why hand-written: this runs inside the runtime's wasm offchain worker, so it must be
 //! `no_std` + `alloc`, panic-free, and push-driven (the HTTP body arrives in chunks and the
 //! 120 MB CSV must never be held), with memory bounded by a constant. The `zip` crate needs
@@ -28,7 +33,7 @@ use miniz_oxide::inflate::{
 	TINFLStatus,
 };
 
-use crate::petrinex::{IngestError, Layer};
+use crate::petrinex::{IngestError, Layer, MAX_INFLATED_BYTES};
 
 /// Local file header signature.
 const LOCAL_SIG: [u8; 4] = 0x0403_4b50u32.to_le_bytes();
@@ -98,6 +103,10 @@ pub(crate) struct ZipEntryReader {
 	descriptor: [u8; 8],
 	descriptor_len: usize,
 	data_ended: bool,
+	/// Entry bytes handed to the sink so far.
+	produced: u64,
+	/// Most entry bytes this reader hands on ([`MAX_INFLATED_BYTES`]).
+	max_output: u64,
 }
 
 /// Little-endian u16 at `at` of `b` (0 if out of range, which cannot happen for the fixed header).
@@ -154,7 +163,24 @@ impl ZipEntryReader {
 			descriptor: [0; 8],
 			descriptor_len: 0,
 			data_ended: false,
+			produced: 0,
+			max_output: MAX_INFLATED_BYTES,
 		}
+	}
+
+	/// A reader with another output cap (tests of the cap's boundary).
+	#[cfg(test)]
+	pub(crate) fn with_cap(layer: Layer, require_csv_name: bool, cap: u64) -> Self {
+		ZipEntryReader { max_output: cap, ..Self::new(layer, require_csv_name) }
+	}
+
+	/// Counts `n` more entry bytes; refuses them past the cap.
+	fn produce(&mut self, n: usize) -> Result<(), IngestError> {
+		self.produced = self.produced.saturating_add(n as u64);
+		if self.produced > self.max_output {
+			return Err(IngestError::InflatedTooLarge { layer: self.layer, cap: self.max_output });
+		}
+		Ok(())
 	}
 
 	/// Whether the entry's data has ended (all of it was handed to the sink).
@@ -295,6 +321,7 @@ impl ZipEntryReader {
 		let n = take_len(self.stored_remaining, input.len());
 		let chunk = input.get(..n).ok_or(IngestError::Internal)?;
 		if !chunk.is_empty() {
+			self.produce(chunk.len())?;
 			self.crc.update(chunk);
 			sink.data(chunk)?;
 		}
@@ -364,6 +391,7 @@ impl ZipEntryReader {
 				decompress(inflater, rest, &mut self.window, self.window_pos, flags);
 			consumed = consumed.saturating_add(nin);
 			if nout > 0 {
+				self.produce(nout)?;
 				let end = self.window_pos.checked_add(nout).ok_or(IngestError::Internal)?;
 				let out = self.window.get(self.window_pos..end).ok_or(IngestError::Internal)?;
 				self.crc.update(out);
@@ -456,7 +484,165 @@ fn zip64_compressed_size(extra: &[u8]) -> Option<u64> {
 
 #[cfg(test)]
 mod tests {
-	use super::Crc32;
+	use super::{Crc32, EntrySink, ZipEntryReader, FLAG_DESCRIPTOR};
+	use crate::petrinex::{IngestError, Layer, MAX_INFLATED_BYTES};
+	use alloc::vec::Vec;
+
+	/// Deflate bits, least significant first (RFC 1951 § 3.1.1).
+	#[derive(Default)]
+	struct Bits {
+		out: Vec<u8>,
+		acc: u64,
+		n: u32,
+	}
+	impl Bits {
+		/// `bits` low bits of `value` (extra bits, header fields).
+		fn put(&mut self, value: u64, bits: u32) {
+			for i in 0..bits {
+				self.acc |= ((value >> i) & 1) << self.n;
+				self.n += 1;
+				if self.n == 8 {
+					self.out.push(self.acc as u8);
+					self.acc = 0;
+					self.n = 0;
+				}
+			}
+		}
+		/// A Huffman code of `len` bits, most significant bit first.
+		fn code(&mut self, code: u64, len: u32) {
+			for i in (0..len).rev() {
+				self.put((code >> i) & 1, 1);
+			}
+		}
+		fn finish(mut self) -> Vec<u8> {
+			if self.n > 0 {
+				self.out.push(self.acc as u8);
+			}
+			self.out
+		}
+	}
+
+	/// A crafted raw-deflate stream inflating to `n` (≥ 1) zero bytes in 2 bits per 258 bytes:
+	/// one dynamic block whose literal/length code has three symbols (length 258: `0`; literal
+	/// 0: `10`; end of block: `11`) and whose distance code has two (distance 1: `0`).
+	fn zero_bomb(n: u64) -> Vec<u8> {
+		let mut b = Bits::default();
+		b.put(1, 1); // BFINAL
+		b.put(2, 2); // dynamic Huffman
+		b.put(29, 5); // HLIT: 286 literal/length codes
+		b.put(1, 5); // HDIST: 2 distance codes
+		b.put(14, 4); // HCLEN: 18 code length codes
+				// Code length code lengths, in their order: 18 → 1 bit, 1 → 2, 2 → 2 (codes 0, 10, 11).
+		for sym in [16u8, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1] {
+			b.put(
+				match sym {
+					18 => 1,
+					1 | 2 => 2,
+					_ => 0,
+				},
+				3,
+			);
+		}
+		b.code(0b11, 2); // literal 0: length 2
+		b.code(0, 1); // 138 zeros (1..=138)
+		b.put(127, 7);
+		b.code(0, 1); // 117 zeros (139..=255)
+		b.put(106, 7);
+		b.code(0b11, 2); // end of block (256): length 2
+		b.code(0, 1); // 28 zeros (257..=284)
+		b.put(17, 7);
+		b.code(0b10, 2); // 285 (length 258): length 1
+		b.code(0b10, 2); // distance codes 0 and 1: length 1
+		b.code(0b10, 2);
+		let (matches, literals) = ((n - 1) / 258, 1 + (n - 1) % 258);
+		for _ in 0..literals {
+			b.code(0b10, 2);
+		}
+		for _ in 0..matches {
+			b.code(0, 1); // length 258
+			b.code(0, 1); // distance 1
+		}
+		b.code(0b11, 2); // end of block
+		b.finish()
+	}
+
+	/// A local file header for a deflated entry `name` (CRC and sizes 0, as with a data
+	/// descriptor when `flags` has bit 3) followed by `data`.
+	fn entry(name: &str, flags: u16, data: &[u8]) -> Vec<u8> {
+		let mut z = Vec::new();
+		z.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
+		z.extend_from_slice(&20u16.to_le_bytes());
+		z.extend_from_slice(&flags.to_le_bytes());
+		z.extend_from_slice(&8u16.to_le_bytes());
+		z.extend_from_slice(&[0; 4]); // time, date
+		z.extend_from_slice(&[0; 12]); // CRC, sizes
+		z.extend_from_slice(&(name.len() as u16).to_le_bytes());
+		z.extend_from_slice(&0u16.to_le_bytes());
+		z.extend_from_slice(name.as_bytes());
+		z.extend_from_slice(data);
+		z
+	}
+
+	#[derive(Default)]
+	struct Count {
+		bytes: u64,
+		ended: bool,
+	}
+	impl EntrySink for Count {
+		fn data(&mut self, bytes: &[u8]) -> Result<(), IngestError> {
+			assert!(bytes.iter().all(|b| *b == 0));
+			self.bytes += bytes.len() as u64;
+			Ok(())
+		}
+		fn end(&mut self) -> Result<(), IngestError> {
+			self.ended = true;
+			Ok(())
+		}
+	}
+
+	/// Issue 25: a 260 KB zip whose entry inflates to 256 MiB + 258 bytes is refused with
+	/// `InflatedTooLarge` once its output passes [`MAX_INFLATED_BYTES`]; the sink never got more
+	/// than the cap.
+	#[test]
+	fn a_zip_bomb_is_refused_at_the_inflated_cap() {
+		let bomb = entry("Vol_2026-01-AB.csv", 0, &zero_bomb(MAX_INFLATED_BYTES + 258));
+		assert!(bomb.len() < 270_000, "{} bytes", bomb.len());
+		let mut r = ZipEntryReader::new(Layer::Inner, true);
+		let mut sink = Count::default();
+		let mut result = Ok(());
+		for chunk in bomb.chunks(65_536) {
+			result = r.push(chunk, &mut sink);
+			if result.is_err() {
+				break;
+			}
+		}
+		assert_eq!(
+			result,
+			Err(IngestError::InflatedTooLarge { layer: Layer::Inner, cap: 268_435_456 })
+		);
+		assert!(sink.bytes <= MAX_INFLATED_BYTES && sink.bytes > MAX_INFLATED_BYTES - 65_536);
+		assert!(!sink.ended);
+	}
+
+	/// The cap's boundary (a reader capped at 1 MiB): 1,048,576 inflated bytes pass, one more
+	/// is refused.
+	#[test]
+	fn the_inflated_cap_is_exact() {
+		let cap = 1_048_576;
+		let ok = entry("a.csv", FLAG_DESCRIPTOR, &zero_bomb(cap));
+		let mut r = ZipEntryReader::with_cap(Layer::Outer, false, cap);
+		let mut sink = Count::default();
+		assert_eq!(r.push(&ok, &mut sink), Ok(()));
+		assert_eq!((sink.bytes, sink.ended), (cap, true));
+		let over = entry("a.csv", FLAG_DESCRIPTOR, &zero_bomb(cap + 1));
+		let mut r = ZipEntryReader::with_cap(Layer::Outer, false, cap);
+		let mut sink = Count::default();
+		assert_eq!(
+			r.push(&over, &mut sink),
+			Err(IngestError::InflatedTooLarge { layer: Layer::Outer, cap })
+		);
+		assert!(!sink.ended);
+	}
 
 	/// The CRC the reader keeps is ZIP's CRC-32 (IEEE 802.3), and feeding it piecewise, as the
 	/// reader does with each decompressed chunk, and reading it mid-stream changes nothing.

@@ -12,7 +12,9 @@ use frame_support::{
 	},
 	weights::Weight,
 };
-use sp_arithmetic::Perbill;
+use sp_arithmetic::{
+	helpers_128bit::multiply_by_rational_with_rounding, per_things::Rounding, Perbill,
+};
 use sp_runtime::traits::{AccountIdConversion, SaturatedConversion, Saturating};
 use tn_primitives::{
 	audit,
@@ -20,8 +22,11 @@ use tn_primitives::{
 	split_above_minimum,
 	traits::{DepositSlasher, OfficialProduction, ProducerRegistry, WellLedger},
 	valuation::PriceUsed,
-	AuditOutcome, Month, NoticeKind, Notify, Volume, WellId,
+	AuditOutcome, Month, NoticeKind, Notify, Volume, WellId, ONE_TAT,
 };
+
+/// The audit rules as stored in a record.
+pub type AuditRulesOf<T> = AuditRules<NativeBalanceOf<T>>;
 
 impl<T: Config> Pallet<T> {
 	/// The account that owns and issues TAT.
@@ -34,6 +39,32 @@ impl<T: Config> Pallet<T> {
 		T::Assets::minimum_balance(T::TatAssetId::get())
 	}
 
+	/// The rules in force now (a mint records them; its settlements reuse them).
+	pub fn rules_now() -> AuditRulesOf<T> {
+		AuditRules {
+			slash_ratio: T::SlashRatio::get(),
+			bands: T::DeviationBands::get(),
+			native_per_usd: T::Producers::usd_to_native(ONE_TAT),
+		}
+	}
+
+	/// `usd` (atto-USD) in native base units at `rules`' rate, rounded down (in the producer's
+	/// favour): `floor(usd × native_per_usd / 10¹⁸)` — the producers pallet's conversion exactly
+	/// whenever one USD is a whole number of native base units (`UnitsPerUsd` with at most 12
+	/// decimals for a 10¹²-unit token).
+	pub fn to_native(usd: u128, rules: &AuditRulesOf<T>) -> NativeBalanceOf<T> {
+		let rate: u128 = rules.native_per_usd.saturated_into();
+		multiply_by_rational_with_rounding(usd, rate, ONE_TAT, Rounding::Down)
+			.unwrap_or(u128::MAX)
+			.saturated_into()
+	}
+
+	/// The weight of `settle` with `b` beneficiaries: the benchmark's, plus the removal of a
+	/// failed settlement's entry.
+	pub fn settle_weight(b: u32) -> Weight {
+		T::WeightInfo::settle(b).saturating_add(T::DbWeight::get().writes(1))
+	}
+
 	/// The month, its official figure, the table's outcome and the split.
 	fn evaluate(
 		who: Option<&T::AccountId>,
@@ -44,8 +75,8 @@ impl<T: Config> Pallet<T> {
 		let m = T::Wells::month_for_audit(who, well, month)?;
 		let (official, provenance) =
 			T::Official::official(well, month).ok_or(Error::<T>::NoOfficialFigure)?;
-		let outcome =
-			audit(m.volume, official, m.value, T::DeviationBands::get(), T::SlashRatio::get());
+		let rules = Self::rules_now();
+		let outcome = audit(m.volume, official, m.value, rules.bands, rules.slash_ratio);
 		let ratios: Vec<_> = m.beneficiaries.iter().map(|(_, r)| *r).collect();
 		let (owner_share, shares) =
 			split_above_minimum(outcome.minted, &ratios, Self::tat_minimum());
@@ -156,8 +187,9 @@ impl<T: Config> Pallet<T> {
 		T::Producers::ensure_can_mint(&who)?;
 		let (m, official, provenance, outcome, producer_share, beneficiaries) =
 			Self::evaluate(Some(&who), well, month)?;
+		let rules = Self::rules_now();
 		let slash = if outcome.slash > 0 {
-			T::Producers::slash_usd(&who, outcome.slash)
+			T::Producers::slash(&who, outcome.slash, Self::to_native(outcome.slash, &rules))
 		} else {
 			Default::default()
 		};
@@ -194,6 +226,7 @@ impl<T: Config> Pallet<T> {
 			amended: None,
 			ratios: BoundedVec::truncate_from(m.beneficiaries.iter().map(|(_, r)| *r).collect()),
 			settlement: None,
+			rules,
 		};
 		let b = u32::try_from(record.beneficiaries.len()).unwrap_or(u32::MAX);
 		T::Notices::notify(
@@ -213,14 +246,23 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// A new official figure arrived for `well`'s `month`: if the month was audited with another
-	/// figure, record the amendment (once per figure) and queue the month for its settlement.
+	/// **volume**, record the amendment (once per volume: a new source file with the same volume
+	/// is no amendment) and queue the month for its settlement. A volume back to the settled one
+	/// withdraws a pending amendment (nothing left to settle; no notice).
 	pub fn note_official(well: WellId, month: Month, volume: Volume, provenance: Provenance) {
 		AuditRecords::<T>::mutate(well, month, |r| {
 			let Some(r) = r.as_mut() else { return };
-			let changed = (volume, provenance) != (r.official_volume, r.provenance);
-			if changed && r.amended != Some((volume, provenance)) {
+			if volume == r.official_volume {
+				if r.amended.take().is_some() {
+					Unsettled::<T>::remove(well, month);
+					FailedSettlements::<T>::remove(well, month);
+				}
+				return;
+			}
+			if r.amended.map(|(v, _)| v) != Some(volume) {
 				r.amended = Some((volume, provenance));
 				Unsettled::<T>::insert(well, month, ());
+				FailedSettlements::<T>::remove(well, month);
 				T::Notices::notify(
 					&r.producer,
 					NoticeKind::OfficialAmended {
@@ -240,10 +282,11 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	/// Settle queued amendments while `remaining` has room for the worst case of one more.
+	/// Settle queued amendments while `remaining` has room for the worst case of one more
+	/// (a settlement, or its failure: the queue entry removed, the failure recorded).
 	pub(crate) fn settle_queued(remaining: Weight) -> Weight {
-		let one = T::WeightInfo::settle(T::MaxBeneficiaries::get())
-			.saturating_add(T::DbWeight::get().reads_writes(1, 1));
+		let one = Self::settle_weight(T::MaxBeneficiaries::get())
+			.saturating_add(T::DbWeight::get().reads_writes(1, 2));
 		let mut used = T::DbWeight::get().reads(1);
 		if !remaining.all_gte(used.saturating_add(one)) {
 			return Weight::zero();
@@ -253,35 +296,39 @@ impl<T: Config> Pallet<T> {
 			let Some((well, month)) = queue.next() else { break };
 			used = used.saturating_add(one);
 			// Each settlement is its own storage layer: a failed one changes nothing. It leaves
-			// the queue either way (a figure equal to the settled one needs nothing; a failed
-			// mint can be retried with `settle`, the record keeps `amended`).
+			// the queue either way, so no entry is tried in every block: a volume equal to the
+			// settled one needs nothing (its pending amendment is withdrawn); any other failure
+			// is kept in `FailedSettlements` with its error (the record keeps `amended`) for
+			// `settle` to retry.
 			let result =
 				frame_support::storage::with_storage_layer(|| Self::do_settle(well, month));
-			if let Err(e) = result {
+			if let Err(error) = result {
 				Unsettled::<T>::remove(well, month);
-				log::debug!(target: "runtime::audit-mint", "settlement of {well:?} {month:?} skipped: {e:?}");
+				if error == Error::<T>::NothingToSettle.into() {
+					AuditRecords::<T>::mutate(well, month, |r| {
+						if let Some(r) = r.as_mut() {
+							r.amended = None;
+						}
+					});
+				} else {
+					let block = frame_system::Pallet::<T>::block_number();
+					FailedSettlements::<T>::insert(well, month, (error, block));
+					Self::deposit_event(Event::SettlementFailed { well, month, error });
+				}
 			}
 		}
 		used
 	}
 
-	/// Re-audit an audited month with its latest official figure and move the difference;
-	/// returns its number of beneficiaries (for the weight refund).
+	/// Re-audit an audited month with its latest official volume and the rules of its audit,
+	/// and move the difference; returns its number of beneficiaries (for the weight refund).
 	pub(crate) fn do_settle(well: WellId, month: Month) -> Result<u32, DispatchError> {
 		let mut r = AuditRecords::<T>::get(well, month).ok_or(Error::<T>::NotAudited)?;
 		let (official, provenance) =
 			T::Official::official(well, month).ok_or(Error::<T>::NoOfficialFigure)?;
-		ensure!(
-			(official, provenance) != (r.official_volume, r.provenance),
-			Error::<T>::NothingToSettle
-		);
-		let outcome = audit(
-			r.producer_volume,
-			official,
-			r.value,
-			T::DeviationBands::get(),
-			T::SlashRatio::get(),
-		);
+		ensure!(official != r.official_volume, Error::<T>::NothingToSettle);
+		let rules = r.rules;
+		let outcome = audit(r.producer_volume, official, r.value, rules.bands, rules.slash_ratio);
 		let ratios: Vec<Perbill> = r.ratios.to_vec();
 		let (mut owner_new, shares_new) =
 			split_above_minimum(outcome.minted, &ratios, Self::tat_minimum());
@@ -312,8 +359,14 @@ impl<T: Config> Pallet<T> {
 		let old_owner = r.producer_share;
 		if owner_new > old_owner {
 			let add = owner_new.saturating_sub(old_owner);
-			T::Assets::mint_into(T::TatAssetId::get(), &producer, add)?; // The assets pallet's error says why (e.g. `Token.UnknownAsset`).
-			topped_up = topped_up.saturating_add(add);
+			match T::Assets::mint_into(T::TatAssetId::get(), &producer, add) {
+				Ok(_) => topped_up = topped_up.saturating_add(add),
+				// Less than the minimum balance to an owner that holds no TAT any more cannot be
+				// minted: the chain keeps it (the month mints less than one cent less).
+				Err(_) if add < Self::tat_minimum() => owner_new = old_owner,
+				// The assets pallet's error says why (e.g. `Token.UnknownAsset`).
+				Err(e) => return Err(e),
+			}
 		} else if owner_new < old_owner {
 			let (b, u) = Self::burn_back(&producer, old_owner.saturating_sub(owner_new));
 			burned = burned.saturating_add(b);
@@ -321,7 +374,7 @@ impl<T: Config> Pallet<T> {
 		}
 		// The slash: compare in the native token so the total equals one slash of the final
 		// figure (no double rounding).
-		let due_new = T::Producers::usd_to_native(outcome.slash);
+		let due_new = Self::to_native(outcome.slash, &rules);
 		let mut extra: NativeBalanceOf<T> = Default::default();
 		let mut refunded: NativeBalanceOf<T> = Default::default();
 		let mut unpaid: NativeBalanceOf<T> = Default::default();
@@ -334,14 +387,19 @@ impl<T: Config> Pallet<T> {
 			unpaid = back.unpaid;
 		}
 		if unrecovered > 0 {
-			extra = extra.saturating_add(T::Producers::slash_usd(&producer, unrecovered).due);
+			let due = Self::to_native(unrecovered, &rules);
+			extra = extra.saturating_add(T::Producers::slash(&producer, unrecovered, due).due);
 		}
+		// Parts as paid: the split, with failed beneficiary top-ups moved to the owner (and an
+		// owner's top-up below the minimum kept). Below TAT's minimum balance in total the parts
+		// are all zero: `TotalMinted` follows the parts, never the table's unsplit amount.
+		let minted_now = parts_new.iter().fold(owner_new, |acc, (_, a)| acc.saturating_add(*a));
 		TotalMinted::<T>::mutate(|t| {
-			*t = t.saturating_sub(r.outcome.minted).saturating_add(outcome.minted)
+			*t = t.saturating_sub(r.outcome.minted).saturating_add(minted_now)
 		});
 		TotalUnrecovered::<T>::mutate(|t| *t = t.saturating_add(unrecovered));
-		if (outcome.minted > 0) != (r.outcome.minted > 0) {
-			T::Wells::close_month(well, month, outcome.minted > 0);
+		if (minted_now > 0) != (r.outcome.minted > 0) {
+			T::Wells::close_month(well, month, minted_now > 0);
 		}
 		let block = frame_system::Pallet::<T>::block_number();
 		let mut settlement = r.settlement.take().unwrap_or(Settlement {
@@ -368,8 +426,6 @@ impl<T: Config> Pallet<T> {
 		settlement.block = block;
 		let (official_before, minted_before, slash_due_before) =
 			(r.official_volume, r.outcome.minted, r.slash_due);
-		// Parts as paid: the split, with failed beneficiary top-ups moved to the owner.
-		let minted_now = parts_new.iter().fold(owner_new, |acc, (_, a)| acc.saturating_add(*a));
 		r.official_volume = official;
 		r.provenance = provenance;
 		r.outcome = AuditOutcome { minted: minted_now, ..outcome };
@@ -394,6 +450,7 @@ impl<T: Config> Pallet<T> {
 		);
 		AuditRecords::<T>::insert(well, month, r);
 		Unsettled::<T>::remove(well, month);
+		FailedSettlements::<T>::remove(well, month);
 		Self::deposit_event(Event::Settled {
 			well,
 			month,
@@ -410,19 +467,36 @@ impl<T: Config> Pallet<T> {
 		Ok(b)
 	}
 
-	/// Burn `amount` TAT back from `who`, as much as it holds: `(burned, not burned)`.
+	/// Burn `amount` TAT back from `who`, as much as it holds: `(burned, not burned)`. Never
+	/// more than `amount`: where burning it would leave `who` a balance below TAT's minimum
+	/// (pallet-assets would burn that dust too, TAT `TotalMinted` does not know of), it burns
+	/// down to the minimum and the rest counts as not burned.
 	fn burn_back(who: &T::AccountId, amount: u128) -> (u128, u128) {
+		let id = T::TatAssetId::get();
+		let held = T::Assets::balance(id, who);
+		let left = held.saturating_sub(amount);
+		let target = if amount >= held {
+			held
+		} else if left < Self::tat_minimum() {
+			held.saturating_sub(Self::tat_minimum())
+		} else {
+			amount
+		};
+		if target == 0 {
+			return (0, amount);
+		}
 		let burned = T::Assets::burn_from(
-			T::TatAssetId::get(),
+			id,
 			who,
-			amount,
+			target,
 			Preservation::Expendable,
 			Precision::BestEffort,
 			Fortitude::Force,
 		)
 		// Nothing can be burned when the holder's TAT is frozen or the asset not live: the caller
 		// slashes the producer for what was not burned.
-		.unwrap_or_default();
+		.unwrap_or_default()
+		.min(amount);
 		(burned, amount.saturating_sub(burned))
 	}
 
@@ -457,6 +531,16 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				AuditRecords::<T>::get(well, month).is_some_and(|r| r.amended.is_some()),
 				"a queued settlement has no pending amendment"
+			);
+		}
+		for (well, month) in FailedSettlements::<T>::iter_keys() {
+			ensure!(
+				AuditRecords::<T>::get(well, month).is_some_and(|r| r.amended.is_some()),
+				"a failed settlement has no pending amendment"
+			);
+			ensure!(
+				!Unsettled::<T>::contains_key(well, month),
+				"a failed settlement is also queued"
 			);
 		}
 		Ok(())

@@ -85,6 +85,8 @@ parameter_types! {
 	pub static SlashAccount: u128 = 0;
 	pub static Ratio: Perbill = Perbill::from_percent(1);
 	pub static Bands: DeviationBands = DeviationBands::DEFAULT;
+	/// atto-USD per native base unit (the mock's `UnitsPerUsd`; [`ATTO_PER_NATIVE`] by default).
+	pub static UsdRate: u128 = ATTO_PER_NATIVE;
 }
 
 pub struct MockProducers;
@@ -112,7 +114,7 @@ impl ProducerRegistry<AccountId> for MockProducers {
 }
 impl DepositSlasher<AccountId, Balance> for MockProducers {
 	fn usd_to_native(usd: u128) -> Balance {
-		usd / ATTO_PER_NATIVE
+		usd / UsdRate::get()
 	}
 	fn slash(who: &AccountId, _usd: u128, due: Balance) -> SlashOutcome<Balance> {
 		let mut all = ProducerStates::get();
@@ -227,6 +229,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		SlashAccount::set(0);
 		Ratio::set(Perbill::from_percent(1));
 		Bands::set(DeviationBands::DEFAULT);
+		UsdRate::set(ATTO_PER_NATIVE);
 	});
 	ext
 }

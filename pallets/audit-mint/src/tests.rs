@@ -522,7 +522,7 @@ fn mint_and_settle_refund_the_weight_of_absent_beneficiaries() {
 		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::mint(1)));
 		amend(WELL, m, 90);
 		let post = AuditMint::settle(RuntimeOrigin::signed(OTHER), WELL, m).unwrap();
-		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::settle(1)));
+		assert_eq!(post.actual_weight, Some(AuditMint::settle_weight(1)));
 	});
 }
 
@@ -582,6 +582,8 @@ fn migration_v1_keeps_records_reconstructs_ratios_and_queues_pending_amendments_
 		);
 		StorageVersion::new(0).put::<AuditMint>();
 		MigrateToV1::<Test>::on_runtime_upgrade();
+		assert_eq!(AuditMint::on_chain_storage_version(), StorageVersion::new(1));
+		crate::migration::v2::MigrateToV2::<Test>::on_runtime_upgrade();
 		let migrated = AuditRecords::<Test>::get(WELL, m).unwrap();
 		assert_eq!(migrated.ratios.to_vec(), vec![Perbill::from_percent(20)]);
 		assert_eq!(
@@ -589,7 +591,7 @@ fn migration_v1_keeps_records_reconstructs_ratios_and_queues_pending_amendments_
 			(now.beneficiaries.clone(), amended, None)
 		);
 		assert_eq!(Unsettled::<Test>::iter_keys().collect::<Vec<_>>(), vec![(WELL, m)]);
-		assert_eq!(AuditMint::on_chain_storage_version(), StorageVersion::new(1));
+		assert_eq!(AuditMint::on_chain_storage_version(), StorageVersion::new(2));
 		// A second run changes nothing (the version gate).
 		Unsettled::<Test>::remove(WELL, m);
 		MigrateToV1::<Test>::on_runtime_upgrade();
@@ -766,5 +768,351 @@ fn months_say_the_state_and_why_a_month_is_not_mintable() {
 		Months::set(months);
 		assert_ok!(mint(feb));
 		assert_eq!(AuditMint::month_info(WELL, feb).state, MonthState::Failed);
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 25: settlements apply the mint's rules (M1), dust, failed settlements.
+// ---------------------------------------------------------------------------------------------
+
+/// TAT's minimum balance raised to one cent, as on the chain (the mock's is 1 base unit).
+fn cent_minimum() {
+	assert_ok!(Assets::force_asset_status(
+		RuntimeOrigin::root(),
+		TAT.into(),
+		AuditMint::account_id(),
+		AuditMint::account_id(),
+		AuditMint::account_id(),
+		AuditMint::account_id(),
+		ONE_TAT / 100,
+		true,
+		false
+	));
+}
+
+/// P = 120 minted with O = 100 under the default rules (SlashRatio 1 %, bands 10 % / 30 %,
+/// 10⁶ atto-USD per native unit); then governance changes all three (5 %, 1 % / 2 %, 10³) and O is
+/// amended to 105 (d = 14.28 %). The settlement re-audits with the mint's rules: moderate band,
+/// slash 1,000 × 15/120 × 1 % = 1.25 USD = 1,250,000,000,000 native — exactly what minting after
+/// the amendment under the mint's rules gives. Today's rules would put it in the major band
+/// (slash 875 × 5 % = 43.75 USD, at 10¹⁵ native per USD).
+#[test]
+fn a_settlement_applies_the_rules_of_its_audit_not_today_s() {
+	let (settled, r) = test(|| {
+		producer(PRODUCER, DEPOSIT);
+		let m = month(120, V, Some(100), vec![(B1, Perbill::from_percent(20))]);
+		assert_ok!(mint(m));
+		let rules = AuditRecords::<Test>::get(WELL, m).unwrap().rules;
+		assert_eq!(
+			rules,
+			AuditRules {
+				slash_ratio: Perbill::from_percent(1),
+				bands: tn_primitives::DeviationBands::DEFAULT,
+				native_per_usd: 1_000_000_000_000,
+			}
+		);
+		Ratio::set(Perbill::from_percent(5));
+		Bands::set(
+			tn_primitives::DeviationBands::new(Perbill::from_percent(1), Perbill::from_percent(2))
+				.unwrap(),
+		);
+		UsdRate::set(1_000);
+		amend(WELL, m, 105);
+		assert_ok!(AuditMint::settle(RuntimeOrigin::signed(OTHER), WELL, m));
+		let r = AuditRecords::<Test>::get(WELL, m).unwrap();
+		assert_eq!(r.rules, rules);
+		(positions(), r)
+	});
+	let (direct, d) = test(|| mint_after_amendment(120, 105, DEPOSIT));
+	assert_eq!(settled, direct);
+	assert_eq!(r.outcome.band, Band::Moderate);
+	assert_eq!(r.outcome.slash, 1_250_000_000_000_000_000);
+	assert_eq!(r.slash_due, 1_250_000_000_000);
+	assert_eq!((r.outcome, r.slash_due), (d.outcome, d.slash_due));
+	assert_eq!(r.outcome.minted, 875 * ONE_TAT);
+}
+
+/// Alberta republishes its file (a new provenance) with the well's volume unchanged: nothing is
+/// recorded, queued or told. A second file with an amended volume already pending changes
+/// nothing either; only another volume is a new amendment.
+#[test]
+fn a_new_source_file_with_the_same_volume_is_no_amendment() {
+	use tn_primitives::{feeds::Provenance, notices::testing::Recorder, Day};
+	test(|| {
+		let before = run(100, 100);
+		let m = r_month();
+		Recorder::take();
+		let events = System::events().len();
+		let republished = Provenance { updated: Day(20_540), file_hash: [9; 32] };
+		let mut f = OfficialFigures::get();
+		f.insert((WELL, m), (100, republished));
+		OfficialFigures::set(f);
+		AuditMint::note_official(WELL, m, 100, republished);
+		assert_eq!(System::events().len(), events);
+		assert!(Recorder::take().is_empty());
+		assert_eq!(AuditRecords::<Test>::get(WELL, m).unwrap(), before);
+		assert!(Unsettled::<Test>::iter_keys().next().is_none());
+		assert_noop!(
+			AuditMint::settle(RuntimeOrigin::signed(OTHER), WELL, m),
+			Error::<Test>::NothingToSettle
+		);
+		// 90: one amendment (one event, one notice); the same 90 in yet another file: nothing.
+		amend(WELL, m, 90);
+		let first = AuditRecords::<Test>::get(WELL, m).unwrap().amended;
+		assert_eq!(Recorder::take().len(), 1);
+		let events = System::events().len();
+		let again = Provenance { updated: Day(20_541), file_hash: [8; 32] };
+		AuditMint::note_official(WELL, m, 90, again);
+		assert_eq!(System::events().len(), events);
+		assert!(Recorder::take().is_empty());
+		assert_eq!(AuditRecords::<Test>::get(WELL, m).unwrap().amended, first);
+		// Back to 100 before the settlement: the amendment is withdrawn, nothing to settle.
+		AuditMint::note_official(WELL, m, 100, republished);
+		assert_eq!(AuditRecords::<Test>::get(WELL, m).unwrap(), before);
+		assert!(Unsettled::<Test>::iter_keys().next().is_none());
+		assert_eq!(Assets::total_issuance(TAT), V);
+	});
+}
+
+/// P = 1,000, O = 1,000, V = 1 TAT, no beneficiary: 1 TAT minted. O amended to 10: V' = 1 TAT ×
+/// 10/1,000 = 0.01 TAT, exactly TAT's minimum balance, kept; then to 9: V' = 0.009 TAT, below it,
+/// so nothing is minted and `TotalMinted` is 0 (it was 9 × 10¹⁵ before the fix while every part
+/// was 0).
+#[test]
+fn a_settlement_to_below_one_cent_mints_nothing_and_keeps_total_minted() {
+	test(|| {
+		cent_minimum();
+		producer(PRODUCER, DEPOSIT);
+		let m = month(1_000, ONE_TAT, Some(1_000), vec![]);
+		assert_ok!(mint(m));
+		assert_eq!(TotalMinted::<Test>::get(), ONE_TAT);
+		amend(WELL, m, 10);
+		assert_ok!(AuditMint::settle(RuntimeOrigin::signed(OTHER), WELL, m));
+		let r = AuditRecords::<Test>::get(WELL, m).unwrap();
+		assert_eq!(
+			(r.outcome.minted, r.producer_share),
+			(10_000_000_000_000_000, 10_000_000_000_000_000)
+		);
+		assert_eq!(TotalMinted::<Test>::get(), 10_000_000_000_000_000);
+		assert_eq!(tat(PRODUCER), 10_000_000_000_000_000);
+		assert!(Closed::get()[&(WELL, m)]);
+		AuditMint::do_try_state().unwrap();
+		amend(WELL, m, 9);
+		assert_ok!(AuditMint::settle(RuntimeOrigin::signed(OTHER), WELL, m));
+		System::assert_last_event(
+			Event::Settled {
+				well: WELL,
+				month: m,
+				official_before: 10,
+				official: 9,
+				minted_before: 10_000_000_000_000_000,
+				minted: 0,
+				topped_up: 0,
+				burned: 10_000_000_000_000_000,
+				unrecovered: 0,
+				// V' × 1 % (d > 30 %): 10¹⁴ → 9 × 10¹³ atto-USD, / 10⁶.
+				slash_due_before: 100_000_000,
+				slash_due: 90_000_000,
+			}
+			.into(),
+		);
+		let r = AuditRecords::<Test>::get(WELL, m).unwrap();
+		assert_eq!((r.outcome.minted, r.producer_share), (0, 0));
+		assert_eq!(TotalMinted::<Test>::get(), 0);
+		assert_eq!(Assets::total_issuance(TAT), 0);
+		assert!(!Closed::get()[&(WELL, m)]);
+	});
+}
+
+/// P = O = 1,000, V = 2 TAT, B1 50 %: 1 TAT each. B1 gives the producer 0.005 TAT (half a cent).
+/// O amended to 4: V' = 0.008 TAT, below the minimum: every part is 0. B1's 0.995 TAT are burned
+/// (0.005 unrecovered). Burning the producer's 1 TAT of its 1.005 would leave it 0.005 — dust
+/// pallet-assets burns too (issuance 0.005 below the books). The burn stops at the minimum
+/// instead: 0.995 TAT burned, 0.01 TAT left, 0.005 unrecovered (slashed). Issuance 0.01 TAT =
+/// Σ minted 0 + unrecovered 0.01.
+#[test]
+fn burning_back_never_burns_a_holder_s_dust() {
+	use frame_support::traits::{fungibles::Mutate, tokens::Preservation};
+	test(|| {
+		cent_minimum();
+		producer(PRODUCER, DEPOSIT);
+		let m = month(1_000, 2 * ONE_TAT, Some(1_000), vec![(B1, Perbill::from_percent(50))]);
+		assert_ok!(mint(m));
+		assert_ok!(<Assets as Mutate<AccountId>>::transfer(
+			TAT,
+			&B1,
+			&PRODUCER,
+			5_000_000_000_000_000,
+			Preservation::Preserve,
+		));
+		amend(WELL, m, 4);
+		assert_ok!(AuditMint::settle(RuntimeOrigin::signed(OTHER), WELL, m));
+		System::assert_last_event(
+			Event::Settled {
+				well: WELL,
+				month: m,
+				official_before: 1_000,
+				official: 4,
+				minted_before: 2 * ONE_TAT,
+				minted: 0,
+				topped_up: 0,
+				burned: 1_990_000_000_000_000_000,
+				unrecovered: 10_000_000_000_000_000,
+				slash_due_before: 0,
+				// V' = 8 × 10¹⁵ × 1 % = 8 × 10¹³ atto-USD.
+				slash_due: 80_000_000,
+			}
+			.into(),
+		);
+		assert_eq!((tat(PRODUCER), tat(B1)), (10_000_000_000_000_000, 0));
+		assert_eq!(TotalMinted::<Test>::get(), 0);
+		assert_eq!(TotalUnrecovered::<Test>::get(), 10_000_000_000_000_000);
+		assert_eq!(Assets::total_issuance(TAT), 10_000_000_000_000_000);
+		// Slashed: the new slash (8 × 10⁷) and the unrecovered 0.01 USD (10¹⁰).
+		assert_eq!(SlashAccount::get(), 80_000_000 + 10_000_000_000);
+	});
+}
+
+/// An amendment up (P = 100, O 80 → 100: 800 → 1,000 TAT) whose settlement fails in `on_idle`
+/// (here the oracle no longer has a figure: `NoOfficialFigure`) is kept in `FailedSettlements`
+/// with its error and an event, leaves the queue (a second `on_idle` does nothing), and is
+/// settled by `settle` once the figure is back.
+#[test]
+fn a_failing_settlement_in_on_idle_is_kept_with_its_error_and_retried_by_settle() {
+	use frame_support::{traits::Hooks, weights::Weight};
+	test(|| {
+		producer(PRODUCER, DEPOSIT);
+		let m = month(100, V, Some(80), vec![]);
+		assert_ok!(mint(m));
+		assert_eq!(tat(PRODUCER), 800 * ONE_TAT);
+		amend(WELL, m, 100);
+		let figures = OfficialFigures::get();
+		OfficialFigures::set(Default::default());
+		System::set_block_number(5);
+		let room = Weight::from_parts(u64::MAX / 2, u64::MAX / 2);
+		let _ = AuditMint::on_idle(5, room);
+		let error: DispatchError = Error::<Test>::NoOfficialFigure.into();
+		System::assert_last_event(Event::SettlementFailed { well: WELL, month: m, error }.into());
+		assert_eq!(
+			FailedSettlements::<Test>::iter().collect::<Vec<_>>(),
+			vec![(WELL, m, (error, 5))]
+		);
+		assert_eq!(AuditMint::failed_settlements(), vec![(WELL, m, error, 5)]);
+		assert!(Unsettled::<Test>::iter_keys().next().is_none());
+		assert!(AuditRecords::<Test>::get(WELL, m).unwrap().amended.is_some());
+		// Not retried in every block.
+		let events = System::events().len();
+		assert_eq!(
+			AuditMint::on_idle(6, room),
+			Weight::zero().saturating_add(
+				<<Test as frame_system::Config>::DbWeight as frame_support::traits::Get<
+					frame_support::weights::RuntimeDbWeight,
+				>>::get()
+				.reads(1)
+			)
+		);
+		assert_eq!(System::events().len(), events);
+		assert_eq!(tat(PRODUCER), 800 * ONE_TAT);
+		// The figure is back: anyone settles it.
+		OfficialFigures::set(figures);
+		assert_ok!(AuditMint::settle(RuntimeOrigin::signed(OTHER), WELL, m));
+		assert_eq!(tat(PRODUCER), 1_000 * ONE_TAT);
+		assert!(FailedSettlements::<Test>::iter_keys().next().is_none());
+		// A further amendment that fails again, then a newer one: queued again, off the list.
+		amend(WELL, m, 90);
+		OfficialFigures::set(Default::default());
+		let _ = AuditMint::on_idle(7, room);
+		assert_eq!(FailedSettlements::<Test>::iter_keys().count(), 1);
+		amend(WELL, m, 95);
+		assert!(FailedSettlements::<Test>::iter_keys().next().is_none());
+		assert_eq!(Unsettled::<Test>::iter_keys().collect::<Vec<_>>(), vec![(WELL, m)]);
+		let _ = AuditMint::on_idle(8, room);
+		assert!(Unsettled::<Test>::iter_keys().next().is_none());
+		assert_eq!(tat(PRODUCER), 950 * ONE_TAT);
+	});
+}
+
+/// Version 1 → 2: every record gets the rules in force at the upgrade (after a governance change
+/// here: 5 %, 1 % / 2 %, 10³ atto-USD per native unit), a provenance-only pending amendment is
+/// withdrawn, a real one stays queued; a second run changes nothing.
+#[test]
+fn migration_v2_gives_records_the_rules_in_force_and_withdraws_provenance_only_amendments() {
+	use crate::migration::v2::{AuditRecordV1, MigrateToV2};
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	test(|| {
+		let now = run(100, 100);
+		let m = r_month();
+		let old = |amended| AuditRecordV1::<
+			AccountId,
+			Balance,
+			u64,
+			<Test as Config>::MaxBeneficiaries,
+		> {
+			producer: now.producer,
+			producer_volume: now.producer_volume,
+			official_volume: now.official_volume,
+			provenance: now.provenance,
+			value: now.value,
+			outcome: now.outcome,
+			slash_due: now.slash_due,
+			slashed: now.slashed,
+			new_debt: now.new_debt,
+			producer_share: now.producer_share,
+			beneficiaries: now.beneficiaries.clone(),
+			pricing: now.pricing,
+			block: now.block,
+			amended,
+			ratios: now.ratios.clone(),
+			settlement: None,
+		};
+		let put = |record: &AuditRecordV1<
+			AccountId,
+			Balance,
+			u64,
+			<Test as Config>::MaxBeneficiaries,
+		>| {
+			frame_support::storage::unhashed::put_raw(
+				&AuditRecords::<Test>::hashed_key_for(WELL, m),
+				&codec::Encode::encode(record),
+			)
+		};
+		Ratio::set(Perbill::from_percent(5));
+		let bands =
+			tn_primitives::DeviationBands::new(Perbill::from_percent(1), Perbill::from_percent(2))
+				.unwrap();
+		Bands::set(bands);
+		UsdRate::set(1_000);
+		let in_force = AuditRules {
+			slash_ratio: Perbill::from_percent(5),
+			bands,
+			native_per_usd: 1_000_000_000_000_000,
+		};
+		// A provenance-only amendment, queued.
+		let republished = tn_primitives::feeds::Provenance {
+			updated: tn_primitives::Day(20_540),
+			file_hash: [9; 32],
+		};
+		put(&old(Some((100, republished))));
+		Unsettled::<Test>::insert(WELL, m, ());
+		StorageVersion::new(1).put::<AuditMint>();
+		MigrateToV2::<Test>::on_runtime_upgrade();
+		let migrated = AuditRecords::<Test>::get(WELL, m).unwrap();
+		assert_eq!(migrated, AuditRecord { rules: in_force, ..now.clone() });
+		assert!(Unsettled::<Test>::iter_keys().next().is_none());
+		assert_eq!(AuditMint::on_chain_storage_version(), StorageVersion::new(2));
+		// A real amendment stays queued.
+		put(&old(Some((80, republished))));
+		Unsettled::<Test>::insert(WELL, m, ());
+		StorageVersion::new(1).put::<AuditMint>();
+		MigrateToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(AuditRecords::<Test>::get(WELL, m).unwrap().amended, Some((80, republished)));
+		assert_eq!(Unsettled::<Test>::iter_keys().collect::<Vec<_>>(), vec![(WELL, m)]);
+		// A second run at version 2 changes nothing (the version gate).
+		let before = AuditRecords::<Test>::get(WELL, m).unwrap();
+		MigrateToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(AuditRecords::<Test>::get(WELL, m).unwrap(), before);
+		// Restore a consistent state for the invariants (the pending amendment is not real).
+		Unsettled::<Test>::remove(WELL, m);
+		AuditRecords::<Test>::mutate(WELL, m, |r| r.as_mut().unwrap().amended = None);
 	});
 }

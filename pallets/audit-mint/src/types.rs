@@ -7,8 +7,35 @@ use frame_support::{
 use scale_info::TypeInfo;
 use sp_arithmetic::Perbill;
 use tn_primitives::{
-	feeds::Provenance, traits::MonthForAudit, AuditOutcome, Month, UsdAtto, Volume,
+	feeds::Provenance, traits::MonthForAudit, AuditOutcome, DeviationBands, Month, UsdAtto, Volume,
 };
+
+/// The rules a month was audited under (issue 25, M1): a settlement of a later official figure
+/// re-audits the month with these, never with the parameters in force when it settles. V (the
+/// value of the producer's records: prices, quality discount and the gas energy factor of each
+/// day) is kept in the record itself.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct AuditRules<Balance> {
+	/// `SlashRatio` at the mint.
+	pub slash_ratio: Perbill,
+	/// `DeviationBands` at the mint.
+	pub bands: DeviationBands,
+	/// Native base units per USD at the mint (the producers pallet's conversion of one USD at
+	/// its `UnitsPerUsd`): every slash of the month, at the mint and at each settlement, is
+	/// `floor(usd × native_per_usd / 10¹⁸)`.
+	pub native_per_usd: Balance,
+}
 
 /// How the month's days were priced.
 #[derive(
@@ -88,6 +115,8 @@ where
 	/// Set by the first settlement of an amended official figure; the fields above then hold
 	/// the settled (latest) figures and parts.
 	pub settlement: Option<Settlement<Balance, BlockNumber>>,
+	/// The rules the month was audited under; its settlements re-audit with them.
+	pub rules: AuditRules<Balance>,
 }
 
 /// What the mint decided with the first official figure, and what settlements of later figures

@@ -13,7 +13,10 @@
 //! `dropped`), so a producer with many wells does not lose a judgement to its monthly reminders.
 //! A notice is a copy of something the chain keeps elsewhere (the application, the well, the
 //! audit record), so nothing is lost. Only accounts holding a deposit with us (applicants, producers, well owners)
-//! receive notices; their deposits pay for the inbox, and [`Pallet::dismiss_all`] deletes it.
+//! receive notices; their deposits pay for the inbox, and [`Pallet::dismiss_all`] empties it.
+//! An emptied inbox keeps its next id (a few bytes), so an id is never given twice to one account
+//! (issue 25: deleting the inbox restarted its ids at 0, and a client that remembered "notice 0
+//! read" hid the next judgement). Ids are `u32`: 4.29 × 10⁹ notices per account.
 #![cfg_attr(not(feature = "std"), no_std)]
 // Runtime code never panics: `scripts/lint` denies arithmetic side effects, indexing,
 // unwrap/expect and panics in it (tests and benchmarks are not compiled there).
@@ -123,7 +126,7 @@ pub mod pallet {
 		Noticed { who: T::AccountId, id: NoticeId, dropped: Option<NoticeId> },
 		/// `who` dismissed notice `id`.
 		Dismissed { who: T::AccountId, id: NoticeId },
-		/// `who` dismissed every notice (`count`); the inbox is deleted.
+		/// `who` dismissed every notice (`count`); the inbox is empty (its next id kept).
 		DismissedAll { who: T::AccountId, count: u32 },
 	}
 
@@ -149,7 +152,8 @@ pub mod pallet {
 			Self::do_dismiss(who, id)
 		}
 
-		/// Dismiss every notice of the caller's inbox and delete it (its storage is freed).
+		/// Dismiss every notice of the caller's inbox (the inbox keeps only its next id, so ids
+		/// are never reused).
 		///
 		/// - Origin: signed (the inbox's account).
 		/// - Emits [`Event::DismissedAll`].
@@ -204,9 +208,16 @@ pub mod pallet {
 		}
 
 		pub(crate) fn do_dismiss_all(who: T::AccountId) -> DispatchResult {
-			let inbox = Inboxes::<T>::take(&who).unwrap_or_default();
-			ensure!(!inbox.notices.is_empty(), Error::<T>::InboxEmpty);
-			let count = u32::try_from(inbox.notices.len()).unwrap_or(u32::MAX);
+			let count = Inboxes::<T>::try_mutate(&who, |slot| -> Result<u32, DispatchError> {
+				let inbox = slot
+					.as_mut()
+					.filter(|i| !i.notices.is_empty())
+					.ok_or(Error::<T>::InboxEmpty)?;
+				let count = u32::try_from(inbox.notices.len()).unwrap_or(u32::MAX);
+				// Keep `next_id`: a later notice must not get an id this account has seen.
+				inbox.notices = BoundedVec::new();
+				Ok(count)
+			})?;
 			Self::deposit_event(Event::DismissedAll { who, count });
 			Ok(())
 		}
@@ -244,7 +255,7 @@ pub mod pallet {
 		}
 
 		/// Every inbox: at most `MaxNotices` notices (the bound), ids strictly increasing and
-		/// below `next_id`; no empty inbox kept after `dismiss_all`.
+		/// below `next_id` (an emptied inbox keeps its `next_id`).
 		#[cfg(any(feature = "try-runtime", feature = "std"))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			for (_, inbox) in Inboxes::<T>::iter() {

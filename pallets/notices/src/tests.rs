@@ -102,7 +102,7 @@ fn unknown_notice_is_refused_and_changes_nothing() {
 }
 
 #[test]
-fn dismiss_all_deletes_the_inbox() {
+fn dismiss_all_empties_the_inbox_and_keeps_its_next_id() {
 	new_test_ext().execute_with(|| {
 		assert_noop!(Notices::dismiss_all(RuntimeOrigin::signed(ALICE)), Error::<Test>::InboxEmpty);
 		Pallet::<Test>::send(&ALICE, due(0));
@@ -110,7 +110,9 @@ fn dismiss_all_deletes_the_inbox() {
 		Pallet::<Test>::send(&BOB, due(2));
 		assert_ok!(Notices::dismiss_all(RuntimeOrigin::signed(ALICE)));
 		System::assert_last_event(Event::DismissedAll { who: ALICE, count: 2 }.into());
-		assert!(Inboxes::<Test>::get(ALICE).is_none());
+		let inbox = Inboxes::<Test>::get(ALICE).unwrap();
+		assert_eq!((inbox.next_id, inbox.notices.len()), (2, 0));
+		assert_noop!(Notices::dismiss_all(RuntimeOrigin::signed(ALICE)), Error::<Test>::InboxEmpty);
 		assert_eq!(ids(BOB), vec![0]);
 		// An inbox emptied by single dismissals is refused too.
 		assert_ok!(Notices::dismiss(RuntimeOrigin::signed(BOB), 0));
@@ -181,6 +183,27 @@ fn reminders_make_room_before_judgements() {
 			Pallet::<Test>::send(&ALICE, due(well));
 		}
 		assert_eq!(ids(ALICE), vec![11, 12, 13, 14]);
+		assert_ok!(Pallet::<Test>::do_try_state());
+	});
+}
+
+/// Issue 25: ids 0, 1, 2 sent and all dismissed; the next notice is id 3, never 0 again (the
+/// inbox used to be deleted with its counter, so the next judgement reused id 0).
+#[test]
+fn ids_are_never_reused_after_dismiss_all() {
+	new_test_ext().execute_with(|| {
+		for well in 0..3 {
+			Pallet::<Test>::send(&ALICE, due(well));
+		}
+		assert_eq!(ids(ALICE), vec![0, 1, 2]);
+		assert_ok!(Notices::dismiss_all(RuntimeOrigin::signed(ALICE)));
+		assert_eq!(ids(ALICE), Vec::<u32>::new());
+		Pallet::<Test>::send(&ALICE, due(7));
+		System::assert_last_event(Event::Noticed { who: ALICE, id: 3, dropped: None }.into());
+		assert_eq!(ids(ALICE), vec![3]);
+		assert_ok!(Notices::dismiss_all(RuntimeOrigin::signed(ALICE)));
+		Pallet::<Test>::send(&ALICE, due(8));
+		assert_eq!(ids(ALICE), vec![4]);
 		assert_ok!(Pallet::<Test>::do_try_state());
 	});
 }
