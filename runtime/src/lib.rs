@@ -181,6 +181,7 @@ type Migrations = (
 	pallet_wells::migration::v5::MigrateToV5<Runtime>,
 	pallet_wells::migration::v6::MigrateToV6<Runtime>,
 	pallet_audit_mint::migration::v1::MigrateToV1<Runtime>,
+	pallet_audit_mint::migration::v2::MigrateToV2<Runtime>,
 );
 
 /// Executive: dispatches to the pallets.
