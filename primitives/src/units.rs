@@ -41,8 +41,10 @@ impl Commodity {
 /// Petrinex reports m³ (oil) and e³m³ (gas) with 3 decimals, so both are exact integers here.
 pub type Volume = u64;
 
-/// A price in micro-USD (10⁻⁶ USD) per barrel (oil) or per MMBtu (gas).
-pub type PriceMicroUsd = u64;
+/// A price in micro-USD (10⁻⁶ USD) per barrel (oil) or per MMBtu (gas). Signed: EIA publishes
+/// negative prices (RWTC on 2020-04-20: −36.98 $/bbl) and a day at a negative price is worth less
+/// than nothing. The SCALE encoding of a non-negative `i64` equals that of the `u64` it replaced.
+pub type PriceMicroUsd = i64;
 
 /// An amount of USD in atto-USD (10⁻¹⁸ USD). Because 1 TAT = 1 USD and TAT has 18 decimals, this
 /// is also an amount of TAT base units.
@@ -65,5 +67,7 @@ pub const DEFAULT_MMBTU_PER_E3M3_MILLI: u32 = 36_585;
 /// well, small enough that every value computation fits in `u128`.
 pub const MAX_DAILY_VOLUME: Volume = 10_000_000_000;
 
-/// Largest price the oracle accepts: 10⁶ USD per unit.
-pub const MAX_PRICE_MICRO_USD: PriceMicroUsd = 1_000_000 * MICRO_PER_USD;
+/// Largest price the oracle accepts: 10⁶ USD per unit (the hard bound of every price range).
+pub const MAX_PRICE_MICRO_USD: PriceMicroUsd = 1_000_000 * MICRO_PER_USD as PriceMicroUsd;
+/// Lowest price the oracle accepts: −10⁶ USD per unit.
+pub const MIN_PRICE_MICRO_USD: PriceMicroUsd = -MAX_PRICE_MICRO_USD;

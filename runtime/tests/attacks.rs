@@ -581,12 +581,14 @@ fn minting_or_withdrawing_without_the_required_deposit_is_refused() {
 	});
 }
 
-/// Hole 6: two of four feeders collude and report the producer's own figure (P = O: no slash).
-/// An official figure needs ⌈2·4/3⌉ = 3 identical reports: neither 2 colluders nor the 2 honest
-/// feeders alone reach it, so nothing can be minted; when a third feeder reports the honest
-/// figure, the month is audited against it and each colluder is named by `FeederDisagrees`.
+/// Issue 25, C1 (and hole 6): two colluding feeders of four can set neither a price nor the
+/// official figure. Bob and Charlie report $7,000 WTI (the median of [70, 70, 7000, 7000] took
+/// the upper middle: a P = O month of 30,000 L would have minted $1,188,774 instead of
+/// $11,887.74) and the producer's inflated 30,000 L; Alice reports the truth ($70, Petrinex's
+/// 27,000 L) and Dave, also honest, comes late. Nothing counts until Dave's report makes three
+/// identical ones; a price outside WTI's range never counts and is reported.
 #[test]
-fn two_colluding_feeders_of_four_cannot_set_the_official_figure() {
+fn two_colluding_feeders_of_four_cannot_set_a_price_or_the_official_figure() {
 	use tn_primitives::{
 		feeds::{FeedKey, FeedValue, Provenance},
 		Commodity, Day,
@@ -594,23 +596,24 @@ fn two_colluding_feeders_of_four_cannot_set_the_official_figure() {
 	use treasurenet_runtime::{Oracle, OracleFeeders};
 	dev_ext(JAN_1_2026_MS).execute_with(|| {
 		let eve = eve();
+		let dave = sp_keyring::Sr25519Keyring::Dave.to_account_id();
 		let well = onboard();
 		let jan = Month::new(2026, 1).unwrap();
 		assert_ok!(OracleFeeders::reset_members(
 			RuntimeOrigin::root(),
-			vec![alice(), bob(), charlie(), sp_keyring::Sr25519Keyring::Dave.to_account_id()]
+			vec![alice(), bob(), charlie(), dave.clone()]
 		));
 		run_days(35);
 		let records: Vec<_> = (0..30).map(|d| (well, jan.first_day().plus(d), 1_000u64)).collect();
 		assert_ok!(Wells::upload_batch(signed(&eve), records.try_into().unwrap()));
-		let feed = |who: &treasurenet_runtime::AccountId, litres: u64| {
+		let feed = |who: &treasurenet_runtime::AccountId, price: i64, litres: u64| {
 			let provenance =
 				Provenance { updated: Day::from_ymd(2026, 2, 20).unwrap(), file_hash: [9; 32] };
 			let mut values: Vec<(FeedKey, FeedValue)> = (0..30)
 				.map(|d| {
 					(
 						FeedKey::Price(Commodity::Oil, jan.first_day().plus(d)),
-						FeedValue::Price(70_000_000),
+						FeedValue::Price(price),
 					)
 				})
 				.collect();
@@ -620,23 +623,59 @@ fn two_colluding_feeders_of_four_cannot_set_the_official_figure() {
 			));
 			assert_ok!(Oracle::feed_values(signed(who), values.try_into().unwrap()));
 		};
-		// Bob and Charlie copy the producer's 30,000 L; Alice and Dave report Petrinex's 27,000.
-		feed(&bob(), 30_000);
-		feed(&charlie(), 30_000);
-		feed(&alice(), 27_000);
-		feed(&sp_keyring::Sr25519Keyring::Dave.to_account_id(), 27_000);
+		feed(&bob(), 7_000_000_000, 30_000);
+		feed(&charlie(), 7_000_000_000, 30_000);
+		feed(&alice(), 70_000_000, 27_000);
 		run_blocks(1);
+		let price = |d: u32| {
+			pallet_oracle::Values::<Runtime>::get(FeedKey::Price(
+				Commodity::Oil,
+				jan.first_day().plus(d),
+			))
+		};
+		assert!(price(0).is_none() && price(29).is_none());
 		assert!(pallet_oracle::Values::<Runtime>::get(FeedKey::Production(well, jan)).is_none());
+		// No price for any day: the month is not mintable at all.
 		assert_noop!(
 			AuditMint::mint(signed(&eve), well, jan),
-			pallet_audit_mint::Error::<Runtime>::NoOfficialFigure
+			pallet_wells::Error::<Runtime>::DayWithoutPrice
 		);
-		// Charlie reports the regulator's figure: three identical reports make it official.
-		feed(&charlie(), 27_000);
+		// The colluders insist: re-sending changes nothing.
+		feed(&bob(), 7_000_000_000, 30_000);
 		run_blocks(1);
+		assert!(price(0).is_none());
+		// Dave, late and honest: three identical reports make $70 and 27,000 L official.
+		feed(&dave, 70_000_000, 27_000);
+		run_blocks(1);
+		assert_eq!(price(0).map(|t| t.value), Some(FeedValue::Price(70_000_000)));
 		assert_ok!(AuditMint::mint(signed(&eve), well, jan));
 		let r = pallet_audit_mint::AuditRecords::<Runtime>::get(well, jan).unwrap();
 		assert_eq!((r.producer_volume, r.official_volume), (30_000, 27_000));
+		// V = 30 m³ × 6.28981 × $70 × 90 % = $11,887.7409; d = 11.1 % (moderate band): minted
+		// V' = V × 27/30 = $10,698.96681, slash V × 3/30 × 1 % = $11.8877409.
+		assert_eq!(r.value, 11_887_740_900_000_000_000_000);
+		assert_eq!(r.outcome.minted, 10_698_966_810_000_000_000_000);
+		assert_eq!(r.outcome.slash, 11_887_740_900_000_000_000);
+		// A price above WTI's $500 ceiling never counts; the chain says who sent it.
+		let feb_1 = Month::new(2026, 2).unwrap().first_day();
+		let out_of_range =
+			vec![(FeedKey::Price(Commodity::Oil, feb_1), FeedValue::Price(500_000_001))];
+		assert_ok!(Oracle::feed_values(signed(&bob()), out_of_range.try_into().unwrap()));
+		treasurenet_runtime::System::assert_has_event(
+			pallet_oracle_feeds::Event::<Runtime>::PriceOutOfRange {
+				feeder: bob(),
+				key: FeedKey::Price(Commodity::Oil, feb_1),
+				reported: FeedValue::Price(500_000_001),
+			}
+			.into(),
+		);
+		for who in [&alice(), &charlie(), &dave] {
+			let v = vec![(FeedKey::Price(Commodity::Oil, feb_1), FeedValue::Price(500_000_001))];
+			assert_ok!(Oracle::feed_values(signed(who), v.try_into().unwrap()));
+		}
+		assert!(
+			pallet_oracle::Values::<Runtime>::get(FeedKey::Price(Commodity::Oil, feb_1)).is_none()
+		);
 		check_invariants();
 	});
 }

@@ -776,7 +776,10 @@ impl Fuzz {
 		let days = self.rng.below(40);
 		let commodity = if self.rng.chance(50) { Commodity::Oil } else { Commodity::Gas };
 		for i in 0..days {
-			let price = self.rng.boundary_or_pct(5, &[0, 1, u64::MAX], 120_000_000);
+			// Signed prices: a negative day (RWTC 2020-04-20: −36.98) sometimes, absurd ones too.
+			let magnitude = self.rng.boundary_or_pct(5, &[0, 1, i64::MAX as u64], 120_000_000);
+			let magnitude = i64::try_from(magnitude).unwrap_or(i64::MAX);
+			let price = if self.rng.chance(3) { -magnitude.min(36_980_000) } else { magnitude };
 			values
 				.push((FeedKey::Price(commodity, first.minus(i as u32)), FeedValue::Price(price)));
 		}

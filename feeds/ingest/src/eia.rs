@@ -25,10 +25,10 @@
 //! * `units` must equal the expected units ([`EiaError::WrongUnits`], a missing `units` too);
 //! * `period` must be a valid `YYYY-MM-DD` date ([`EiaError::BadPeriod`]);
 //! * `value` must be `[-][DIGITS][.DIGITS]` (at least one digit) with at most 6 decimals, at most 1,000,000 USD
-//!   ([`EiaError::BadPrice`]); a **negative** price (EIA's RWTC on 2020-04-20 is −36.98; the −37.63 often quoted is the
-//!   NYMEX front-month settlement) is a
-//!   real price the chain cannot value below zero: it is kept as **0** for that day, not skipped
-//!   (skipping would value the day at the average of earlier, positive prices);
+//!   ([`EiaError::BadPrice`]), and at least −1,000,000 USD: a **negative** price is a real price
+//!   (EIA's RWTC on 2020-04-20 is −36.98; the −37.63 often quoted is the NYMEX front-month
+//!   settlement) and is kept as it is — the chain values that day below zero (neither 0 nor
+//!   skipped: skipping would value the day at the average of earlier, positive prices);
 //! * several rows for the same day: the last one wins.
 //!
 //! Rows of other series are not validated at all.
@@ -56,8 +56,8 @@ pub const NO_DATA: [&str; 5] = ["", "NA", "N/A", ".", "--"];
 
 /// Micro-USD per USD.
 pub const MICRO_PER_USD: u64 = 1_000_000;
-/// Largest accepted price: 1,000,000 USD, in micro-USD.
-pub const MAX_PRICE_MICRO_USD: u64 = 1_000_000_000_000;
+/// Largest accepted price: 1,000,000 USD, in micro-USD (the lowest: its negative).
+pub const MAX_PRICE_MICRO_USD: i64 = 1_000_000_000_000;
 
 /// One day's price.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -68,8 +68,8 @@ pub struct EiaPrice {
 	pub month: u8,
 	/// Day of month.
 	pub day: u8,
-	/// Price in micro-USD (per unit of the series, e.g. per barrel or per MMBtu).
-	pub micro_usd: u64,
+	/// Price in micro-USD (per unit of the series, e.g. per barrel or per MMBtu); may be negative.
+	pub micro_usd: i64,
 }
 
 /// Why a price text was rejected.
@@ -81,9 +81,7 @@ pub enum PriceProblem {
 	Syntax,
 	/// More than 6 decimals.
 	TooManyDecimals,
-	/// Negative.
-	Negative,
-	/// Above 1,000,000 USD.
+	/// Above 1,000,000 USD or below −1,000,000 USD.
 	TooLarge,
 }
 
@@ -127,10 +125,11 @@ impl fmt::Display for EiaError {
 #[cfg(feature = "std")]
 impl std::error::Error for EiaError {}
 
-/// Parses a price text (`DIGITS[.DIGITS]`, ≤ 6 decimals, ≤ 1,000,000) into micro-USD, exactly.
+/// Parses a price text (`[-]DIGITS[.DIGITS]`, ≤ 6 decimals, |price| ≤ 1,000,000) into
+/// micro-USD, exactly.
 ///
-/// `"3.1"` → `3_100_000`, `"73.27"` → `73_270_000`.
-pub fn parse_micro_usd(text: &str) -> Result<u64, PriceProblem> {
+/// `"3.1"` → `3_100_000`, `"73.27"` → `73_270_000`, `"-36.98"` → `-36_980_000`.
+pub fn parse_micro_usd(text: &str) -> Result<i64, PriceProblem> {
 	// EIA writes some values without a leading digit (`".306"`, `"-.5"`): read them as `0.306`.
 	let (negative, body) = match text.strip_prefix('-') {
 		Some(rest) => (true, rest),
@@ -157,13 +156,12 @@ pub fn parse_micro_usd(text: &str) -> Result<u64, PriceProblem> {
 		DecimalError::Overflow => PriceProblem::TooLarge,
 		DecimalError::Empty | DecimalError::Syntax => PriceProblem::Syntax,
 	})?;
-	if negative {
-		return Err(PriceProblem::Negative);
-	}
-	if s.magnitude > MAX_PRICE_MICRO_USD {
-		return Err(PriceProblem::TooLarge);
-	}
-	Ok(s.magnitude)
+	let magnitude = i64::try_from(s.magnitude)
+		.ok()
+		.filter(|m| *m <= MAX_PRICE_MICRO_USD)
+		.ok_or(PriceProblem::TooLarge)?;
+	// |magnitude| ≤ 10¹²: its negation cannot overflow.
+	Ok(if negative { magnitude.saturating_neg() } else { magnitude })
 }
 
 #[derive(Deserialize)]
@@ -267,7 +265,7 @@ pub fn parse_eia_prices(
 	// serde_json does not validate UTF-8 inside skipped strings; JSON must be UTF-8 throughout.
 	let text = core::str::from_utf8(body).map_err(|_| EiaError::Malformed)?;
 	let envelope: Envelope = serde_json::from_str(text).map_err(|_| EiaError::Malformed)?;
-	let mut by_day: BTreeMap<(u16, u8, u8), u64> = BTreeMap::new();
+	let mut by_day: BTreeMap<(u16, u8, u8), i64> = BTreeMap::new();
 	for (index, row) in envelope.response.data.into_iter().enumerate() {
 		if row.series.as_deref() != Some(series) {
 			continue;
@@ -290,11 +288,8 @@ pub fn parse_eia_prices(
 			.as_deref()
 			.and_then(|p| parse_ymd(p.as_bytes(), false))
 			.ok_or(EiaError::BadPeriod { index })?;
-		let micro_usd = match parse_micro_usd(&text) {
-			Ok(v) => v,
-			Err(PriceProblem::Negative) => 0,
-			Err(problem) => return Err(EiaError::BadPrice { index, problem }),
-		};
+		let micro_usd =
+			parse_micro_usd(&text).map_err(|problem| EiaError::BadPrice { index, problem })?;
 		by_day.insert((year, month, day), micro_usd);
 	}
 	Ok(by_day
@@ -330,7 +325,7 @@ mod tests {
 		)
 	}
 
-	fn p(year: u16, month: u8, day: u8, micro_usd: u64) -> EiaPrice {
+	fn p(year: u16, month: u8, day: u8, micro_usd: i64) -> EiaPrice {
 		EiaPrice { year, month, day, micro_usd }
 	}
 
@@ -353,7 +348,11 @@ mod tests {
 		);
 		assert_eq!(
 			parse_eia_prices(text.as_bytes(), WTI_SERIES, WTI_UNITS),
-			Ok(vec![p(2020, 4, 17, 18_310_000), p(2020, 4, 20, 0), p(2020, 4, 21, 8_910_000)])
+			Ok(vec![
+				p(2020, 4, 17, 18_310_000),
+				p(2020, 4, 20, -36_980_000),
+				p(2020, 4, 21, 8_910_000)
+			])
 		);
 	}
 
@@ -485,7 +484,9 @@ mod tests {
 		let bad = |problem| Err(EiaError::BadPrice { index: 0, problem });
 		assert_eq!(case("\"1.1234567\""), bad(PriceProblem::TooManyDecimals));
 		assert_eq!(case("\"73.2700000\""), bad(PriceProblem::TooManyDecimals));
-		assert_eq!(case("\"-36.98\""), Ok(vec![p(2026, 1, 5, 0)]));
+		assert_eq!(case("\"-36.98\""), Ok(vec![p(2026, 1, 5, -36_980_000)]));
+		assert_eq!(case("\"-1000000\""), Ok(vec![p(2026, 1, 5, -MAX_PRICE_MICRO_USD)]));
+		assert_eq!(case("\"-1000000.000001\""), bad(PriceProblem::TooLarge));
 		assert_eq!(case("\"-0\""), Ok(vec![p(2026, 1, 5, 0)]));
 		assert_eq!(case("\"-\""), bad(PriceProblem::Syntax));
 		assert_eq!(case("\"1000000.000001\""), bad(PriceProblem::TooLarge));
@@ -498,12 +499,12 @@ mod tests {
 		assert_eq!(case("73"), Ok(vec![p(2026, 1, 5, 73_000_000)]));
 		assert_eq!(case("0.306"), Ok(vec![p(2026, 1, 5, 306_000)]));
 		assert_eq!(case("2.123456"), Ok(vec![p(2026, 1, 5, 2_123_456)]));
-		assert_eq!(case("-36.98"), Ok(vec![p(2026, 1, 5, 0)]));
+		assert_eq!(case("-36.98"), Ok(vec![p(2026, 1, 5, -36_980_000)]));
 		assert_eq!(case("1.1234567"), bad(PriceProblem::TooManyDecimals));
 		assert_eq!(case("{\"a\":1}"), bad(PriceProblem::NotAPrice));
 		assert_eq!(case("[1]"), bad(PriceProblem::NotAPrice));
 		assert_eq!(case("\".306\""), Ok(vec![p(2026, 1, 5, 306_000)]));
-		assert_eq!(case("\"-.5\""), Ok(vec![p(2026, 1, 5, 0)]));
+		assert_eq!(case("\"-.5\""), Ok(vec![p(2026, 1, 5, -500_000)]));
 		assert_eq!(case("\"2.1\""), Ok(vec![p(2026, 1, 5, 2_100_000)]));
 		assert_eq!(case("\".\""), Ok(vec![]));
 		assert_eq!(case("\"-.\""), bad(PriceProblem::Syntax));
@@ -521,7 +522,8 @@ mod tests {
 		assert_eq!(parse_micro_usd("2.123456"), Ok(2_123_456));
 		assert_eq!(parse_micro_usd("0.1"), Ok(100_000));
 		assert_eq!(parse_micro_usd("2.1234567"), Err(PriceProblem::TooManyDecimals));
-		assert_eq!(parse_micro_usd("-0"), Err(PriceProblem::Negative));
+		assert_eq!(parse_micro_usd("-0"), Ok(0));
+		assert_eq!(parse_micro_usd("-36.98"), Ok(-36_980_000));
 	}
 
 	#[test]

@@ -16,7 +16,8 @@
 //! Values go to pallet-oracle as one **signed** `feed_values` transaction per block at most,
 //! guarded by an offchain storage lock (overlapping workers and re-orgs never double-submit):
 //! a value is sent only if the feeder's on-chain raw value differs and it is not already in
-//! flight. The oracle combines feeders' values by median.
+//! flight. The oracle counts a value only when k feeders report it identically
+//! ([`combine`]).
 //!
 //! Endpoints, series, API key and poll intervals are node-local settings in offchain storage
 //! ([`settings`]), set by node CLI flags; the real URLs are the defaults. Failures (timeouts,
@@ -104,6 +105,9 @@ pub mod pallet {
 			reported: FeedValue,
 			combined: FeedValue,
 		},
+		/// A feeder reported a price outside its series' sanity range (`oracle` parameters
+		/// `WtiRange` / `HenryHubRange`): the value does not count towards any quorum.
+		PriceOutOfRange { feeder: T::AccountId, key: FeedKey, reported: FeedValue },
 	}
 
 	#[pallet::config]
@@ -120,14 +124,27 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxValuesPerFeed: Get<u32>;
 		/// How long the oracle counts a raw value (its `ExpiresIn`), in milliseconds: a value
-		/// still without a combined value is re-sent after half of it.
+		/// still without a combined value, or other than the combined one, is re-sent after half
+		/// of it.
 		type RawValueExpiryMs: Get<u64>;
+		/// Each price series' sanity range: a price outside it never counts
+		/// ([`crate::combine::QuorumCombine`]) and is reported by [`Event::PriceOutOfRange`].
+		type PriceBounds: crate::combine::PriceBounds;
 	}
 
 	impl<T: Config> Pallet<T> {
-		/// After a feed (pallet-oracle's `OnNewData`): emits [`Event::FeederDisagrees`] when the
-		/// feeder's value differs from the combined value.
+		/// After a feed (pallet-oracle's `OnNewData`): emits [`Event::PriceOutOfRange`] for a
+		/// price outside its range, else [`Event::FeederDisagrees`] when the feeder's value
+		/// differs from the combined value.
 		pub fn note_raw_value(feeder: &T::AccountId, key: &FeedKey, reported: &FeedValue) {
+			if !crate::combine::admissible::<T::PriceBounds>(key, reported) {
+				Self::deposit_event(Event::PriceOutOfRange {
+					feeder: feeder.clone(),
+					key: *key,
+					reported: *reported,
+				});
+				return;
+			}
 			if let Some(combined) = pallet_oracle::Values::<T>::get(key).map(|t| t.value) {
 				if &combined != reported {
 					Self::deposit_event(Event::FeederDisagrees {
@@ -140,23 +157,30 @@ pub mod pallet {
 			}
 		}
 
-		/// Whether every key of a feed is one the chain can use: prices of days from the price
-		/// window's start (a day of slack) to today, official production of active wells for the
-		/// last [`crate::worker::PRODUCTION_MONTHS`] months. The runtime's call filter refuses
-		/// other feeds (`CallFiltered`), so no feeder fills storage with useless keys.
+		/// Whether every key of a feed is one the chain can use ([`Self::usable_key`]). The
+		/// runtime's call filter refuses other feeds (`CallFiltered`), so no feeder fills storage
+		/// with useless keys; the worker drops unusable keys one by one before it sends
+		/// ([`crate::worker::run`]), so one unusable key never costs a feeder its whole feed.
 		pub fn usable_keys(today: tn_primitives::Day, values: &[(FeedKey, FeedValue)]) -> bool {
+			values.iter().all(|(key, value)| Self::usable_key(today, key, value))
+		}
+
+		/// Whether the chain can use `value` for `key` on `today`: prices of days from the price
+		/// window's start (a day of slack) to today, official production of active wells for
+		/// the last [`crate::worker::PRODUCTION_MONTHS`] months.
+		pub fn usable_key(today: tn_primitives::Day, key: &FeedKey, value: &FeedValue) -> bool {
 			let first_price_day = crate::worker::price_window_start(today).minus(1);
-			let this_month = today.month();
-			let oldest = crate::worker::oldest_polled_month(today);
-			values.iter().all(|(key, value)| match (key, value) {
+			match (key, value) {
 				(FeedKey::Price(_, day), FeedValue::Price(_)) => {
 					*day >= first_price_day && *day <= today
 				},
 				(FeedKey::Production(well, month), FeedValue::Production { .. }) => {
-					*month >= oldest && *month < this_month && T::Wells::is_active(*well)
+					*month >= crate::worker::oldest_polled_month(today)
+						&& *month < today.month()
+						&& T::Wells::is_active(*well)
 				},
 				_ => false,
-			})
+			}
 		}
 	}
 

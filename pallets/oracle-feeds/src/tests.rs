@@ -121,6 +121,7 @@ impl pallet_oracle_feeds::Config for Test {
 	type Wells = Wells;
 	type MaxValuesPerFeed = ConstU32<256>;
 	type RawValueExpiryMs = frame_support::traits::ConstU64<86_400_000>;
+	type PriceBounds = ();
 }
 
 const SIM: &str = "http://127.0.0.1:8787";
@@ -386,7 +387,7 @@ fn feeds_prices_and_official_production_in_one_signed_transaction() {
 	assert_eq!(fed_wti.len(), expected_wti.len());
 	for (d, cents) in expected_wti {
 		let day = Day::from_ymd(d.year, d.month, d.day).unwrap();
-		assert!(fed_wti.contains(&(day, (cents as u64) * 10_000)), "{day:?}");
+		assert!(fed_wti.contains(&(day, (cents as i64) * 10_000)), "{day:?}");
 	}
 	assert!(values.iter().any(|(k, _)| matches!(k, FeedKey::Price(Commodity::Gas, _))));
 	let _ = feeder;
@@ -623,10 +624,25 @@ fn a_value_that_missed_the_quorum_is_sent_again_after_half_the_expiry() {
 		.find(|(k, _)| matches!(k, FeedKey::Price(..)))
 		.cloned()
 		.expect("a price");
+	// Another price key has a combined value other than ours (colluders' value, C1): it is
+	// resent like a key without one, so our value does not expire under theirs.
+	let (lost_key, _) = first
+		.iter()
+		.filter(|(k, _)| matches!(k, FeedKey::Price(..)) && *k != combined_key)
+		.last()
+		.cloned()
+		.expect("a second price");
 	env.ext.execute_with(|| {
 		pallet_oracle::Values::<Test>::insert(
 			combined_key,
 			pallet_oracle::TimestampedValue { value: combined_value, timestamp: T0 },
+		);
+		pallet_oracle::Values::<Test>::insert(
+			lost_key,
+			pallet_oracle::TimestampedValue {
+				value: FeedValue::Price(7_000_000_000),
+				timestamp: T0,
+			},
 		);
 	});
 	set_offchain_time(&env, T0 + 8 * HOUR);
@@ -646,5 +662,64 @@ fn a_value_that_missed_the_quorum_is_sent_again_after_half_the_expiry() {
 	resent.sort();
 	let mut expected = prices;
 	expected.sort();
+	assert!(expected.iter().any(|(k, _)| *k == lost_key));
 	assert_eq!(resent, expected);
+}
+
+/// Issue 25 lows: one unusable key (a well no longer active, a price outside its range, a day
+/// outside the window) is dropped from the feed, never the whole feed; official figures and
+/// prices share a full feed's room half and half.
+#[test]
+fn unusable_keys_are_dropped_one_by_one_and_figures_share_the_room_with_prices() {
+	let (mut env, _) = env(true);
+	env.ext.execute_with(|| {
+		let wells: Vec<_> = (0..150).map(|i| dw(i, [i as u8; 32], Commodity::Oil, None)).collect();
+		Registered::set(wells);
+		let (dec, jan) = (Month::new(2025, 12).unwrap(), Month::new(2026, 1).unwrap());
+		let figure = |w: WellId, m: Month| {
+			let provenance =
+				tn_primitives::feeds::Provenance { updated: Day(1), file_hash: [0; 32] };
+			(FeedKey::Production(w, m), FeedValue::Production { volume: 1, provenance })
+		};
+		let first = worker::price_window_start(today());
+		let mut candidates: Vec<_> = (0..today().0 - first.0)
+			.map(|i| (FeedKey::Price(Commodity::Oil, first.plus(i)), FeedValue::Price(70_000_000)))
+			.collect();
+		let prices = candidates.len();
+		// 10 November 2025 (21 days before December, the oldest polled month) to 9 March 2026.
+		assert_eq!(prices, 120);
+		for w in 0..150 {
+			candidates.extend([figure(w, dec), figure(w, jan)]);
+		}
+		// Unusable: an unregistered well, a price above WTI's $500 range, a day in the future.
+		candidates.push(figure(999, jan));
+		candidates.push((
+			FeedKey::Price(Commodity::Gas, today().minus(1)),
+			FeedValue::Price(100_000_001),
+		));
+		candidates.push((FeedKey::Price(Commodity::Oil, today().plus(1)), FeedValue::Price(1)));
+		let flight = worker::InFlight::new();
+		let out = worker::select::<Test>(candidates.clone(), today(), &flight, |_, _| true);
+		let figures = out.iter().filter(|(k, _)| matches!(k, FeedKey::Production(..))).count();
+		// 256 of room: the 120 prices all go (fewer than half), figures take the other 136.
+		assert_eq!((out.len(), figures), (256, 136));
+		assert!(!out.iter().any(|(k, _)| *k == FeedKey::Production(999, jan)));
+		assert!(out
+			.iter()
+			.all(|(_, v)| *v != FeedValue::Price(100_000_001) && *v != FeedValue::Price(1)));
+		// With more prices than half the room (a long back-fill), each kind gets 128.
+		let more: Vec<_> = (0..200)
+			.map(|i| {
+				(
+					FeedKey::Price(Commodity::Gas, first.plus(i % 89)),
+					FeedValue::Price(3_000_000 + i as i64),
+				)
+			})
+			.collect();
+		let mut both = candidates;
+		both.extend(more);
+		let out = worker::select::<Test>(both, today(), &flight, |_, _| true);
+		let figures = out.iter().filter(|(k, _)| matches!(k, FeedKey::Production(..))).count();
+		assert_eq!((out.len(), figures), (256, 128));
+	});
 }

@@ -189,7 +189,7 @@ pub fn fetch_prices(
 	commodity: Commodity,
 	today: Day,
 	run_deadline: Deadline,
-) -> Result<Vec<(Day, u64)>, FetchError> {
+) -> Result<Vec<(Day, tn_primitives::PriceMicroUsd)>, FetchError> {
 	let (series, units) = match commodity {
 		Commodity::Oil => (s.wti_series.as_str(), tn_ingest::eia::WTI_UNITS),
 		Commodity::Gas => (s.henry_hub_series.as_str(), tn_ingest::eia::HENRY_HUB_UNITS),
@@ -354,7 +354,7 @@ fn mark_done(key: &[u8], now_ms: u64) {
 }
 
 /// Values sent but maybe not yet on chain: key → (value, block sent).
-type InFlight = BTreeMap<FeedKey, (FeedValue, u32)>;
+pub type InFlight = BTreeMap<FeedKey, (FeedValue, u32)>;
 
 fn in_flight() -> InFlight {
 	StorageValueRef::persistent(IN_FLIGHT).get().ok().flatten().unwrap_or_default()
@@ -421,32 +421,15 @@ pub fn run<T: Config>(n: BlockNumberFor<T>) -> Result<(), &'static str> {
 			}
 		}
 	}
-	// Keep what the chain does not have from us and what is not already on its way. A value the
-	// chain has from us is sent again once it is older than half the raw-value expiry while the
-	// key still has no combined value (it missed the quorum: without a refresh it would expire
-	// and the days would silently fall back).
-	let resend_after = T::RawValueExpiryMs::get() / 2;
 	let mut flight = in_flight();
 	flight.retain(|k, (v, sent)| {
 		let on_chain = pallet_oracle::RawValues::<T>::get(&feeder, k).map(|t| t.value);
 		on_chain.as_ref() != Some(v) && block < sent.saturating_add(IN_FLIGHT_BLOCKS)
 	});
-	let needs_sending =
-		|k: &FeedKey, v: &FeedValue| match pallet_oracle::RawValues::<T>::get(&feeder, k) {
-			Some(raw) if &raw.value == v => {
-				let age = now_ms.saturating_sub(raw.timestamp.saturated_into::<u64>());
-				age >= resend_after && pallet_oracle::Values::<T>::get(k).is_none()
-			},
-			_ => true,
-		};
-	let mut values: Vec<(FeedKey, FeedValue)> = candidates
-		.into_iter()
-		.filter(|(k, v)| needs_sending(k, v))
-		.filter(|(k, v)| flight.get(k).map(|(f, _)| f) != Some(v))
-		.collect();
-	values.sort();
-	values.dedup_by(|a, b| a.0 == b.0);
-	values.truncate(T::MaxValuesPerFeed::get() as usize);
+	let resend_after = T::RawValueExpiryMs::get() / 2;
+	let values = select::<T>(candidates, today, &flight, |k, v| {
+		needs_sending::<T>(&feeder, k, v, now_ms, resend_after)
+	});
 	if values.is_empty() {
 		StorageValueRef::persistent(IN_FLIGHT).set(&flight);
 		return Ok(());
@@ -466,6 +449,66 @@ pub fn run<T: Config>(n: BlockNumberFor<T>) -> Result<(), &'static str> {
 	}
 	StorageValueRef::persistent(IN_FLIGHT).set(&flight);
 	Ok(())
+}
+
+/// Whether this feeder must send `v` for `k` now: the chain does not have it from us, or has it
+/// for at least `resend_after` ms while the key has no combined value or another one (it missed
+/// the quorum, or lost to other feeders' values: without a refresh it would expire, and the
+/// colluders' values would be the only ones left when an honest feeder comes late).
+fn needs_sending<T: Config>(
+	feeder: &T::AccountId,
+	k: &FeedKey,
+	v: &FeedValue,
+	now_ms: u64,
+	resend_after: u64,
+) -> bool {
+	match pallet_oracle::RawValues::<T>::get(feeder, k) {
+		Some(raw) if &raw.value == v => {
+			let age = now_ms.saturating_sub(raw.timestamp.saturated_into::<u64>());
+			let combined = pallet_oracle::Values::<T>::get(k).map(|t| t.value);
+			age >= resend_after && combined.as_ref() != Some(v)
+		},
+		_ => true,
+	}
+}
+
+/// The values of one feed: of the `candidates`, those the chain can use today (one by one: an
+/// unusable key — a well suspended since the fetch, a price outside its range — is dropped,
+/// never the whole feed), that `needs_sending` and are not in `flight` already; at most
+/// [`Config::MaxValuesPerFeed`], official figures and prices sharing the room half and half
+/// (either kind takes what the other leaves), so thousands of wells' figures never starve
+/// prices and a price back-fill never starves figures.
+pub fn select<T: Config>(
+	candidates: Vec<(FeedKey, FeedValue)>,
+	today: Day,
+	flight: &InFlight,
+	needs_sending: impl Fn(&FeedKey, &FeedValue) -> bool,
+) -> Vec<(FeedKey, FeedValue)> {
+	let mut values: Vec<(FeedKey, FeedValue)> = candidates
+		.into_iter()
+		.filter(|(k, v)| {
+			let usable = crate::Pallet::<T>::usable_key(today, k, v)
+				&& crate::combine::admissible::<T::PriceBounds>(k, v);
+			if !usable {
+				log::warn!(target: LOG, "not sending {k:?} = {v:?}: the chain cannot use it");
+			}
+			usable
+		})
+		.filter(|(k, v)| needs_sending(k, v))
+		.filter(|(k, v)| flight.get(k).map(|(f, _)| f) != Some(v))
+		.collect();
+	values.sort();
+	values.dedup_by(|a, b| a.0 == b.0);
+	let room = T::MaxValuesPerFeed::get() as usize;
+	let (prices, figures): (Vec<_>, Vec<_>) =
+		values.into_iter().partition(|(k, _)| matches!(k, FeedKey::Price(..)));
+	let half = room / 2;
+	let take_figures = figures.len().min(room.saturating_sub(prices.len().min(half)));
+	let take_prices = prices.len().min(room.saturating_sub(take_figures));
+	let mut out: Vec<_> = figures.into_iter().take(take_figures).collect();
+	out.extend(prices.into_iter().take(take_prices));
+	out.sort();
+	out
 }
 
 /// The account of this node's feeder key.

@@ -17,10 +17,12 @@ use tn_primitives::{
 	traits::{
 		ActiveWellCount, DirectoryWell, MonthForAudit, PriceFeed, ProducerRegistry, WellLedger,
 	},
-	valuation::{day_value, fallback_price, PriceUsed, PRICE_LOOKBACK_DAYS},
+	valuation::{
+		fallback_price, month_value, MonthValue, PriceUsed, PricedDay, PRICE_LOOKBACK_DAYS,
+	},
 	window::{check_upload, month_close, reminder_day, WindowError},
 	Commitment, Commodity, Day, FacilityCode, Month, NoticeKind, Notify, OfficialSource,
-	OilQuality, OperatorCode, UsdAtto, Volume, WellId, MAX_DAILY_VOLUME,
+	OilQuality, OperatorCode, PriceMicroUsd, Volume, WellId, MAX_DAILY_VOLUME,
 };
 
 impl<T: Config> Pallet<T> {
@@ -29,7 +31,7 @@ impl<T: Config> Pallet<T> {
 		Day::from_duration(T::UnixTime::now())
 	}
 
-	fn get_well(id: WellId) -> Result<WellOf<T>, DispatchError> {
+	pub(crate) fn get_well(id: WellId) -> Result<WellOf<T>, DispatchError> {
 		WellRegistry::<T>::get(id).ok_or_else(|| Error::<T>::UnknownWell.into())
 	}
 
@@ -795,29 +797,30 @@ impl<T: Config> Pallet<T> {
 			.collect()
 	}
 
-	/// Value a month: Σ volume × that day's price (or the fallback average) × the discount in
-	/// force on that day ([`DiscountHistory`]).
+	/// Value a month ([`tn_primitives::valuation::month_value`]): Σ volume × that day's price (or
+	/// the fallback average) × the discount in force on that day ([`DiscountHistory`]), capped at
+	/// the same monthly volume spread evenly over the month's days from the well's activation
+	/// (or its first upload, if earlier) to the month's end. Days of that span without any price
+	/// (not even a fallback) are left out of the even spread; an uploaded day without one makes
+	/// the month unmintable (`DayWithoutPrice`, checked by the caller). Returns the value and the
+	/// price that valued each uploaded day.
 	pub fn value_month(
 		id: WellId,
 		well: &WellOf<T>,
 		records: &[(Day, Volume)],
 		month: Month,
-	) -> Result<(UsdAtto, Vec<(Day, PriceUsed)>), DispatchError> {
+	) -> Result<(MonthValue, Vec<(Day, PriceUsed)>), DispatchError> {
 		let start = month.first_day().minus(PRICE_LOOKBACK_DAYS);
 		// Prices from the lookback start to the month's end, one read per day.
-		let window: Vec<Option<u64>> = (start.0..=month.last_day().0)
+		let window: Vec<Option<PriceMicroUsd>> = (start.0..=month.last_day().0)
 			.map(|d| T::Prices::price(well.commodity, Day(d)))
 			.collect();
-		let factor = T::MmbtuPerE3m3Milli::get();
-		let history = DiscountHistory::<T>::get(id);
-		let mut total: UsdAtto = 0;
-		let mut used = Vec::with_capacity(records.len());
-		for &(day, volume) in records {
+		let price_on = |day: Day| -> PriceUsed {
 			let idx = day.0.saturating_sub(start.0) as usize;
-			let price = match window.get(idx).copied().flatten() {
+			match window.get(idx).copied().flatten() {
 				Some(p) => PriceUsed::Day(p),
 				None => {
-					let earlier: Vec<u64> = window
+					let earlier: Vec<PriceMicroUsd> = window
 						.get(..idx)
 						.unwrap_or_default()
 						.iter()
@@ -827,14 +830,34 @@ impl<T: Config> Pallet<T> {
 						.collect();
 					fallback_price(&earlier)
 				},
-			};
-			let discount = Self::discount_in(&history, well, day);
-			let value = day_value(well.commodity, volume, price.price(), discount, factor)
-				.ok_or(Error::<T>::ValueOverflow)?;
-			total = total.checked_add(value).ok_or(Error::<T>::ValueOverflow)?;
-			used.push((day, price));
-		}
-		Ok((total, used))
+			}
+		};
+		let history = DiscountHistory::<T>::get(id);
+		let priced = |day: Day, price: PriceUsed| PricedDay {
+			price: price.price(),
+			discount: Self::discount_in(&history, well, day),
+		};
+		let used: Vec<(Day, PriceUsed)> = records.iter().map(|&(d, _)| (d, price_on(d))).collect();
+		let uploaded: Vec<(Volume, PricedDay)> = records
+			.iter()
+			.zip(used.iter())
+			.map(|(&(_, volume), &(day, price))| (volume, priced(day, price)))
+			.collect();
+		let first_upload = records.first().map(|(d, _)| *d).unwrap_or(month.first_day());
+		let from = well
+			.activated
+			.map_or(first_upload, |a| a.min(first_upload))
+			.max(month.first_day());
+		let month_days: Vec<PricedDay> = (from.0..=month.last_day().0)
+			.map(Day)
+			.map(|d| (d, price_on(d)))
+			.filter(|(_, p)| !matches!(p, PriceUsed::Missing))
+			.map(|(d, p)| priced(d, p))
+			.collect();
+		let factor = T::MmbtuPerE3m3Milli::get();
+		let value = month_value(well.commodity, factor, &uploaded, &month_days)
+			.ok_or(Error::<T>::ValueOverflow)?;
+		Ok((value, used))
 	}
 
 	/// Invariants: ledger totals (days, volume) equal the day records and every day record has its
@@ -1017,6 +1040,7 @@ impl<T: Config> WellLedger<T::AccountId> for Pallet<T> {
 		ensure!(ledger.days > 0, Error::<T>::NothingUploaded);
 		let records = Self::records_in(id, month);
 		let (value, prices) = Self::value_month(id, &well, &records, month)?;
+		let value = value.value;
 		// Every uploaded day is valued at its own price or the fallback: a day worth 0 for lack
 		// of a price would close the month for good with its value lost.
 		ensure!(

@@ -60,7 +60,7 @@ parameter_types! {
 	/// (producer, operator code) pairs whose KYB approval does not record the code (all other
 	/// pairs of admitted producers do).
 	pub static NotOperated: Vec<(AccountId, Vec<u8>)> = vec![];
-	pub static Prices: BTreeMap<(Commodity, Day), u64> = BTreeMap::new();
+	pub static Prices: BTreeMap<(Commodity, Day), i64> = BTreeMap::new();
 	pub static Rules: DiscountRules = DiscountRules::DEFAULT;
 	pub static GasFactor: u32 = 36_585;
 	pub static Validity: u32 = 365;
@@ -97,12 +97,12 @@ impl ProducerRegistry<AccountId> for MockProducers {
 
 pub struct MockPrices;
 impl PriceFeed for MockPrices {
-	fn price(commodity: Commodity, day: Day) -> Option<u64> {
+	fn price(commodity: Commodity, day: Day) -> Option<i64> {
 		Prices::get().get(&(commodity, day)).copied()
 	}
 }
 
-pub fn set_price(commodity: Commodity, day: Day, micro_usd: u64) {
+pub fn set_price(commodity: Commodity, day: Day, micro_usd: i64) {
 	let mut p = Prices::get();
 	p.insert((commodity, day), micro_usd);
 	Prices::set(p);

@@ -468,8 +468,20 @@ fn month_value_uses_the_day_price_times_discount() {
 		set_price(Commodity::Oil, d(2026, 1, 5), 70_000_000);
 		set_price(Commodity::Oil, d(2026, 1, 6), 80_000_000);
 		let m = Wells::month_for_audit(Some(&PRODUCER), w, jan()).unwrap();
-		// 1 m³ × 6.28981 × $70 × 0.9 = $396.25803; 2 m³ × 6.28981 × $80 × 0.9 = $905.73264.
-		assert_eq!(m.value, 396_258_030_000_000_000_000 + 905_732_640_000_000_000_000);
+		// The seed's per-day sum: 1 m³ × 6.28981 × $70 × 0.9 = $396.25803 and 2 m³ × 6.28981 × $80
+		// × 0.9 = $905.73264, $1,301.99067 in all. It is capped at the same 3 m³ spread evenly
+		// over the month (H3): 1–4 January have no price at all (left out), 7–31 January take
+		// the fallback (70 + 80) / 2 = $75, so the even spread is 3 × 6.28981 × 0.9 × (70 + 80 +
+		// 25 × 75) / 27 = $1,273.686525 — putting 2 m³ on the best day does not pay.
+		let (v, _) = Wells::value_month(
+			w,
+			&Wells::get_well(w).unwrap(),
+			&Wells::records_in(w, jan()),
+			jan(),
+		)
+		.unwrap();
+		assert_eq!(v.by_days, 396_258_030_000_000_000_000 + 905_732_640_000_000_000_000);
+		assert_eq!(m.value, 1_273_686_525_000_000_000_000);
 		assert_eq!((m.volume, m.days, m.owner, m.commodity), (3_000, 2, PRODUCER, Commodity::Oil));
 		assert_eq!(
 			m.prices,
@@ -489,7 +501,7 @@ fn a_day_without_price_uses_the_average_of_the_last_ten() {
 		advance_days(40);
 		// Twelve earlier prices (Dec 20 .. Dec 31): only the ten most recent count.
 		for (i, day) in (20..=31).enumerate() {
-			set_price(Commodity::Gas, d(2025, 12, day), 1_000_000 * (i as u64 + 1));
+			set_price(Commodity::Gas, d(2025, 12, day), 1_000_000 * (i as i64 + 1));
 		}
 		// Jan 1 has no price: average of $3..$12 = $7.5.
 		assert_ok!(Wells::upload_production(o(PRODUCER), 0, d(2026, 1, 1), 1_000));
@@ -550,7 +562,7 @@ fn a_price_beyond_any_market_overflows_to_a_named_error() {
 	test(|| {
 		let w = active_oil_well();
 		advance_days(40);
-		// The largest daily volume at an absurd oracle price (u64::MAX micro-USD/bbl):
+		// The largest daily volume at an absurd oracle price (i64::MAX micro-USD/bbl):
 		// 10⁷ m³ × 6.28981 × 1.8·10¹³ USD does not fit the u128 of atto-USD.
 		assert_ok!(Wells::upload_production(
 			o(PRODUCER),
@@ -558,7 +570,7 @@ fn a_price_beyond_any_market_overflows_to_a_named_error() {
 			d(2026, 1, 5),
 			tn_primitives::MAX_DAILY_VOLUME
 		));
-		set_price(Commodity::Oil, d(2026, 1, 5), u64::MAX);
+		set_price(Commodity::Oil, d(2026, 1, 5), i64::MAX);
 		assert_noop!(
 			Wells::month_for_audit(Some(&PRODUCER), w, jan()),
 			Error::<Test>::ValueOverflow
@@ -894,7 +906,7 @@ fn value_of_a_full_month_at_the_upper_bound_does_not_overflow() {
 			Perbill::from_percent(90),
 		)
 		.unwrap();
-		assert_eq!(m.value, one_day * 31);
+		assert_eq!(m.value, (one_day * 31) as u128);
 		assert!(m.value > 1_000_000 * ONE_TAT);
 	});
 }
@@ -1448,8 +1460,14 @@ fn a_day_is_valued_with_the_quality_in_force_on_it() {
 		set_price(Commodity::Oil, d(2026, 1, 10), 70_000_000);
 		advance_days(30);
 		let m = Wells::month_for_audit(Some(&PRODUCER), w, jan()).unwrap();
-		// Jan 5: 6.28981 bbl × $70 × 0.90 = $396.25803; Jan 10: × 0.75 = $330.215025.
-		assert_eq!(m.value, 396_258_030_000_000_000_000 + 330_215_025_000_000_000_000);
+		// The seed's per-day sum — Jan 5: 6.28981 bbl × $70 × 0.90 = $396.25803; Jan 10: × 0.75 =
+		// $330.215025 — is capped at the even spread of the 2 m³ over 5–31 January (1–4 January
+		// have no price at all), each day at the discount in force on it: 5 days at 90 % and 22
+		// at 75 %, 2 × 440.2867 × (5 × 0.9 + 22 × 0.75) / 27 = $684.890422… (H3: half the volume
+		// on one of the five better-discounted days does not pay either).
+		let (v, _) = Wells::value_month(w, &WellRegistry::<Test>::get(w).unwrap(), &Wells::records_in(w, jan()), jan()).unwrap();
+		assert_eq!(v.by_days, 396_258_030_000_000_000_000 + 330_215_025_000_000_000_000);
+		assert_eq!(m.value, 684_890_422_222_222_222_222);
 		assert_eq!(
 			Wells::discount_on(w, &WellRegistry::<Test>::get(w).unwrap(), d(2026, 1, 9)),
 			Perbill::from_percent(90)

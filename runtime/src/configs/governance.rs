@@ -98,6 +98,16 @@ pub mod dynamic_params {
 		/// Milliseconds a raw feed stays valid for the median.
 		#[codec(index = 1)]
 		pub static ExpiresInMs: u64 = 3 * 24 * 60 * 60 * 1000;
+		/// WTI (RWTC) prices outside this range (micro-USD per bbl, inclusive) never count
+		/// (issue 25, C1): −$100 … $500 by default.
+		#[codec(index = 2)]
+		pub static WtiRange: tn_primitives::feeds::PriceRange =
+			tn_primitives::feeds::PriceRange::WTI;
+		/// Henry Hub (RNGWHHD) prices outside this range (micro-USD per MMBtu, inclusive) never
+		/// count: −$10 … $100 by default.
+		#[codec(index = 3)]
+		pub static HenryHubRange: tn_primitives::feeds::PriceRange =
+			tn_primitives::feeds::PriceRange::HENRY_HUB;
 	}
 
 	/// Democracy periods (blocks). Production values here; dev/local genesis shortens them.
@@ -188,7 +198,7 @@ pub fn parameters_in_force() -> alloc::vec::Vec<(RuntimeParameters, bool)> {
 			PreActivationDays,
 		},
 		audit::Audit { SlashRatio, DeviationBands },
-		oracle::Oracle { MinimumFeeders, ExpiresInMs },
+		oracle::Oracle { MinimumFeeders, ExpiresInMs, WtiRange, HenryHubRange },
 		democracy::Democracy {
 			LaunchPeriod,
 			VotingPeriod,

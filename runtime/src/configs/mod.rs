@@ -308,8 +308,8 @@ impl pallet_audit_mint::Config for Runtime {
 /// Oracle feeders: members of the `OracleFeeders` membership.
 impl pallet_oracle::Config for Runtime {
 	type OnNewData = AmendmentWatcher;
-	// Official figures need k identical reports, prices the median of ≥ k (k: `MinimumFeeders`,
-	// 0 = ⌈2n/3⌉ of the feeder set).
+	// Official figures and prices need k identical reports (k: `MinimumFeeders`, 0 = ⌈2n/3⌉ of
+	// the feeder set, never below a strict majority); prices within their governed ranges.
 	type CombineData = pallet_oracle_feeds::combine::QuorumCombine<
 		Runtime,
 		dynamic_params::oracle::MinimumFeeders,
@@ -336,6 +336,7 @@ impl pallet_oracle_feeds::Config for Runtime {
 	type Wells = crate::Wells;
 	type MaxValuesPerFeed = ConstU32<256>;
 	type RawValueExpiryMs = dynamic_params::oracle::ExpiresInMs;
+	type PriceBounds = oracle::GovernedPriceRanges;
 }
 
 // Offchain workers sign their feeds like any account: the runtime builds the transaction.

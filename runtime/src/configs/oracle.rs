@@ -1,5 +1,5 @@
 //! Glue between pallet-oracle and our pallets: prices and official production read from the
-//! oracle's combined (median) values, and amendments of audited months reported to the audit.
+//! oracle's combined (k identical reports) values, and amendments of audited months reported to the audit.
 
 use crate::{AccountId, AuditMint, Oracle, RuntimeCall};
 use pallet_oracle::OnNewData;
@@ -20,6 +20,19 @@ impl PriceFeed for OraclePrices {
 		match combined(&FeedKey::Price(commodity, day))? {
 			FeedValue::Price(p) => Some(p),
 			FeedValue::Production { .. } => None,
+		}
+	}
+}
+
+/// Each price series' sanity range: the `oracle` parameters `WtiRange` and `HenryHubRange`.
+pub struct GovernedPriceRanges;
+impl pallet_oracle_feeds::combine::PriceBounds for GovernedPriceRanges {
+	fn bounds(commodity: Commodity) -> tn_primitives::feeds::PriceRange {
+		use super::dynamic_params::oracle;
+		use frame_support::traits::Get;
+		match commodity {
+			Commodity::Oil => oracle::WtiRange::get(),
+			Commodity::Gas => oracle::HenryHubRange::get(),
 		}
 	}
 }
