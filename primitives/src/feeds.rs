@@ -47,7 +47,8 @@ pub enum FeedKey {
 pub struct Provenance {
 	/// The file's "Updated Date" as a UTC day (its version).
 	pub updated: Day,
-	/// blake2-256 of the downloaded (outer zip) file.
+	/// blake2-256 of the well's own rows in the file (`tn_ingest::WellTotal::rows_hash`; before
+	/// issue 25 M1: of the whole downloaded zip).
 	pub file_hash: Commitment,
 }
 

@@ -878,137 +878,25 @@ impl<M: WellMatcher> PetrinexIngest<M> {
 	}
 }
 
-/// blake2b-256 (RFC 7693, unkeyed, 32-byte digest), streaming, for [`WellTotal::rows_hash`]
-/// (this crate has no hashing dependency; the runtime's `blake2_256` is the same function).
+/// blake2b-256 (RFC 7693, unkeyed, 32-byte digest), streaming, for [`WellTotal::rows_hash`]:
+/// the `blake2` crate (RustCrypto, as the oracle worker uses it), the same function as the
+/// runtime's `blake2_256`.
 #[derive(Clone)]
-pub(crate) struct Blake2b256 {
-	h: [u64; 8],
-	/// Bytes compressed so far.
-	t: u128,
-	buf: [u8; 128],
-	len: usize,
-}
-
-const IV: [u64; 8] = [
-	0x6a09_e667_f3bc_c908,
-	0xbb67_ae85_84ca_a73b,
-	0x3c6e_f372_fe94_f82b,
-	0xa54f_f53a_5f1d_36f1,
-	0x510e_527f_ade6_82d1,
-	0x9b05_688c_2b3e_6c1f,
-	0x1f83_d9ab_fb41_bd6b,
-	0x5be0_cd19_137e_2179,
-];
-
-const SIGMA: [[u8; 16]; 12] = [
-	[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15],
-	[14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3],
-	[11, 8, 12, 0, 5, 2, 15, 13, 10, 14, 3, 6, 7, 1, 9, 4],
-	[7, 9, 3, 1, 13, 12, 11, 14, 2, 6, 5, 10, 4, 0, 15, 8],
-	[9, 0, 5, 7, 2, 4, 10, 15, 14, 1, 11, 12, 6, 8, 3, 13],
-	[2, 12, 6, 10, 0, 11, 8, 3, 4, 13, 7, 5, 15, 14, 1, 9],
-	[12, 5, 1, 15, 14, 13, 4, 10, 0, 7, 6, 3, 9, 2, 8, 11],
-	[13, 11, 7, 14, 12, 1, 3, 9, 5, 0, 15, 4, 8, 6, 2, 10],
-	[6, 15, 14, 9, 11, 3, 0, 8, 12, 2, 13, 7, 1, 4, 10, 5],
-	[10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0],
-	[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15],
-	[14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3],
-];
-
-/// The mixing function G on four state words.
-macro_rules! g {
-	($a:ident, $b:ident, $c:ident, $d:ident, $x:expr, $y:expr) => {
-		$a = $a.wrapping_add($b).wrapping_add($x);
-		$d = ($d ^ $a).rotate_right(32);
-		$c = $c.wrapping_add($d);
-		$b = ($b ^ $c).rotate_right(24);
-		$a = $a.wrapping_add($b).wrapping_add($y);
-		$d = ($d ^ $a).rotate_right(16);
-		$c = $c.wrapping_add($d);
-		$b = ($b ^ $c).rotate_right(63);
-	};
-}
-
-fn compress(h: &mut [u64; 8], block: &[u8; 128], t: u128, last: bool) {
-	let mut m = [0u64; 16];
-	for (w, chunk) in m.iter_mut().zip(block.chunks_exact(8)) {
-		*w = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]));
-	}
-	let [h0, h1, h2, h3, h4, h5, h6, h7] = *h;
-	let [i0, i1, i2, i3, i4, i5, i6, i7] = IV;
-	let (mut v0, mut v1, mut v2, mut v3, mut v4, mut v5, mut v6, mut v7) =
-		(h0, h1, h2, h3, h4, h5, h6, h7);
-	let (mut v8, mut v9, mut v10, mut v11) = (i0, i1, i2, i3);
-	let mut v12 = i4 ^ (t as u64);
-	let mut v13 = i5 ^ (t.checked_shr(64).unwrap_or(0) as u64);
-	let mut v14 = if last { !i6 } else { i6 };
-	let mut v15 = i7;
-	let w = |k: u8| m.get(usize::from(k)).copied().unwrap_or(0);
-	for s in SIGMA.iter() {
-		let [s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14, s15] = *s;
-		g!(v0, v4, v8, v12, w(s0), w(s1));
-		g!(v1, v5, v9, v13, w(s2), w(s3));
-		g!(v2, v6, v10, v14, w(s4), w(s5));
-		g!(v3, v7, v11, v15, w(s6), w(s7));
-		g!(v0, v5, v10, v15, w(s8), w(s9));
-		g!(v1, v6, v11, v12, w(s10), w(s11));
-		g!(v2, v7, v8, v13, w(s12), w(s13));
-		g!(v3, v4, v9, v14, w(s14), w(s15));
-	}
-	*h = [
-		h0 ^ v0 ^ v8,
-		h1 ^ v1 ^ v9,
-		h2 ^ v2 ^ v10,
-		h3 ^ v3 ^ v11,
-		h4 ^ v4 ^ v12,
-		h5 ^ v5 ^ v13,
-		h6 ^ v6 ^ v14,
-		h7 ^ v7 ^ v15,
-	];
-}
+pub(crate) struct Blake2b256(blake2::Blake2b<blake2::digest::consts::U32>);
 
 impl Blake2b256 {
 	/// A new hash (digest length 32, no key).
 	pub(crate) fn new() -> Self {
-		let [i0, i1, i2, i3, i4, i5, i6, i7] = IV;
-		Blake2b256 {
-			h: [i0 ^ 0x0101_0020, i1, i2, i3, i4, i5, i6, i7],
-			t: 0,
-			buf: [0; 128],
-			len: 0,
-		}
+		Blake2b256(blake2::Digest::new())
 	}
 
 	/// Hashes `data` next.
-	pub(crate) fn update(&mut self, mut data: &[u8]) {
-		while !data.is_empty() {
-			if self.len == 128 {
-				// More data follows: this block is not the last.
-				self.t = self.t.wrapping_add(128);
-				compress(&mut self.h, &self.buf, self.t, false);
-				self.len = 0;
-			}
-			let take = 128usize.saturating_sub(self.len).min(data.len());
-			let Some((head, rest)) = data.split_at_checked(take) else { return };
-			if let Some(dst) = self.buf.get_mut(self.len..self.len.saturating_add(take)) {
-				dst.copy_from_slice(head);
-			}
-			self.len = self.len.saturating_add(take);
-			data = rest;
-		}
+	pub(crate) fn update(&mut self, data: &[u8]) {
+		blake2::Digest::update(&mut self.0, data);
 	}
 
 	/// The 32-byte digest.
-	pub(crate) fn finalize(mut self) -> [u8; 32] {
-		self.t = self.t.wrapping_add(self.len as u128);
-		if let Some(tail) = self.buf.get_mut(self.len..) {
-			tail.fill(0);
-		}
-		compress(&mut self.h, &self.buf, self.t, true);
-		let mut out = [0u8; 32];
-		for (o, w) in out.chunks_exact_mut(8).zip(self.h.iter()) {
-			o.copy_from_slice(&w.to_le_bytes());
-		}
-		out
+	pub(crate) fn finalize(self) -> [u8; 32] {
+		blake2::Digest::finalize(self.0).into()
 	}
 }

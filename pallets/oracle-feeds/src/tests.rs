@@ -359,7 +359,10 @@ fn feeds_prices_and_official_production_in_one_signed_transaction() {
 		})
 		.expect("January production fed");
 	assert_eq!(volume, 1_234_567);
-	assert_eq!(provenance.file_hash, sp_io::hashing::blake2_256(&jan));
+	// The provenance is the hash of the well's own rows (M1), not of the whole file: a republish
+	// for other wells changes nothing here (tn-ingest's row-hash tests).
+	assert_ne!(provenance.file_hash, sp_io::hashing::blake2_256(&jan));
+	assert_ne!(provenance.file_hash, sp_io::hashing::blake2_256(&[]));
 	let updated = tn_feed_sim::file_updated_date(&cfg, (2026, 1), 1);
 	assert_eq!(
 		provenance.updated,
@@ -483,6 +486,9 @@ fn official_figures_depend_on_rows_and_on_activation_for_wells_without_rows() {
 		.unwrap();
 	let volumes: Vec<_> = figures.iter().map(|(w, v, _)| (*w, *v)).collect();
 	assert_eq!(volumes, vec![(0, 1_234_567), (1, 0)]);
+	// A well without rows: the hash of no rows; the one with rows: its own.
+	assert_eq!(figures[1].2.file_hash, sp_io::hashing::blake2_256(&[]));
+	assert_ne!(figures[0].2.file_hash, figures[1].2.file_hash);
 }
 
 #[test]

@@ -2,7 +2,6 @@
 
 use crate::{settings::Settings, Config};
 use alloc::{collections::BTreeMap, format, string::String, vec::Vec};
-use blake2::{digest::consts::U32, Blake2b, Digest};
 use frame_support::traits::Get;
 use frame_system::{
 	offchain::{AppCrypto, SendSignedTransaction, Signer},
@@ -279,25 +278,28 @@ impl WellMatcher for Registry<'_> {
 /// well without rows of its operator gets 0 only if it was active by the month's end (otherwise
 /// it is left out: unknown); a well whose month the file cannot tell
 /// ([`tn_ingest::WellTotal::official_thousandths`]: masked rows at its facility and no public
-/// row, a `***` volume, a malformed row) is left out — unknown, never 0.
+/// row, a `***` volume, a malformed row) is left out — unknown, never 0. Each figure comes with
+/// the hash of the well's own rows ([`tn_ingest::WellTotal::rows_hash`]; a well without rows:
+/// blake2-256 of nothing), its provenance: a republish of Alberta's file that leaves the well's
+/// rows alone gives the same figure and the same hash.
 pub fn official_figures(
 	registry: &Registry<'_>,
 	month: Month,
 	summary: &tn_ingest::IngestSummary<WellId>,
-) -> Vec<(WellId, u64)> {
+) -> Vec<(WellId, u64, Commitment)> {
 	let mut out = Vec::new();
 	for w in registry.wells() {
 		let active_by_month_end = w.activated.is_some_and(|a| a <= month.last_day());
-		let volume = match summary.wells.get(&w.id) {
+		let (volume, rows_hash) = match summary.wells.get(&w.id) {
 			Some(t) => match t.official_thousandths() {
 				None => continue,
 				Some(_) if t.rows == 0 && !active_by_month_end => continue,
-				Some(v) => u64::try_from(v.max(0)).unwrap_or(0),
+				Some(v) => (u64::try_from(v.max(0)).unwrap_or(0), t.rows_hash),
 			},
-			None if active_by_month_end => 0,
+			None if active_by_month_end => (0, sp_io::hashing::blake2_256(&[])),
 			None => continue,
 		};
-		out.push((w.id, volume));
+		out.push((w.id, volume, rows_hash));
 	}
 	out
 }
@@ -314,9 +316,7 @@ pub fn fetch_production(
 	let deadline = fetch_deadline(PETRINEX_TIMEOUT_MS, run_deadline);
 	let id = get(&petrinex_url(s, month), deadline)?;
 	let mut ingest = PetrinexIngest::new(&registry, (month.year, month.month));
-	let mut hasher = Blake2b::<U32>::new();
 	stream_body(id, deadline, MAX_PETRINEX_BYTES, |chunk| {
-		hasher.update(chunk);
 		ingest.push(chunk).map_err(FetchError::Petrinex)
 	})?;
 	let summary = ingest.finish().map_err(FetchError::Petrinex)?;
@@ -329,16 +329,13 @@ pub fn fetch_production(
 			summary.masked_rows
 		);
 	}
-	let mut file_hash = [0u8; 32];
-	file_hash.copy_from_slice(&hasher.finalize());
 	let updated = summary
 		.latest_submission_date
 		.and_then(|(y, m, d)| Day::from_ymd(y, m, d))
 		.unwrap_or_else(|| month.next().first_day());
-	let provenance = Provenance { updated, file_hash };
 	Ok(official_figures(&registry, month, &summary)
 		.into_iter()
-		.map(|(id, volume)| (id, volume, provenance))
+		.map(|(id, volume, file_hash)| (id, volume, Provenance { updated, file_hash }))
 		.collect())
 }
 

@@ -284,7 +284,18 @@ impl<T: Config> Pallet<T> {
 				Some((day, d)) if *day == from => *d = new,
 				_ => {
 					if h.is_full() {
-						h.remove(0);
+						// Forget the oldest change by merging it into the entry before it, at the
+						// lower of the two discounts: a day older than the kept changes is never
+						// valued above what was in force on it (issue 25, low: a dropped entry
+						// let its days be re-valued at a later, better discount).
+						if let (Some(&(from0, d0)), Some(&(_, d1))) = (h.first(), h.get(1)) {
+							h.remove(1);
+							if let Some(first) = h.iter_mut().next() {
+								*first = (from0, d0.min(d1));
+							}
+						} else {
+							h.remove(0);
+						}
 					}
 					if h.try_push((from, new)).is_err() {
 						frame_support::defensive!(

@@ -1465,7 +1465,13 @@ fn a_day_is_valued_with_the_quality_in_force_on_it() {
 		// have no price at all), each day at the discount in force on it: 5 days at 90 % and 22
 		// at 75 %, 2 × 440.2867 × (5 × 0.9 + 22 × 0.75) / 27 = $684.890422… (H3: half the volume
 		// on one of the five better-discounted days does not pay either).
-		let (v, _) = Wells::value_month(w, &WellRegistry::<Test>::get(w).unwrap(), &Wells::records_in(w, jan()), jan()).unwrap();
+		let (v, _) = Wells::value_month(
+			w,
+			&WellRegistry::<Test>::get(w).unwrap(),
+			&Wells::records_in(w, jan()),
+			jan(),
+		)
+		.unwrap();
 		assert_eq!(v.by_days, 396_258_030_000_000_000_000 + 330_215_025_000_000_000_000);
 		assert_eq!(m.value, 684_890_422_222_222_222_222);
 		assert_eq!(
@@ -1486,13 +1492,15 @@ fn a_day_is_valued_with_the_quality_in_force_on_it() {
 	});
 }
 
-/// The history keeps the last `MAX_DISCOUNT_CHANGES` changes.
+/// The history keeps the last `MAX_DISCOUNT_CHANGES` changes; older ones are merged into the
+/// first entry at the lower discount, so a day older than the kept changes is never re-valued at
+/// a later, better quality.
 #[test]
-fn the_discount_history_is_bounded() {
+fn the_discount_history_is_bounded_and_forgets_in_the_chain_s_favour() {
 	test(|| {
-		let w = active_oil_well();
+		let w = active_oil_well(); // 90 % from Jan 1
 		let sour_heavy = OilQuality { api_gravity_x100: 3_000, acidity_bp: 60 };
-		for i in 0..12 {
+		for i in 0..13 {
 			advance_days(1);
 			let q = if i % 2 == 0 { sour_heavy } else { SWEET_LIGHT };
 			assert_ok!(Wells::edit_well(o(PRODUCER), w, DOCS, Some(q), op(), fac()));
@@ -1500,10 +1508,18 @@ fn the_discount_history_is_bounded() {
 		}
 		let h = DiscountHistory::<Test>::get(w);
 		assert_eq!(h.len() as u32, MAX_DISCOUNT_CHANGES);
-		// The newest: Jan 13, 90 % (the twelfth pass restored the sweet light quality).
-		assert_eq!(h.last(), Some(&(d(2026, 1, 13), Perbill::from_percent(90))));
-		// The oldest kept: Jan 6, the fifth pass (sour heavy, 75 %).
-		assert_eq!(h.first(), Some(&(d(2026, 1, 6), Perbill::from_percent(75))));
+		// The newest: Jan 14, 75 % (the thirteenth pass, sour heavy).
+		assert_eq!(h.last(), Some(&(d(2026, 1, 14), Perbill::from_percent(75))));
+		// The oldest change kept: Jan 8, the seventh pass (sour heavy, 75 %).
+		assert_eq!(h.get(1), Some(&(d(2026, 1, 8), Perbill::from_percent(75))));
+		// Everything before is one entry from day 0 at the lowest discount it held: Jan 2 (75 %
+		// then) is not re-valued at 90 %, as it was when the oldest entries were dropped and the
+		// oldest kept one (Jan 7, 90 %) valued every earlier day.
+		assert_eq!(h.first(), Some(&(Day(0), Perbill::from_percent(75))));
+		let well = WellRegistry::<Test>::get(w).unwrap();
+		assert_eq!(Wells::discount_on(w, &well, d(2026, 1, 2)), Perbill::from_percent(75));
+		assert_eq!(Wells::discount_on(w, &well, d(2026, 1, 1)), Perbill::from_percent(75));
+		assert_eq!(Wells::discount_on(w, &well, d(2026, 1, 14)), Perbill::from_percent(75));
 	});
 }
 
