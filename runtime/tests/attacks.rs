@@ -741,3 +741,145 @@ fn judges_cannot_judge_themselves() {
 		check_invariants();
 	});
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 25: settlements keep the audit's rules (M1); TAT is never burned out of the books.
+// ---------------------------------------------------------------------------------------------
+
+/// M1: Alberta republishes its file (new provenance) with the well's volume unchanged: nothing is
+/// amended or settled. Governance then raises `SlashRatio` to 5 % and an amendment (29,000 →
+/// 25,000 L, d = 20 %) is settled with the mint's 1 %: the outcome is the table's at 1 %, exactly.
+#[test]
+fn a_settlement_keeps_the_rules_of_its_audit_and_a_republished_file_changes_nothing() {
+	use frame_support::traits::Get;
+	use tn_primitives::feeds::{FeedKey, FeedValue, Provenance};
+	use treasurenet_runtime::dynamic_params::audit as ap;
+	dev_ext(JAN_1_2026_MS).execute_with(|| {
+		let eve = eve();
+		let well = onboard();
+		let jan = Month::new(2026, 1).unwrap();
+		run_days(40);
+		for d in 0..30u32 {
+			assert_ok!(Wells::upload_production(
+				signed(&eve),
+				well,
+				jan.first_day().plus(d),
+				1_000
+			));
+		}
+		feed_january(well, 29_000);
+		assert_ok!(AuditMint::mint(signed(&eve), well, jan));
+		let minted = pallet_audit_mint::AuditRecords::<Runtime>::get(well, jan).unwrap();
+		// The same 29,000 L in a republished file.
+		let republished = Provenance {
+			updated: tn_primitives::Day::from_ymd(2026, 3, 20).unwrap(),
+			file_hash: [11; 32],
+		};
+		run_blocks(1);
+		assert_ok!(treasurenet_runtime::Oracle::feed_values(
+			signed(&alice()),
+			vec![(
+				FeedKey::Production(well, jan),
+				FeedValue::Production { volume: 29_000, provenance: republished },
+			)]
+			.try_into()
+			.unwrap()
+		));
+		assert_eq!(pallet_audit_mint::AuditRecords::<Runtime>::get(well, jan).unwrap(), minted);
+		assert!(pallet_audit_mint::Unsettled::<Runtime>::iter_keys().next().is_none());
+		assert!(!frame_system::Pallet::<Runtime>::events().iter().any(|e| matches!(
+			e.event,
+			treasurenet_runtime::RuntimeEvent::AuditMint(
+				pallet_audit_mint::Event::OfficialAmendedAfterAudit { .. }
+			)
+		)));
+		// Governance: 5 %. The amendment is settled at the mint's 1 %.
+		// (Written where pallet-parameters keeps it, as a passed referendum would.)
+		{
+			use frame_support::traits::dynamic_params::AggregatedKeyValue;
+			let (k, v) = RuntimeParameters::Audit(ap::Parameters::SlashRatio(
+				ap::SlashRatio,
+				Some(sp_arithmetic::Perbill::from_percent(5)),
+			))
+			.into_parts();
+			pallet_parameters::Parameters::<Runtime>::insert(k, v.expect("a value"));
+		}
+		assert_eq!(ap::SlashRatio::get(), sp_arithmetic::Perbill::from_percent(5));
+		amend_january(well, 25_000);
+		assert_ok!(AuditMint::settle(signed(&bob()), well, jan));
+		let r = pallet_audit_mint::AuditRecords::<Runtime>::get(well, jan).unwrap();
+		let at = |percent| {
+			tn_primitives::audit(
+				30_000,
+				25_000,
+				r.value,
+				tn_primitives::DeviationBands::DEFAULT,
+				sp_arithmetic::Perbill::from_percent(percent),
+			)
+		};
+		assert_eq!(r.outcome, at(1));
+		assert_ne!(r.outcome.slash, at(5).slash);
+		assert_eq!(r.rules, minted.rules);
+		assert_eq!(r.rules.slash_ratio, sp_arithmetic::Perbill::from_percent(1));
+		// Slash due: the 1 % slash in native units at the mint's rate (unchanged here).
+		assert!(r.outcome.slash > 0);
+		assert_eq!(
+			r.slash_due,
+			pallet_producers::Pallet::<Runtime>::usd_to_native(r.outcome.slash)
+		);
+		check_invariants();
+	});
+}
+
+/// Low (issue 25): a TAT holder opens its account with `touch`, receives 1 TAT and calls
+/// `refund(allow_burn = true)` to get its deposit back: the 1 TAT would be burned outside the
+/// audit's books and audit-mint's invariant (issuance = Σ minted + unrecovered) would fail for
+/// good. The call filter refuses it; without burning it is `WouldBurn`; once the TAT is moved
+/// away the deposit comes back.
+#[test]
+fn tat_holders_cannot_burn_their_tat_out_of_the_books() {
+	use frame_support::traits::{fungible::Mutate as _, fungibles::Inspect as _};
+	use sp_runtime::traits::Dispatchable;
+	use treasurenet_runtime::{Assets, Balances, RuntimeCall, UNIT};
+	let tat = treasurenet_runtime::configs::TAT_ASSET_ID;
+	dev_ext(JAN_1_2026_MS).execute_with(|| {
+		let eve = eve();
+		let well = onboard();
+		let jan = Month::new(2026, 1).unwrap();
+		run_days(40);
+		assert_ok!(Wells::upload_production(signed(&eve), well, jan.first_day(), 1_000));
+		feed_january(well, 1_000);
+		assert_ok!(AuditMint::mint(signed(&eve), well, jan));
+		let holder: treasurenet_runtime::AccountId =
+			sp_keyring::Sr25519Keyring::Two.to_account_id();
+		assert_ok!(Balances::mint_into(&holder, 10 * UNIT));
+		assert_ok!(Assets::touch(signed(&holder), tat.into()));
+		assert_ok!(Assets::transfer(
+			signed(&eve),
+			tat.into(),
+			holder.clone().into(),
+			tn_primitives::ONE_TAT
+		));
+		let issuance = Assets::total_issuance(tat);
+		let refund = |allow_burn| {
+			RuntimeCall::Assets(pallet_assets::Call::refund { id: tat.into(), allow_burn })
+				.dispatch(signed(&holder))
+				.map_err(|e| e.error)
+		};
+		assert_eq!(refund(true), Err(frame_system::Error::<Runtime>::CallFiltered.into()));
+		assert_eq!(refund(false), Err(pallet_assets::Error::<Runtime>::WouldBurn.into()));
+		assert_eq!(Assets::balance(tat, &holder), tn_primitives::ONE_TAT);
+		assert_eq!(Assets::total_issuance(tat), issuance);
+		check_invariants();
+		// Moved away, then refunded without burning.
+		assert_ok!(Assets::transfer(
+			signed(&holder),
+			tat.into(),
+			eve.clone().into(),
+			tn_primitives::ONE_TAT
+		));
+		assert_ok!(refund(false));
+		assert_eq!(Assets::total_issuance(tat), issuance);
+		check_invariants();
+	});
+}

@@ -65,12 +65,17 @@ impl OnNewData<AccountId, FeedKey, FeedValue> for AmendmentWatcher {
 
 /// The runtime's call filter: a feed (`Oracle::feed_values`) may carry only keys the chain can
 /// use (`OracleFeeds::usable_keys`: prices of the price window up to today, official production of
-/// active wells for the polled months); any other feed is refused with `CallFiltered`. Every
-/// other call passes.
+/// active wells for the polled months); any other feed is refused with `CallFiltered`. TAT is
+/// never burned by its holders: pallet-assets' `refund` with `allow_burn` (the way out of an
+/// account opened with `touch`) would destroy its balance outside the audit's books (audit-mint's
+/// invariant: TAT's issuance = Σ minted + unrecovered; issue 25), so it is refused with
+/// `CallFiltered` — a holder moves its TAT away, then `refund`s without burning. Every other call
+/// passes.
 pub struct UsableFeedsOnly;
 impl frame_support::traits::Contains<RuntimeCall> for UsableFeedsOnly {
 	fn contains(call: &RuntimeCall) -> bool {
 		match call {
+			RuntimeCall::Assets(pallet_assets::Call::refund { allow_burn: true, .. }) => false,
 			RuntimeCall::Oracle(pallet_oracle::Call::feed_values { values }) => {
 				let today = Day::from_unix_millis(crate::Timestamp::get());
 				crate::OracleFeeds::usable_keys(today, values)
