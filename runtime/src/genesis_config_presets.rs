@@ -8,6 +8,12 @@
 //! keeps the safe defaults: 3 days of grace, months closed at 00:00 UTC on the 5th, nothing
 //! before activation (`tn_primitives::window`).
 //!
+//! These demo settings (`fastGovernance`, `wideUploadWindow`, `minDepositPerWell: 0`) are outside
+//! the rule parameters' bounds (docs/PARAMETERS.md): a genesis may install them, no call can. The
+//! `production` preset's genesis (`requireOperatorKeys`) refuses to build with any of them, with
+//! any genesis value outside its bounds, with fewer than 4 oracle feeders or with a well-known
+//! dev key — also when the operator's patch sets them.
+//!
 //! Dev/local roles (well-known dev accounts):
 //! - Alice: validator, sudo, Foundation Manager, oracle feeder (her offchain worker feeds).
 //! - Bob: validator (local), Foundation Manager.
@@ -40,10 +46,11 @@ struct Roles {
 	foundation: Vec<AccountId>,
 	verifiers: Vec<AccountId>,
 	feeders: Vec<AccountId>,
-	/// The oracle's minimum feeder count (`None`: the parameter's default, 1).
+	/// The oracle's minimum feeder count (`None`: the parameter's default, 0 = ⌈2n/3⌉).
 	minimum_feeders: Option<u32>,
 	/// The deposit floor per active well (None: the parameter's default, 5,000 UNIT).
 	min_deposit_per_well: Option<Balance>,
+	/// The fast democracy periods (dev/local only: `DemocracyPeriods::FAST`).
 	fast_governance: bool,
 	/// Widen the upload window (dev/local only: see `WideUploadWindow`).
 	wide_upload_window: bool,
@@ -170,7 +177,9 @@ pub fn local_config_genesis() -> Value {
 
 /// No sudo; realistic governance periods and the rule parameters' safe defaults. It names **no**
 /// validators, Foundation Managers, verifiers or feeders and refuses to build until the operator
-/// supplies them, none a well-known dev key (`NoDevKeys`): e.g.
+/// supplies them, none a well-known dev key, at least 4 oracle feeders (`NoDevKeys`), and with
+/// none of the demo settings (`genesisParameters.{fastGovernance, wideUploadWindow}`,
+/// `minDepositPerWell` 0 or any value outside the bounds): e.g.
 /// `chain-spec-builder display-preset --runtime <wasm> --preset-name production > p.json`, fill in
 /// `aura.authorities`, `grandpa.authorities`, `foundationMembership.members`,
 /// `kycVerifiers.members`, `oracleFeeders.members` (and balances), then

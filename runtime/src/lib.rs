@@ -182,6 +182,7 @@ type Migrations = (
 	pallet_wells::migration::v6::MigrateToV6<Runtime>,
 	pallet_audit_mint::migration::v1::MigrateToV1<Runtime>,
 	pallet_audit_mint::migration::v2::MigrateToV2<Runtime>,
+	configs::democracy_migration::MigrateToV1,
 );
 
 /// Executive: dispatches to the pallets.

@@ -7,8 +7,8 @@ use crate::common::*;
 use frame_support::{assert_noop, assert_ok};
 use tn_primitives::{window::UploadWindow, Month};
 use treasurenet_runtime::{
-	dynamic_params::wells as wp, AuditMint, Parameters, Runtime, RuntimeOrigin, RuntimeParameters,
-	Wells,
+	dynamic_params::wells as wp, AuditMint, GenesisParameters, Runtime, RuntimeOrigin,
+	RuntimeParameters, Wells,
 };
 
 type WellsError = pallet_wells::Error<Runtime>;
@@ -30,7 +30,7 @@ fn production_upload_window() {
 			Some(w.pre_activation_days),
 		)),
 	] {
-		assert_ok!(Parameters::set_parameter(RuntimeOrigin::root(), p));
+		assert_ok!(GenesisParameters::set_parameter(RuntimeOrigin::root(), p));
 	}
 }
 
@@ -68,14 +68,16 @@ fn uploading_after_the_official_figure_is_refused() {
 			Wells::upload_production(signed(&eve), well, jan31, 1_000),
 			WellsError::UploadGraceOver
 		);
-		// With a generous grace (a governance mistake), the month close still holds.
-		assert_ok!(Parameters::set_parameter(
-			RuntimeOrigin::root(),
-			RuntimeParameters::Wells(wp::Parameters::UploadGraceDays(
-				wp::UploadGraceDays,
-				Some(365)
-			))
-		));
+		// With a generous grace (the dev presets' genesis value; no call can set it since issue
+		// 25's bounds), the month close still holds.
+		pallet_parameters::Parameters::<Runtime>::insert(
+			treasurenet_runtime::configs::RuntimeParametersKey::Wells(
+				wp::ParametersKey::UploadGraceDays(wp::UploadGraceDays),
+			),
+			treasurenet_runtime::configs::RuntimeParametersValue::Wells(
+				wp::ParametersValue::UploadGraceDays(365),
+			),
+		);
 		assert_noop!(
 			Wells::upload_production(signed(&eve), well, jan31, 1_000),
 			WellsError::MonthClosedForUploads
@@ -95,12 +97,9 @@ fn uploading_after_the_official_figure_is_refused() {
 fn the_month_closes_at_midnight_on_the_fifth() {
 	dev_ext(JAN_1_2026_MS).execute_with(|| {
 		production_upload_window();
-		assert_ok!(Parameters::set_parameter(
+		assert_ok!(GenesisParameters::set_parameter(
 			RuntimeOrigin::root(),
-			RuntimeParameters::Wells(wp::Parameters::UploadGraceDays(
-				wp::UploadGraceDays,
-				Some(10)
-			))
+			RuntimeParameters::Wells(wp::Parameters::UploadGraceDays(wp::UploadGraceDays, Some(7)))
 		));
 		let eve = eve();
 		let well = onboard();
@@ -166,11 +165,19 @@ fn operator_patch(validator_seed: &str, member_seed: &str) -> serde_json::Value 
 		sr25519::Pair::from_string(member_seed, None).unwrap().public().into();
 	let aura: sp_consensus_aura::sr25519::AuthorityId = sr.into();
 	let grandpa: sp_consensus_grandpa::AuthorityId = ed.into();
+	// Four feeders: the member and three more of the operator's (a production genesis needs ≥ 4).
+	let mut feeders = vec![member.clone()];
+	for i in 1..=3 {
+		let seed = format!("{member_seed}//feeder//{i}");
+		let f: treasurenet_runtime::AccountId =
+			sr25519::Pair::from_string(&seed, None).unwrap().public().into();
+		feeders.push(f);
+	}
 	serde_json::json!({
 		"aura": { "authorities": [aura] },
 		"grandpa": { "authorities": [[grandpa, 1]] },
 		"foundationMembership": { "members": [member.clone()] },
-		"oracleFeeders": { "members": [member] },
+		"oracleFeeders": { "members": feeders },
 	})
 }
 
@@ -547,7 +554,7 @@ fn minting_or_withdrawing_without_the_required_deposit_is_refused() {
 	use treasurenet_runtime::{dynamic_params::producers as pp, Producers, UNIT};
 	type ProducersError = pallet_producers::Error<Runtime>;
 	dev_ext(JAN_1_2026_MS).execute_with(|| {
-		assert_ok!(Parameters::set_parameter(
+		assert_ok!(GenesisParameters::set_parameter(
 			RuntimeOrigin::root(),
 			RuntimeParameters::Producers(pp::Parameters::MinDepositPerWell(
 				pp::MinDepositPerWell,
@@ -881,5 +888,150 @@ fn tat_holders_cannot_burn_their_tat_out_of_the_books() {
 		assert_ok!(refund(false));
 		assert_eq!(Assets::total_issuance(tat), issuance);
 		check_invariants();
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 25, M6: unbounded parameters and fast-track.
+// ---------------------------------------------------------------------------------------------
+
+/// M6: a referendum setting a rule parameter to a value that disables a rule (UnitsPerUsd 0: no
+/// slash ever; SlashRatio 0; one feeder sets the figures; raw feeds expire at once) or stretches
+/// it (a year of upload grace; a huge UnitsPerUsd saturates every slash) fails with a named error
+/// and changes nothing; pallet-parameters' own call, which cannot see the value, is closed.
+#[test]
+fn m6_rule_parameters_outside_their_bounds_are_refused() {
+	use sp_arithmetic::{FixedU128, Perbill};
+	use treasurenet_runtime::dynamic_params::{audit as ap, oracle as op, producers as pp};
+	type GError = treasurenet_runtime::genesis_parameters::Error<Runtime>;
+	type R = RuntimeParameters;
+	dev_ext(JAN_1_2026_MS).execute_with(|| {
+		production_upload_window();
+		let set = |p| GenesisParameters::set_parameter(RuntimeOrigin::root(), p);
+		let units = |v| R::Producers(pp::Parameters::UnitsPerUsd(pp::UnitsPerUsd, Some(v)));
+		assert_noop!(set(units(FixedU128::from_inner(0))), GError::BelowFloor);
+		assert_noop!(set(units(FixedU128::from_u32(101))), GError::AboveCeiling);
+		assert_noop!(
+			set(R::Audit(ap::Parameters::SlashRatio(ap::SlashRatio, Some(Perbill::zero())))),
+			GError::BelowFloor
+		);
+		assert_noop!(
+			set(R::Oracle(op::Parameters::MinimumFeeders(op::MinimumFeeders, Some(1)))),
+			GError::BelowFloor
+		);
+		assert_noop!(
+			set(R::Oracle(op::Parameters::ExpiresInMs(op::ExpiresInMs, Some(0)))),
+			GError::BelowFloor
+		);
+		assert_noop!(
+			set(R::Wells(wp::Parameters::UploadGraceDays(wp::UploadGraceDays, Some(365)))),
+			GError::AboveCeiling
+		);
+		// The way around the bounds is closed: Root gets BadOrigin from pallet-parameters.
+		assert_noop!(
+			treasurenet_runtime::Parameters::set_parameter(
+				RuntimeOrigin::root(),
+				units(FixedU128::from_inner(0))
+			),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		// In force: the production values.
+		use frame_support::traits::Get;
+		assert_eq!(pp::UnitsPerUsd::get(), FixedU128::from_u32(1));
+		assert_eq!(ap::SlashRatio::get(), Perbill::from_percent(1));
+		assert_eq!(op::ExpiresInMs::get(), 259_200_000);
+		assert_eq!(wp::UploadGraceDays::get(), 3);
+	});
+}
+
+/// The operator's production genesis patch with `extra` merged over it.
+fn m6_production_with(extra: serde_json::Value) -> Result<(), String> {
+	let bytes =
+		treasurenet_runtime::genesis_config_presets::get_preset(&"production".into()).unwrap();
+	let mut patch = serde_json::from_slice::<serde_json::Value>(&bytes).unwrap();
+	merge(&mut patch, operator_patch("//Operator//validator", "//Operator//member"));
+	merge(&mut patch, extra);
+	build_genesis(patch)
+}
+
+/// Low finding of M6: the production launch check needs at least 4 feeders (with 3 the default
+/// quorum is 2: two colluders) and refuses the demo settings, also when the operator's patch sets
+/// them: `fastGovernance`, `wideUploadWindow`, `minDepositPerWell` 0 (or any genesis value
+/// outside its bounds), and a quorum larger than the feeder set.
+#[test]
+fn m6_the_production_genesis_refuses_three_feeders_and_the_demo_flags() {
+	use serde_json::json;
+	assert_eq!(m6_production_with(json!({})), Ok(()));
+	let refused = |extra: serde_json::Value, why: &str| {
+		let err = m6_production_with(extra).unwrap_err();
+		assert!(err.contains("this genesis cannot launch") && err.contains(why), "{err}");
+	};
+	let feeders = operator_patch("//Operator//validator", "//Operator//member")["oracleFeeders"]
+		["members"]
+		.clone();
+	let three: Vec<_> = feeders.as_array().unwrap().iter().take(3).cloned().collect();
+	refused(json!({ "oracleFeeders": { "members": three } }), "fewer than 4 oracle feeders");
+	refused(
+		json!({ "genesisParameters": { "fastGovernance": true } }),
+		"fastGovernance is a demo flag",
+	);
+	refused(
+		json!({ "genesisParameters": { "wideUploadWindow": true } }),
+		"wideUploadWindow is a demo flag",
+	);
+	refused(
+		json!({ "genesisParameters": { "minDepositPerWell": 0 } }),
+		"minDepositPerWell 0 is a demo value",
+	);
+	// 999 UNIT per well: below the 1,000 UNIT floor.
+	refused(
+		json!({ "genesisParameters": { "minDepositPerWell": 999_000_000_000_000u64 } }),
+		"outside its bounds",
+	);
+	refused(json!({ "genesisParameters": { "minimumFeeders": 2 } }), "outside its bounds");
+	refused(json!({ "genesisParameters": { "minimumFeeders": 5 } }), "larger than the feeder set");
+	assert_eq!(m6_production_with(json!({ "genesisParameters": { "minimumFeeders": 4 } })), Ok(()));
+	assert_eq!(
+		m6_production_with(
+			json!({ "genesisParameters": { "minDepositPerWell": 1_000_000_000_000_000u64 } })
+		),
+		Ok(())
+	);
+}
+
+/// M6: the democracy periods were parameters, so one fast-tracked referendum could make the next
+/// ones instant. They are fixed in code now: a production chain's fast-track votes for 3 hours
+/// (1,800 blocks) at least, and no call sets a period (the old parameter call no longer decodes).
+#[test]
+fn m6_a_referendum_cannot_shorten_the_next_referenda() {
+	use codec::Decode;
+	use frame_support::traits::Get;
+	type D = <Runtime as pallet_democracy::Config>::FastTrackVotingPeriod;
+	type V = <Runtime as pallet_democracy::Config>::VotingPeriod;
+	// `parameters.setParameter(Democracy(FastTrackVotingPeriod(Some(1))))` in the old encoding,
+	// and the guard's call with the same argument.
+	for pallet in [17u8, 18] {
+		let bytes = [pallet, 0, 4, 2, 1, 1, 0, 0, 0];
+		assert!(treasurenet_runtime::RuntimeCall::decode(&mut &bytes[..]).is_err());
+	}
+	let bytes =
+		treasurenet_runtime::genesis_config_presets::get_preset(&"production".into()).unwrap();
+	let mut patch = serde_json::from_slice::<serde_json::Value>(&bytes).unwrap();
+	merge(&mut patch, operator_patch("//Operator//validator", "//Operator//member"));
+	let mut config =
+		serde_json::to_value(treasurenet_runtime::RuntimeGenesisConfig::default()).unwrap();
+	merge(&mut config, patch);
+	let json = serde_json::to_vec(&config).unwrap();
+	sp_io::TestExternalities::new_empty().execute_with(|| {
+		frame_support::genesis_builder_helper::build_state::<
+			treasurenet_runtime::RuntimeGenesisConfig,
+		>(json)
+		.unwrap();
+		assert_eq!((D::get(), V::get()), (1_800, 100_800));
+		assert_eq!(
+			treasurenet_runtime::configs::MIN_FAST_TRACK_VOTING_PERIOD,
+			1_800,
+			"3 hours of 6-second blocks"
+		);
 	});
 }

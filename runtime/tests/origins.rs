@@ -887,38 +887,45 @@ fn root_is_sovereign_it_can_dispatch_as_the_tat_issuer() {
 #[test]
 fn set_parameter_only_root() {
 	world().execute_with(|| {
-		use dynamic_params::{audit, democracy, oracle, producers, wells};
+		use dynamic_params::{audit, oracle, producers, wells};
 		let params = [
 			RuntimeParameters::Audit(audit::Parameters::SlashRatio(
 				audit::SlashRatio,
-				Some(Perbill::from_percent(50)),
+				Some(Perbill::from_percent(2)),
 			)),
 			RuntimeParameters::Producers(producers::Parameters::MinDepositPerWell(
 				producers::MinDepositPerWell,
-				Some(UNIT),
+				Some(2_000 * UNIT),
 			)),
 			RuntimeParameters::Wells(wells::Parameters::ReviewValidityDays(
 				wells::ReviewValidityDays,
-				Some(10_000),
+				Some(400),
 			)),
 			RuntimeParameters::Oracle(oracle::Parameters::MinimumFeeders(
 				oracle::MinimumFeeders,
-				Some(1),
-			)),
-			RuntimeParameters::Democracy(democracy::Parameters::VotingPeriod(
-				democracy::VotingPeriod,
-				Some(1),
+				Some(3),
 			)),
 			// Removing a value (back to its default) as well.
-			RuntimeParameters::Democracy(democracy::Parameters::LaunchPeriod(
-				democracy::LaunchPeriod,
+			RuntimeParameters::Wells(wells::Parameters::UploadGraceDays(
+				wells::UploadGraceDays,
 				Option::None,
 			)),
 		];
 		for key_value in params {
+			// Issue 25: the guard's call (bounds checked) is Root's; pallet-parameters' own call
+			// is nobody's (it cannot see the value).
+			only(
+				RuntimeCall::GenesisParameters(
+					treasurenet_runtime::genesis_parameters::Call::set_parameter {
+						key_value: key_value.clone(),
+					},
+				),
+				&[Root],
+				bad_origin,
+			);
 			only(
 				RuntimeCall::Parameters(pallet_parameters::Call::set_parameter { key_value }),
-				&[Root],
+				&[],
 				bad_origin,
 			);
 		}

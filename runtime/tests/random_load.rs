@@ -862,12 +862,14 @@ impl Fuzz {
 			8 => {
 				// A discount table: the default's bytes, or random bytes in the same layout
 				// (thresholds, four tiers) that decoding may refuse.
-				let call = RuntimeCall::Parameters(pallet_parameters::Call::set_parameter {
-					key_value: RuntimeParameters::Wells(wells::Parameters::DiscountRules(
-						wells::DiscountRules,
-						Some(DiscountRules::DEFAULT),
-					)),
-				});
+				let call = RuntimeCall::GenesisParameters(
+					treasurenet_runtime::genesis_parameters::Call::set_parameter {
+						key_value: RuntimeParameters::Wells(wells::Parameters::DiscountRules(
+							wells::DiscountRules,
+							Some(DiscountRules::DEFAULT),
+						)),
+					},
+				);
 				let mut bytes = call.encode();
 				let raw = (
 					self.rng.boundary_or(&[0, 3_110, 10_000, 10_001], 12_000) as u32,
@@ -897,7 +899,9 @@ impl Fuzz {
 				return (RuntimeCall::FoundationMembership(c), self.origin(Who::Root), None);
 			},
 		};
-		let call = RuntimeCall::Parameters(pallet_parameters::Call::set_parameter { key_value: p });
+		let call = RuntimeCall::GenesisParameters(
+			treasurenet_runtime::genesis_parameters::Call::set_parameter { key_value: p },
+		);
 		(call, self.origin(Who::Root), None)
 	}
 

@@ -4,7 +4,7 @@
 use frame_support::{
 	dynamic_params::{dynamic_pallet_params, dynamic_params},
 	parameter_types,
-	traits::{AsEnsureOriginWithArg, ConstBool, ConstU32, EitherOfDiverse, EqualPrivilegeOnly},
+	traits::{ConstBool, ConstU32, EitherOfDiverse, EqualPrivilegeOnly},
 	weights::Weight,
 };
 use frame_system::{EnsureRoot, EnsureSigned};
@@ -17,7 +17,9 @@ use crate::{
 };
 
 /// The rule parameters of the chain. Each has the seed's default; only Root (a democracy
-/// referendum, or sudo on dev/local chains) changes them through `parameters.setParameter`.
+/// referendum, or sudo on dev/local chains) changes them, through `genesisParameters.setParameter`,
+/// which refuses a value outside the parameter's [`bounds`] (docs/PARAMETERS.md).
+/// pallet-parameters' own `setParameter` is closed to every origin.
 #[dynamic_params(RuntimeParameters, pallet_parameters::Parameters::<Runtime>)]
 pub mod dynamic_params {
 	use super::*;
@@ -109,33 +111,6 @@ pub mod dynamic_params {
 		pub static HenryHubRange: tn_primitives::feeds::PriceRange =
 			tn_primitives::feeds::PriceRange::HENRY_HUB;
 	}
-
-	/// Democracy periods (blocks). Production values here; dev/local genesis shortens them.
-	#[dynamic_pallet_params]
-	#[codec(index = 4)]
-	pub mod democracy {
-		/// How often new public referenda are launched.
-		#[codec(index = 0)]
-		pub static LaunchPeriod: crate::BlockNumber = 7 * crate::DAYS;
-		/// How long a referendum is open for votes.
-		#[codec(index = 1)]
-		pub static VotingPeriod: crate::BlockNumber = 7 * crate::DAYS;
-		/// Voting period of a fast-tracked referendum.
-		#[codec(index = 2)]
-		pub static FastTrackVotingPeriod: crate::BlockNumber = 3 * crate::HOURS;
-		/// Delay between a passed referendum and its enactment.
-		#[codec(index = 3)]
-		pub static EnactmentPeriod: crate::BlockNumber = 2 * crate::DAYS;
-		/// Period a vetoed proposal may not be re-submitted.
-		#[codec(index = 4)]
-		pub static CooloffPeriod: crate::BlockNumber = 7 * crate::DAYS;
-		/// Minimum lock period of a winning vote (× conviction).
-		#[codec(index = 5)]
-		pub static VoteLockingPeriod: crate::BlockNumber = 7 * crate::DAYS;
-		/// Minimum deposit of a public proposal.
-		#[codec(index = 6)]
-		pub static MinimumDeposit: crate::Balance = 100 * crate::UNIT;
-	}
 }
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -148,21 +123,235 @@ impl Default for RuntimeParameters {
 	}
 }
 
-parameter_types! {
-	/// Democracy periods of dev/local chains: a proposal launches within 5 blocks, is voted for
-	/// 8 blocks and enacted 2 blocks later (≤ 15 blocks = 90 s), fast-track votes last 5 blocks.
-	pub FastGovernance: alloc::vec::Vec<RuntimeParameters> = {
-		use dynamic_params::democracy::*;
-		alloc::vec![
-			RuntimeParameters::Democracy(Parameters::LaunchPeriod(LaunchPeriod, Some(5))),
-			RuntimeParameters::Democracy(Parameters::VotingPeriod(VotingPeriod, Some(8))),
-			RuntimeParameters::Democracy(Parameters::FastTrackVotingPeriod(FastTrackVotingPeriod, Some(5))),
-			RuntimeParameters::Democracy(Parameters::EnactmentPeriod(EnactmentPeriod, Some(2))),
-			RuntimeParameters::Democracy(Parameters::CooloffPeriod(CooloffPeriod, Some(10))),
-			RuntimeParameters::Democracy(Parameters::VoteLockingPeriod(VoteLockingPeriod, Some(10))),
-			RuntimeParameters::Democracy(Parameters::MinimumDeposit(MinimumDeposit, Some(UNIT))),
-		]
+/// The democracy periods (blocks) and the public proposals' minimum deposit. They are not rule
+/// parameters: the runtime fixes two sets in code and the genesis chooses one of them
+/// ([`crate::genesis_parameters::FastGovernance`], written only at genesis), so no referendum
+/// can shorten the periods of the referenda after it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct DemocracyPeriods {
+	/// How often new public referenda are launched.
+	pub launch: BlockNumber,
+	/// How long a referendum is open for votes.
+	pub voting: BlockNumber,
+	/// Voting period of a fast-tracked referendum (the shortest a fast-track may ask for).
+	pub fast_track_voting: BlockNumber,
+	/// Delay between a passed referendum and its enactment.
+	pub enactment: BlockNumber,
+	/// Period a vetoed proposal may not be re-submitted.
+	pub cooloff: BlockNumber,
+	/// Minimum lock period of a winning vote (× conviction).
+	pub vote_locking: BlockNumber,
+	/// Minimum deposit of a public proposal.
+	pub minimum_deposit: Balance,
+}
+
+impl DemocracyPeriods {
+	/// Production chains: a week to launch and a week to vote, fast-track votes last 3 hours,
+	/// enactment 2 days after the vote.
+	pub const PRODUCTION: DemocracyPeriods = DemocracyPeriods {
+		launch: 7 * DAYS,
+		voting: 7 * DAYS,
+		fast_track_voting: MIN_FAST_TRACK_VOTING_PERIOD,
+		enactment: 2 * DAYS,
+		cooloff: 7 * DAYS,
+		vote_locking: 7 * DAYS,
+		minimum_deposit: 100 * UNIT,
 	};
+	/// Dev/local chains (`fastGovernance`, a demo flag the production genesis refuses): a
+	/// proposal launches within 5 blocks, is voted for 8 blocks and enacted 2 blocks later
+	/// (≤ 15 blocks = 90 s), fast-track votes last 5 blocks.
+	pub const FAST: DemocracyPeriods = DemocracyPeriods {
+		launch: 5,
+		voting: 8,
+		fast_track_voting: 5,
+		enactment: 2,
+		cooloff: 10,
+		vote_locking: 10,
+		minimum_deposit: UNIT,
+	};
+
+	/// The set this chain runs with.
+	pub fn in_force() -> DemocracyPeriods {
+		if crate::genesis_parameters::FastGovernance::<Runtime>::get() {
+			Self::FAST
+		} else {
+			Self::PRODUCTION
+		}
+	}
+}
+
+/// The shortest voting period a fast-tracked referendum may have on a production chain: 3 hours
+/// (democracy's `fast_track` raises a shorter request to it; instant referenda are disallowed).
+pub const MIN_FAST_TRACK_VOTING_PERIOD: BlockNumber = 3 * HOURS;
+const _: () =
+	assert!(DemocracyPeriods::PRODUCTION.fast_track_voting >= MIN_FAST_TRACK_VOTING_PERIOD);
+
+macro_rules! democracy_getters {
+	($($(#[$doc:meta])* $name:ident: $ty:ty = $field:ident;)*) => {$(
+		$(#[$doc])*
+		pub struct $name;
+		impl frame_support::traits::Get<$ty> for $name {
+			fn get() -> $ty {
+				DemocracyPeriods::in_force().$field
+			}
+		}
+	)*};
+}
+democracy_getters! {
+	/// [`DemocracyPeriods::launch`] of this chain.
+	LaunchPeriod: BlockNumber = launch;
+	/// [`DemocracyPeriods::voting`] of this chain.
+	VotingPeriod: BlockNumber = voting;
+	/// [`DemocracyPeriods::fast_track_voting`] of this chain.
+	FastTrackVotingPeriod: BlockNumber = fast_track_voting;
+	/// [`DemocracyPeriods::enactment`] of this chain.
+	EnactmentPeriod: BlockNumber = enactment;
+	/// [`DemocracyPeriods::cooloff`] of this chain.
+	CooloffPeriod: BlockNumber = cooloff;
+	/// [`DemocracyPeriods::vote_locking`] of this chain.
+	VoteLockingPeriod: BlockNumber = vote_locking;
+	/// [`DemocracyPeriods::minimum_deposit`] of this chain.
+	MinimumDeposit: Balance = minimum_deposit;
+}
+
+/// The floor and ceiling of every rule parameter (docs/PARAMETERS.md gives the reasons),
+/// checked by `genesisParameters.setParameter` and by the `production` genesis.
+pub mod bounds {
+	use crate::{genesis_parameters::Bound, Balance, UNIT};
+	use sp_arithmetic::FixedU128;
+	use sp_runtime::Perbill;
+
+	/// Producers: an unfinished application expires after 7 to 180 days.
+	pub const APPLICATION_EXPIRY_DAYS: Bound<u32> = Bound { floor: 7, ceiling: 180 };
+	/// Producers: 1,000 to 1,000,000 UNIT of deposit per active well.
+	pub const MIN_DEPOSIT_PER_WELL: Bound<Balance> =
+		Bound { floor: 1_000 * UNIT, ceiling: 1_000_000 * UNIT };
+	/// Producers: 0.01 to 100 UNIT per USD.
+	pub const UNITS_PER_USD: Bound<FixedU128> = Bound {
+		floor: FixedU128::from_inner(10_000_000_000_000_000),
+		ceiling: FixedU128::from_u32(100),
+	};
+	/// Producers: a withdrawal unbonds for 28 to 365 days.
+	pub const UNBONDING_DAYS: Bound<u32> = Bound { floor: 28, ceiling: 365 };
+	/// Wells: 30.000 to 45.000 MMBtu per e³m³ (×1000).
+	pub const MMBTU_PER_E3M3_MILLI: Bound<u32> = Bound { floor: 30_000, ceiling: 45_000 };
+	/// Wells: a review keeps a well valid for 90 to 730 days (and longer than the notice).
+	pub const REVIEW_VALIDITY_DAYS: Bound<u32> = Bound { floor: 90, ceiling: 730 };
+	/// Wells: the annual-review notice comes 1 to 729 days after activation (and before the
+	/// review's validity ends).
+	pub const REVIEW_NOTICE_DAYS: Bound<u32> = Bound { floor: 1, ceiling: 729 };
+	/// Wells: a day may be uploaded 1 to 7 days after it.
+	pub const UPLOAD_GRACE_DAYS: Bound<u32> = Bound { floor: 1, ceiling: 7 };
+	/// Wells: a month closes for uploads 1 to 10 days after its end (00:00 UTC on the 2nd to the
+	/// 11th of the next month).
+	pub const MONTH_CLOSE_DAYS: Bound<u32> = Bound { floor: 1, ceiling: 10 };
+	/// Wells: 0 to 7 days before a well's activation may be uploaded.
+	pub const PRE_ACTIVATION_DAYS: Bound<u32> = Bound { floor: 0, ceiling: 7 };
+	/// Audit: 0.1 % to 10 % of the value slashed.
+	pub const SLASH_RATIO: Bound<Perbill> =
+		Bound { floor: Perbill::from_parts(1_000_000), ceiling: Perbill::from_percent(10) };
+	/// Audit: the minor band (no slash) is 1 % to 20 %.
+	pub const MINOR_BAND: Bound<Perbill> =
+		Bound { floor: Perbill::from_percent(1), ceiling: Perbill::from_percent(20) };
+	/// Audit: the major band is at most 50 % (and at least the minor band, by its type).
+	pub const MAJOR_BAND: Bound<Perbill> =
+		Bound { floor: Perbill::from_percent(1), ceiling: Perbill::from_percent(50) };
+	/// Oracle: a value counts once 3 to 32 feeders agree (or 0: ⌈2n/3⌉ of the n feeders).
+	pub const MINIMUM_FEEDERS: Bound<u32> = Bound { floor: 3, ceiling: 32 };
+	/// Oracle: WTI's sanity range (micro-USD per bbl) starts between −$1,000 and −$40 (its
+	/// lowest close, −$36.98 on 2020-04-20, stays inside) …
+	pub const WTI_RANGE_MIN: Bound<i64> = Bound { floor: -1_000_000_000, ceiling: -40_000_000 };
+	/// … and ends between $150 (above its highest close, $145.31 on 2008-07-03) and $1,000.
+	pub const WTI_RANGE_MAX: Bound<i64> = Bound { floor: 150_000_000, ceiling: 1_000_000_000 };
+	/// Oracle: Henry Hub's sanity range (micro-USD per MMBtu) starts between −$100 and $0 …
+	pub const HENRY_HUB_RANGE_MIN: Bound<i64> = Bound { floor: -100_000_000, ceiling: 0 };
+	/// … and ends between $30 (above its highest daily spot price since 1997) and $1,000.
+	pub const HENRY_HUB_RANGE_MAX: Bound<i64> = Bound { floor: 30_000_000, ceiling: 1_000_000_000 };
+	/// Oracle: a raw feed stays valid for 1 to 30 days.
+	pub const EXPIRES_IN_MS: Bound<u64> =
+		Bound { floor: 24 * 60 * 60 * 1000, ceiling: 30 * 24 * 60 * 60 * 1000 };
+}
+
+/// The rule parameters' bounds ([`bounds`]) as the guard checks them. The match is exhaustive:
+/// a new parameter does not compile until it has its bounds.
+pub struct RuleBounds;
+impl crate::genesis_parameters::ParameterBounds<RuntimeParameters> for RuleBounds {
+	fn check(p: &RuntimeParameters) -> Result<(), crate::genesis_parameters::Refusal> {
+		use crate::genesis_parameters::Refusal;
+		use dynamic_params::{audit as a, oracle as o, producers as pr, wells as w};
+		use frame_support::traits::Get;
+		use RuntimeParameters as R;
+		// Removing a value sets it back to the runtime's default, which is within its bounds.
+		fn some<V>(
+			v: &Option<V>,
+			f: impl FnOnce(&V) -> Result<(), Refusal>,
+		) -> Result<(), Refusal> {
+			v.as_ref().map_or(Ok(()), f)
+		}
+		match p {
+			R::Producers(pr::Parameters::ApplicationExpiryDays(_, v)) => {
+				some(v, |v| bounds::APPLICATION_EXPIRY_DAYS.check(v))
+			},
+			R::Producers(pr::Parameters::MinDepositPerWell(_, v)) => {
+				some(v, |v| bounds::MIN_DEPOSIT_PER_WELL.check(v))
+			},
+			R::Producers(pr::Parameters::UnitsPerUsd(_, v)) => {
+				some(v, |v| bounds::UNITS_PER_USD.check(v))
+			},
+			R::Producers(pr::Parameters::UnbondingDays(_, v)) => {
+				some(v, |v| bounds::UNBONDING_DAYS.check(v))
+			},
+			// Validated when decoded (thresholds and tiers within 0–100 %).
+			R::Wells(w::Parameters::DiscountRules(_, _)) => Ok(()),
+			R::Wells(w::Parameters::MmbtuPerE3m3Milli(_, v)) => {
+				some(v, |v| bounds::MMBTU_PER_E3M3_MILLI.check(v))
+			},
+			// The validity must stay longer than the notice in force (and the notice shorter
+			// than the validity in force): the notice comes before the well lapses.
+			R::Wells(w::Parameters::ReviewValidityDays(_, v)) => some(v, |v| {
+				bounds::REVIEW_VALIDITY_DAYS.check(v)?;
+				if *v <= w::ReviewNoticeDays::get() {
+					return Err(Refusal::BelowFloor);
+				}
+				Ok(())
+			}),
+			R::Wells(w::Parameters::ReviewNoticeDays(_, v)) => some(v, |v| {
+				bounds::REVIEW_NOTICE_DAYS.check(v)?;
+				if *v >= w::ReviewValidityDays::get() {
+					return Err(Refusal::AboveCeiling);
+				}
+				Ok(())
+			}),
+			R::Wells(w::Parameters::UploadGraceDays(_, v)) => {
+				some(v, |v| bounds::UPLOAD_GRACE_DAYS.check(v))
+			},
+			R::Wells(w::Parameters::MonthCloseDays(_, v)) => {
+				some(v, |v| bounds::MONTH_CLOSE_DAYS.check(v))
+			},
+			R::Wells(w::Parameters::PreActivationDays(_, v)) => {
+				some(v, |v| bounds::PRE_ACTIVATION_DAYS.check(v))
+			},
+			R::Audit(a::Parameters::SlashRatio(_, v)) => some(v, |v| bounds::SLASH_RATIO.check(v)),
+			R::Audit(a::Parameters::DeviationBands(_, v)) => some(v, |v| {
+				bounds::MINOR_BAND.check(&v.minor())?;
+				bounds::MAJOR_BAND.check(&v.major())
+			}),
+			R::Oracle(o::Parameters::MinimumFeeders(_, v)) => {
+				some(v, |v| if *v == 0 { Ok(()) } else { bounds::MINIMUM_FEEDERS.check(v) })
+			},
+			R::Oracle(o::Parameters::ExpiresInMs(_, v)) => {
+				some(v, |v| bounds::EXPIRES_IN_MS.check(v))
+			},
+			R::Oracle(o::Parameters::WtiRange(_, v)) => some(v, |v| {
+				bounds::WTI_RANGE_MIN.check(&v.min())?;
+				bounds::WTI_RANGE_MAX.check(&v.max())
+			}),
+			R::Oracle(o::Parameters::HenryHubRange(_, v)) => some(v, |v| {
+				bounds::HENRY_HUB_RANGE_MIN.check(&v.min())?;
+				bounds::HENRY_HUB_RANGE_MAX.check(&v.max())
+			}),
+		}
+	}
 }
 
 /// Every rule parameter with the value in force, in declaration order: `(p, true)` when set on
@@ -199,15 +388,6 @@ pub fn parameters_in_force() -> alloc::vec::Vec<(RuntimeParameters, bool)> {
 		},
 		audit::Audit { SlashRatio, DeviationBands },
 		oracle::Oracle { MinimumFeeders, ExpiresInMs, WtiRange, HenryHubRange },
-		democracy::Democracy {
-			LaunchPeriod,
-			VotingPeriod,
-			FastTrackVotingPeriod,
-			EnactmentPeriod,
-			CooloffPeriod,
-			VoteLockingPeriod,
-			MinimumDeposit,
-		},
 	]
 }
 
@@ -244,12 +424,18 @@ parameter_types! {
 	};
 }
 
+/// Oracle feeders a production genesis must name at least.
+pub const MIN_LAUNCH_FEEDERS: usize = 4;
+
 /// The `production` preset's launch check: the operator supplied the validators (Aura and
-/// GRANDPA), the Foundation, the verifiers and the feeders, none of them a well-known dev key
-/// (`//Alice` …, their `//stash`), and there is no sudo key.
+/// GRANDPA), the Foundation, the verifiers and at least [`MIN_LAUNCH_FEEDERS`] feeders, none of
+/// them a well-known dev key (`//Alice` …, their `//stash`), the oracle's minimum feeder count is
+/// at most the feeder set, and there is no sudo key. (The demo flags and out-of-bounds genesis
+/// values are refused by `genesis_parameters` itself.)
 pub struct NoDevKeys;
 impl crate::genesis_parameters::LaunchCheck for NoDevKeys {
 	fn check() -> Result<(), &'static str> {
+		use frame_support::traits::Get;
 		use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 		let dev_accounts: alloc::vec::Vec<AccountId> =
 			Sr25519Keyring::iter().map(|k| k.to_account_id()).collect();
@@ -292,12 +478,22 @@ impl crate::genesis_parameters::LaunchCheck for NoDevKeys {
 		if feeders.iter().any(is_dev) {
 			return Err("an oracle feeder is a well-known dev account");
 		}
+		// With 3 feeders the default quorum ⌈2n/3⌉ is 2: two colluders would set every official
+		// figure (ATTACKS.md row 6). With 4 it is 3.
+		if feeders.len() < MIN_LAUNCH_FEEDERS {
+			return Err("fewer than 4 oracle feeders");
+		}
+		let quorum = dynamic_params::oracle::MinimumFeeders::get();
+		if usize::try_from(quorum).map_or(true, |k| k > feeders.len()) {
+			return Err("the oracle's minimum feeder count is larger than the feeder set");
+		}
 		Ok(())
 	}
 }
 
 impl crate::genesis_parameters::Config for Runtime {
-	type FastGovernance = FastGovernance;
+	type SetOrigin = EnsureRoot<AccountId>;
+	type Bounds = RuleBounds;
 	type LaunchCheck = NoDevKeys;
 	type WideUploadWindow = WideUploadWindow;
 	type MinimumFeeders = MinimumFeedersParam;
@@ -307,8 +503,10 @@ impl crate::genesis_parameters::Config for Runtime {
 impl pallet_parameters::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeParameters = RuntimeParameters;
-	/// Only Root: a passed referendum (or sudo on dev/local chains).
-	type AdminOrigin = AsEnsureOriginWithArg<EnsureRoot<AccountId>>;
+	/// Nobody: pallet-parameters' `set_parameter` only sees the key, never the value, so it
+	/// cannot refuse a value outside the bounds. Root sets parameters through
+	/// `genesisParameters.setParameter` (`crate::genesis_parameters`), which checks them.
+	type AdminOrigin = frame_support::traits::NeverEnsureOrigin<()>;
 	type WeightInfo = ();
 }
 
@@ -434,19 +632,22 @@ impl pallet_membership::Config<OracleFeedersInstance> for Runtime {
 	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
 }
 
+/// Democracy with the periods of [`DemocracyPeriods`] (fixed in code, chosen at genesis).
 impl pallet_democracy::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
-	type EnactmentPeriod = dynamic_params::democracy::EnactmentPeriod;
-	type LaunchPeriod = dynamic_params::democracy::LaunchPeriod;
-	type VotingPeriod = dynamic_params::democracy::VotingPeriod;
-	type VoteLockingPeriod = dynamic_params::democracy::VoteLockingPeriod;
-	type MinimumDeposit = dynamic_params::democracy::MinimumDeposit;
+	type EnactmentPeriod = EnactmentPeriod;
+	type LaunchPeriod = LaunchPeriod;
+	type VotingPeriod = VotingPeriod;
+	type VoteLockingPeriod = VoteLockingPeriod;
+	type MinimumDeposit = MinimumDeposit;
 	/// No instant referendums: the Foundation also reviews wells, so it may fast-track a
 	/// referendum (token holders still vote on it) but never enact one within blocks.
 	type InstantAllowed = ConstBool<false>;
-	type FastTrackVotingPeriod = dynamic_params::democracy::FastTrackVotingPeriod;
-	type CooloffPeriod = dynamic_params::democracy::CooloffPeriod;
+	/// Fixed in code ([`DemocracyPeriods`]): 3 hours on production chains
+	/// ([`MIN_FAST_TRACK_VOTING_PERIOD`]), the shortest voting period a fast-track may set.
+	type FastTrackVotingPeriod = FastTrackVotingPeriod;
+	type CooloffPeriod = CooloffPeriod;
 	type MaxVotes = ConstU32<100>;
 	type MaxProposals = ConstU32<100>;
 	type MaxDeposits = ConstU32<100>;
@@ -469,6 +670,165 @@ impl pallet_democracy::Config for Runtime {
 	type Scheduler = Scheduler;
 	type Preimages = Preimage;
 	type WeightInfo = pallet_democracy::weights::SubstrateWeight<Runtime>;
+}
+
+/// Until issue 25 the democracy periods were rule parameters (pallet-parameters, module
+/// `democracy`, codec index 4), which a referendum could shorten. This migration (the
+/// `genesis_parameters` pallet's storage version 0 → 1) deletes those stale entries — their keys
+/// no longer decode — and moves what they said into [`crate::genesis_parameters::FastGovernance`]:
+/// `true` if they were exactly the dev/local genesis' fast set ([`DemocracyPeriods::FAST`]),
+/// otherwise the chain runs with the production periods (a value a referendum set no longer
+/// counts: the periods are the code's).
+pub mod democracy_migration {
+	use super::{DemocracyPeriods, Runtime};
+	use alloc::vec::Vec;
+	use codec::Encode;
+	use frame_support::{
+		storage::{unhashed, StoragePrefixedMap},
+		traits::UncheckedOnRuntimeUpgrade,
+		weights::Weight,
+	};
+
+	/// The codec index the `democracy` module had in `RuntimeParameters`.
+	const STALE_MODULE: u8 = 4;
+	/// The storage key's 32-byte map prefix and 16-byte `Blake2_128Concat` hash before the
+	/// encoded `RuntimeParametersKey`.
+	const HASHED_PREFIX_LEN: usize = 48;
+
+	/// A raw pallet-parameters entry: its full storage key, its encoded `RuntimeParametersKey`
+	/// and its encoded value.
+	pub type RawEntry = (Vec<u8>, Vec<u8>, Vec<u8>);
+
+	/// Every pallet-parameters entry, raw (also those whose key no longer decodes).
+	pub fn raw_entries() -> Vec<RawEntry> {
+		let prefix = pallet_parameters::Parameters::<Runtime>::final_prefix().to_vec();
+		// Every raw key under the map's prefix, decoded or not.
+		frame_support::storage::KeyPrefixIterator::new(prefix.clone(), prefix.clone(), |k| {
+			Ok(k.to_vec())
+		})
+		.map(|suffix| {
+			let mut full = prefix.clone();
+			full.extend_from_slice(&suffix);
+			let key = full.get(HASHED_PREFIX_LEN..).unwrap_or_default().to_vec();
+			let value = unhashed::get_raw(&full).unwrap_or_default();
+			(full, key, value)
+		})
+		.collect()
+	}
+
+	/// The entries of the removed `democracy` module.
+	pub fn stale_entries() -> Vec<RawEntry> {
+		raw_entries()
+			.into_iter()
+			.filter(|(_, k, _)| k.first() == Some(&STALE_MODULE))
+			.collect()
+	}
+
+	/// The `(encoded key, encoded value)` pairs the dev/local genesis installed (the old
+	/// `FastGovernance` parameters).
+	pub fn fast_entries() -> Vec<(Vec<u8>, Vec<u8>)> {
+		let f = DemocracyPeriods::FAST;
+		let items: [(u8, Vec<u8>); 7] = [
+			(0, f.launch.encode()),
+			(1, f.voting.encode()),
+			(2, f.fast_track_voting.encode()),
+			(3, f.enactment.encode()),
+			(4, f.cooloff.encode()),
+			(5, f.vote_locking.encode()),
+			(6, f.minimum_deposit.encode()),
+		];
+		items
+			.into_iter()
+			.map(|(i, v)| {
+				let key = alloc::vec![STALE_MODULE, i];
+				let mut value = key.clone();
+				value.extend(v);
+				(key, value)
+			})
+			.collect()
+	}
+
+	/// Whether `stale` is exactly the dev/local genesis' fast set.
+	pub fn was_fast(stale: &[RawEntry]) -> bool {
+		let mut got: Vec<(Vec<u8>, Vec<u8>)> =
+			stale.iter().map(|(_, k, v)| (k.clone(), v.clone())).collect();
+		got.sort();
+		let mut want = fast_entries();
+		want.sort();
+		got == want
+	}
+
+	/// The migration's work (run once by [`MigrateToV1`]).
+	pub struct InnerMigrateV0ToV1;
+	impl UncheckedOnRuntimeUpgrade for InnerMigrateV0ToV1 {
+		fn on_runtime_upgrade() -> Weight {
+			let all = raw_entries();
+			let stale: Vec<RawEntry> = all
+				.iter()
+				.filter(|(_, k, _)| k.first() == Some(&STALE_MODULE))
+				.cloned()
+				.collect();
+			let fast = was_fast(&stale);
+			for (full, _, _) in &stale {
+				unhashed::kill(full);
+			}
+			if fast {
+				crate::genesis_parameters::FastGovernance::<Runtime>::put(true);
+			}
+			log::info!(
+				target: "runtime::genesis-parameters",
+				"democracy periods out of pallet-parameters: {} stale entries removed, fast periods: {fast}",
+				stale.len()
+			);
+			let n = u64::try_from(all.len()).unwrap_or(u64::MAX);
+			let removed = u64::try_from(stale.len()).unwrap_or(u64::MAX);
+			<Runtime as frame_system::Config>::DbWeight::get()
+				.reads_writes(n.saturating_add(1), removed.saturating_add(u64::from(fast)))
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<Vec<u8>, sp_runtime::TryRuntimeError> {
+			let all = raw_entries();
+			let stale = stale_entries();
+			let kept = all.len().saturating_sub(stale.len()) as u64;
+			Ok((kept, was_fast(&stale)).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			use codec::Decode;
+			let (kept, fast) = <(u64, bool)>::decode(&mut &state[..])
+				.map_err(|_| "democracy migration: bad pre-upgrade state")?;
+			frame_support::ensure!(
+				stale_entries().is_empty(),
+				"democracy migration: stale entries left"
+			);
+			let decodable = pallet_parameters::Parameters::<Runtime>::iter_keys().count() as u64;
+			frame_support::ensure!(
+				decodable == kept && raw_entries().len() as u64 == kept,
+				"democracy migration: a parameter was lost or does not decode"
+			);
+			frame_support::ensure!(
+				crate::genesis_parameters::FastGovernance::<Runtime>::get() == fast,
+				"democracy migration: FastGovernance differs from the stale entries"
+			);
+			let want = if fast { DemocracyPeriods::FAST } else { DemocracyPeriods::PRODUCTION };
+			frame_support::ensure!(
+				DemocracyPeriods::in_force() == want,
+				"democracy migration: periods in force"
+			);
+			Ok(())
+		}
+	}
+
+	/// Version 0 → 1 of the `genesis_parameters` pallet, run once.
+	pub type MigrateToV1 = frame_support::migrations::VersionedMigration<
+		0,
+		1,
+		InnerMigrateV0ToV1,
+		crate::genesis_parameters::Pallet<Runtime>,
+		<Runtime as frame_system::Config>::DbWeight,
+	>;
 }
 
 // Silence unused-import lints for constants referenced only inside macros.
