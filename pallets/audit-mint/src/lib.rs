@@ -243,7 +243,8 @@ pub mod pallet {
 		AlreadyAudited,
 		/// The month has no audit record (nothing to settle).
 		NotAudited,
-		/// The month's latest official figure is the one it was audited or settled with.
+		/// The month's latest official volume is the one it was audited or settled with (a new
+		/// source file with the same volume is no amendment).
 		NothingToSettle,
 	}
 
