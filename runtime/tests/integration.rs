@@ -6,6 +6,7 @@
 mod common;
 
 mod attacks;
+mod fees;
 mod governance;
 mod life;
 mod origins;

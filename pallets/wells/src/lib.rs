@@ -703,7 +703,7 @@ pub mod pallet {
 		/// `DayTooOld`, `UploadGraceOver`, `MonthClosedForUploads`, `DayBeforeActivation`,
 		/// `VolumeTooLarge`, `DuplicateDay`, `MonthAudited`.
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::upload_batch(1))]
+		#[pallet::weight((T::WeightInfo::upload_batch(1), DispatchClass::Operational))]
 		pub fn upload_production(
 			origin: OriginFor<T>,
 			well: WellId,
@@ -722,7 +722,7 @@ pub mod pallet {
 		/// Origin: an active producer owning every well named. Emits `BatchUploaded`. Errors:
 		/// `EmptyBatch`, then those of `upload_production`.
 		#[pallet::call_index(10)]
-		#[pallet::weight(T::WeightInfo::upload_batch(records.len() as u32))]
+		#[pallet::weight((T::WeightInfo::upload_batch(records.len() as u32), DispatchClass::Operational))]
 		pub fn upload_batch(origin: OriginFor<T>, records: BatchOf<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			ensure!(!records.is_empty(), Error::<T>::EmptyBatch);

@@ -14,7 +14,7 @@ use frame_support::{
 	},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
-		IdentityFee, Weight,
+		ConstantMultiplier, Weight,
 	},
 	PalletId,
 };
@@ -22,18 +22,18 @@ use frame_system::{
 	limits::{BlockLength, BlockWeights},
 	EnsureRoot, EnsureSignedBy,
 };
-use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
+use pallet_transaction_payment::{FungibleAdapter, Multiplier, TargetedFeeAdjustment};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_runtime::{
 	traits::{AccountIdConversion, One},
-	Perbill,
+	FixedPointNumber, Perbill, Perquintill,
 };
 use sp_version::RuntimeVersion;
 
 use super::{
 	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, KycVerifiers, Nonce, PalletInfo,
 	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
-	RuntimeTask, System, Timestamp, EXISTENTIAL_DEPOSIT, SLOT_DURATION, UNIT, VERSION,
+	RuntimeTask, System, Timestamp, EXISTENTIAL_DEPOSIT, MICRO_UNIT, SLOT_DURATION, UNIT, VERSION,
 };
 
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
@@ -122,17 +122,59 @@ impl pallet_balances::Config for Runtime {
 	type DoneSlashHandler = ();
 }
 
+// Fees (issue 25, M4: blocks were filled for 0.043 UNIT). A transaction pays
+//   base + length × `TransactionByteFee` + multiplier × weight × `WeightFeePerPicosecond`
+// (the base is the per-extrinsic weight, priced like any weight). The prices are chosen so that
+// filling a block is expensive in both of its dimensions, at the lowest multiplier:
+// - length: 0.0001 UNIT per byte, so the normal class's 3,932,160 bytes (75 % of 5 MiB) cost
+//   393.216 UNIT and the whole 5 MiB 524.288 UNIT; a 1 MB remark 101.156 UNIT;
+// - weight: 0.1 UNIT per millisecond of ref_time (100 planck per picosecond), so the normal
+//   class's 1.5 s cost 150 UNIT and the whole 2 s block 200 UNIT. Without it the block could be
+//   filled by weight instead: e.g. anyone's (failing) `System::set_code` declares 164 ms of
+//   operational weight and cost 0.164 UNIT.
+// A transfer costs 0.077 UNIT, an `upload_batch` of 10 days 0.227 UNIT, of 2,500 records
+// ≈ 37 UNIT; a feed is refunded (`Pays::No`) but the feeder must hold the fee until dispatch
+// (0.42 UNIT for 5 prices, ≈ 14 UNIT for 256 values). Tests: runtime/tests/fees.rs.
 parameter_types! {
-	pub FeeMultiplier: Multiplier = Multiplier::one();
+	/// 0.0001 UNIT per byte of an extrinsic.
+	pub const TransactionByteFee: Balance = 100 * MICRO_UNIT;
+	/// 100 planck per picosecond of ref_time: 0.1 UNIT per millisecond.
+	pub const WeightFeePerPicosecond: Balance = 100;
+	/// The congestion multiplier (polkadot's `SlowAdjustingFeeUpdate`): it rises while the
+	/// normal class is more than a quarter full (by its scarcer weight dimension) and falls
+	/// back below, by at most ~0.0056 % per block (×2.25 a day of full blocks).
+	pub const TargetBlockFullness: Perquintill = Perquintill::from_percent(25);
+	pub AdjustmentVariable: Multiplier = Multiplier::saturating_from_rational(75, 1_000_000);
+	/// Never below the prices above: the length and weight floors hold in a quiet chain too.
+	pub MinimumMultiplier: Multiplier = Multiplier::one();
+	/// At most 100× the weight price (reached after ~5.7 days of full blocks, which would
+	/// cost the spammer ≥ 2.6 × 10⁸ UNIT), so that honest uploads stay payable.
+	pub MaximumMultiplier: Multiplier = Multiplier::saturating_from_integer(100);
 }
+
+/// The fee multiplier: `TargetedFeeAdjustment` over the normal class's weight (the length price
+/// is flat: a block filled with bytes costs 393.216 UNIT whatever the multiplier).
+pub type CongestionMultiplier = TargetedFeeAdjustment<
+	Runtime,
+	TargetBlockFullness,
+	AdjustmentVariable,
+	MinimumMultiplier,
+	MaximumMultiplier,
+>;
 
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
+	/// An operational call (producers' uploads, `Wells::upload_production`/`upload_batch`, and
+	/// Root's calls) gets the block's reserved quarter; its priority adds a "virtual tip" of 5×
+	/// its own fee, which it pays in full like any call (`ChargeTransactionPayment` prices every
+	/// class alike; failing calls pay too): the reserve is bought at the same price per byte and
+	/// per millisecond as the normal class, so spamming it costs ≥ 50 UNIT (weight) or
+	/// ≥ 131 UNIT (length) per block on top of the normal class.
 	type OperationalFeeMultiplier = ConstU8<5>;
-	type WeightToFee = IdentityFee<Balance>;
-	type LengthToFee = IdentityFee<Balance>;
-	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
+	type WeightToFee = ConstantMultiplier<Balance, WeightFeePerPicosecond>;
+	type LengthToFee = ConstantMultiplier<Balance, TransactionByteFee>;
+	type FeeMultiplierUpdate = CongestionMultiplier;
 	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
 }
 
