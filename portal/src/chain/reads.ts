@@ -239,6 +239,23 @@ export async function parameters(api: Api) {
   return v.map(([p, set]) => ({ ...p, set }));
 }
 
+/**
+ * The democracy periods in force (pallet-democracy's constants: fixed in code, the set chosen at
+ * genesis by `GenesisParameters.FastGovernance`), in blocks, and the minimum proposal deposit.
+ */
+export async function democracyPeriods(api: Api) {
+  const c = api.constants.Democracy;
+  const [launch, voting, fastTrack, enactment, cooloff, locking, minimumDeposit, fast] = await Promise.all([
+    c.LaunchPeriod(), c.VotingPeriod(), c.FastTrackVotingPeriod(), c.EnactmentPeriod(), c.CooloffPeriod(),
+    c.VoteLockingPeriod(), c.MinimumDeposit(), api.query.GenesisParameters.FastGovernance.getValue(AT),
+  ]);
+  const blocks: [string, number][] = [
+    ['LaunchPeriod', launch], ['VotingPeriod', voting], ['FastTrackVotingPeriod', fastTrack],
+    ['EnactmentPeriod', enactment], ['CooloffPeriod', cooloff], ['VoteLockingPeriod', locking],
+  ];
+  return { blocks, minimumDeposit, fast };
+}
+
 export async function referenda(api: Api) {
   const [refs, props] = await Promise.all([
     api.query.Democracy.ReferendumInfoOf.getEntries(AT),
