@@ -7,6 +7,7 @@ mod common;
 
 mod attacks;
 mod fees;
+mod fuzz;
 mod governance;
 mod life;
 mod origins;

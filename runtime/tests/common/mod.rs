@@ -248,3 +248,34 @@ pub fn feed_january(well: u32, official_litres: u64) {
 	assert!(Oracle::feed_values(signed(&eve()), values.clone().try_into().unwrap()).is_err());
 	assert_ok!(Oracle::feed_values(signed(&alice()), values.try_into().unwrap()));
 }
+
+/// The `production` preset's rule parameters on the dev chain (whose genesis widens the upload
+/// window and has no deposit floor): upload window 3 days / close on the 5th / nothing before
+/// activation, `MinDepositPerWell` 5,000 UNIT. Written where pallet-parameters keeps them, as a
+/// genesis would (the dev presets' values are genesis-only too).
+pub fn production_rule_parameters() {
+	use frame_support::traits::dynamic_params::AggregatedKeyValue;
+	use treasurenet_runtime::{dynamic_params as dp, RuntimeParameters};
+	let w = tn_primitives::window::UploadWindow::PRODUCTION;
+	for p in [
+		RuntimeParameters::Wells(dp::wells::Parameters::UploadGraceDays(
+			dp::wells::UploadGraceDays,
+			Some(w.grace_days),
+		)),
+		RuntimeParameters::Wells(dp::wells::Parameters::MonthCloseDays(
+			dp::wells::MonthCloseDays,
+			Some(w.close_days),
+		)),
+		RuntimeParameters::Wells(dp::wells::Parameters::PreActivationDays(
+			dp::wells::PreActivationDays,
+			Some(w.pre_activation_days),
+		)),
+		RuntimeParameters::Producers(dp::producers::Parameters::MinDepositPerWell(
+			dp::producers::MinDepositPerWell,
+			Some(5_000 * UNIT),
+		)),
+	] {
+		let (k, v) = p.into_parts();
+		pallet_parameters::Parameters::<Runtime>::insert(k, v.expect("a value"));
+	}
+}
