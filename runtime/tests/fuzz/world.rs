@@ -1057,13 +1057,33 @@ impl World {
 			let cw = self.wells[&id].clone();
 			let Some(fin) = self.truth.final_figure(cw.phys, m) else { continue };
 			let status = pallet_wells::WellRegistry::<Runtime>::get(id).map(|w| w.status);
+			let settle = if r.official_volume != fin.volume {
+				// Anyone may settle at once: why did on_idle not?
+				Some(frame_support::storage::with_storage_layer(|| {
+					pallet_audit_mint::Pallet::<Runtime>::settle(
+						RuntimeOrigin::signed(bob()),
+						id,
+						m,
+					)
+					.map(|_| ())
+					.map_err(|e| e.error)
+					.and(Err::<(), _>(DispatchError::Other("rolled back")))
+				}))
+			} else {
+				None
+			};
 			assert!(
 				(r.official_volume, r.provenance.file_hash) == (fin.volume, fin.file_hash)
 					&& !pallet_audit_mint::Unsettled::<Runtime>::contains_key(id, m),
 				"well {id} {m:?} (now {status:?}) audited on {} L, final figure {} L never \
-				 settled ({})",
+				 settled; combined now {:?}, amended {:?}, settlements {:?}, final published {:?}, settle now: {settle:?} \
+				 ({})",
 				r.official_volume,
 				fin.volume,
+				official(id, m),
+				r.amended,
+				r.settlement.as_ref().map(|s| s.count),
+				fin.day.to_ymd(),
 				self.context()
 			);
 		}
