@@ -31,7 +31,7 @@ sp_api::decl_runtime_apis! {
 		/// Every rule parameter (pallet-parameters) with the value in force, in declaration
 		/// order: `(parameter, true)` when set on chain — by a referendum or the genesis preset —,
 		/// `(parameter with the runtime's default, false)` otherwise. Each item is the argument
-		/// `parameters.setParameter` takes.
+		/// `genesisParameters.setParameter` takes (within the bounds of docs/PARAMETERS.md).
 		fn parameters_in_force() -> Vec<(RuntimeParameters, bool)>;
 		/// TAT holders with their balances, paged in storage order (hashed account): at most
 		/// `limit` (1 ..= 100) after the holder `after` (`None`: from the first); an empty page

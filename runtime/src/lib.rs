@@ -68,17 +68,20 @@ impl_opaque_keys! {
 /// `transaction_version` with every change of a call's index or arguments (signed transactions of
 /// the old encoding are then refused, not misread): 2 since the account parameters of
 /// `producers.{judge_kyb, judge_kyc, suspend, reinstate, revoke}` and
-/// `wells.set_beneficiary_share` are `MultiAddress`es.
+/// `wells.set_beneficiary_share` are `MultiAddress`es; 3 since `RuntimeParameters` (the argument of
+/// `genesisParameters.set_parameter`, which replaced `parameters.set_parameter`) lost the
+/// democracy periods and gained the price ranges (issue 25). `spec_version` 101: issue 25's
+/// runtime (bounded parameters, signed prices, the even-spread month value, audit-mint v2).
 #[cfg(not(feature = "upgrade-test"))]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("treasurenet"),
 	impl_name: alloc::borrow::Cow::Borrowed("treasurenet"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 2,
+	transaction_version: 3,
 	system_version: 1,
 };
 
@@ -92,10 +95,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("treasurenet"),
 	impl_name: alloc::borrow::Cow::Borrowed("treasurenet"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 2,
+	transaction_version: 3,
 	system_version: 1,
 };
 
