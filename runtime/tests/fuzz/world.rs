@@ -956,6 +956,14 @@ impl World {
 		self.check();
 		self.steps += 1;
 		self.report.days += 1;
+		// `next_block_after` runs no `on_idle`: the block's idle time settles amendments here.
+		{
+			use frame_support::traits::OnIdle;
+			treasurenet_runtime::AllPalletsWithSystem::on_idle(
+				treasurenet_runtime::System::block_number(),
+				frame_support::weights::Weight::from_parts(500_000_000_000, 5 * 1024 * 1024),
+			);
+		}
 		next_block_after(DAY_MS);
 	}
 
