@@ -671,7 +671,9 @@ impl World {
 		pallet_audit_mint::AuditRecords::<Runtime>::iter_prefix(id).any(|(m, r)| {
 			pallet_audit_mint::Unsettled::<Runtime>::contains_key(id, m)
 				|| self.truth.final_figure(phys, m).is_some_and(|p| {
-					(p.volume, p.file_hash) != (r.official_volume, r.provenance.file_hash)
+					// M1: only a change of volume is an amendment (a new file with the same
+					// volume leaves the record's provenance as audited).
+					p.volume != r.official_volume
 				})
 		})
 	}
@@ -989,8 +991,7 @@ impl World {
 			}
 			let cw = self.wells.get(&id).expect("a well of the fuzzer").clone();
 			let Some(fin) = self.truth.final_figure(cw.phys, m) else { continue };
-			let is_final = (r.official_volume, r.provenance.file_hash)
-				== (fin.volume, fin.file_hash)
+			let is_final = r.official_volume == fin.volume
 				&& !pallet_audit_mint::Unsettled::<Runtime>::contains_key(id, m);
 			if is_final {
 				self.check_earned(id, m, &cw, &r);
@@ -1081,7 +1082,7 @@ impl World {
 				None
 			};
 			assert!(
-				(r.official_volume, r.provenance.file_hash) == (fin.volume, fin.file_hash)
+				r.official_volume == fin.volume
 					&& !pallet_audit_mint::Unsettled::<Runtime>::contains_key(id, m),
 				"well {id} {m:?} (now {status:?}) audited on {} L, final figure {} L never \
 				 settled; combined now {:?}, amended {:?}, settlements {:?}, final published {:?}, settle now: {settle:?} \
