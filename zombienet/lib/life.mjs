@@ -66,25 +66,45 @@ async function prices(api, commodity, from, to) {
   return out;
 }
 
-/** V of a month as the chain computes it (atto-USD) and how many days had their own price. */
-async function expectedValue(api, commodity, month, records, discountParts, mmbtuMilli) {
+/**
+ * V of a month as the chain computes it (atto-USD) and how many days had their own price: the
+ * seed's Σ of day values, capped at the month's volume spread evenly over its priced days from
+ * the well's activation (or its first upload, if earlier) to the month's end
+ * (tn_primitives::valuation::month_value, issue 25 H3).
+ */
+async function expectedValue(api, commodity, month, records, discountParts, mmbtuMilli, activated) {
   const start = firstDay(month) - LOOKBACK_DAYS;
   const known = await prices(api, commodity, start, lastDay(month));
-  let total = 0n;
-  let dayPrices = 0;
-  for (const [day, volume] of records) {
-    let price = known.get(day);
-    if (price !== undefined) dayPrices++;
-    else {
-      const earlier = [];
-      for (let d = day - 1; d >= start && earlier.length < FALLBACK_PRICES; d--) {
-        if (known.has(d)) earlier.push(known.get(d));
-      }
-      price = earlier.length ? earlier.reduce((a, b) => a + b, 0n) / BigInt(earlier.length) : 0n;
+  const priceOn = (day) => {
+    if (known.has(day)) return known.get(day);
+    const earlier = [];
+    for (let d = day - 1; d >= start && earlier.length < FALLBACK_PRICES; d--) {
+      if (known.has(d)) earlier.push(known.get(d));
     }
-    total += dayValue(commodity, volume, price, discountParts, mmbtuMilli);
+    return earlier.length ? earlier.reduce((a, b) => a + b, 0n) / BigInt(earlier.length) : undefined;
+  };
+  let byDays = 0n;
+  let volume = 0n;
+  let dayPrices = 0;
+  let firstUpload = lastDay(month);
+  for (const [day, v] of records) {
+    if (known.has(day)) dayPrices++;
+    byDays += dayValue(commodity, v, priceOn(day) ?? 0n, discountParts, mmbtuMilli);
+    volume += v;
+    firstUpload = Math.min(firstUpload, day);
   }
-  return { value: total, dayPrices };
+  const from = Math.max(firstDay(month), activated === undefined ? firstUpload : Math.min(activated, firstUpload));
+  let sum = 0n;
+  let n = 0n;
+  for (let d = from; d <= lastDay(month); d++) {
+    const p = priceOn(d);
+    if (p === undefined) continue;
+    sum += dayValue(commodity, volume, p, discountParts, mmbtuMilli);
+    n++;
+  }
+  const even = n === 0n ? byDays : sum / n;
+  const value = byDays < even ? byDays : even;
+  return { value: value > 0n ? value : 0n, dayPrices };
 }
 
 function check(what, got, want) {
@@ -200,7 +220,9 @@ export async function producerLife(api, acc, plan, { say = console.log, depositU
   for (const w of plan) {
     for (const m of w.months) {
       const rec = (await api.query.auditMint.auditRecords(w.wellId, m.month)).unwrap();
-      const { value: v, dayPrices } = await expectedValue(api, w.commodity, m.month, m.records, w.discount, mmbtuMilli);
+      const reg = (await api.query.wells.wellRegistry(w.wellId)).unwrap();
+      const activated = reg.activated.isSome ? reg.activated.unwrap().toNumber() : undefined;
+      const { value: v, dayPrices } = await expectedValue(api, w.commodity, m.month, m.records, w.discount, mmbtuMilli, activated);
       const t = auditTable(m.producer, m.official, v, params);
       const label = `${w.id} ${monthText(m.month)}`;
       check(`P ${label}`, rec.producerVolume.toBigInt(), m.producer);
