@@ -9,7 +9,9 @@
 extern crate alloc;
 
 pub mod audit;
+pub mod commitment;
 pub mod feeds;
+pub mod horizon;
 pub mod notices;
 pub mod quality;
 pub mod regulator;

@@ -65,11 +65,19 @@ pub trait ActiveWellCount<AccountId> {
 	fn open_months(_who: &AccountId) -> u32 {
 		0
 	}
+	/// How many of `who`'s wells that are neither removed nor rejected carry the operator code
+	/// `operator` (they would keep getting that operator's official rows), scanning at most
+	/// `scan` of `who`'s wells: `None` when `who` has more than `scan` wells (the caller's
+	/// witness was too low). Governance frees or reassigns a code only while this is `Some(0)`.
+	fn wells_with_operator(who: &AccountId, operator: &[u8], scan: u32) -> Option<u32>;
 }
 
 impl<AccountId> ActiveWellCount<AccountId> for () {
 	fn active_wells(_: &AccountId) -> u32 {
 		0
+	}
+	fn wells_with_operator(_: &AccountId, _: &[u8], _: u32) -> Option<u32> {
+		Some(0)
 	}
 }
 
@@ -139,19 +147,45 @@ pub struct DirectoryWell {
 	pub commodity: Commodity,
 	/// Its first activation day.
 	pub activated: Option<Day>,
-	/// The operator code its official rows must carry (Petrinex `OperatorBAID`).
+	/// The operator code its official rows carry now (Petrinex `OperatorBAID`).
 	pub operator: crate::OperatorCode,
+	/// The codes it carried before, oldest first: `(until, code)` ([`crate::horizon`]).
+	pub former_operators: alloc::vec::Vec<(Day, crate::OperatorCode)>,
 	/// Its reporting facility (Petrinex `ReportingFacilityID`): masked production rows of this
 	/// facility may be the well's, so its month is unknown without public rows.
 	pub facility: crate::FacilityCode,
+	/// Whether it is active now (its recent months get figures for their audit).
+	pub active: bool,
+	/// Its audited months inside the amendment horizon: they keep getting figures whatever
+	/// the well's status, so their amendments are settled (issue 25, H2).
+	pub audited: alloc::vec::Vec<Month>,
+}
+
+impl DirectoryWell {
+	/// Whether the feeds owe this well a figure for `month`: an active well's months, and its
+	/// audited months inside the horizon (whatever its status).
+	pub fn fed_in(&self, month: Month) -> bool {
+		self.active || self.audited.contains(&month)
+	}
+
+	/// The operator codes whose rows are this well's in `month` (each code in force on one of
+	/// its days).
+	pub fn operators_in(&self, month: Month) -> alloc::vec::Vec<&crate::OperatorCode> {
+		crate::horizon::operators_in(&self.operator, &self.former_operators, month)
+	}
 }
 
 /// The registered wells, as the oracle's offchain workers need them to match official data.
 pub trait WellDirectory {
-	/// Every **active** well of an asset class fed by Petrinex (in review, rejected, suspended
-	/// and removed wells, and wells of classes with another official source, get no Petrinex
-	/// figures). Called offchain only (it reads every well).
-	fn active_wells() -> alloc::vec::Vec<DirectoryWell>;
-	/// Whether `well` is such a well (two reads; used to refuse feeds of figures no one can use).
+	/// Every well of an asset class fed by Petrinex that is **active** or has an audited month
+	/// from `horizon_start` on (in review, rejected, suspended and removed wells get figures
+	/// only for such months; wells of classes with another official source get none). Called
+	/// offchain only (it reads every well and its ledgers).
+	fn fed_wells(horizon_start: Month) -> alloc::vec::Vec<DirectoryWell>;
+	/// Whether `well` is active in such a class (two reads; used to refuse feeds of figures no
+	/// one can use).
 	fn is_active(well: WellId) -> bool;
+	/// Whether `well`'s `month` was audited (minted or failed) in a class fed by Petrinex: its
+	/// amendments are fed whatever the well's status.
+	fn is_audited(well: WellId, month: Month) -> bool;
 }

@@ -8,7 +8,12 @@
 //! keeps the safe defaults: 3 days of grace, months closed at 00:00 UTC on the 5th, nothing
 //! before activation (`tn_primitives::window`).
 //!
-//! These demo settings (`fastGovernance`, `wideUploadWindow`, `minDepositPerWell: 0`) are outside
+//! The dev/local presets also install **single judges** (`singleJudges`: `KybApprovals` and
+//! `WellApprovals` 1, below their floor of 2) so Charlie alone passes KYB and one Foundation
+//! Manager a well; the `production` preset keeps 2 distinct judges (issue 25, M5).
+//!
+//! These demo settings (`fastGovernance`, `wideUploadWindow`, `minDepositPerWell: 0`,
+//! `singleJudges`) are outside
 //! the rule parameters' bounds (docs/PARAMETERS.md): a genesis may install them, no call can. The
 //! `production` preset's genesis (`requireOperatorKeys`) refuses to build with any of them, with
 //! any genesis value outside its bounds, with fewer than 4 oracle feeders or with a well-known
@@ -54,6 +59,8 @@ struct Roles {
 	fast_governance: bool,
 	/// Widen the upload window (dev/local only: see `WideUploadWindow`).
 	wide_upload_window: bool,
+	/// One verifier passes KYB, one Foundation Manager a well (dev/local only: `SingleJudges`).
+	single_judges: bool,
 	/// Refuse to build unless the operator replaced every key (`production`).
 	require_operator_keys: bool,
 }
@@ -90,6 +97,7 @@ fn genesis(r: Roles) -> Value {
 			minimum_feeders: r.minimum_feeders,
 			min_deposit_per_well: r.min_deposit_per_well,
 			wide_upload_window: r.wide_upload_window,
+			single_judges: r.single_judges,
 			require_operator_keys: r.require_operator_keys,
 		},
 		wells: pallet_wells::GenesisConfig {
@@ -142,6 +150,7 @@ pub fn development_config_genesis() -> Value {
 		min_deposit_per_well: Some(0),
 		fast_governance: true,
 		wide_upload_window: true,
+		single_judges: true,
 		require_operator_keys: false,
 	})
 }
@@ -171,6 +180,7 @@ pub fn local_config_genesis() -> Value {
 		min_deposit_per_well: Some(0),
 		fast_governance: true,
 		wide_upload_window: true,
+		single_judges: true,
 		require_operator_keys: false,
 	})
 }
@@ -178,7 +188,7 @@ pub fn local_config_genesis() -> Value {
 /// No sudo; realistic governance periods and the rule parameters' safe defaults. It names **no**
 /// validators, Foundation Managers, verifiers or feeders and refuses to build until the operator
 /// supplies them, none a well-known dev key, at least 4 oracle feeders (`NoDevKeys`), and with
-/// none of the demo settings (`genesisParameters.{fastGovernance, wideUploadWindow}`,
+/// none of the demo settings (`genesisParameters.{fastGovernance, wideUploadWindow, singleJudges}`,
 /// `minDepositPerWell` 0 or any value outside the bounds): e.g.
 /// `chain-spec-builder display-preset --runtime <wasm> --preset-name production > p.json`, fill in
 /// `aura.authorities`, `grandpa.authorities`, `foundationMembership.members`,
@@ -196,6 +206,7 @@ pub fn production_config_genesis() -> Value {
 		min_deposit_per_well: None,
 		fast_governance: false,
 		wide_upload_window: false,
+		single_judges: false,
 		require_operator_keys: true,
 	})
 }

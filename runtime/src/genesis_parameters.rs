@@ -8,7 +8,8 @@
 //!   or [`Error::AboveCeiling`] and changes nothing. pallet-parameters' `set_parameter` is closed
 //!   to every origin in the runtime (its admin origin only sees the key, never the value).
 //! - **Genesis**: a preset may install values outside the call's bounds — the dev/local presets'
-//!   demo values (`wide_upload_window`, `min_deposit_per_well: 0`, `fast_governance`). They are
+//!   demo values (`wide_upload_window`, `min_deposit_per_well: 0`, `fast_governance`,
+//!   `single_judges`). They are
 //!   dev-only: a genesis that `require_operator_keys` (the `production` preset) refuses to build
 //!   with any of them, with a value outside the bounds, or without the operator's own keys
 //!   ([`Config::LaunchCheck`]).
@@ -94,6 +95,8 @@ pub mod pallet {
 		type Bounds: super::ParameterBounds<ParametersOf<Self>>;
 		/// The parameter values the `wide_upload_window` flag installs.
 		type WideUploadWindow: Get<Vec<ParametersOf<Self>>>;
+		/// The parameter values the `single_judges` flag installs (one verifier, one manager).
+		type SingleJudges: Get<Vec<ParametersOf<Self>>>;
 		/// Checks, at genesis, that a chain meant for launch names its own authorities and
 		/// members (none of the well-known dev keys, at least four feeders).
 		type LaunchCheck: super::LaunchCheck;
@@ -168,6 +171,10 @@ pub mod pallet {
 		/// months; a demo flag: the production check refuses it).
 		#[serde(default)]
 		pub wide_upload_window: bool,
+		/// Install [`Config::SingleJudges`] at genesis (dev/local chains: one verifier passes KYB,
+		/// one Foundation Manager a well; a demo flag: the production check refuses it).
+		#[serde(default)]
+		pub single_judges: bool,
 		/// Refuse to build unless the operator supplied the validators and members
 		/// ([`Config::LaunchCheck`]), no demo flag is set and every installed value is within
 		/// its bounds (the `production` preset).
@@ -189,6 +196,9 @@ pub mod pallet {
 			if self.wide_upload_window {
 				install.extend(T::WideUploadWindow::get());
 			}
+			if self.single_judges {
+				install.extend(T::SingleJudges::get());
+			}
 			if let Some(n) = self.minimum_feeders {
 				install.push(T::MinimumFeeders::convert(n));
 			}
@@ -206,6 +216,9 @@ pub mod pallet {
 			}
 			if self.wide_upload_window {
 				return Some("wideUploadWindow is a demo flag (dev/local chains only)");
+			}
+			if self.single_judges {
+				return Some("singleJudges is a demo flag (dev/local chains only)");
 			}
 			if self.min_deposit_per_well == Some(0) {
 				return Some("minDepositPerWell 0 is a demo value (dev/local chains only)");

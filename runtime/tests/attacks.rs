@@ -998,6 +998,10 @@ fn m6_the_production_genesis_refuses_three_feeders_and_the_demo_flags() {
 		json!({ "genesisParameters": { "minDepositPerWell": 0 } }),
 		"minDepositPerWell 0 is a demo value",
 	);
+	refused(
+		json!({ "genesisParameters": { "singleJudges": true } }),
+		"singleJudges is a demo flag",
+	);
 	// 999 UNIT per well: below the 1,000 UNIT floor.
 	refused(
 		json!({ "genesisParameters": { "minDepositPerWell": 999_000_000_000_000u64 } }),
@@ -1048,5 +1052,165 @@ fn m6_a_referendum_cannot_shorten_the_next_referenda() {
 			1_800,
 			"3 hours of 6-second blocks"
 		);
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 25, M5: one verifier and one manager decide nothing.
+// ---------------------------------------------------------------------------------------------
+
+/// M5: the `production` thresholds (`KybApprovals` 2, `WellApprovals` 2). Charlie, a KYC
+/// verifier, and Alice, a Foundation Manager, act for Eve (a second account of theirs): Charlie
+/// alone cannot admit her with operator codes, Alice alone cannot activate her well or lift its
+/// oil quality (75 % → 90 % of the value, +20 %). Bob (a second verifier and manager) completes
+/// the honest decisions. Governance then frees the code of a revoked Eve once her well is gone.
+#[test]
+fn m5_one_verifier_or_one_manager_decides_nothing() {
+	use pallet_producers::Event as PE;
+	use pallet_wells::Event as WE;
+	use sp_arithmetic::Perbill;
+	use tn_primitives::{Commodity, OilQuality};
+	use treasurenet_runtime::{
+		dynamic_params::producers as pp, KycVerifiers, Producers, RuntimeEvent, System,
+	};
+	type PError = pallet_producers::Error<Runtime>;
+	dev_ext(JAN_1_2026_MS).execute_with(|| {
+		// The production thresholds, set as a referendum would; Bob is a second verifier.
+		for p in [
+			RuntimeParameters::Producers(pp::Parameters::KybApprovals(pp::KybApprovals, Some(2))),
+			RuntimeParameters::Wells(wp::Parameters::WellApprovals(wp::WellApprovals, Some(2))),
+		] {
+			assert_ok!(GenesisParameters::set_parameter(RuntimeOrigin::root(), p));
+		}
+		assert_ok!(KycVerifiers::add_member(RuntimeOrigin::root(), bob().into()));
+		let eve = eve();
+		let kyb = [0x51; 32];
+		assert_ok!(Producers::apply(signed(&eve), 0, kyb));
+		// Charlie approves his second account with the codes: 1 of 2, nothing more.
+		assert_ok!(Producers::judge_kyb(
+			signed(&charlie()),
+			eve.clone().into(),
+			kyb,
+			true,
+			ops_of(&eve)
+		));
+		System::assert_last_event(RuntimeEvent::Producers(PE::KybApprovalRecorded {
+			applicant: eve.clone(),
+			verifier: charlie(),
+			kyb,
+			operators: ops_of(&eve),
+			approvals: 1,
+			needed: 2,
+		}));
+		assert_noop!(
+			Producers::judge_kyb(signed(&charlie()), eve.clone().into(), kyb, true, ops_of(&eve)),
+			PError::AlreadyApproved
+		);
+		assert_noop!(Producers::submit_kyc(signed(&eve), [0x52; 32]), PError::KybNotApproved);
+		assert!(pallet_producers::OperatorOwners::<Runtime>::get(op()).is_none());
+		// Bob, naming other codes, is refused; with the same codes he completes the approval.
+		let other: tn_primitives::OperatorCodes =
+			vec![op(), b"0045".to_vec().try_into().unwrap()].try_into().unwrap();
+		assert_noop!(
+			Producers::judge_kyb(signed(&bob()), eve.clone().into(), kyb, true, other),
+			PError::OperatorsDiffer
+		);
+		assert_ok!(Producers::judge_kyb(
+			signed(&bob()),
+			eve.clone().into(),
+			kyb,
+			true,
+			ops_of(&eve)
+		));
+		System::assert_last_event(RuntimeEvent::Producers(PE::KybApproved {
+			applicant: eve.clone(),
+			verifier: bob(),
+			kyb,
+			operators: ops_of(&eve),
+		}));
+		assert_ok!(Producers::submit_kyc(signed(&eve), [0x52; 32]));
+		assert_ok!(Producers::judge_kyc(signed(&charlie()), eve.clone().into(), [0x52; 32], true));
+
+		// Eve's well, declared sour and heavy (75 %): Alice's pass alone does not activate it.
+		let sour = OilQuality { api_gravity_x100: 2_500, acidity_bp: 80 };
+		let sweet = OilQuality { api_gravity_x100: 3_500, acidity_bp: 30 };
+		assert_ok!(Wells::submit_well(
+			signed(&eve),
+			0,
+			Commodity::Oil,
+			WELL_ID,
+			[4; 32],
+			Some(sour),
+			op(),
+			fac()
+		));
+		assert_ok!(Wells::review_well(signed(&alice()), 0, true, Default::default()));
+		System::assert_last_event(RuntimeEvent::Wells(WE::PassRecorded {
+			well: 0,
+			reviewer: alice(),
+			annual_review: false,
+			approvals: 1,
+			needed: 2,
+		}));
+		assert_noop!(
+			Wells::upload_production(
+				signed(&eve),
+				0,
+				tn_primitives::Day::from_ymd(2026, 1, 1).unwrap(),
+				1_000
+			),
+			WellsError::WellNotActive
+		);
+		assert_noop!(
+			Wells::review_well(signed(&alice()), 0, true, Default::default()),
+			WellsError::AlreadyApproved
+		);
+		assert_ok!(Wells::review_well(signed(&bob()), 0, true, Default::default()));
+		System::assert_last_event(RuntimeEvent::Wells(WE::WellActivated {
+			well: 0,
+			reviewer: bob(),
+			discount: Perbill::from_percent(75),
+			expires: tn_primitives::Day::from_ymd(2027, 1, 1).unwrap(),
+		}));
+		// Eve edits in a sweet light quality (90 %): Alice's pass leaves it in review at 75 %, and
+		// Bob's rejection ends it.
+		assert_ok!(Wells::edit_well(signed(&eve), 0, [5; 32], Some(sweet), op(), fac()));
+		assert_ok!(Wells::review_well(signed(&alice()), 0, true, Default::default()));
+		let well = pallet_wells::WellRegistry::<Runtime>::get(0).unwrap();
+		assert_eq!(
+			(well.status, well.discount),
+			(pallet_wells::WellStatus::InReview, Perbill::from_percent(75))
+		);
+		assert_ok!(Wells::review_well(signed(&bob()), 0, false, Default::default()));
+		System::assert_last_event(RuntimeEvent::Wells(WE::WellRejected {
+			well: 0,
+			reviewer: bob(),
+			reason: Default::default(),
+		}));
+		assert!(pallet_wells::ReviewApprovals::<Runtime>::get(0).is_none());
+
+		// Revoked, Eve keeps her code while a well carries it; it is freed once the well is gone.
+		assert_ok!(Wells::edit_well(signed(&eve), 0, [5; 32], Some(sour), op(), fac()));
+		assert_ok!(Producers::revoke(
+			RuntimeOrigin::root(),
+			eve.clone().into(),
+			Default::default()
+		));
+		assert_noop!(
+			Producers::free_operator(RuntimeOrigin::root(), op(), 0),
+			PError::WellWitnessTooLow
+		);
+		assert_noop!(
+			Producers::free_operator(RuntimeOrigin::root(), op(), 1),
+			PError::OperatorUsedByWells
+		);
+		assert_ok!(Wells::remove_well(RuntimeOrigin::root(), 0, Default::default()));
+		assert_ok!(Producers::free_operator(RuntimeOrigin::root(), op(), 1));
+		System::assert_last_event(RuntimeEvent::Producers(PE::OperatorFreed {
+			operator: op(),
+			holder: eve.clone(),
+		}));
+		assert!(pallet_producers::OperatorOwners::<Runtime>::get(op()).is_none());
+		check_invariants();
 	});
 }

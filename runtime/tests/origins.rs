@@ -382,6 +382,33 @@ fn producer_suspend_reinstate_revoke_only_root() {
 	});
 }
 
+/// Issue 25, M5: freeing or reassigning an operator code is Root's (the newcomer's code, which no
+/// well carries).
+#[test]
+fn free_and_reassign_operator_only_root() {
+	world().execute_with(|| {
+		newcomer_admitted();
+		only(
+			RuntimeCall::Producers(pallet_producers::Call::reassign_operator {
+				operator: op_of(&newcomer()),
+				to: eve().into(),
+				wells: 0,
+			}),
+			&[Root],
+			bad_origin,
+		);
+		only(
+			RuntimeCall::Producers(pallet_producers::Call::free_operator {
+				operator: op_of(&newcomer()),
+				wells: 0,
+			}),
+			&[Root],
+			bad_origin,
+		);
+		check_invariants();
+	});
+}
+
 // ---------------------------------------------------------------------------------------------
 // Wells changing hands or going: transfer (Root), removal (the owner or Root).
 // ---------------------------------------------------------------------------------------------

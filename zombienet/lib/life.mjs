@@ -10,6 +10,7 @@ import { u8aToHex } from '@polkadot/util';
 import {
   UNIT, ONE_TAT, send, sendAll, expectError, waitUntil, fmtTat, fmtUsd, fmtUnit, tatBalance,
 } from './client.mjs';
+import { bindCommitment } from './commitment.mjs';
 import { dailyRecords, firstDay, lastDay, monthText, wellCommitment, ymd, PRICE_LOOKBACK_DAYS } from './plan.mjs';
 
 const PERBILL = 1_000_000_000n;
@@ -120,8 +121,10 @@ export async function producerLife(api, acc, plan, { say = console.log, depositU
   // Bob reviews: Alice is also the dev chain's oracle feeder, and her offchain worker signs feeds
   // with her account's nonces — a client transaction of hers at the same moment would replace one.
   const { bob, charlie, dave, eve, ferdie } = acc;
-  const kyb = blake2AsU8a('Eve Energy Ltd. — certificate of incorporation, AB 2026', 256);
-  const kyc = blake2AsU8a('Eve Energy Ltd. — representative passport scan', 256);
+  // Commitments bound to Eve's account (issue 25, M5): blake2b-256(salt ‖ account ‖ H(document)).
+  const salt = new Uint8Array(32).fill(0x5e);
+  const kyb = bindCommitment(salt, eve.address, 'Eve Energy Ltd. — certificate of incorporation, AB 2026');
+  const kyc = bindCommitment(salt, eve.address, 'Eve Energy Ltd. — representative passport scan');
 
   say('\n1. Onboarding: KYB, then KYC, judged by Charlie (KYC verifier); only hashes go on chain');
   await expectError(send(api, eve, api.tx.producers.submitKyc(kyc)), 'producers.NoApplication');

@@ -130,6 +130,10 @@ pub mod pallet {
 		/// Each price series' sanity range: a price outside it never counts
 		/// ([`crate::combine::QuorumCombine`]) and is reported by [`Event::PriceOutOfRange`].
 		type PriceBounds: crate::combine::PriceBounds;
+		/// Months an audited month stays amendable (the amendment horizon, a governance
+		/// parameter): its official figure keeps being polled and counts whatever its well's
+		/// status ([`Pallet::usable_key`]).
+		type AmendmentHorizonMonths: Get<u32>;
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -166,8 +170,10 @@ pub mod pallet {
 		}
 
 		/// Whether the chain can use `value` for `key` on `today`: prices of days from the price
-		/// window's start (a day of slack) to today, official production of active wells for
-		/// the last [`crate::worker::PRODUCTION_MONTHS`] months.
+		/// window's start (a day of slack) to today; official production of active wells for
+		/// the last [`crate::worker::PRODUCTION_MONTHS`] months, and of audited months inside
+		/// the amendment horizon whatever the well's status (issue 25, H2: removing, editing or
+		/// suspending a well never stops its amendments).
 		pub fn usable_key(today: tn_primitives::Day, key: &FeedKey, value: &FeedValue) -> bool {
 			let first_price_day = crate::worker::price_window_start(today).minus(1);
 			match (key, value) {
@@ -175,9 +181,12 @@ pub mod pallet {
 					*day >= first_price_day && *day <= today
 				},
 				(FeedKey::Production(well, month), FeedValue::Production { .. }) => {
-					*month >= crate::worker::oldest_polled_month(today)
+					let horizon = T::AmendmentHorizonMonths::get();
+					(*month >= crate::worker::oldest_polled_month(today)
 						&& *month < today.month()
-						&& T::Wells::is_active(*well)
+						&& T::Wells::is_active(*well))
+						|| (tn_primitives::horizon::within_horizon(*month, today, horizon)
+							&& T::Wells::is_audited(*well, *month))
 				},
 				_ => false,
 			}

@@ -108,11 +108,14 @@ impl pallet_oracle::Config for Test {
 
 pub struct Wells;
 impl WellDirectory for Wells {
-	fn active_wells() -> Vec<DirectoryWell> {
+	fn fed_wells(_horizon_start: tn_primitives::Month) -> Vec<DirectoryWell> {
 		Registered::get()
 	}
 	fn is_active(well: WellId) -> bool {
-		Registered::get().iter().any(|w| w.id == well)
+		Registered::get().iter().any(|w| w.id == well && w.active)
+	}
+	fn is_audited(well: WellId, month: tn_primitives::Month) -> bool {
+		Registered::get().iter().any(|w| w.id == well && w.audited.contains(&month))
 	}
 }
 
@@ -122,6 +125,7 @@ impl pallet_oracle_feeds::Config for Test {
 	type MaxValuesPerFeed = ConstU32<256>;
 	type RawValueExpiryMs = frame_support::traits::ConstU64<86_400_000>;
 	type PriceBounds = ();
+	type AmendmentHorizonMonths = ConstU32<12>;
 }
 
 const SIM: &str = "http://127.0.0.1:8787";
@@ -143,7 +147,10 @@ fn dw(
 		commodity,
 		activated,
 		operator: OPERATOR.as_bytes().to_vec().try_into().unwrap(),
+		former_operators: vec![],
 		facility: FACILITY.as_bytes().to_vec().try_into().unwrap(),
+		active: true,
+		audited: vec![],
 	}
 }
 
@@ -489,6 +496,105 @@ fn official_figures_depend_on_rows_and_on_activation_for_wells_without_rows() {
 	// A well without rows: the hash of no rows; the one with rows: its own.
 	assert_eq!(figures[1].2.file_hash, sp_io::hashing::blake2_256(&[]));
 	assert_ne!(figures[0].2.file_hash, figures[1].2.file_hash);
+}
+
+/// Issue 25, H1 and H2: a month's rows are matched against the operator code in force that
+/// month (a transfer's former owner's code for the months before it), and an audited month is
+/// fed whatever the well's status; a month of another code, and an inactive well's month that
+/// was never audited, are not.
+#[test]
+fn each_month_is_matched_against_its_own_operator_code_and_audited_months_are_fed_in_any_status() {
+	let (mut env, _) = env(true);
+	let cfg = sim();
+	let jan_m = Month::new(2026, 1).unwrap();
+	let s = sim_settings();
+	let d = |y, m, dd| Day::from_ymd(y, m, dd);
+	let id = sp_io::hashing::blake2_256(WELL_ID_TEXT.as_bytes());
+	let code = |c: &[u8]| -> tn_primitives::OperatorCode { c.to_vec().try_into().unwrap() };
+	let transferred = |until| DirectoryWell {
+		operator: code(b"ZZ99"),
+		former_operators: vec![(until, code(OPERATOR.as_bytes()))],
+		// Back in review after the transfer (a new code): fed for its audited January only.
+		active: false,
+		audited: vec![jan_m],
+		..dw(0, id, Commodity::Oil, d(2025, 12, 1))
+	};
+	let deadline =
+		|| sp_io::offchain::timestamp().add(sp_core::offchain::Duration::from_millis(60_000));
+	let mut fetch = |wells: Vec<DirectoryWell>| {
+		let jan = tn_feed_sim::petrinex_month_zip(&cfg, (2026, 1), 1);
+		expect(&mut env.offchain.write(), worker::petrinex_url(&s, jan_m), jan);
+		env.ext
+			.execute_with(|| worker::fetch_production(&s, jan_m, &wells, deadline()))
+			.unwrap()
+			.into_iter()
+			.map(|(w, v, _)| (w, v))
+			.collect::<Vec<_>>()
+	};
+	// Transferred on 1 March: January's rows carry the seller's code, which was in force then.
+	assert_eq!(fetch(vec![transferred(d(2026, 3, 1).unwrap())]), vec![(0, 1_234_567)]);
+	// Transferred on 15 January: both codes were in force in January, its rows count.
+	assert_eq!(fetch(vec![transferred(d(2026, 1, 15).unwrap())]), vec![(0, 1_234_567)]);
+	// The buyer's code since 31 December (before January): January's rows are another
+	// operator's and the battery reports masked rows, so the month is unknown (no figure). Before
+	// issue 25 every transfer was this case for the seller's months, wherever the well was.
+	assert_eq!(fetch(vec![transferred(d(2025, 12, 31).unwrap())]), vec![]);
+	// Inactive and January never audited: no figure at all.
+	let unaudited = DirectoryWell { audited: vec![], ..transferred(d(2026, 3, 1).unwrap()) };
+	assert_eq!(fetch(vec![unaudited]), vec![]);
+	// The worker lists January among the older audited months once it left the recent three.
+	let w = transferred(d(2026, 3, 1).unwrap());
+	let may = d(2026, 5, 10).unwrap();
+	assert_eq!(worker::older_audited_months(&[w.clone()], may), vec![jan_m]);
+	assert!(worker::older_audited_months(&[w], d(2026, 2, 10).unwrap()).is_empty());
+	let (m1, m2, m3) = (jan_m, Month::new(2026, 2).unwrap(), Month::new(2026, 3).unwrap());
+	assert_eq!(worker::older_month_after(&[m1, m2, m3], None), Some(m1));
+	assert_eq!(worker::older_month_after(&[m1, m2, m3], Some(m1)), Some(m2));
+	assert_eq!(worker::older_month_after(&[m1, m2, m3], Some(m3)), Some(m1), "wraps around");
+	assert_eq!(worker::older_month_after(&[], Some(m3)), None);
+}
+
+/// Issue 25, H2: the chain takes an audited month's figure whatever the well's status, inside
+/// the amendment horizon (12 months here) only; an active well's months only for the last three.
+#[test]
+fn an_audited_month_s_figure_is_usable_inside_the_horizon_whatever_the_status() {
+	let (mut env, _) = env(true);
+	let jan_m = Month::new(2026, 1).unwrap();
+	let value = FeedValue::Production {
+		volume: 1,
+		provenance: tn_primitives::feeds::Provenance {
+			updated: Day::from_ymd(2026, 2, 10).unwrap(),
+			file_hash: [0; 32],
+		},
+	};
+	let key = FeedKey::Production(0, jan_m);
+	env.ext.execute_with(|| {
+		let usable =
+			|today| Feeds::usable_key(Day::from_ymd(2026, today, 10).unwrap(), &key, &value);
+		let dec = |y| Day::from_ymd(y, 12, 31).unwrap();
+		// Active, never audited: only while January is one of the last three months.
+		Registered::set(vec![dw(0, [0; 32], Commodity::Oil, Day::from_ymd(2025, 12, 1))]);
+		assert!(usable(4));
+		assert!(!usable(5));
+		// Removed (inactive), January audited: until it leaves the horizon.
+		Registered::set(vec![DirectoryWell {
+			active: false,
+			audited: vec![jan_m],
+			..dw(0, [0; 32], Commodity::Oil, Day::from_ymd(2025, 12, 1))
+		}]);
+		assert!(usable(2));
+		assert!(usable(12));
+		assert!(Feeds::usable_key(dec(2026), &key, &value));
+		let jan_2027 = Day::from_ymd(2027, 1, 31).unwrap();
+		assert!(Feeds::usable_key(jan_2027, &key, &value), "12 months after January");
+		assert!(!Feeds::usable_key(jan_2027.plus(1), &key, &value), "left the horizon");
+		// Inactive and never audited: never.
+		Registered::set(vec![DirectoryWell {
+			active: false,
+			..dw(0, [0; 32], Commodity::Oil, Day::from_ymd(2025, 12, 1))
+		}]);
+		assert!(!usable(2));
+	});
 }
 
 #[test]

@@ -67,6 +67,7 @@ const CHUNK: usize = 64 * 1024;
 pub const LOCK: &[u8] = b"tn-feeds/lock";
 const LAST_PRICES: &[u8] = b"tn-feeds/last-prices";
 const LAST_PRODUCTION: &[u8] = b"tn-feeds/last-production";
+const LAST_OLDER_MONTH: &[u8] = b"tn-feeds/last-older-month";
 const IN_FLIGHT: &[u8] = b"tn-feeds/in-flight";
 
 /// Why a fetch produced nothing.
@@ -140,6 +141,41 @@ pub fn months_to_poll(today: Day) -> Vec<Month> {
 	out
 }
 
+/// The audited months older than the ones [`months_to_poll`] covers, inside the horizon
+/// (`wells` lists only those), oldest first.
+pub fn older_audited_months(wells: &[DirectoryWell], today: Day) -> Vec<Month> {
+	let recent = oldest_polled_month(today);
+	let mut months: Vec<Month> = wells
+		.iter()
+		.flat_map(|w| w.audited.iter().copied())
+		.filter(|m| *m < recent)
+		.collect();
+	months.sort();
+	months.dedup();
+	months
+}
+
+/// The first of [`older_audited_months`] after `last` (wrapping around): each production poll
+/// re-checks the recent months and one older audited month, so every audited month inside the
+/// horizon is re-checked for amendments in turn without downloading a dozen files per poll.
+pub fn older_month_after(older: &[Month], last: Option<Month>) -> Option<Month> {
+	older
+		.iter()
+		.copied()
+		.find(|m| last.is_none_or(|l| *m > l))
+		.or_else(|| older.first().copied())
+}
+
+/// The older audited month this poll re-checks ([`older_month_after`]); remembered in offchain
+/// storage so the next poll takes the one after it.
+fn next_older_month(wells: &[DirectoryWell], today: Day) -> Option<Month> {
+	let store = StorageValueRef::persistent(LAST_OLDER_MONTH);
+	let last: Option<Month> = store.get().ok().flatten();
+	let next = older_month_after(&older_audited_months(wells, today), last)?;
+	store.set(&next);
+	Some(next)
+}
+
 /// GET `url`; returns the pending response's request id after a 200. `deadline` is absolute: the
 /// same one bounds the body's reading ([`stream_body`]).
 fn get(url: &str, deadline: Deadline) -> Result<sp_core::offchain::HttpRequestId, FetchError> {
@@ -209,27 +245,48 @@ pub fn fetch_prices(
 		.collect())
 }
 
-/// Matches Petrinex rows to the active wells: a public row by its identifier's blake2-256 and
-/// product, summed only if its `OperatorBAID` is the well's operator code; a masked row
-/// (confidential well) by its reporting facility and product. Wells without codes (registered
-/// before storage version 1 and not edited since) are left out: they get no figures.
+/// Matches the Petrinex rows of one month to the wells the feeds owe a figure for that month
+/// ([`DirectoryWell::fed_in`]: active wells, and wells whose month was audited inside the
+/// amendment horizon, whatever their status): a public row by its identifier's blake2-256 and
+/// product, summed only if its `OperatorBAID` is a code in force on one of the month's days
+/// ([`DirectoryWell::operators_in`]: a former owner's code for the months before a transfer);
+/// a masked row (confidential well) by its reporting facility and product. Wells without codes
+/// (registered before storage version 1 and not edited since) are left out: they get no
+/// figures. Two wells with one identifier (a removed well's audited month and the month its
+/// re-registration was activated) give the row to the audited one: its settlement is owed.
 pub struct Registry<'a> {
 	by_identifier: BTreeMap<Commitment, &'a DirectoryWell>,
-	by_id: BTreeMap<WellId, &'a DirectoryWell>,
+	by_id: BTreeMap<WellId, (&'a DirectoryWell, Vec<&'a [u8]>)>,
 	by_facility: BTreeMap<(&'a [u8], Commodity), Vec<WellId>>,
 }
 
 impl<'a> Registry<'a> {
-	/// The registry of `wells`.
-	pub fn new(wells: &'a [DirectoryWell]) -> Self {
+	/// The registry of `wells` for `month`.
+	pub fn new(wells: &'a [DirectoryWell], month: Month) -> Self {
 		let mut r = Registry {
 			by_identifier: BTreeMap::new(),
 			by_id: BTreeMap::new(),
 			by_facility: BTreeMap::new(),
 		};
-		for w in wells.iter().filter(|w| !w.operator.is_empty() && !w.facility.is_empty()) {
+		for w in wells.iter().filter(|w| w.fed_in(month) && !w.facility.is_empty()) {
+			let codes: Vec<&[u8]> = w.operators_in(month).into_iter().map(|c| &c[..]).collect();
+			if codes.is_empty() {
+				continue;
+			}
+			let audited = |w: &DirectoryWell| w.audited.contains(&month);
+			match r.by_identifier.get(&w.identifier) {
+				Some(other) if audited(other) && !audited(w) => continue,
+				Some(other) => {
+					let other = other.id;
+					r.by_id.remove(&other);
+					for ids in r.by_facility.values_mut() {
+						ids.retain(|id| *id != other);
+					}
+				},
+				None => {},
+			}
 			r.by_identifier.insert(w.identifier, w);
-			r.by_id.insert(w.id, w);
+			r.by_id.insert(w.id, (w, codes));
 			r.by_facility
 				.entry((w.facility.as_slice(), w.commodity))
 				.or_default()
@@ -239,8 +296,8 @@ impl<'a> Registry<'a> {
 	}
 
 	/// The wells that can get figures.
-	pub fn wells(&self) -> impl Iterator<Item = &&'a DirectoryWell> {
-		self.by_id.values()
+	pub fn wells(&self) -> impl Iterator<Item = &'a DirectoryWell> + '_ {
+		self.by_id.values().map(|(w, _)| *w)
 	}
 }
 
@@ -262,7 +319,7 @@ impl WellMatcher for Registry<'_> {
 	}
 
 	fn is_operator(&self, key: WellId, operator_baid: &[u8]) -> bool {
-		self.by_id.get(&key).is_some_and(|w| w.operator.as_slice() == operator_baid)
+		self.by_id.get(&key).is_some_and(|(_, codes)| codes.contains(&operator_baid))
 	}
 
 	fn wells_at_facility(&self, facility: &[u8], product: &[u8], mark: &mut dyn FnMut(WellId)) {
@@ -304,15 +361,15 @@ pub fn official_figures(
 	out
 }
 
-/// Official volumes of `month` for the active wells, streamed from Petrinex (see
-/// [`official_figures`] for the rule).
+/// Official volumes of `month` for the wells fed that month ([`Registry`]), streamed from
+/// Petrinex (see [`official_figures`] for the rule).
 pub fn fetch_production(
 	s: &Settings,
 	month: Month,
 	wells: &[DirectoryWell],
 	run_deadline: Deadline,
 ) -> Result<Vec<(WellId, u64, Provenance)>, FetchError> {
-	let registry = Registry::new(wells);
+	let registry = Registry::new(wells, month);
 	let deadline = fetch_deadline(PETRINEX_TIMEOUT_MS, run_deadline);
 	let id = get(&petrinex_url(s, month), deadline)?;
 	let mut ingest = PetrinexIngest::new(&registry, (month.year, month.month));
@@ -397,10 +454,13 @@ pub fn run<T: Config>(n: BlockNumberFor<T>) -> Result<(), &'static str> {
 	if is_due(LAST_PRODUCTION, now_ms, settings.production_interval_secs) {
 		// The interval starts with the first fetch: a network without wells polls as soon as
 		// its first well is registered.
-		let wells = T::Wells::active_wells();
+		let horizon = T::AmendmentHorizonMonths::get();
+		let wells = T::Wells::fed_wells(tn_primitives::horizon::horizon_start(today, horizon));
 		if !wells.is_empty() {
 			mark_done(LAST_PRODUCTION, now_ms);
-			for month in months_to_poll(today) {
+			let mut months = months_to_poll(today);
+			months.extend(next_older_month(&wells, today));
+			for month in months {
 				match fetch_production(&settings, month, &wells, run_deadline) {
 					Ok(figures) => {
 						candidates.extend(figures.into_iter().map(|(w, volume, provenance)| {

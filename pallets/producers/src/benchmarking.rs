@@ -14,7 +14,7 @@ use frame_benchmarking::v2::*;
 use frame_support::traits::{fungible::Mutate, EnsureOrigin, Get};
 use frame_system::RawOrigin;
 use sp_runtime::traits::{Bounded, Saturating, StaticLookup, Zero};
-use tn_primitives::{traits::DepositSlasher, Day, ONE_TAT};
+use tn_primitives::{traits::DepositSlasher, Commitment, Day, ONE_TAT};
 
 /// What the runtime must provide for the benchmarks.
 pub trait BenchmarkHelper {
@@ -63,15 +63,38 @@ fn verifier<T: Config>() -> (T::RuntimeOrigin, T::AccountId) {
 	(origin, who)
 }
 
-fn producer<T: Config>(name: &'static str) -> T::AccountId {
+/// The approvals of `who`'s KYB `kyb` that other verifiers give before the last one: all but
+/// one of the `KybApprovals` the chain needs (the tally the last approval reads and deletes).
+fn approvals_before_the_last<T: Config>(
+	who: &T::AccountId,
+	kyb: Commitment,
+	codes: &tn_primitives::OperatorCodes,
+) {
+	let needed = tn_primitives::commitment::approvals_needed(T::KybApprovals::get());
+	for i in 1..needed {
+		let v: T::AccountId = account("other verifier", i, 0);
+		Producers::<T>::do_judge_kyb(v, who.clone(), kyb, true, codes.clone()).expect("approval");
+	}
+}
+
+fn producer_with<T: Config>(
+	name: &'static str,
+	kyb: Commitment,
+	codes: tn_primitives::OperatorCodes,
+) -> T::AccountId {
 	let who = funded::<T>(name, 0);
 	let class = T::BenchmarkHelper::asset_class();
-	Producers::<T>::do_apply(who.clone(), class, KYB).expect("apply");
+	Producers::<T>::do_apply(who.clone(), class, kyb).expect("apply");
 	let (_, v) = verifier::<T>();
-	Producers::<T>::do_judge_kyb(v.clone(), who.clone(), KYB, true, operators()).expect("kyb");
+	approvals_before_the_last::<T>(&who, kyb, &codes);
+	Producers::<T>::do_judge_kyb(v.clone(), who.clone(), kyb, true, codes).expect("kyb");
 	Producers::<T>::do_submit_kyc(who.clone(), KYC).expect("kyc");
 	Producers::<T>::do_judge_kyc(v, who.clone(), KYC, true).expect("admit");
 	who
+}
+
+fn producer<T: Config>(name: &'static str) -> T::AccountId {
+	producer_with::<T>(name, KYB, operators())
 }
 
 fn reason() -> Reason {
@@ -103,10 +126,13 @@ mod benches {
 		);
 	}
 
+	// Worst case: the last approval the threshold needs (it reads the tally, checks the codes
+	// against it and records them).
 	#[benchmark]
 	fn judge_kyb() {
 		let who = funded::<T>("applicant", 0);
 		Producers::<T>::do_apply(who.clone(), T::BenchmarkHelper::asset_class(), KYB).unwrap();
+		approvals_before_the_last::<T>(&who, KYB, &operators());
 		let (origin, _) = verifier::<T>();
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, T::Lookup::unlookup(who.clone()), KYB, true, operators());
@@ -119,6 +145,7 @@ mod benches {
 		let who = funded::<T>("applicant", 0);
 		Producers::<T>::do_apply(who.clone(), T::BenchmarkHelper::asset_class(), KYB).unwrap();
 		let (_, v) = verifier::<T>();
+		approvals_before_the_last::<T>(&who, KYB, &operators());
 		Producers::<T>::do_judge_kyb(v, who.clone(), KYB, true, operators()).unwrap();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), KYC);
@@ -133,6 +160,7 @@ mod benches {
 		let who = funded::<T>("applicant", 0);
 		Producers::<T>::do_apply(who.clone(), T::BenchmarkHelper::asset_class(), KYB).unwrap();
 		let (origin, v) = verifier::<T>();
+		approvals_before_the_last::<T>(&who, KYB, &operators());
 		Producers::<T>::do_judge_kyb(v, who.clone(), KYB, true, operators()).unwrap();
 		Producers::<T>::do_submit_kyc(who.clone(), KYC).unwrap();
 		#[extrinsic_call]
@@ -222,6 +250,32 @@ mod benches {
 			crate::ProducerRecords::<T>::get(&who).unwrap().status,
 			ProducerStatus::Revoked { .. }
 		));
+	}
+
+	// The holder has no wells (the scan of its wells is charged by the call, per witness).
+	#[benchmark]
+	fn free_operator() {
+		let who = producer::<T>("producer");
+		let code = operators()[0].clone();
+		let origin = T::GovernanceOrigin::try_successful_origin().expect("governance origin");
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, code.clone(), 0);
+		assert!(!crate::OperatorOwners::<T>::contains_key(&code));
+		assert_eq!(crate::OperatorsOf::<T>::get(&who).unwrap().len(), operators().len() - 1);
+	}
+
+	#[benchmark]
+	fn reassign_operator() {
+		let from = producer::<T>("producer");
+		let zz: tn_primitives::OperatorCode = b"ZZ".to_vec().try_into().unwrap();
+		let codes: tn_primitives::OperatorCodes = alloc::vec![zz].try_into().unwrap();
+		let to = producer_with::<T>("successor", [7; 32], codes);
+		let code = operators()[0].clone();
+		let origin = T::GovernanceOrigin::try_successful_origin().expect("governance origin");
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, code.clone(), T::Lookup::unlookup(to.clone()), 0);
+		assert_eq!(crate::OperatorOwners::<T>::get(&code), Some(to));
+		assert_eq!(crate::OperatorsOf::<T>::get(&from).unwrap().len(), operators().len() - 1);
 	}
 
 	/// `n` applications expire in one block.

@@ -18,9 +18,10 @@ use sp_runtime::{
 	DispatchResult,
 };
 use tn_primitives::{
+	commitment::approvals_needed,
 	regulator::is_valid_code,
 	traits::{ActiveWellCount, DepositSlasher, ProducerRegistry, RefundOutcome, SlashOutcome},
-	Commitment, Day, NoticeKind, Notify, OperatorCodes, UsdAtto,
+	Commitment, Day, NoticeKind, Notify, OperatorCode, OperatorCodes, UsdAtto,
 };
 
 /// 10¹⁸: the scale of atto-USD and of `FixedU128`.
@@ -67,6 +68,7 @@ impl<T: Config> Pallet<T> {
 	/// Delete an application, its queue entry, and return its deposit.
 	fn end_application(who: &T::AccountId, app: &Application<BalanceOf<T>>) {
 		Applications::<T>::remove(who);
+		KybApprovalsOf::<T>::remove(who);
 		// An application that ends without admission gives its operator codes back.
 		if !ProducerRecords::<T>::contains_key(who) {
 			for code in OperatorsOf::<T>::take(who).unwrap_or_default() {
@@ -125,6 +127,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(!KybOwners::<T>::contains_key(kyb), Error::<T>::KybInUse);
 		app.stage = Stage::AwaitingKybJudgement { kyb };
 		Applications::<T>::insert(&who, app);
+		// Approvals of the old submission do not carry over to the new one.
+		KybApprovalsOf::<T>::remove(&who);
 		Self::deposit_event(Event::KybSubmitted { applicant: who, kyb });
 		Ok(())
 	}
@@ -144,6 +148,41 @@ impl<T: Config> Pallet<T> {
 		ensure!(kyb == judged, Error::<T>::StaleSubmission);
 		if approve {
 			Self::check_operators(&operators)?;
+			// Issue 25, M5: KYB passes with `KybApprovals` distinct verifiers' approvals of the
+			// same commitment and codes.
+			let needed = approvals_needed(T::KybApprovals::get());
+			let mut tally = KybApprovalsOf::<T>::get(&applicant)
+				.filter(|t| t.kyb == kyb)
+				.unwrap_or_else(|| KybTally {
+					kyb,
+					operators: operators.clone(),
+					approvers: Default::default(),
+				});
+			ensure!(
+				tally.approvers.is_empty() || Self::same_codes(&tally.operators, &operators),
+				Error::<T>::OperatorsDiffer
+			);
+			ensure!(!tally.approvers.contains(&verifier), Error::<T>::AlreadyApproved);
+			let approvals =
+				u32::try_from(tally.approvers.len()).unwrap_or(u32::MAX).saturating_add(1);
+			if approvals < needed {
+				// Below the threshold, so below `MAX_APPROVALS`: there is room.
+				tally
+					.approvers
+					.try_push(verifier.clone())
+					.map_err(|_| Error::<T>::AlreadyApproved)?;
+				KybApprovalsOf::<T>::insert(&applicant, tally);
+				Self::deposit_event(Event::KybApprovalRecorded {
+					applicant,
+					verifier,
+					kyb,
+					operators,
+					approvals,
+					needed,
+				});
+				return Ok(());
+			}
+			KybApprovalsOf::<T>::remove(&applicant);
 			for code in operators.iter() {
 				OperatorOwners::<T>::insert(code, &applicant);
 			}
@@ -157,6 +196,72 @@ impl<T: Config> Pallet<T> {
 			T::Notices::notify(&applicant, NoticeKind::KybJudged { approved: false });
 			Self::deposit_event(Event::KybRejected { applicant, verifier, kyb });
 		}
+		Ok(())
+	}
+
+	/// Whether two lists of operator codes (each listed once) name the same codes.
+	fn same_codes(a: &OperatorCodes, b: &OperatorCodes) -> bool {
+		a.len() == b.len() && a.iter().all(|c| b.contains(c))
+	}
+
+	/// The weight of scanning `wells` wells of an operator code's holder (two reads per well:
+	/// the owner index and the well; the proof of both, 2,535 + 3,240 bytes in the runtime),
+	/// added to the benchmarked weight of `free_operator` / `reassign_operator`.
+	pub fn well_scan_weight(wells: u32) -> Weight {
+		T::DbWeight::get()
+			.reads(u64::from(wells).saturating_mul(2))
+			.saturating_add(Weight::from_parts(0, u64::from(wells).saturating_mul(5_775)))
+	}
+
+	/// The holder of `code`, checked free of wells: no well of the holder that is neither
+	/// removed nor rejected carries it (`wells`: the witness of the holder's wells).
+	fn unused_code_holder(code: &OperatorCode, wells: u32) -> Result<T::AccountId, DispatchError> {
+		let holder = OperatorOwners::<T>::get(code).ok_or(Error::<T>::UnknownOperator)?;
+		let using = T::Wells::wells_with_operator(&holder, code, wells)
+			.ok_or(Error::<T>::WellWitnessTooLow)?;
+		ensure!(using == 0, Error::<T>::OperatorUsedByWells);
+		Ok(holder)
+	}
+
+	/// Take `code` out of `holder`'s recorded codes (and the index).
+	fn take_code(holder: &T::AccountId, code: &OperatorCode) {
+		OperatorOwners::<T>::remove(code);
+		OperatorsOf::<T>::mutate_exists(holder, |codes| {
+			if let Some(c) = codes.as_mut() {
+				c.retain(|x| x != code);
+				if c.is_empty() {
+					*codes = None;
+				}
+			}
+		});
+	}
+
+	pub(crate) fn do_free_operator(code: OperatorCode, wells: u32) -> DispatchResult {
+		let holder = Self::unused_code_holder(&code, wells)?;
+		Self::take_code(&holder, &code);
+		Self::deposit_event(Event::OperatorFreed { operator: code, holder });
+		Ok(())
+	}
+
+	pub(crate) fn do_reassign_operator(
+		code: OperatorCode,
+		to: T::AccountId,
+		wells: u32,
+	) -> DispatchResult {
+		let from = OperatorOwners::<T>::get(&code).ok_or(Error::<T>::UnknownOperator)?;
+		ensure!(from != to, Error::<T>::SameHolder);
+		let target = ProducerRecords::<T>::get(&to).ok_or(Error::<T>::NotProducer)?;
+		ensure!(
+			!matches!(target.status, ProducerStatus::Revoked { .. }),
+			Error::<T>::ProducerRevoked
+		);
+		let mut codes = OperatorsOf::<T>::get(&to).unwrap_or_default();
+		codes.try_push(code.clone()).map_err(|_| Error::<T>::TooManyOperatorCodes)?;
+		Self::unused_code_holder(&code, wells)?;
+		Self::take_code(&from, &code);
+		OperatorsOf::<T>::insert(&to, codes);
+		OperatorOwners::<T>::insert(&code, &to);
+		Self::deposit_event(Event::OperatorReassigned { operator: code, from, to });
 		Ok(())
 	}
 
@@ -488,6 +593,16 @@ impl<T: Config> Pallet<T> {
 		}
 		for (who, _) in UnbondingOf::<T>::iter() {
 			ensure!(ProducerRecords::<T>::contains_key(&who), "unbonding of an unknown producer");
+		}
+		for (who, t) in KybApprovalsOf::<T>::iter() {
+			ensure!(
+				Applications::<T>::get(&who)
+					.is_some_and(|a| a.stage == Stage::AwaitingKybJudgement { kyb: t.kyb }),
+				"KYB approvals of an application that does not wait for them"
+			);
+			ensure!(!t.approvers.is_empty(), "an empty KYB tally is stored");
+			ensure!(tn_primitives::each_once(&t.approvers), "a verifier approved twice");
+			ensure!(!t.approvers.contains(&who), "an applicant approved its own KYB");
 		}
 		for (who, app) in Applications::<T>::iter() {
 			let held = T::Currency::balance_on_hold(&HoldReason::Application.into(), &who);

@@ -7,9 +7,13 @@
 //!    commitment (hash) to its KYB (company) documents. An application deposit
 //!    ([`Config::ApplicationDeposit`]) is held while the application is open and is **always
 //!    returned** when it ends, however it ends: it only pays for the storage.
-//! 2. A member of the KYC-verifier set judges that exact KYB hash ([`Pallet::judge_kyb`]).
-//!    Rejection ends the application. While waiting, the applicant may replace its submission
-//!    ([`Pallet::submit_kyb`]); a judgement naming an older hash is refused as stale.
+//! 2. Members of the KYC-verifier set judge that exact KYB hash ([`Pallet::judge_kyb`]). KYB
+//!    passes once [`Config::KybApprovals`] (governance parameter, `production` 2) **distinct**
+//!    verifiers, none of them the applicant, approved the same hash with the same operator codes
+//!    (a verifier naming other codes than the approvals before is refused: it rejects instead).
+//!    One rejection ends the application. While waiting, the applicant may replace its
+//!    submission ([`Pallet::submit_kyb`], which drops the approvals recorded so far); a
+//!    judgement naming an older hash is refused as stale.
 //! 3. After KYB passes, the representative's KYC hash is submitted ([`Pallet::submit_kyc`]) and
 //!    judged ([`Pallet::judge_kyc`]). Approval admits the producer; rejection ends the application.
 //! 4. An application not admitted within `ApplicationExpiryDays` (governance, default 30) expires.
@@ -18,7 +22,17 @@
 //!    may also cancel ([`Pallet::cancel_application`]). Every attempt after an ended application
 //!    starts from the beginning.
 //!
-//! Only commitments go on chain: no personal or company data.
+//! Only commitments go on chain: no personal or company data. A commitment binds the submitting
+//! account: `blake2-256(salt ‖ account ‖ blake2-256(document))`
+//! ([`tn_primitives::commitment::bind`]); the verifier recomputes it with the applicant's account
+//! from the document and salt received off chain, so a commitment copied from another
+//! application does not match. One KYB commitment admits one account (`KybInUse`).
+//!
+//! ## Operator codes
+//! A KYB approval records the company's regulator operator codes (one code, one account).
+//! Governance frees ([`Pallet::free_operator`]) or reassigns ([`Pallet::reassign_operator`]) a
+//! code, also a revoked producer's, once none of its holder's wells (other than removed or
+//! rejected ones) carries it.
 //!
 //! ## Deposit
 //! [`Pallet::deposit`] puts native tokens on hold ([`HoldReason::ProducerDeposit`]), **repaying
@@ -170,6 +184,11 @@ pub mod pallet {
 		/// Native tokens (whole UNITs) per USD for slashes (governance parameter, default 1).
 		#[pallet::no_default]
 		type UnitsPerUsd: Get<FixedU128>;
+		/// Distinct verifiers whose approvals of the same KYB commitment and operator codes pass
+		/// KYB (governance parameter, `production` 2; taken within 1 ..=
+		/// [`tn_primitives::commitment::MAX_APPROVALS`]).
+		#[pallet::no_default]
+		type KybApprovals: Get<u32>;
 		/// One whole native token in base units (10¹² for UNIT).
 		#[pallet::constant]
 		#[pallet::no_default]
@@ -215,6 +234,13 @@ pub mod pallet {
 	pub type OperatorOwners<T: Config> =
 		StorageMap<_, Blake2_128Concat, OperatorCode, T::AccountId>;
 
+	/// KYB approvals recorded for an applicant while more are needed ([`Config::KybApprovals`]):
+	/// the approved commitment, the operator codes and the verifiers so far. Deleted when KYB
+	/// passes or the application ends, and when the applicant replaces its KYB submission.
+	#[pallet::storage]
+	pub type KybApprovalsOf<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, KybTally<T::AccountId>>;
+
 	/// Expiry queue: (expiry day, applicant). Drained in order by `on_initialize`.
 	#[pallet::storage]
 	pub type ExpiryQueue<T: Config> =
@@ -236,7 +262,17 @@ pub mod pallet {
 		},
 		/// The applicant replaced its pending KYB submission.
 		KybSubmitted { applicant: T::AccountId, kyb: Commitment },
-		/// A verifier approved the KYB submission `kyb`.
+		/// A verifier approved the KYB submission `kyb` with `operators`: approval `approvals` of
+		/// the `needed` distinct verifiers KYB needs (`KybApproved` follows the last one).
+		KybApprovalRecorded {
+			applicant: T::AccountId,
+			verifier: T::AccountId,
+			kyb: Commitment,
+			operators: OperatorCodes,
+			approvals: u32,
+			needed: u32,
+		},
+		/// The KYB submission `kyb` passed (`verifier`: the approval that completed it).
 		KybApproved {
 			applicant: T::AccountId,
 			verifier: T::AccountId,
@@ -267,6 +303,11 @@ pub mod pallet {
 		ProducerReinstated { producer: T::AccountId },
 		/// Governance revoked a producer.
 		ProducerRevoked { producer: T::AccountId, reason: Reason },
+		/// Governance freed the operator code `operator` from `holder`: another account's KYB
+		/// approval may record it.
+		OperatorFreed { operator: OperatorCode, holder: T::AccountId },
+		/// Governance moved the operator code `operator` from `from` to the producer `to`.
+		OperatorReassigned { operator: OperatorCode, from: T::AccountId, to: T::AccountId },
 		/// `repaid` went to debt and `held` onto the deposit; balances after.
 		Deposited {
 			producer: T::AccountId,
@@ -343,6 +384,22 @@ pub mod pallet {
 		/// Another account's KYB approval recorded this operator code (one operator, one
 		/// producer account).
 		OperatorInUse,
+		/// The approval names other operator codes than the approvals recorded before it (a
+		/// verifier who disagrees rejects the application instead).
+		OperatorsDiffer,
+		/// This verifier already approved this KYB submission: KYB needs distinct verifiers.
+		AlreadyApproved,
+		/// No account holds this operator code.
+		UnknownOperator,
+		/// A well of the code's holder (not removed or rejected) still carries this operator
+		/// code: transfer or remove it first.
+		OperatorUsedByWells,
+		/// The code's holder has more wells than the call's `wells` witness.
+		WellWitnessTooLow,
+		/// The operator code is already the target account's.
+		SameHolder,
+		/// The target account already holds the most operator codes a producer may have.
+		TooManyOperatorCodes,
 		/// The held deposit is below `MinDepositPerWell × active wells`: deposit before minting.
 		DepositBelowRequirement,
 		/// The account is not a producer.
@@ -404,7 +461,8 @@ pub mod pallet {
 		}
 
 		/// Replace the pending KYB submission with a new commitment (before it is judged).
-		/// A judgement naming the old hash will be refused as stale.
+		/// A judgement naming the old hash will be refused as stale; approvals recorded for the
+		/// old one are dropped.
 		///
 		/// Origin: the applicant. Emits `KybSubmitted`. Errors: `NoApplication`,
 		/// `ApplicationExpired`, `NotAwaitingKyb`, `KybInUse`.
@@ -416,15 +474,20 @@ pub mod pallet {
 		}
 
 		/// KYC verifier: record the judgement of `applicant`'s KYB submission `kyb`.
-		/// `approve = false` ends the application. An approval records the company's regulator
-		/// operator codes `operators` as the verifier found them in the KYB documents (Alberta:
-		/// Petrinex `OperatorBAID`, public data, e.g. `0045`); the producer may register only
-		/// wells of these operators. A rejection ignores `operators`.
+		/// `approve = false` ends the application (one rejection suffices). An approval names the
+		/// company's regulator operator codes `operators` as the verifier found them in the KYB
+		/// documents (Alberta: Petrinex `OperatorBAID`, public data, e.g. `0045`); KYB passes
+		/// once `KybApprovals` distinct verifiers approved the same `kyb` with the same codes
+		/// (in any order), and the codes are then recorded: the producer may register only wells
+		/// of these operators. A rejection ignores `operators`. Before approving, the verifier
+		/// recomputes `kyb` from the documents and salt received off chain **with the
+		/// applicant's account** (`tn_primitives::commitment::bind`).
 		///
-		/// Origin: a KYC verifier (not the applicant). Emits `KybApproved` (with the codes) or
-		/// `KybRejected`. Errors: `CannotJudgeOwnApplication`, `NoApplication`,
-		/// `ApplicationExpired`, `NotAwaitingKyb`, `StaleSubmission`, `NoOperatorCode`,
-		/// `InvalidOperatorCode`, `DuplicateOperatorCode`, `OperatorInUse`.
+		/// Origin: a KYC verifier (not the applicant). Emits `KybApprovalRecorded` (more
+		/// approvals needed), `KybApproved` (with the codes) or `KybRejected`. Errors:
+		/// `CannotJudgeOwnApplication`, `NoApplication`, `ApplicationExpired`, `NotAwaitingKyb`,
+		/// `StaleSubmission`, `NoOperatorCode`, `InvalidOperatorCode`, `DuplicateOperatorCode`,
+		/// `OperatorInUse`, `OperatorsDiffer`, `AlreadyApproved`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::judge_kyb())]
 		pub fn judge_kyb(
@@ -571,6 +634,51 @@ pub mod pallet {
 			let producer = T::Lookup::lookup(producer)?;
 			Self::do_revoke(producer, reason)
 		}
+
+		/// Governance: free the operator code `operator` from the account holding it (also a
+		/// revoked producer or an applicant): another company's KYB approval may then record it.
+		/// Refused while a well of the holder that is not removed or rejected carries the code
+		/// (those wells would keep the operator's official rows): transfer or remove them first.
+		/// `wells` is a witness: at least the number of wells the holder has registered (any
+		/// status); the weight is charged for it.
+		///
+		/// Origin: `GovernanceOrigin`. Emits `OperatorFreed`. Errors: `UnknownOperator`,
+		/// `WellWitnessTooLow`, `OperatorUsedByWells`.
+		#[pallet::call_index(12)]
+		#[pallet::weight(
+			T::WeightInfo::free_operator().saturating_add(Pallet::<T>::well_scan_weight(*wells))
+		)]
+		pub fn free_operator(
+			origin: OriginFor<T>,
+			operator: OperatorCode,
+			wells: u32,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_free_operator(operator, wells)
+		}
+
+		/// Governance: move the operator code `operator` from the account holding it to the
+		/// admitted producer `to` (e.g. the company's new account), under the same condition as
+		/// [`Pallet::free_operator`]: no well of the holder that is not removed or rejected
+		/// carries it. `wells` is the witness of the holder's wells (any status).
+		///
+		/// Origin: `GovernanceOrigin`. Emits `OperatorReassigned`. Errors: `UnknownOperator`,
+		/// `SameHolder`, `NotProducer`, `ProducerRevoked`, `TooManyOperatorCodes`,
+		/// `WellWitnessTooLow`, `OperatorUsedByWells`.
+		#[pallet::call_index(13)]
+		#[pallet::weight(
+			T::WeightInfo::reassign_operator().saturating_add(Pallet::<T>::well_scan_weight(*wells))
+		)]
+		pub fn reassign_operator(
+			origin: OriginFor<T>,
+			operator: OperatorCode,
+			to: AccountIdLookupOf<T>,
+			wells: u32,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			let to = T::Lookup::lookup(to)?;
+			Self::do_reassign_operator(operator, to, wells)
+		}
 	}
 
 	#[pallet::view_functions]
@@ -599,6 +707,14 @@ pub mod pallet {
 		/// Deposit unbonding for `who`, if any.
 		pub fn unbonding_of(who: T::AccountId) -> Option<Unbonding<BalanceOf<T>>> {
 			UnbondingOf::<T>::get(who)
+		}
+		/// The KYB approvals recorded for `who`'s application while more are needed (the
+		/// commitment, the operator codes and the verifiers so far), and how many KYB needs.
+		pub fn kyb_approvals_of(who: T::AccountId) -> (Option<KybTally<T::AccountId>>, u32) {
+			(
+				KybApprovalsOf::<T>::get(who),
+				tn_primitives::commitment::approvals_needed(T::KybApprovals::get()),
+			)
 		}
 	}
 }

@@ -2,7 +2,7 @@
 
 use crate as pallet_producers;
 use frame_support::{
-	derive_impl, ord_parameter_types, parameter_types,
+	derive_impl, parameter_types,
 	traits::{fungible::Credit, ConstU128, Contains, OnUnbalanced},
 };
 use frame_system::EnsureSignedBy;
@@ -46,14 +46,21 @@ pub const DAY_MS: u64 = 86_400_000;
 /// 2026-01-01T00:00:00Z.
 pub const START_MS: u64 = 1_767_225_600_000;
 pub const VERIFIER: AccountId = 10;
+/// Two more KYC verifiers (KYB with a threshold of 2 or 3).
+pub const VERIFIER2: AccountId = 11;
+pub const VERIFIER3: AccountId = 12;
 pub const FOUNDATION: AccountId = 99;
 pub const ALICE: AccountId = 1;
 pub const BOB: AccountId = 2;
 pub const CLASS: u32 = 0;
 pub const APP_DEPOSIT: Balance = 5 * UNIT;
 
-ord_parameter_types! {
-	pub const Verifier: AccountId = VERIFIER;
+/// The KYC-verifier set.
+pub struct Verifiers;
+impl frame_support::traits::SortedMembers<AccountId> for Verifiers {
+	fn sorted_members() -> Vec<AccountId> {
+		vec![VERIFIER, VERIFIER2, VERIFIER3]
+	}
 }
 
 parameter_types! {
@@ -64,6 +71,12 @@ parameter_types! {
 	pub static OpenMonthsOf: u32 = 0;
 	pub static ActiveWells: u32 = 0;
 	pub static Rate: FixedU128 = FixedU128::from_u32(1);
+	/// `KybApprovals` (the `production` preset's is 2).
+	pub static KybThreshold: u32 = 1;
+	/// Wells the holder of an operator code has registered (any status) …
+	pub static HolderWells: u32 = 0;
+	/// … and how many of them (not removed or rejected) carry the code.
+	pub static WellsUsingCode: u32 = 0;
 }
 
 pub struct Classes;
@@ -80,6 +93,9 @@ impl ActiveWellCount<AccountId> for Wells {
 	}
 	fn open_months(_: &AccountId) -> u32 {
 		OpenMonthsOf::get()
+	}
+	fn wells_with_operator(_: &AccountId, _: &[u8], scan: u32) -> Option<u32> {
+		(HolderWells::get() <= scan).then(WellsUsingCode::get)
 	}
 }
 
@@ -98,7 +114,7 @@ impl pallet_producers::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Slashed = ToFoundation;
 	type SlashedAccount = FoundationAccount;
-	type VerifierOrigin = EnsureSignedBy<Verifier, AccountId>;
+	type VerifierOrigin = EnsureSignedBy<Verifiers, AccountId>;
 	type GovernanceOrigin = frame_system::EnsureRoot<AccountId>;
 	type UnixTime = Timestamp;
 	type AssetClasses = Classes;
@@ -108,6 +124,7 @@ impl pallet_producers::Config for Test {
 	type MinDepositPerWell = MinPerWell;
 	type UnbondingDays = Unbond;
 	type UnitsPerUsd = Rate;
+	type KybApprovals = KybThreshold;
 	type NativeUnit = ConstU128<UNIT>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();
@@ -118,6 +135,8 @@ impl pallet_producers::Config for Test {
 #[cfg(feature = "runtime-benchmarks")]
 pub fn new_bench_ext() -> sp_io::TestExternalities {
 	Unbond::set(28);
+	// The worst case of `judge_kyb`: the last of two approvals.
+	KybThreshold::set(2);
 	new_test_ext()
 }
 

@@ -891,3 +891,294 @@ fn the_applicant_is_told_of_judgements_expiry_and_status_changes() {
 		);
 	});
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 25, M5: KYB needs distinct verifiers; governance frees or reassigns operator codes.
+// ---------------------------------------------------------------------------------------------
+
+fn codes(list: &[&str]) -> tn_primitives::OperatorCodes {
+	list.iter().map(|c| code(c)).collect::<Vec<_>>().try_into().unwrap()
+}
+
+#[test]
+fn kyb_passes_with_distinct_verifiers_approving_the_same_codes() {
+	use tn_primitives::notices::testing::Recorder;
+	test(|| {
+		KybThreshold::set(2);
+		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
+		let two = codes(&["0045", "A5WB"]);
+		// The first approval is recorded (1 of 2): nothing is decided, no code is reserved.
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true, two.clone()));
+		System::assert_last_event(
+			Event::KybApprovalRecorded {
+				applicant: ALICE,
+				verifier: VERIFIER,
+				kyb: KYB,
+				operators: two.clone(),
+				approvals: 1,
+				needed: 2,
+			}
+			.into(),
+		);
+		assert_eq!(
+			Applications::<Test>::get(ALICE).unwrap().stage,
+			Stage::AwaitingKybJudgement { kyb: KYB }
+		);
+		assert_eq!(crate::OperatorOwners::<Test>::get(code("0045")), None);
+		assert!(Producers::operators_of(ALICE).is_empty());
+		let (tally, needed) = Producers::kyb_approvals_of(ALICE);
+		assert_eq!(needed, 2);
+		assert_eq!(tally.unwrap().approvers.into_inner(), vec![VERIFIER]);
+		assert_noop!(Producers::submit_kyc(o(ALICE), KYC), Error::<Test>::KybNotApproved);
+		assert!(Recorder::take().is_empty());
+		// The same verifier cannot count twice.
+		assert_noop!(
+			Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true, two.clone()),
+			Error::<Test>::AlreadyApproved
+		);
+		// A second verifier naming other codes is refused (it rejects instead).
+		for other in [codes(&["0045"]), codes(&["0045", "A5WC"]), codes(&["0045", "A5WB", "1"])] {
+			assert_noop!(
+				Producers::judge_kyb(o(VERIFIER2), ALICE, KYB, true, other),
+				Error::<Test>::OperatorsDiffer
+			);
+		}
+		// The same codes in another order: KYB passes, the codes are recorded.
+		assert_ok!(Producers::judge_kyb(o(VERIFIER2), ALICE, KYB, true, codes(&["A5WB", "0045"])));
+		System::assert_last_event(
+			Event::KybApproved {
+				applicant: ALICE,
+				verifier: VERIFIER2,
+				kyb: KYB,
+				operators: codes(&["A5WB", "0045"]),
+			}
+			.into(),
+		);
+		assert_eq!(
+			Applications::<Test>::get(ALICE).unwrap().stage,
+			Stage::AwaitingKyc { kyb: KYB }
+		);
+		assert_eq!(crate::OperatorOwners::<Test>::get(code("0045")), Some(ALICE));
+		assert_eq!(crate::KybApprovalsOf::<Test>::get(ALICE), None);
+		assert_eq!(
+			Recorder::take(),
+			vec![(ALICE, tn_primitives::NoticeKind::KybJudged { approved: true })]
+		);
+		// A third approval finds nothing to judge.
+		assert_noop!(
+			Producers::judge_kyb(o(VERIFIER3), ALICE, KYB, true, two),
+			Error::<Test>::NotAwaitingKyb
+		);
+	});
+}
+
+/// The attack: a verifier opens an application with a second account of theirs (ALICE) and
+/// approves it. Under a threshold of 2 it stays 1 of 2: no codes, no KYC, no admission.
+#[test]
+fn a_verifier_cannot_admit_their_second_account_alone() {
+	test(|| {
+		KybThreshold::set(2);
+		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true, ops(ALICE)));
+		assert_noop!(
+			Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true, ops(ALICE)),
+			Error::<Test>::AlreadyApproved
+		);
+		assert_noop!(Producers::submit_kyc(o(ALICE), KYC), Error::<Test>::KybNotApproved);
+		assert!(!ProducerRecords::<Test>::contains_key(ALICE));
+		assert!(!<Producers as ProducerRegistry<_>>::operates(&ALICE, b"OP1"));
+		// An honest second verifier rejects: the application ends, its tally with it.
+		assert_ok!(Producers::judge_kyb(o(VERIFIER2), ALICE, KYB, false, ops(ALICE)));
+		System::assert_last_event(
+			Event::KybRejected { applicant: ALICE, verifier: VERIFIER2, kyb: KYB }.into(),
+		);
+		assert!(Applications::<Test>::get(ALICE).is_none());
+		assert_eq!(crate::KybApprovalsOf::<Test>::get(ALICE), None);
+		assert_eq!(held_app(ALICE), 0);
+		// A verifier applying themselves still cannot judge (also with the threshold).
+		assert_ok!(Producers::apply(o(VERIFIER), CLASS, KYB2));
+		assert_noop!(
+			Producers::judge_kyb(o(VERIFIER), VERIFIER, KYB2, true, ops(VERIFIER)),
+			Error::<Test>::CannotJudgeOwnApplication
+		);
+	});
+}
+
+#[test]
+fn a_new_kyb_submission_drops_the_approvals_of_the_old_one() {
+	test(|| {
+		KybThreshold::set(2);
+		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true, ops(ALICE)));
+		assert_ok!(Producers::submit_kyb(o(ALICE), KYB2));
+		assert_eq!(crate::KybApprovalsOf::<Test>::get(ALICE), None);
+		// An approval of the old hash is stale; the new hash starts at 1 of 2.
+		assert_noop!(
+			Producers::judge_kyb(o(VERIFIER2), ALICE, KYB, true, ops(ALICE)),
+			Error::<Test>::StaleSubmission
+		);
+		assert_ok!(Producers::judge_kyb(o(VERIFIER2), ALICE, KYB2, true, ops(ALICE)));
+		System::assert_last_event(
+			Event::KybApprovalRecorded {
+				applicant: ALICE,
+				verifier: VERIFIER2,
+				kyb: KYB2,
+				operators: ops(ALICE),
+				approvals: 1,
+				needed: 2,
+			}
+			.into(),
+		);
+		// Three approvals when governance asks for 3; cancelling drops the tally.
+		KybThreshold::set(3);
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB2, true, ops(ALICE)));
+		System::assert_last_event(
+			Event::KybApprovalRecorded {
+				applicant: ALICE,
+				verifier: VERIFIER,
+				kyb: KYB2,
+				operators: ops(ALICE),
+				approvals: 2,
+				needed: 3,
+			}
+			.into(),
+		);
+		assert_ok!(Producers::cancel_application(o(ALICE)));
+		assert_eq!(crate::KybApprovalsOf::<Test>::get(ALICE), None);
+	});
+}
+
+/// The copied-commitment attack: BOB submits ALICE's KYB commitment. On chain both may wait
+/// (the chain cannot see the documents); the verifier recomputes the commitment with the
+/// applicant's account from the salt and documents received off chain, sees that BOB's does not
+/// match, and rejects. Once ALICE is admitted, the commitment is refused outright (`KybInUse`).
+#[test]
+fn a_copied_kyb_commitment_fails_the_verifier_s_check_and_then_is_in_use() {
+	use codec::Encode;
+	use tn_primitives::commitment::{bind, binds, document_hash};
+	test(|| {
+		let (salt, doc) = ([7u8; 32], b"Alice Oil Ltd. certificate of incorporation".as_slice());
+		let alices = bind(&salt, &ALICE.encode(), &document_hash(doc));
+		assert_ok!(Producers::apply(o(ALICE), CLASS, alices));
+		assert_ok!(Producers::apply(o(BOB), CLASS, alices));
+		// The verifier's check, per applicant.
+		assert!(binds(&alices, &salt, &ALICE.encode(), doc));
+		assert!(!binds(&alices, &salt, &BOB.encode(), doc));
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), BOB, alices, false, ops(BOB)));
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, alices, true, ops(ALICE)));
+		assert_ok!(Producers::submit_kyc(o(ALICE), KYC));
+		assert_ok!(Producers::judge_kyc(o(VERIFIER), ALICE, KYC, true));
+		assert_noop!(Producers::apply(o(BOB), CLASS, alices), Error::<Test>::KybInUse);
+	});
+}
+
+#[test]
+fn governance_frees_a_revoked_producer_s_operator_code() {
+	test(|| {
+		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true, codes(&["0045", "A5WB"])));
+		assert_ok!(Producers::submit_kyc(o(ALICE), KYC));
+		assert_ok!(Producers::judge_kyc(o(VERIFIER), ALICE, KYC, true));
+		assert_ok!(Producers::revoke(RuntimeOrigin::root(), ALICE, reason("fraud")));
+		// Revocation keeps the codes (its wells' months are still audited) …
+		assert_eq!(crate::OperatorOwners::<Test>::get(code("0045")), Some(ALICE));
+		// … so the real operator's new account is refused until governance frees the code.
+		assert_ok!(Producers::apply(o(BOB), CLASS, KYB2));
+		assert_noop!(
+			Producers::judge_kyb(o(VERIFIER), BOB, KYB2, true, codes(&["0045"])),
+			Error::<Test>::OperatorInUse
+		);
+		assert_noop!(Producers::free_operator(o(VERIFIER), code("0045"), 0), BadOrigin);
+		assert_noop!(Producers::free_operator(o(ALICE), code("0045"), 0), BadOrigin);
+		assert_noop!(
+			Producers::free_operator(RuntimeOrigin::root(), code("0046"), 0),
+			Error::<Test>::UnknownOperator
+		);
+		// ALICE has 3 wells: a witness of 2 is too low; one of them carries the code.
+		HolderWells::set(3);
+		WellsUsingCode::set(1);
+		assert_noop!(
+			Producers::free_operator(RuntimeOrigin::root(), code("0045"), 2),
+			Error::<Test>::WellWitnessTooLow
+		);
+		assert_noop!(
+			Producers::free_operator(RuntimeOrigin::root(), code("0045"), 3),
+			Error::<Test>::OperatorUsedByWells
+		);
+		// The well was removed (or transferred): the code is freed.
+		WellsUsingCode::set(0);
+		assert_ok!(Producers::free_operator(RuntimeOrigin::root(), code("0045"), 3));
+		System::assert_last_event(
+			Event::OperatorFreed { operator: code("0045"), holder: ALICE }.into(),
+		);
+		assert_eq!(crate::OperatorOwners::<Test>::get(code("0045")), None);
+		assert_eq!(Producers::operators_of(ALICE), vec![code("A5WB")]);
+		assert!(!<Producers as ProducerRegistry<_>>::operates(&ALICE, b"0045"));
+		assert_noop!(
+			Producers::free_operator(RuntimeOrigin::root(), code("0045"), 3),
+			Error::<Test>::UnknownOperator
+		);
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), BOB, KYB2, true, codes(&["0045"])));
+		assert_eq!(crate::OperatorOwners::<Test>::get(code("0045")), Some(BOB));
+		// Freeing the last code leaves the account with none.
+		assert_ok!(Producers::free_operator(RuntimeOrigin::root(), code("A5WB"), 3));
+		assert_eq!(crate::OperatorsOf::<Test>::get(ALICE), None);
+	});
+}
+
+#[test]
+fn governance_reassigns_an_operator_code_to_a_producer() {
+	test(|| {
+		assert_ok!(Producers::apply(o(ALICE), CLASS, KYB));
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), ALICE, KYB, true, codes(&["0045", "A5WB"])));
+		assert_ok!(Producers::submit_kyc(o(ALICE), KYC));
+		assert_ok!(Producers::judge_kyc(o(VERIFIER), ALICE, KYC, true));
+		let root = RuntimeOrigin::root;
+		assert_noop!(Producers::reassign_operator(o(ALICE), code("0045"), BOB, 0), BadOrigin);
+		assert_noop!(
+			Producers::reassign_operator(root(), code("0045"), BOB, 0),
+			Error::<Test>::NotProducer
+		);
+		assert_noop!(
+			Producers::reassign_operator(root(), code("0045"), ALICE, 0),
+			Error::<Test>::SameHolder
+		);
+		assert_noop!(
+			Producers::reassign_operator(root(), code("0046"), ALICE, 0),
+			Error::<Test>::UnknownOperator
+		);
+		// BOB holds the most codes a producer may have.
+		let eight: Vec<String> = (0..8).map(|i| format!("B{i}")).collect();
+		let eight: Vec<&str> = eight.iter().map(|s| s.as_str()).collect();
+		assert_ok!(Producers::apply(o(BOB), CLASS, KYB2));
+		assert_ok!(Producers::judge_kyb(o(VERIFIER), BOB, KYB2, true, codes(&eight)));
+		assert_ok!(Producers::submit_kyc(o(BOB), KYC2));
+		assert_ok!(Producers::judge_kyc(o(VERIFIER), BOB, KYC2, true));
+		assert_noop!(
+			Producers::reassign_operator(root(), code("0045"), BOB, 0),
+			Error::<Test>::TooManyOperatorCodes
+		);
+		assert_ok!(Producers::free_operator(root(), code("B7"), 0));
+		// A well of ALICE's still carries the code: refused.
+		WellsUsingCode::set(1);
+		assert_noop!(
+			Producers::reassign_operator(root(), code("0045"), BOB, 0),
+			Error::<Test>::OperatorUsedByWells
+		);
+		WellsUsingCode::set(0);
+		assert_ok!(Producers::reassign_operator(root(), code("0045"), BOB, 0));
+		System::assert_last_event(
+			Event::OperatorReassigned { operator: code("0045"), from: ALICE, to: BOB }.into(),
+		);
+		assert!(<Producers as ProducerRegistry<_>>::operates(&BOB, b"0045"));
+		assert!(!<Producers as ProducerRegistry<_>>::operates(&ALICE, b"0045"));
+		assert_eq!(Producers::operators_of(ALICE), vec![code("A5WB")]);
+		assert_eq!(crate::OperatorOwners::<Test>::get(code("0045")), Some(BOB));
+		// A revoked producer cannot receive a code.
+		assert_ok!(Producers::revoke(root(), BOB, reason("fraud")));
+		assert_noop!(
+			Producers::reassign_operator(root(), code("A5WB"), BOB, 0),
+			Error::<Test>::ProducerRevoked
+		);
+	});
+}

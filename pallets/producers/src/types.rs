@@ -1,8 +1,9 @@
 //! Types of the producers pallet.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{pallet_prelude::ConstU32, BoundedVec};
 use scale_info::TypeInfo;
-use tn_primitives::{Commitment, Day};
+use tn_primitives::{commitment::MAX_APPROVALS, Commitment, Day, OperatorCodes};
 
 pub use tn_primitives::AssetClassId;
 
@@ -110,4 +111,18 @@ pub struct Producer<Balance> {
 	/// Slashes the deposit could not cover; repaid first by later deposits. Minting is refused
 	/// while it is non-zero.
 	pub debt: Balance,
+}
+
+/// The KYB approvals of one application while more are needed (issue 25, M5): every approval
+/// names the same commitment and the same operator codes, each by another verifier.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct KybTally<AccountId> {
+	/// The approved KYB commitment (the application's current submission).
+	pub kyb: Commitment,
+	/// The operator codes every approval named.
+	pub operators: OperatorCodes,
+	/// The verifiers who approved, in order (distinct, never the applicant).
+	pub approvers: BoundedVec<AccountId, ConstU32<MAX_APPROVALS>>,
 }

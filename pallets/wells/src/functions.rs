@@ -119,13 +119,78 @@ impl<T: Config> Pallet<T> {
 		v
 	}
 
-	/// Keep `id` in the [`ReviewQueue`] exactly while `well` awaits a Foundation Manager.
+	/// Keep `id` in the [`ReviewQueue`] exactly while `well` awaits a Foundation Manager (and
+	/// its recorded passes, [`ReviewApprovals`], no longer than that).
 	fn sync_review_queue(id: WellId, well: &WellOf<T>) {
 		if awaits_review::<T>(well) {
 			ReviewQueue::<T>::insert(id, ());
 		} else {
 			ReviewQueue::<T>::remove(id);
+			ReviewApprovals::<T>::remove(id);
 		}
+	}
+
+	/// What a pass of `well` passes (issue 25, M5): blake2-256 of the kind, the owner, the
+	/// documents and quality under review and (a well review) its operator and facility codes.
+	fn pass_subject(
+		well: &WellOf<T>,
+		annual: Option<(&Option<OilQuality>, &Commitment)>,
+	) -> Commitment {
+		use sp_runtime::traits::{BlakeTwo256, Hash};
+		match annual {
+			None => BlakeTwo256::hash_of(&(
+				0u8,
+				&well.owner,
+				&well.docs,
+				&well.quality,
+				&well.operator,
+				&well.facility,
+			)),
+			Some((quality, docs)) => BlakeTwo256::hash_of(&(1u8, &well.owner, docs, quality)),
+		}
+		.0
+	}
+
+	/// Count `who`'s pass of `subject` for well `id`: `Ok(true)` when it completes the passes the
+	/// class needs (`WellApprovals` distinct Foundation Managers who are still members; one for a
+	/// class maintained by a named account) and the tally is deleted, `Ok(false)` when it was
+	/// recorded and more are needed (`PassRecorded`).
+	fn count_pass(
+		id: WellId,
+		class: AssetClassId,
+		who: &T::AccountId,
+		subject: Commitment,
+		annual_review: bool,
+	) -> Result<bool, DispatchError> {
+		let foundation = AssetClasses::<T>::get(class)
+			.is_some_and(|c| matches!(c.maintainer, Maintainer::Foundation));
+		let needed = if foundation {
+			tn_primitives::commitment::approvals_needed(T::WellApprovals::get())
+		} else {
+			1
+		};
+		let mut tally = ReviewApprovals::<T>::get(id)
+			.filter(|t| t.subject == subject)
+			.unwrap_or_else(|| ReviewTally { subject, approvers: Default::default() });
+		ensure!(!tally.approvers.contains(who), Error::<T>::AlreadyApproved);
+		// A manager who left the Foundation since their pass no longer counts.
+		tally.approvers.retain(T::FoundationMembers::contains);
+		let approvals = u32::try_from(tally.approvers.len()).unwrap_or(u32::MAX).saturating_add(1);
+		if approvals >= needed {
+			ReviewApprovals::<T>::remove(id);
+			return Ok(true);
+		}
+		// Below the threshold, so below `MAX_APPROVALS`: there is room.
+		tally.approvers.try_push(who.clone()).map_err(|_| Error::<T>::AlreadyApproved)?;
+		ReviewApprovals::<T>::insert(id, tally);
+		Self::deposit_event(Event::PassRecorded {
+			well: id,
+			reviewer: who.clone(),
+			annual_review,
+			approvals,
+			needed,
+		});
+		Ok(false)
 	}
 
 	/// Checks a well's regulator codes (`InvalidOperatorCode`, `InvalidFacilityCode`).
@@ -219,6 +284,7 @@ impl<T: Config> Pallet<T> {
 			);
 			WellByIdentifier::<T>::insert(well.identifier, id);
 		}
+		Self::note_operator_change(id, &well.operator, &operator)?;
 		well.docs = docs;
 		well.quality = quality;
 		well.operator = operator;
@@ -248,6 +314,10 @@ impl<T: Config> Pallet<T> {
 			);
 			Self::put_well(id, well, WellStatus::Rejected { reason: reason.clone() });
 			Self::deposit_event(Event::WellRejected { well: id, reviewer: who, reason });
+			return Ok(());
+		}
+		let subject = Self::pass_subject(&well, None);
+		if !Self::count_pass(id, well.asset_class, &who, subject, false)? {
 			return Ok(());
 		}
 		let today = Self::today();
@@ -448,6 +518,10 @@ impl<T: Config> Pallet<T> {
 			Self::deposit_event(Event::AnnualReviewRejected { well: id, reviewer: who, reason });
 			return Ok(());
 		}
+		let subject = Self::pass_subject(&well, Some((&quality, &docs)));
+		if !Self::count_pass(id, well.asset_class, &who, subject, true)? {
+			return Ok(());
+		}
 		let today = Self::today();
 		let base = well.expires.unwrap_or(today).max(today);
 		let expires = base.plus(T::ReviewValidityDays::get());
@@ -509,6 +583,22 @@ impl<T: Config> Pallet<T> {
 		.defensive_unwrap_or_default()
 	}
 
+	/// Keep `old` as `id`'s former operator code from today when it changes to `new`, so its
+	/// months keep their rows (issue 25, H1). Mutates storage only when it succeeds.
+	fn note_operator_change(id: WellId, old: &OperatorCode, new: &OperatorCode) -> DispatchResult {
+		if old == new {
+			return Ok(());
+		}
+		let today = Self::today();
+		let keep_from =
+			tn_primitives::horizon::horizon_start(today, T::AmendmentHorizonMonths::get())
+				.first_day();
+		FormerOperators::<T>::try_mutate(id, |former| {
+			tn_primitives::horizon::note_change(former, old, today, keep_from)
+				.map_err(|_| Error::<T>::TooManyOperatorChanges.into())
+		})
+	}
+
 	/// `by`: the owner (signed) or `None` for governance.
 	pub(crate) fn do_remove_well(
 		by: Option<T::AccountId>,
@@ -563,6 +653,8 @@ impl<T: Config> Pallet<T> {
 		);
 		ensure!(is_valid_code(&operator), Error::<T>::InvalidOperatorCode);
 		ensure!(T::Producers::operates(&to, &operator), Error::<T>::NotOperator);
+		// Before the hold: a refused change leaves everything as it was.
+		Self::note_operator_change(id, &well.operator, &operator)?;
 		let deposit = T::WellDeposit::get();
 		T::Currency::hold(&HoldReason::WellRegistration.into(), &to, deposit)
 			.map_err(|_| Error::<T>::InsufficientBalance)?;
@@ -879,6 +971,13 @@ impl<T: Config> Pallet<T> {
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::BTreeMap;
 		use sp_runtime::Saturating;
+		for (id, t) in ReviewApprovals::<T>::iter() {
+			let well = WellRegistry::<T>::get(id).ok_or("passes recorded for an unknown well")?;
+			ensure!(awaits_review::<T>(&well), "passes recorded for a well not in review");
+			ensure!(!t.approvers.is_empty(), "an empty review tally is stored");
+			ensure!(tn_primitives::each_once(&t.approvers), "a manager passed a well twice");
+			ensure!(!t.approvers.contains(&well.owner), "an owner passed its own well");
+		}
 		let mut reminders: BTreeMap<WellId, u32> = BTreeMap::new();
 		for (_, id, _) in WindowReminders::<T>::iter() {
 			let n = reminders.entry(id).or_default();
@@ -1015,6 +1114,22 @@ impl<T: Config> ActiveWellCount<T::AccountId> for Pallet<T> {
 	fn open_months(who: &T::AccountId) -> u32 {
 		OpenMonths::<T>::get(who)
 	}
+	fn wells_with_operator(who: &T::AccountId, operator: &[u8], scan: u32) -> Option<u32> {
+		let mut using = 0u32;
+		for (seen, id) in WellsByOwner::<T>::iter_key_prefix(who).enumerate() {
+			if seen >= scan as usize {
+				return None;
+			}
+			let carries = WellRegistry::<T>::get(id).is_some_and(|w| {
+				!matches!(w.status, WellStatus::Removed { .. } | WellStatus::Rejected { .. })
+					&& &w.operator[..] == operator
+			});
+			if carries {
+				using = using.saturating_add(1);
+			}
+		}
+		Some(using)
+	}
 }
 
 /// Asset classes that accept producers: the Live ones.
@@ -1112,23 +1227,42 @@ impl<T: Config> WellLedger<T::AccountId> for Pallet<T> {
 }
 
 impl<T: Config> tn_primitives::traits::WellDirectory for Pallet<T> {
-	/// Active wells of asset classes fed by Petrinex (the only official feed on chain).
-	fn active_wells() -> Vec<DirectoryWell> {
+	/// Wells of asset classes fed by Petrinex (the only official feed on chain) that are active
+	/// or have audited months from `horizon_start` on.
+	fn fed_wells(horizon_start: Month) -> Vec<DirectoryWell> {
 		let fed: Vec<AssetClassId> = AssetClasses::<T>::iter()
 			.filter(|(_, c)| c.source == OfficialSource::Petrinex)
 			.map(|(id, _)| id)
 			.collect();
 		WellRegistry::<T>::iter()
-			.filter(|(_, w)| w.status == WellStatus::Active && fed.contains(&w.asset_class))
-			.map(|(id, w)| DirectoryWell {
-				id,
-				identifier: w.identifier,
-				commodity: w.commodity,
-				activated: w.activated,
-				operator: w.operator,
-				facility: w.facility,
+			.filter(|(_, w)| fed.contains(&w.asset_class))
+			.filter_map(|(id, w)| {
+				let active = w.status == WellStatus::Active;
+				let audited: Vec<Month> = Ledgers::<T>::iter_prefix(id)
+					.filter(|(m, l)| *m >= horizon_start && l.status != MonthStatus::Open)
+					.map(|(m, _)| m)
+					.collect();
+				(active || !audited.is_empty()).then(|| DirectoryWell {
+					id,
+					identifier: w.identifier,
+					commodity: w.commodity,
+					activated: w.activated,
+					operator: w.operator,
+					former_operators: FormerOperators::<T>::get(id).into_inner(),
+					facility: w.facility,
+					active,
+					audited,
+				})
 			})
 			.collect()
+	}
+
+	fn is_audited(well: WellId, month: Month) -> bool {
+		Ledgers::<T>::get(well, month).is_some_and(|l| l.status != MonthStatus::Open)
+			&& WellRegistry::<T>::get(well).is_some_and(|w| {
+				AssetClasses::<T>::get(w.asset_class)
+					.is_some_and(|c| c.source == OfficialSource::Petrinex)
+			})
 	}
 
 	fn is_active(well: WellId) -> bool {

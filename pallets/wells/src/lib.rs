@@ -174,10 +174,21 @@ pub mod pallet {
 		/// Days after (re)validation when the annual-review notice is sent (default 360).
 		#[pallet::no_default]
 		type ReviewNoticeDays: Get<u32>;
+		/// Distinct Foundation Managers whose passes activate a well (`review_well`) or pass an
+		/// annual review, i.e. put a quality in force (governance parameter, `production` 2;
+		/// taken within 1 ..= [`tn_primitives::commitment::MAX_APPROVALS`]). A class maintained
+		/// by one named account needs its pass only.
+		#[pallet::no_default]
+		type WellApprovals: Get<u32>;
 		/// When a day's production may be uploaded (governance parameters; see
 		/// [`tn_primitives::window`]).
 		#[pallet::no_default]
 		type UploadWindow: Get<tn_primitives::window::UploadWindow>;
+		/// Months an audited month stays amendable (governance parameter, the amendment horizon;
+		/// [`tn_primitives::horizon`]): a former operator code is kept while a month it covers is
+		/// inside it, and an audited month is listed for the feeds whatever the well's status.
+		#[pallet::no_default]
+		type AmendmentHorizonMonths: Get<u32>;
 		/// Deposit held from the proposer of an unofficial asset class.
 		#[pallet::constant]
 		#[pallet::no_default]
@@ -229,6 +240,21 @@ pub mod pallet {
 	/// before the first entry at the first). Empty for wells not reviewed since this map exists:
 	/// their current discount applies (the first change records it from day 0 first). Keeps the
 	/// last [`MAX_DISCOUNT_CHANGES`] changes.
+	/// The operator codes a well carried before its current one, oldest first: `(until, code)`,
+	/// each in force on the days before `until` (and from the previous entry's `until`). A month's
+	/// official rows are matched against every code in force on one of its days (issue 25, H1),
+	/// so a transfer or an edit never makes the months of a former code zeros. Empty: the
+	/// current code applies to every month. Keeps [`MAX_OPERATOR_CHANGES`] entries; one whose
+	/// days all left the amendment horizon makes room for a new one.
+	#[pallet::storage]
+	pub type FormerOperators<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		WellId,
+		BoundedVec<(Day, OperatorCode), ConstU32<MAX_OPERATOR_CHANGES>>,
+		ValueQuery,
+	>;
+
 	#[pallet::storage]
 	pub type DiscountHistory<T: Config> = StorageMap<
 		_,
@@ -297,6 +323,14 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ReviewQueue<T: Config> = StorageMap<_, Twox64Concat, WellId, ()>;
 
+	/// Passes recorded for a well in review (or its submitted annual review) while more are
+	/// needed ([`Config::WellApprovals`]): what they passed (owner, documents, quality, codes) and
+	/// the managers so far. Deleted when the decision is made or the well leaves review; a pass of
+	/// something else (the owner edited the well, it changed hands) starts a new tally.
+	#[pallet::storage]
+	pub type ReviewApprovals<T: Config> =
+		StorageMap<_, Twox64Concat, WellId, ReviewTally<T::AccountId>>;
+
 	/// An asset class in the genesis config: (name, description, data source, commodities,
 	/// official source).
 	pub type GenesisAssetClass = (
@@ -364,6 +398,16 @@ pub mod pallet {
 		WellActivated { well: WellId, reviewer: T::AccountId, discount: Perbill, expires: Day },
 		/// The maintainer did not pass the well.
 		WellRejected { well: WellId, reviewer: T::AccountId, reason: ShortText },
+		/// A Foundation Manager passed the well in review (`annual_review = false`) or its
+		/// annual review (`true`): pass `approvals` of the `needed` distinct managers
+		/// (`WellActivated` / `AnnualReviewPassed` follows the last one).
+		PassRecorded {
+			well: WellId,
+			reviewer: T::AccountId,
+			annual_review: bool,
+			approvals: u32,
+			needed: u32,
+		},
 		/// Governance suspended a well.
 		WellSuspended { well: WellId, reason: ShortText },
 		/// Governance lifted a well's suspension.
@@ -487,11 +531,16 @@ pub mod pallet {
 		NoWellIdLeft,
 		/// A Foundation Manager may not review their own well.
 		CannotReviewOwnWell,
+		/// This manager already passed this well's review: a pass needs distinct managers.
+		AlreadyApproved,
 		/// The producer's KYB approval does not record this operator code: a producer registers
 		/// only wells it operates.
 		NotOperator,
 		/// The free balance cannot cover the well's registration deposit.
 		InsufficientBalance,
+		/// The well changed operator code too often inside the amendment horizon (its history
+		/// keeps [`MAX_OPERATOR_CHANGES`] former codes): wait until the oldest leaves it.
+		TooManyOperatorChanges,
 		/// The well has open (unaudited) months: audit them first.
 		WellHasOpenMonths,
 		/// The well was removed.
@@ -579,9 +628,14 @@ pub mod pallet {
 		/// passing frees the well's identifier (the real operator can register it); the owner may
 		/// edit and resubmit, or remove the well to get its deposit back.
 		///
+		/// A pass of a Foundation class's well activates it once `WellApprovals` distinct
+		/// Foundation Managers passed the same well content (owner, documents, quality, codes);
+		/// one not-pass rejects it.
+		///
 		/// Origin: a signed maintainer of the class (a Foundation Manager for Foundation classes),
-		/// not the owner. Emits `WellActivated` or `WellRejected`. Errors: `UnknownWell`,
-		/// `UnknownAssetClass`, `NotMaintainer`, `CannotReviewOwnWell`, `NotInReview`.
+		/// not the owner. Emits `PassRecorded` (more passes needed), `WellActivated` or
+		/// `WellRejected`. Errors: `UnknownWell`, `UnknownAssetClass`, `NotMaintainer`,
+		/// `CannotReviewOwnWell`, `NotInReview`, `AlreadyApproved`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::review_well())]
 		pub fn review_well(
@@ -652,10 +706,13 @@ pub mod pallet {
 		/// recomputed) or reject (the producer edits and resubmits) an annual review. The owner
 		/// gets an `AnnualReviewPassed` / `AnnualReviewRejected` notice.
 		///
-		/// Origin: a maintainer of the well's asset class (not the owner). Emits
-		/// `AnnualReviewPassed` or `AnnualReviewRejected`. Errors: `UnknownWell`,
-		/// `UnknownAssetClass`, `NotMaintainer`, `CannotReviewOwnWell`,
-		/// `NoAnnualReviewSubmission`.
+		/// A pass needs `WellApprovals` distinct Foundation Managers (Foundation classes) of the
+		/// same submission; one rejection rejects it.
+		///
+		/// Origin: a maintainer of the well's asset class (not the owner). Emits `PassRecorded`
+		/// (more passes needed), `AnnualReviewPassed` or `AnnualReviewRejected`. Errors:
+		/// `UnknownWell`, `UnknownAssetClass`, `NotMaintainer`, `CannotReviewOwnWell`,
+		/// `NoAnnualReviewSubmission`, `AlreadyApproved`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::judge_annual_review())]
 		pub fn judge_annual_review(

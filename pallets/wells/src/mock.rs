@@ -66,6 +66,8 @@ parameter_types! {
 	pub static Validity: u32 = 365;
 	pub static Managers: Vec<AccountId> = vec![MANAGER];
 	pub static Notice: u32 = 360;
+	/// `WellApprovals` (the `production` preset's is 2).
+	pub static Passes: u32 = 1;
 	/// The upload window: wide, as on the dev chain (tests of the window set it).
 	pub static Window: tn_primitives::window::UploadWindow = tn_primitives::window::UploadWindow::WIDE;
 }
@@ -130,7 +132,9 @@ impl pallet_wells::Config for Test {
 	type MmbtuPerE3m3Milli = GasFactor;
 	type ReviewValidityDays = Validity;
 	type ReviewNoticeDays = Notice;
+	type WellApprovals = Passes;
 	type UploadWindow = Window;
+	type AmendmentHorizonMonths = frame_support::traits::ConstU32<12>;
 	type ProposalDeposit = ConstU128<PROPOSAL_DEPOSIT>;
 	type WellDeposit = ConstU128<WELL_DEPOSIT>;
 	#[cfg(feature = "runtime-benchmarks")]

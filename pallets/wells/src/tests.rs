@@ -828,7 +828,7 @@ fn asset_class_registry() {
 		// Active, but its class has no official feed: the Petrinex worker does not feed it.
 		use tn_primitives::traits::WellDirectory;
 		assert!(!<Wells as WellDirectory>::is_active(0));
-		assert!(<Wells as WellDirectory>::active_wells().is_empty());
+		assert!(<Wells as WellDirectory>::fed_wells(Month::new(2025, 1).unwrap()).is_empty());
 		// Anyone proposes an unofficial class against a deposit, returned when decided.
 		assert_ok!(Wells::propose_asset_class(
 			o(OTHER_PRODUCER),
@@ -993,14 +993,14 @@ fn the_directory_lists_active_wells_only_with_their_codes() {
 			code(b"0045"),
 			code(b"ABBT0000002")
 		));
-		let dir = <Wells as WellDirectory>::active_wells();
+		let dir = <Wells as WellDirectory>::fed_wells(Month::new(2025, 1).unwrap());
 		assert_eq!(dir.len(), 1);
 		assert_eq!((dir[0].id, dir[0].identifier, dir[0].commodity), (w, ID, Commodity::Oil));
 		assert_eq!((dir[0].operator.clone(), dir[0].facility.clone()), (op(), fac()));
 		assert_eq!(dir[0].activated, Some(d(2026, 1, 1)));
 		// In review, suspended: no official figures.
 		assert_ok!(Wells::suspend_well(RuntimeOrigin::root(), w, text("audit")));
-		assert!(<Wells as WellDirectory>::active_wells().is_empty());
+		assert!(<Wells as WellDirectory>::fed_wells(Month::new(2025, 1).unwrap()).is_empty());
 	});
 }
 
@@ -1400,6 +1400,77 @@ fn governance_transfers_a_well_with_its_history() {
 	});
 }
 
+/// Issue 25, H1 and H2: a transfer (or an edit) that changes the operator code keeps the old
+/// code for the days before it, so the worker matches the seller's months against the seller's
+/// code; the seller's audited months stay listed for the feeds whatever the well's status (in
+/// review after the transfer, then removed).
+#[test]
+fn a_code_change_keeps_the_former_code_for_its_months_and_audited_months_stay_fed() {
+	use tn_primitives::traits::WellDirectory;
+	test(|| {
+		let w = active_oil_well();
+		advance_days(40);
+		assert_ok!(Wells::upload_production(o(PRODUCER), w, d(2026, 1, 5), 10));
+		Wells::close_month(w, jan(), true);
+		let code = |c: &[u8]| -> tn_primitives::OperatorCode { c.to_vec().try_into().unwrap() };
+		assert_ok!(Wells::transfer_well(RuntimeOrigin::root(), w, OTHER_PRODUCER, code(b"0045")));
+		let transfer_day = d(2026, 2, 10);
+		assert_eq!(FormerOperators::<Test>::get(w).to_vec(), vec![(transfer_day, op())]);
+		// The buyer changes its code again the same day: 0045 was in force on no day.
+		assert_ok!(Wells::edit_well(
+			o(OTHER_PRODUCER),
+			w,
+			DOCS,
+			Some(SWEET_LIGHT),
+			code(b"0046"),
+			fac()
+		));
+		assert_eq!(FormerOperators::<Test>::get(w).to_vec(), vec![(transfer_day, op())]);
+		let horizon_start = Month::new(2025, 2).unwrap();
+		let dir = <Wells as WellDirectory>::fed_wells(horizon_start);
+		assert_eq!(dir.len(), 1);
+		assert_eq!((dir[0].active, dir[0].audited.clone()), (false, vec![jan()]));
+		assert_eq!(dir[0].operators_in(jan()), vec![&op()]);
+		assert_eq!(dir[0].operators_in(Month::new(2026, 2).unwrap()), vec![&op(), &code(b"0046")]);
+		assert_eq!(dir[0].operators_in(Month::new(2026, 3).unwrap()), vec![&code(b"0046")]);
+		assert!(<Wells as WellDirectory>::is_audited(w, jan()));
+		assert!(!<Wells as WellDirectory>::is_audited(w, Month::new(2026, 2).unwrap()));
+		assert!(!<Wells as WellDirectory>::is_active(w));
+		// Removed: still fed for January while it is inside the horizon.
+		assert_ok!(Wells::remove_well(RuntimeOrigin::root(), w, text("x")));
+		let dir = <Wells as WellDirectory>::fed_wells(horizon_start);
+		assert_eq!((dir.len(), dir[0].audited.clone()), (1, vec![jan()]));
+		assert!(<Wells as WellDirectory>::is_audited(w, jan()));
+		// Once January is before the horizon's start, the removed well is no longer listed.
+		assert!(<Wells as WellDirectory>::fed_wells(Month::new(2026, 2).unwrap()).is_empty());
+	});
+}
+
+/// The code history is bounded: an eighth change inside the horizon is refused and changes
+/// nothing; once the oldest code's days left the horizon (12 months in the mock), it makes room.
+#[test]
+fn too_many_code_changes_inside_the_horizon_are_refused() {
+	test(|| {
+		let w = active_oil_well();
+		let code =
+			|i: u8| -> tn_primitives::OperatorCode { vec![b'C', b'0' + i].try_into().unwrap() };
+		let edit = |i| Wells::edit_well(o(PRODUCER), w, DOCS, Some(SWEET_LIGHT), code(i), fac());
+		for i in 0..MAX_OPERATOR_CHANGES as u8 {
+			advance_days(1);
+			assert_ok!(edit(i));
+		}
+		assert_eq!(FormerOperators::<Test>::get(w).len() as u32, MAX_OPERATOR_CHANGES);
+		advance_days(1);
+		assert_noop!(edit(9), Error::<Test>::TooManyOperatorChanges);
+		// 13 months later the first codes' days left the horizon.
+		advance_days(400);
+		assert_ok!(edit(9));
+		let former = FormerOperators::<Test>::get(w);
+		assert_eq!(former.len(), 1);
+		assert_eq!(former[0].1, code(7));
+	});
+}
+
 #[test]
 fn a_transfer_needs_the_new_owner_s_deposit() {
 	test(|| {
@@ -1708,5 +1779,209 @@ fn migration_v6_indexes_wells_by_owner_and_the_review_queue_once() {
 		assert!(Wells::review_queue().is_empty());
 		ReviewQueue::<Test>::insert(queued, ());
 		assert_ok!(Wells::do_try_state());
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 25, M5: activations and quality changes need distinct Foundation Managers.
+// ---------------------------------------------------------------------------------------------
+
+const MANAGER2: AccountId = 11;
+const MANAGER3: AccountId = 12;
+
+/// Three Foundation Managers; a pass needs 2.
+fn two_of_three() {
+	Managers::set(vec![MANAGER, MANAGER2, MANAGER3]);
+	Passes::set(2);
+}
+
+#[test]
+fn a_well_is_activated_by_two_distinct_managers() {
+	use tn_primitives::{notices::testing::Recorder, NoticeKind};
+	test(|| {
+		two_of_three();
+		assert_ok!(submit(PRODUCER, Commodity::Oil, ID, Some(SWEET_LIGHT)));
+		Recorder::take();
+		assert_ok!(Wells::review_well(o(MANAGER), 0, true, text("")));
+		System::assert_last_event(
+			Event::PassRecorded {
+				well: 0,
+				reviewer: MANAGER,
+				annual_review: false,
+				approvals: 1,
+				needed: 2,
+			}
+			.into(),
+		);
+		let well = WellRegistry::<Test>::get(0).unwrap();
+		assert_eq!((well.status, well.activated), (WellStatus::InReview, None));
+		assert_eq!(ActiveWells::<Test>::get(PRODUCER), 0);
+		assert!(Recorder::take().is_empty());
+		assert!(ReviewQueue::<Test>::contains_key(0));
+		// The same manager cannot count twice; the owner never judges.
+		assert_noop!(
+			Wells::review_well(o(MANAGER), 0, true, text("")),
+			Error::<Test>::AlreadyApproved
+		);
+		assert_noop!(
+			Wells::review_well(o(PRODUCER), 0, true, text("")),
+			Error::<Test>::NotMaintainer
+		);
+		assert_ok!(Wells::review_well(o(MANAGER2), 0, true, text("")));
+		System::assert_last_event(
+			Event::WellActivated {
+				well: 0,
+				reviewer: MANAGER2,
+				discount: Perbill::from_percent(90),
+				expires: d(2027, 1, 1),
+			}
+			.into(),
+		);
+		assert_eq!(WellRegistry::<Test>::get(0).unwrap().status, WellStatus::Active);
+		assert_eq!(ReviewApprovals::<Test>::get(0), None);
+		assert_eq!(
+			Recorder::take(),
+			vec![(PRODUCER, NoticeKind::WellActivated { well: 0, expires: d(2027, 1, 1) })]
+		);
+	});
+}
+
+/// The attack: one manager (acting for a producer, e.g. a second account of theirs) passes a
+/// better oil quality than the well's — 75 % → 90 % of the value, +20 %. With a threshold of 2
+/// the pass is only recorded: the quality and discount in force stay, and one honest manager's
+/// rejection ends it.
+#[test]
+fn one_manager_cannot_lift_a_well_s_quality() {
+	test(|| {
+		two_of_three();
+		assert_ok!(submit(PRODUCER, Commodity::Oil, ID, Some(SOUR_HEAVY)));
+		assert_ok!(Wells::review_well(o(MANAGER2), 0, true, text("")));
+		assert_ok!(Wells::review_well(o(MANAGER3), 0, true, text("")));
+		assert_eq!(WellRegistry::<Test>::get(0).unwrap().discount, Perbill::from_percent(75));
+		advance_days(360); // the annual-review notice
+		assert_ok!(Wells::submit_annual_review(o(PRODUCER), 0, [3; 32], Some(SWEET_LIGHT)));
+		assert_ok!(Wells::judge_annual_review(o(MANAGER), 0, true, text("")));
+		System::assert_last_event(
+			Event::PassRecorded {
+				well: 0,
+				reviewer: MANAGER,
+				annual_review: true,
+				approvals: 1,
+				needed: 2,
+			}
+			.into(),
+		);
+		let well = WellRegistry::<Test>::get(0).unwrap();
+		assert_eq!(
+			(well.quality, well.discount, well.docs),
+			(Some(SOUR_HEAVY), Perbill::from_percent(75), DOCS)
+		);
+		assert_eq!(Wells::discount_on(0, &well, Wells::today()), Perbill::from_percent(75));
+		assert_noop!(
+			Wells::judge_annual_review(o(MANAGER), 0, true, text("")),
+			Error::<Test>::AlreadyApproved
+		);
+		assert_ok!(Wells::judge_annual_review(o(MANAGER2), 0, false, text("lab report forged")));
+		System::assert_last_event(
+			Event::AnnualReviewRejected {
+				well: 0,
+				reviewer: MANAGER2,
+				reason: text("lab report forged"),
+			}
+			.into(),
+		);
+		assert_eq!(ReviewApprovals::<Test>::get(0), None);
+		assert_eq!(WellRegistry::<Test>::get(0).unwrap().discount, Perbill::from_percent(75));
+		// The same through an edit: one pass leaves the edited well in review (no mint).
+		assert_ok!(Wells::edit_well(o(PRODUCER), 0, [5; 32], Some(SWEET_LIGHT), op(), fac()));
+		assert_ok!(Wells::review_well(o(MANAGER), 0, true, text("")));
+		let well = WellRegistry::<Test>::get(0).unwrap();
+		assert_eq!((well.status, well.discount), (WellStatus::InReview, Perbill::from_percent(75)));
+	});
+}
+
+#[test]
+fn a_pass_of_something_else_restarts_the_tally() {
+	test(|| {
+		two_of_three();
+		assert_ok!(submit(PRODUCER, Commodity::Oil, ID, Some(SWEET_LIGHT)));
+		assert_ok!(Wells::review_well(o(MANAGER), 0, true, text("")));
+		// The owner edits the well between the passes: the second pass is the first of the new
+		// content.
+		assert_ok!(Wells::edit_well(o(PRODUCER), 0, [5; 32], Some(SOUR_HEAVY), op(), fac()));
+		assert_ok!(Wells::review_well(o(MANAGER2), 0, true, text("")));
+		System::assert_last_event(
+			Event::PassRecorded {
+				well: 0,
+				reviewer: MANAGER2,
+				annual_review: false,
+				approvals: 1,
+				needed: 2,
+			}
+			.into(),
+		);
+		// A manager who left the Foundation no longer counts.
+		Managers::set(vec![MANAGER, MANAGER3]);
+		assert_ok!(Wells::review_well(o(MANAGER3), 0, true, text("")));
+		assert_eq!(WellRegistry::<Test>::get(0).unwrap().status, WellStatus::InReview);
+		assert_ok!(Wells::review_well(o(MANAGER), 0, true, text("")));
+		let well = WellRegistry::<Test>::get(0).unwrap();
+		assert_eq!((well.status, well.discount), (WellStatus::Active, Perbill::from_percent(75)));
+		// Suspension takes a well out of review: its passes go with it.
+		assert_ok!(Wells::edit_well(o(PRODUCER), 0, [6; 32], Some(SOUR_HEAVY), op(), fac()));
+		assert_ok!(Wells::review_well(o(MANAGER), 0, true, text("")));
+		assert!(ReviewApprovals::<Test>::get(0).is_some());
+		assert_ok!(Wells::suspend_well(RuntimeOrigin::root(), 0, text("audit")));
+		assert_eq!(ReviewApprovals::<Test>::get(0), None);
+		assert_ok!(Wells::reinstate_well(RuntimeOrigin::root(), 0));
+		assert_ok!(Wells::review_well(o(MANAGER), 0, true, text("")));
+		assert_eq!(WellRegistry::<Test>::get(0).unwrap().status, WellStatus::InReview);
+	});
+}
+
+#[test]
+fn a_class_maintained_by_one_account_needs_its_pass_only() {
+	test(|| {
+		two_of_three();
+		assert_ok!(Wells::add_asset_class(
+			RuntimeOrigin::root(),
+			text("Partner"),
+			b"A partner's wells".to_vec().try_into().unwrap(),
+			Maintainer::Account(STRANGER),
+			text("partner"),
+			AssetClassStatus::Live,
+			vec![Commodity::Gas].try_into().unwrap(),
+			OfficialSource::None
+		));
+		AdmittedClasses::set([(PRODUCER, 1)].into_iter().collect());
+		assert_ok!(Wells::submit_well(o(PRODUCER), 1, Commodity::Gas, ID, DOCS, None, op(), fac()));
+		assert_ok!(Wells::review_well(o(STRANGER), 0, true, text("")));
+		assert_eq!(WellRegistry::<Test>::get(0).unwrap().status, WellStatus::Active);
+	});
+}
+
+#[test]
+fn wells_carrying_an_operator_code_are_counted_within_the_witness() {
+	test(|| {
+		let count = |scan| {
+			<Wells as ActiveWellCount<AccountId>>::wells_with_operator(&PRODUCER, b"A1B2", scan)
+		};
+		assert_eq!(count(0), Some(0));
+		active_oil_well(); // 0: active
+		assert_ok!(submit(PRODUCER, Commodity::Oil, ID2, Some(SWEET_LIGHT))); // 1: in review
+		assert_ok!(submit(PRODUCER, Commodity::Gas, [11; 32], None)); // 2: rejected
+		assert_ok!(Wells::review_well(o(MANAGER), 2, false, text("not yours")));
+		assert_ok!(submit(PRODUCER, Commodity::Gas, [12; 32], None)); // 3: removed
+		assert_ok!(Wells::remove_well(o(PRODUCER), 3, text("gone")));
+		assert_eq!(count(4), Some(2));
+		assert_eq!(count(3), None);
+		assert_eq!(
+			<Wells as ActiveWellCount<AccountId>>::wells_with_operator(&PRODUCER, b"0045", 4),
+			Some(0)
+		);
+		assert_eq!(
+			<Wells as ActiveWellCount<AccountId>>::wells_with_operator(&OTHER_PRODUCER, b"A1B2", 0),
+			Some(0)
+		);
 	});
 }

@@ -78,6 +78,10 @@ pub struct AssetClass<AccountId, Balance> {
 /// is uploaded at most a year back, so older changes no longer value any open month).
 pub const MAX_DISCOUNT_CHANGES: u32 = 8;
 
+/// Most former operator codes a well's history keeps (a licence changes hands seldom; an entry
+/// whose days all left the amendment horizon makes room).
+pub const MAX_OPERATOR_CHANGES: u32 = 8;
+
 /// A well's review state, visible on chain.
 #[derive(
 	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
@@ -218,4 +222,17 @@ impl Default for MonthLedger {
 	fn default() -> Self {
 		MonthLedger { days: 0, volume: 0, status: MonthStatus::Open }
 	}
+}
+
+/// The passes of one well's review while more are needed (issue 25, M5): each by another
+/// Foundation Manager, all of the same `subject`.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct ReviewTally<AccountId> {
+	/// blake2-256 of what was passed: the kind (well review or annual review), the owner, the
+	/// documents, the quality and (well review) the operator and facility codes.
+	pub subject: Commitment,
+	/// The managers who passed, in order (distinct, never the owner).
+	pub approvers: BoundedVec<AccountId, ConstU32<{ tn_primitives::commitment::MAX_APPROVALS }>>,
 }

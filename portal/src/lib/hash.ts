@@ -1,5 +1,5 @@
 // Commitments computed in the browser. Documents never leave it: only their hashes go on chain.
-import { Blake2256 } from '@polkadot-api/substrate-bindings';
+import { AccountId, Blake2256 } from '@polkadot-api/substrate-bindings';
 import { bytes, toHex } from './format';
 
 /** 32 random bytes from the browser's CSPRNG. */
@@ -9,11 +9,21 @@ export function newSalt(): Uint8Array {
   return s;
 }
 
-/** commitment = blake2b-256(salt ‖ document bytes), as hex. */
-export function documentCommitment(salt: Uint8Array, doc: Uint8Array): `0x${string}` {
-  const buf = new Uint8Array(salt.length + doc.length);
+/**
+ * A document commitment bound to the submitting account (issue 25, M5), as hex:
+ * commitment = blake2b-256(salt ‖ account's 32 bytes ‖ blake2b-256(document bytes)).
+ * The verifier recomputes it with the applicant's account: a commitment copied from another
+ * account's application does not match. Same formula as `tn_primitives::commitment::bind` and
+ * `zombienet/lib/commitment.mjs`; test vector (salt 32 × 0x11, //Alice, document
+ * "Treasurenet KYB test vector"): 0x58d5e284e1c56f8b19c1f2b08ef5cdfe7941ea42493a089c49dc375f74c60b65.
+ */
+export function documentCommitment(salt: Uint8Array, account: string, doc: Uint8Array): `0x${string}` {
+  const who = AccountId().enc(account);
+  const docHash = Blake2256(doc);
+  const buf = new Uint8Array(salt.length + who.length + docHash.length);
   buf.set(salt, 0);
-  buf.set(doc, salt.length);
+  buf.set(who, salt.length);
+  buf.set(docHash, salt.length + who.length);
   return toHex(Blake2256(buf)) as `0x${string}`;
 }
 

@@ -41,7 +41,7 @@ export function Onboarding() {
               </select>
             )}
           </Field>
-          <DocCommit label="KYB document" onChange={setKyb} testId="kyb-file" />
+          <DocCommit account={account.address} label="KYB document" onChange={setKyb} testId="kyb-file" />
           <TxButton label="Apply" testId="apply" disabled={!kyb} build={() => kyb && api.tx.Producers.apply({ asset_class: cls, kyb: kyb.commitment })}
             onDone={s.reload} success="Application opened." />
         </div>
@@ -61,7 +61,7 @@ export function Onboarding() {
             <div data-testid="step-wait-kyb">
               <p className="notice">Waiting for a KYC/KYB verifier to judge your KYB submission. Hand them the document and its salt off chain. This page updates by itself.</p>
               <details><summary>Replace the KYB submission</summary>
-                <DocCommit label="New KYB document" onChange={setKyb} />
+                <DocCommit account={account.address} label="New KYB document" onChange={setKyb} />
                 <TxButton label="Replace KYB" disabled={!kyb} build={() => kyb && api.tx.Producers.submit_kyb({ kyb: kyb.commitment })} onDone={s.reload} />
               </details>
             </div>
@@ -69,7 +69,7 @@ export function Onboarding() {
           {step === 2 && (
             <div data-testid="step-kyc">
               <h3>3. KYB approved — submit the representative's KYC</h3>
-              <DocCommit label="KYC document (representative's identity)" onChange={setKyc} testId="kyc-file" />
+              <DocCommit account={account.address} label="KYC document (representative's identity)" onChange={setKyc} testId="kyc-file" />
               <TxButton label="Submit KYC" testId="submit-kyc" disabled={!kyc} build={() => kyc && api.tx.Producers.submit_kyc({ kyc: kyc.commitment })} onDone={s.reload} success="KYC submitted." />
             </div>
           )}
@@ -77,7 +77,7 @@ export function Onboarding() {
             <div data-testid="step-wait-kyc">
               <p className="notice">Waiting for a verifier to judge the KYC submission.</p>
               <details><summary>Replace the KYC submission</summary>
-                <DocCommit label="New KYC document" onChange={setKyc} />
+                <DocCommit account={account.address} label="New KYC document" onChange={setKyc} />
                 <TxButton label="Replace KYC" disabled={!kyc} build={() => kyc && api.tx.Producers.submit_kyc({ kyc: kyc.commitment })} onDone={s.reload} />
               </details>
             </div>

@@ -50,7 +50,7 @@ function ReviewCard({ api, w, onDone }: { api: Api; w: Well; onDone: () => void 
         <Field label="Petrinex identifier from the licence" hint={ident ? (identOk ? '✓ matches the commitment' : '✗ does not match') : 'type it to check the on-chain commitment'}>
           {(id) => <input id={id} value={ident} maxLength={16} onChange={(e) => setIdent(e.target.value.toUpperCase().trim())} />}
         </Field>
-        <DocVerify commitment={docs} />
+        <DocVerify commitment={docs} account={w.owner} />
       </details>
       <Field label="Reason (shown to the producer; required to not pass)">
         {(id) => <input id={id} data-testid={`review-reason-${w.id}`} value={reason} maxLength={128} onChange={(e) => setReason(e.target.value)} />}

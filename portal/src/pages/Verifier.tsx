@@ -56,7 +56,7 @@ export function Verifier() {
               <dt>Commitment</dt><dd><code>{commitment}</code></dd>
               <dt>Opened / expires</dt><dd>{dateOfDay(app.opened)} / {dateOfDay(app.expires)}</dd>
             </dl>
-            <DocVerify commitment={commitment} testId="verify" onResult={(ok) => setMatched((m) => ({ ...m, [key]: ok }))} />
+            <DocVerify commitment={commitment} account={applicant} testId="verify" onResult={(ok) => setMatched((m) => ({ ...m, [key]: ok }))} />
             {kind === 'KYB' && (
               <p>
                 <label htmlFor={`ops-${key}`}>Operator codes found in the KYB documents (Petrinex OperatorBAID; the producer may register only wells of these)</label>

@@ -100,7 +100,7 @@ function hundredths(t: string): number | string {
 }
 
 function WellForm({ api, existing, annual, onDone }: { api: Api; existing?: Well; annual?: boolean; onDone: () => void }) {
-  const { meta } = useApp();
+  const { meta, account } = useApp();
   const classes = useLoad(assetClasses, [], false);
   const [ident, setIdent] = useState('');
   const [operator, setOperator] = useState(existing ? wellCodes(existing).operator : '');
@@ -194,7 +194,7 @@ function WellForm({ api, existing, annual, onDone }: { api: Api; existing?: Well
           </Field>
         </div>
       )}
-      <DocCommit label={annual ? 'Laboratory report / review documents' : 'Licence and location documents'} onChange={setDocs} testId="well-docs" />
+      <DocCommit account={account?.address ?? ''} label={annual ? 'Laboratory report / review documents' : 'Licence and location documents'} onChange={setDocs} testId="well-docs" />
       {!existing && (
         <TxButton label="Submit for review" testId="submit-well" disabled={!newOk || !qualityOk || !docs}
           build={() => {

@@ -6,20 +6,21 @@ import { Copy } from './kit';
 
 export interface Committed { commitment: `0x${string}`; salt: string; fileName: string; size: number }
 
-export function DocCommit({ label, onChange, testId }: { label: string; onChange: (c: Committed | undefined) => void; testId?: string }) {
+/** `account`: the submitting account (ss58): the commitment is bound to it. */
+export function DocCommit({ label, account, onChange, testId }: { label: string; account: string; onChange: (c: Committed | undefined) => void; testId?: string }) {
   const [c, setC] = useState<Committed>();
   async function pick(f: File | undefined) {
     if (!f) { setC(undefined); onChange(undefined); return; }
     const salt = newSalt();
     const doc = await fileBytes(f);
-    const out: Committed = { commitment: documentCommitment(salt, doc), salt: toHex(salt), fileName: f.name, size: f.size };
+    const out: Committed = { commitment: documentCommitment(salt, account, doc), salt: toHex(salt), fileName: f.name, size: f.size };
     localStorage.setItem(`tn.salt.${out.commitment}`, JSON.stringify({ salt: out.salt, file: f.name }));
     setC(out);
     onChange(out);
   }
   function receipt() {
     if (!c) return;
-    const body = `Treasurenet document commitment\nfile: ${c.fileName} (${c.size} bytes)\nsalt: ${c.salt}\ncommitment: ${c.commitment}\n\nHand the document and this salt to the verifier (off chain). commitment = blake2b-256(salt ‖ document bytes).\n`;
+    const body = `Treasurenet document commitment\nfile: ${c.fileName} (${c.size} bytes)\nsalt: ${c.salt}\ncommitment: ${c.commitment}\n\nHand the document and this salt to the verifier (off chain). commitment = blake2b-256(salt ‖ account ‖ blake2b-256(document bytes)), account = ${account}.\n`;
     const a = document.createElement('a');
     a.href = URL.createObjectURL(new Blob([body], { type: 'text/plain' }));
     a.download = `${c.fileName}.commitment.txt`;

@@ -3,7 +3,8 @@ import { useId, useState } from 'react';
 import { documentCommitment, fileBytes } from '../lib/hash';
 import { fromHex } from '../lib/format';
 
-export function DocVerify({ commitment, onResult, testId }: { commitment: string; onResult?: (ok: boolean) => void; testId?: string }) {
+/** `account`: the account that submitted the commitment (the applicant, the well's owner). */
+export function DocVerify({ commitment, account, onResult, testId }: { commitment: string; account: string; onResult?: (ok: boolean) => void; testId?: string }) {
   const [file, setFile] = useState<File>();
   const [salt, setSalt] = useState('');
   const [result, setResult] = useState<{ ok: boolean; computed: string }>();
@@ -15,7 +16,7 @@ export function DocVerify({ commitment, onResult, testId }: { commitment: string
     let saltBytes: Uint8Array;
     try { saltBytes = fromHex(s.trim()); } catch { setErr('the salt is 64 hex digits (0x…)'); return; }
     if (saltBytes.length !== 32) { setErr(`the salt has ${saltBytes.length} bytes, expected 32`); return; }
-    const computed = documentCommitment(saltBytes, await fileBytes(f));
+    const computed = documentCommitment(saltBytes, account, await fileBytes(f));
     const ok = computed.toLowerCase() === commitment.toLowerCase();
     setResult({ ok, computed });
     onResult?.(ok);

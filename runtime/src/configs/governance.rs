@@ -43,6 +43,10 @@ pub mod dynamic_params {
 		/// weeks, longer than a month's close (5th) plus the time to audit and settle it.
 		#[codec(index = 3)]
 		pub static UnbondingDays: u32 = 28;
+		/// Distinct KYC verifiers whose approvals of the same KYB commitment and operator codes
+		/// pass KYB (issue 25, M5). Dev/local presets start at 1 (`singleJudges`).
+		#[codec(index = 4)]
+		pub static KybApprovals: u32 = 2;
 	}
 
 	/// Wells: oil discount table, gas energy factor, annual review.
@@ -74,6 +78,10 @@ pub mod dynamic_params {
 		#[codec(index = 6)]
 		pub static PreActivationDays: u32 =
 			tn_primitives::window::UploadWindow::PRODUCTION.pre_activation_days;
+		/// Distinct Foundation Managers whose passes activate a well or pass its annual review
+		/// (put a quality in force; issue 25, M5). Dev/local presets start at 1 (`singleJudges`).
+		#[codec(index = 7)]
+		pub static WellApprovals: u32 = 2;
 	}
 
 	/// The audit table.
@@ -87,6 +95,13 @@ pub mod dynamic_params {
 		#[codec(index = 1)]
 		pub static DeviationBands: tn_primitives::DeviationBands =
 			tn_primitives::DeviationBands::DEFAULT;
+		/// Months an audited month stays amendable on chain (the amendment horizon, issue 25, H2):
+		/// its figure keeps being polled and fed whatever its well's status and its amendments
+		/// are settled; the producer's withdrawn deposit stays slashable until its last audited
+		/// month leaves it; an open month that leaves it without a figure closes (M3). Petrinex
+		/// keeps months amendable for years (docs/DATA_FORMATS.md, "Amendment horizon").
+		#[codec(index = 2)]
+		pub static AmendmentHorizonMonths: u32 = 12;
 	}
 
 	/// Oracle aggregation.
@@ -233,6 +248,13 @@ pub mod bounds {
 	};
 	/// Producers: a withdrawal unbonds for 28 to 365 days.
 	pub const UNBONDING_DAYS: Bound<u32> = Bound { floor: 28, ceiling: 365 };
+	/// Producers: KYB passes with 2 to 5 distinct verifiers' approvals (one verifier never
+	/// decides alone; 5 is the tally's bound, `tn_primitives::commitment::MAX_APPROVALS`).
+	pub const KYB_APPROVALS: Bound<u32> =
+		Bound { floor: 2, ceiling: tn_primitives::commitment::MAX_APPROVALS };
+	/// Wells: an activation or a quality change needs 2 to 5 distinct Foundation Managers.
+	pub const WELL_APPROVALS: Bound<u32> =
+		Bound { floor: 2, ceiling: tn_primitives::commitment::MAX_APPROVALS };
 	/// Wells: 30.000 to 45.000 MMBtu per e³m³ (×1000).
 	pub const MMBTU_PER_E3M3_MILLI: Bound<u32> = Bound { floor: 30_000, ceiling: 45_000 };
 	/// Wells: a review keeps a well valid for 90 to 730 days (and longer than the notice).
@@ -247,6 +269,10 @@ pub mod bounds {
 	pub const MONTH_CLOSE_DAYS: Bound<u32> = Bound { floor: 1, ceiling: 10 };
 	/// Wells: 0 to 7 days before a well's activation may be uploaded.
 	pub const PRE_ACTIVATION_DAYS: Bound<u32> = Bound { floor: 0, ceiling: 7 };
+	/// Audit: the amendment horizon is 3 to 60 months: never shorter than the months the feeds
+	/// poll for the audit itself (`pallet_oracle_feeds::worker::PRODUCTION_MONTHS`), never longer
+	/// than the feeds can poll in rotation (docs/DATA_FORMATS.md, "Amendment horizon").
+	pub const AMENDMENT_HORIZON_MONTHS: Bound<u32> = Bound { floor: 3, ceiling: 60 };
 	/// Audit: 0.1 % to 10 % of the value slashed.
 	pub const SLASH_RATIO: Bound<Perbill> =
 		Bound { floor: Perbill::from_parts(1_000_000), ceiling: Perbill::from_percent(10) };
@@ -301,6 +327,9 @@ impl crate::genesis_parameters::ParameterBounds<RuntimeParameters> for RuleBound
 			R::Producers(pr::Parameters::UnbondingDays(_, v)) => {
 				some(v, |v| bounds::UNBONDING_DAYS.check(v))
 			},
+			R::Producers(pr::Parameters::KybApprovals(_, v)) => {
+				some(v, |v| bounds::KYB_APPROVALS.check(v))
+			},
 			// Validated when decoded (thresholds and tiers within 0–100 %).
 			R::Wells(w::Parameters::DiscountRules(_, _)) => Ok(()),
 			R::Wells(w::Parameters::MmbtuPerE3m3Milli(_, v)) => {
@@ -331,11 +360,17 @@ impl crate::genesis_parameters::ParameterBounds<RuntimeParameters> for RuleBound
 			R::Wells(w::Parameters::PreActivationDays(_, v)) => {
 				some(v, |v| bounds::PRE_ACTIVATION_DAYS.check(v))
 			},
+			R::Wells(w::Parameters::WellApprovals(_, v)) => {
+				some(v, |v| bounds::WELL_APPROVALS.check(v))
+			},
 			R::Audit(a::Parameters::SlashRatio(_, v)) => some(v, |v| bounds::SLASH_RATIO.check(v)),
 			R::Audit(a::Parameters::DeviationBands(_, v)) => some(v, |v| {
 				bounds::MINOR_BAND.check(&v.minor())?;
 				bounds::MAJOR_BAND.check(&v.major())
 			}),
+			R::Audit(a::Parameters::AmendmentHorizonMonths(_, v)) => {
+				some(v, |v| bounds::AMENDMENT_HORIZON_MONTHS.check(v))
+			},
 			R::Oracle(o::Parameters::MinimumFeeders(_, v)) => {
 				some(v, |v| if *v == 0 { Ok(()) } else { bounds::MINIMUM_FEEDERS.check(v) })
 			},
@@ -376,6 +411,7 @@ pub fn parameters_in_force() -> alloc::vec::Vec<(RuntimeParameters, bool)> {
 			MinDepositPerWell,
 			UnitsPerUsd,
 			UnbondingDays,
+			KybApprovals,
 		},
 		wells::Wells {
 			DiscountRules,
@@ -385,8 +421,9 @@ pub fn parameters_in_force() -> alloc::vec::Vec<(RuntimeParameters, bool)> {
 			UploadGraceDays,
 			MonthCloseDays,
 			PreActivationDays,
+			WellApprovals,
 		},
-		audit::Audit { SlashRatio, DeviationBands },
+		audit::Audit { SlashRatio, DeviationBands, AmendmentHorizonMonths },
 		oracle::Oracle { MinimumFeeders, ExpiresInMs, WtiRange, HenryHubRange },
 	]
 }
@@ -422,6 +459,19 @@ parameter_types! {
 			RuntimeParameters::Wells(Parameters::PreActivationDays(PreActivationDays, Some(w.pre_activation_days))),
 		]
 	};
+	/// The judges of dev/local chains (`singleJudges`, a demo flag the production genesis
+	/// refuses): one verifier passes KYB and one Foundation Manager a well, so the demo and the
+	/// zombienet suite run with their single verifier.
+	pub SingleJudges: alloc::vec::Vec<RuntimeParameters> = alloc::vec![
+		RuntimeParameters::Producers(dynamic_params::producers::Parameters::KybApprovals(
+			dynamic_params::producers::KybApprovals,
+			Some(1),
+		)),
+		RuntimeParameters::Wells(dynamic_params::wells::Parameters::WellApprovals(
+			dynamic_params::wells::WellApprovals,
+			Some(1),
+		)),
+	];
 }
 
 /// Oracle feeders a production genesis must name at least.
@@ -496,6 +546,7 @@ impl crate::genesis_parameters::Config for Runtime {
 	type Bounds = RuleBounds;
 	type LaunchCheck = NoDevKeys;
 	type WideUploadWindow = WideUploadWindow;
+	type SingleJudges = SingleJudges;
 	type MinimumFeeders = MinimumFeedersParam;
 	type MinDepositPerWell = MinDepositPerWellParam;
 }

@@ -264,6 +264,7 @@ impl pallet_producers::Config for Runtime {
 	type MinDepositPerWell = dynamic_params::producers::MinDepositPerWell;
 	type UnbondingDays = dynamic_params::producers::UnbondingDays;
 	type UnitsPerUsd = dynamic_params::producers::UnitsPerUsd;
+	type KybApprovals = dynamic_params::producers::KybApprovals;
 	type NativeUnit = ConstU128<UNIT>;
 	type MaxExpiriesPerBlock = ConstU32<32>;
 	type WeightInfo = pallet_producers::weights::SubstrateWeight<Runtime>;
@@ -284,7 +285,9 @@ impl pallet_wells::Config for Runtime {
 	type MmbtuPerE3m3Milli = dynamic_params::wells::MmbtuPerE3m3Milli;
 	type ReviewValidityDays = dynamic_params::wells::ReviewValidityDays;
 	type ReviewNoticeDays = dynamic_params::wells::ReviewNoticeDays;
+	type WellApprovals = dynamic_params::wells::WellApprovals;
 	type UploadWindow = UploadWindowParams;
+	type AmendmentHorizonMonths = dynamic_params::audit::AmendmentHorizonMonths;
 	type ProposalDeposit = ConstU128<{ 100 * UNIT }>;
 	// Against squatting identifiers: registering Alberta's ~1,000 busiest wells would hold
 	// 100,000 UNIT; returned when the well is removed.
@@ -379,6 +382,7 @@ impl pallet_oracle_feeds::Config for Runtime {
 	type MaxValuesPerFeed = ConstU32<256>;
 	type RawValueExpiryMs = dynamic_params::oracle::ExpiresInMs;
 	type PriceBounds = oracle::GovernedPriceRanges;
+	type AmendmentHorizonMonths = dynamic_params::audit::AmendmentHorizonMonths;
 }
 
 // Offchain workers sign their feeds like any account: the runtime builds the transaction.
