@@ -98,10 +98,11 @@ pub mod dynamic_params {
 		/// Months an audited month stays amendable on chain (the amendment horizon, issue 25, H2):
 		/// its figure keeps being polled and fed whatever its well's status and its amendments
 		/// are settled; the producer's withdrawn deposit stays slashable until its last audited
-		/// month leaves it; an open month that leaves it without a figure closes (M3). Petrinex
-		/// keeps months amendable for years (docs/DATA_FORMATS.md, "Amendment horizon").
+		/// month leaves it; an open month that leaves it without a figure closes (M3). 24 months:
+		/// real Petrinex rows were re-submitted up to 22 months after their month
+		/// (docs/DATA_FORMATS.md 2.8, "Amendment horizon").
 		#[codec(index = 2)]
-		pub static AmendmentHorizonMonths: u32 = 12;
+		pub static AmendmentHorizonMonths: u32 = 24;
 	}
 
 	/// Oracle aggregation.
@@ -269,10 +270,10 @@ pub mod bounds {
 	pub const MONTH_CLOSE_DAYS: Bound<u32> = Bound { floor: 1, ceiling: 10 };
 	/// Wells: 0 to 7 days before a well's activation may be uploaded.
 	pub const PRE_ACTIVATION_DAYS: Bound<u32> = Bound { floor: 0, ceiling: 7 };
-	/// Audit: the amendment horizon is 3 to 60 months: never shorter than the months the feeds
-	/// poll for the audit itself (`pallet_oracle_feeds::worker::PRODUCTION_MONTHS`), never longer
-	/// than the feeds can poll in rotation (docs/DATA_FORMATS.md, "Amendment horizon").
-	pub const AMENDMENT_HORIZON_MONTHS: Bound<u32> = Bound { floor: 3, ceiling: 60 };
+	/// Audit: the amendment horizon is 12 to 54 months: below 12, more than 3 % of a month's real
+	/// Petrinex rows were still re-submitted later; beyond about 55 months Petrinex's public
+	/// portal no longer serves the month (docs/DATA_FORMATS.md 2.8).
+	pub const AMENDMENT_HORIZON_MONTHS: Bound<u32> = Bound { floor: 12, ceiling: 54 };
 	/// Audit: 0.1 % to 10 % of the value slashed.
 	pub const SLASH_RATIO: Bound<Perbill> =
 		Bound { floor: Perbill::from_parts(1_000_000), ceiling: Perbill::from_percent(10) };
