@@ -39,11 +39,7 @@ pub fn price_window_start(today: Day) -> Day {
 /// The oldest month whose official production may be polled on `today`: [`PRODUCTION_MONTHS`]
 /// months before today's.
 pub fn oldest_polled_month(today: Day) -> Month {
-	let mut m = today.month();
-	for _ in 0..PRODUCTION_MONTHS {
-		m = m.prev();
-	}
-	m
+	tn_primitives::horizon::horizon_start(today, PRODUCTION_MONTHS)
 }
 /// Months re-checked for official production (and amendments).
 pub const PRODUCTION_MONTHS: u32 = 3;
@@ -277,10 +273,12 @@ impl<'a> Registry<'a> {
 			match r.by_identifier.get(&w.identifier) {
 				Some(other) if audited(other) && !audited(w) => continue,
 				Some(other) => {
-					let other = other.id;
-					r.by_id.remove(&other);
-					for ids in r.by_facility.values_mut() {
-						ids.retain(|id| *id != other);
+					let other = *other;
+					r.by_id.remove(&other.id);
+					if let Some(ids) =
+						r.by_facility.get_mut(&(other.facility.as_slice(), other.commodity))
+					{
+						ids.retain(|id| *id != other.id);
 					}
 				},
 				None => {},

@@ -1258,18 +1258,20 @@ impl<T: Config> tn_primitives::traits::WellDirectory for Pallet<T> {
 	}
 
 	fn is_audited(well: WellId, month: Month) -> bool {
-		Ledgers::<T>::get(well, month).is_some_and(|l| l.status != MonthStatus::Open)
-			&& WellRegistry::<T>::get(well).is_some_and(|w| {
-				AssetClasses::<T>::get(w.asset_class)
-					.is_some_and(|c| c.source == OfficialSource::Petrinex)
-			})
+		<Self as WellLedger<T::AccountId>>::closed(well, month).is_some()
+			&& WellRegistry::<T>::get(well).is_some_and(|w| Self::fed_by_petrinex(&w))
 	}
 
 	fn is_active(well: WellId) -> bool {
-		WellRegistry::<T>::get(well).is_some_and(|w| {
-			w.status == WellStatus::Active
-				&& AssetClasses::<T>::get(w.asset_class)
-					.is_some_and(|c| c.source == OfficialSource::Petrinex)
-		})
+		WellRegistry::<T>::get(well)
+			.is_some_and(|w| w.status == WellStatus::Active && Self::fed_by_petrinex(&w))
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Whether `well`'s asset class gets its official figures from Petrinex (one read).
+	fn fed_by_petrinex(well: &WellOf<T>) -> bool {
+		AssetClasses::<T>::get(well.asset_class)
+			.is_some_and(|c| c.source == OfficialSource::Petrinex)
 	}
 }
