@@ -79,6 +79,10 @@ pub enum NoticeKind {
 	/// Uploads for `month` of the well close on `closes` (00:00 UTC); `uploaded` of its days are
 	/// in: upload what is missing.
 	UploadWindowClosing { well: WellId, month: Month, closes: Day, uploaded: u8 },
+	/// `month` of the well closed without an audit (nothing minted, nothing slashed): it left
+	/// the amendment horizon without an official figure it could be audited with, or the well
+	/// was removed with the month open (issue 25, M3).
+	MonthLapsed { well: WellId, month: Month },
 }
 
 impl NoticeKind {

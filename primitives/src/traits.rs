@@ -54,6 +54,10 @@ pub trait DepositSlasher<AccountId, Balance> {
 	/// Return `amount` native units of earlier slashes: first cancel `who`'s debt, then move the
 	/// rest from where slashes go back into `who`'s held deposit.
 	fn refund(who: &AccountId, amount: Balance) -> RefundOutcome<Balance>;
+	/// `who` had `month` audited: what it withdraws stays slashable (unbonding) until that month
+	/// leaves the amendment horizon (issue 25, H2). A later audit of an earlier month never
+	/// moves the end back.
+	fn note_audited(who: &AccountId, month: Month);
 }
 
 /// How many active wells and open months a producer has (the deposit floor scales with them).
@@ -119,9 +123,15 @@ pub trait WellLedger<AccountId> {
 	) -> Result<MonthForAudit<AccountId>, sp_runtime::DispatchError>;
 	/// Close the month after its audit: `minted` or failed. No upload is accepted afterwards.
 	fn close_month(well: WellId, month: Month, minted: bool);
+	/// Close an open month without an audit (nothing minted, nothing slashed): it left the
+	/// amendment horizon without a usable figure, or its well was removed (issue 25, M3).
+	fn lapse_month(well: WellId, month: Month);
 	/// How `well`'s `month` was closed: `Some(true)` minted, `Some(false)` audited with nothing
-	/// minted, `None` still open (or never uploaded). For invariant checks.
+	/// minted or lapsed, `None` still open (or never uploaded). For invariant checks.
 	fn closed(well: WellId, month: Month) -> Option<bool>;
+	/// `well`'s owner, and whether the well was removed (its open months were dropped: they
+	/// lapse, never audited); `None` for an unknown well.
+	fn owner(well: WellId) -> Option<(AccountId, bool)>;
 	/// `well`'s months with uploads, in month order: `(month, days uploaded, Σ volume)`.
 	fn months(well: WellId) -> alloc::vec::Vec<(Month, u8, Volume)>;
 	/// One month of `well`: `(days uploaded, Σ volume)`, `None` without uploads (one read).

@@ -134,7 +134,10 @@ impl<T: Config> Pallet<T> {
 		let official = T::Official::official(well, month);
 		let (state, blocker, preview) = match T::Wells::closed(well, month) {
 			Some(true) => (MonthState::Audited, None, None),
-			Some(false) => (MonthState::Failed, None, None),
+			Some(false) if AuditRecords::<T>::contains_key(well, month) => {
+				(MonthState::Failed, None, None)
+			},
+			Some(false) => (MonthState::Lapsed, None, None),
 			None => match Self::owner_preview(well, month) {
 				Ok(p) => (MonthState::Mintable, None, Some(p)),
 				Err(e) => (MonthState::Open, Some(e), None),
@@ -178,15 +181,70 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Mint a month; returns its number of beneficiaries (for the weight refund).
+	/// The UTC day now.
+	fn today() -> tn_primitives::Day {
+		tn_primitives::Day::from_duration(<T::UnixTime as frame_support::traits::UnixTime>::now())
+	}
+
+	/// Mint a month by its owner; returns its number of beneficiaries (for the weight refund).
 	pub(crate) fn do_mint(
 		who: T::AccountId,
 		well: WellId,
 		month: Month,
 	) -> Result<u32, DispatchError> {
 		T::Producers::ensure_can_mint(&who)?;
+		Self::audit_month(Some(&who), well, month)
+	}
+
+	/// Audit an overdue month without its producer (M2): the same audit, nothing asked of the
+	/// producer or the well's status, from `AuditOverdueDays` after the month's last day.
+	pub(crate) fn do_audit_overdue(
+		by: T::AccountId,
+		well: WellId,
+		month: Month,
+	) -> Result<u32, DispatchError> {
+		let (_, removed) = T::Wells::owner(well).ok_or(Error::<T>::UnknownWell)?;
+		ensure!(!removed, Error::<T>::WellRemoved);
+		let overdue_from = month.last_day().plus(T::AuditOverdueDays::get());
+		ensure!(Self::today() >= overdue_from, Error::<T>::NotOverdue);
+		let b = Self::audit_month(None, well, month)?;
+		Self::deposit_event(Event::AuditedOverdue { well, month, by });
+		Ok(b)
+	}
+
+	/// Close an open month without an audit (M3): its well was removed, or it left the
+	/// amendment horizon and cannot be audited (no official figure, or a day without a price).
+	pub(crate) fn do_lapse_month(by: T::AccountId, well: WellId, month: Month) -> DispatchResult {
+		let (owner, removed) = T::Wells::owner(well).ok_or(Error::<T>::UnknownWell)?;
+		ensure!(
+			T::Wells::month(well, month).is_some() && T::Wells::closed(well, month).is_none(),
+			Error::<T>::MonthNotOpen
+		);
+		if !removed {
+			let horizon = T::AmendmentHorizonMonths::get();
+			ensure!(
+				tn_primitives::horizon::past_horizon(month, Self::today(), horizon),
+				Error::<T>::NotPastHorizon
+			);
+			ensure!(Self::evaluate(None, well, month).is_err(), Error::<T>::MonthAuditable);
+		}
+		T::Wells::lapse_month(well, month);
+		T::Notices::notify(&owner, NoticeKind::MonthLapsed { well, month });
+		Self::deposit_event(Event::MonthLapsed { well, month, by, removed });
+		Ok(())
+	}
+
+	/// Audit `month` of `well`: by its owner `who`, or (`None`) overdue without it. The slash and
+	/// the TAT go to the well's owner; returns the number of beneficiaries.
+	fn audit_month(
+		who: Option<&T::AccountId>,
+		well: WellId,
+		month: Month,
+	) -> Result<u32, DispatchError> {
 		let (m, official, provenance, outcome, producer_share, beneficiaries) =
-			Self::evaluate(Some(&who), well, month)?;
+			Self::evaluate(who, well, month)?;
+		let who = m.owner.clone();
+		T::Producers::note_audited(&who, month);
 		let rules = Self::rules_now();
 		let slash = if outcome.slash > 0 {
 			T::Producers::slash(&who, outcome.slash, Self::to_native(outcome.slash, &rules))

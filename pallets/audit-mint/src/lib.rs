@@ -28,6 +28,22 @@
 //! slash and returns a lower one (debt first, then from the slash account into the deposit).
 //! The record keeps the first figure and what settlements changed ([`Settlement`]).
 //!
+//! ## No month escapes its audit (issue 25, M2, M3)
+//! A month whose official figure is in is audited **without its producer** once it is overdue:
+//! from `AuditOverdueDays` (a governance parameter) after the month's last day, anyone may call
+//! [`Pallet::audit_overdue`] (free when it succeeds). It is the same audit as the owner's mint —
+//! the same table, the slash taken (or recorded as debt), the TAT minted to the owner and the
+//! beneficiaries — but asks nothing of the producer: not its status (suspended, revoked, in
+//! debt), nor the well's (suspended, in review, expired). So a producer who would rather not see
+//! an O = 0 month audited cannot keep its slash away by never pressing Mint. Only a well removed
+//! by governance is not audited: its open months were dropped.
+//!
+//! A month that leaves the amendment horizon without being auditable (no official figure ever
+//! came: confidential rows, a well in review, withholding feeders), and any open month of a
+//! removed well, is closed by anyone with [`Pallet::lapse_month`]: nothing minted, nothing
+//! slashed, the producer told (`MonthLapsed`). Its deposit exposure ends; its well can be
+//! removed or transferred again.
+//!
 //! ## A settlement applies the mint's rules (issue 25, M1)
 //! The record keeps the rules the month was audited under ([`AuditRules`]: `SlashRatio`,
 //! `DeviationBands`, the native-per-USD rate of its slashes; V already holds the day prices,
@@ -157,6 +173,17 @@ pub mod pallet {
 		/// Deviation bands (governance parameter, default 10 % / 30 %).
 		#[pallet::no_default]
 		type DeviationBands: Get<DeviationBands>;
+		/// Days after a month's last day from which anyone may audit it without its producer
+		/// (governance parameter, default 60; issue 25, M2).
+		#[pallet::no_default]
+		type AuditOverdueDays: Get<u32>;
+		/// Months an audited month stays amendable (governance parameter, default 24): an open
+		/// month older than that without a usable figure lapses (M3).
+		#[pallet::no_default]
+		type AmendmentHorizonMonths: Get<u32>;
+		/// Wall-clock time (the UTC day).
+		#[pallet::no_default]
+		type UnixTime: frame_support::traits::UnixTime;
 		/// Most beneficiaries per well (as in the wells pallet).
 		#[pallet::constant]
 		type MaxBeneficiaries: Get<u32>;
@@ -233,6 +260,13 @@ pub mod pallet {
 		/// changed, the month is kept in [`FailedSettlements`] (with its pending amendment) for
 		/// [`Pallet::settle`].
 		SettlementFailed { well: WellId, month: Month, error: DispatchError },
+		/// `by` audited the overdue `month` of `well` without its producer (the audit itself is
+		/// the [`Event::Audited`] before this one).
+		AuditedOverdue { well: WellId, month: Month, by: T::AccountId },
+		/// `by` closed the open `month` of `well` without an audit: nothing minted, nothing
+		/// slashed. `removed`: its well was removed; otherwise it left the amendment horizon
+		/// without a usable official figure.
+		MonthLapsed { well: WellId, month: Month, by: T::AccountId, removed: bool },
 	}
 
 	#[pallet::error]
@@ -246,6 +280,20 @@ pub mod pallet {
 		/// The month's latest official volume is the one it was audited or settled with (a new
 		/// source file with the same volume is no amendment).
 		NothingToSettle,
+		/// The month is not overdue yet: its producer may still mint it (until `AuditOverdueDays`
+		/// after its last day).
+		NotOverdue,
+		/// The well was removed: its open months were dropped and lapse (`lapse_month`).
+		WellRemoved,
+		/// The month is still inside the amendment horizon: its figure may still come.
+		NotPastHorizon,
+		/// The month can be audited (it has an official figure and its days have prices):
+		/// audit it (`mint`, or `audit_overdue`) instead of lapsing it.
+		MonthAuditable,
+		/// No such well.
+		UnknownWell,
+		/// The month is not open: nothing was uploaded for it, or it is closed already.
+		MonthNotOpen,
 	}
 
 	#[pallet::hooks]
@@ -321,6 +369,51 @@ pub mod pallet {
 			ensure_signed(origin)?;
 			let b = Self::do_settle(well, month)?;
 			Ok(Some(Self::settle_weight(b)).into())
+		}
+
+		/// Anyone (signed): audit the overdue `month` of `well` without its producer — from
+		/// `AuditOverdueDays` after the month's last day (issue 25, M2). The same audit as
+		/// [`Pallet::mint`] (slash taken or recorded as debt, TAT to the owner and the
+		/// beneficiaries), whatever the producer's or the well's status. Free when it succeeds.
+		///
+		/// Emits [`Event::Audited`] then [`Event::AuditedOverdue`] (and the producers pallet's
+		/// `Slashed` when slashed). Errors: [`Error::UnknownWell`], [`Error::WellRemoved`],
+		/// [`Error::NotOverdue`], [`Error::AlreadyAudited`], [`Error::NoOfficialFigure`], the wells
+		/// pallet's `NothingUploaded`, `MonthAudited`, `DayWithoutPrice`; the assets pallet's error
+		/// when TAT cannot be minted.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::audit_overdue(T::MaxBeneficiaries::get()))]
+		pub fn audit_overdue(
+			origin: OriginFor<T>,
+			well: WellId,
+			month: Month,
+		) -> DispatchResultWithPostInfo {
+			let by = ensure_signed(origin)?;
+			let b = Self::do_audit_overdue(by, well, month)?;
+			Ok(frame_support::dispatch::PostDispatchInfo {
+				actual_weight: Some(T::WeightInfo::audit_overdue(b)),
+				pays_fee: Pays::No,
+			})
+		}
+
+		/// Anyone (signed): close the open `month` of `well` without an audit — nothing minted,
+		/// nothing slashed — when it has left the amendment horizon and cannot be audited, or its
+		/// well was removed (issue 25, M3). The producer is told (`MonthLapsed`). Free when it
+		/// succeeds.
+		///
+		/// Emits [`Event::MonthLapsed`] (and the wells pallet's `MonthClosed`). Errors:
+		/// [`Error::UnknownWell`], [`Error::MonthNotOpen`], [`Error::NotPastHorizon`],
+		/// [`Error::MonthAuditable`].
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::lapse_month())]
+		pub fn lapse_month(
+			origin: OriginFor<T>,
+			well: WellId,
+			month: Month,
+		) -> DispatchResultWithPostInfo {
+			let by = ensure_signed(origin)?;
+			Self::do_lapse_month(by, well, month)?;
+			Ok(Pays::No.into())
 		}
 	}
 

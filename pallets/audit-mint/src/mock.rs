@@ -87,6 +87,29 @@ parameter_types! {
 	pub static Bands: DeviationBands = DeviationBands::DEFAULT;
 	/// atto-USD per native base unit (the mock's `UnitsPerUsd`; [`ATTO_PER_NATIVE`] by default).
 	pub static UsdRate: u128 = ATTO_PER_NATIVE;
+	/// The mock's clock (ms since the Unix epoch): 2026-04-01 by default.
+	pub static NowMs: u64 = DEFAULT_NOW_MS;
+	pub static OverdueDays: u32 = 60;
+	pub static Horizon: u32 = 12;
+	/// Wells removed by governance.
+	pub static RemovedWells: Vec<WellId> = Vec::new();
+	/// The latest audited month noted per producer.
+	pub static LastAudited: BTreeMap<AccountId, Month> = BTreeMap::new();
+}
+
+/// 2026-04-01 00:00 UTC.
+pub const DEFAULT_NOW_MS: u64 = 1_775_001_600_000;
+
+pub struct MockTime;
+impl frame_support::traits::UnixTime for MockTime {
+	fn now() -> core::time::Duration {
+		core::time::Duration::from_millis(NowMs::get())
+	}
+}
+
+/// Move the mock's clock to 00:00 UTC of `day`.
+pub fn set_today(day: Day) {
+	NowMs::set(u64::from(day.0) * 86_400_000);
 }
 
 pub struct MockProducers;
@@ -137,6 +160,12 @@ impl DepositSlasher<AccountId, Balance> for MockProducers {
 		ProducerStates::set(all);
 		RefundOutcome { debt_cancelled, returned, unpaid: amount - debt_cancelled - returned }
 	}
+	fn note_audited(who: &AccountId, month: Month) {
+		let mut all = LastAudited::get();
+		let e = all.entry(*who).or_insert(month);
+		*e = (*e).max(month);
+		LastAudited::set(all);
+	}
 }
 
 pub struct MockWells;
@@ -163,8 +192,15 @@ impl WellLedger<AccountId> for MockWells {
 		c.insert((well, month), minted);
 		Closed::set(c);
 	}
+	fn lapse_month(well: WellId, month: Month) {
+		Self::close_month(well, month, false);
+	}
 	fn closed(well: WellId, month: Month) -> Option<bool> {
 		Closed::get().get(&(well, month)).copied()
+	}
+	fn owner(well: WellId) -> Option<(AccountId, bool)> {
+		let removed = RemovedWells::get().contains(&well);
+		Months::get().iter().find(|((w, _), _)| *w == well).map(|(_, m)| (m.owner, removed))
 	}
 	fn max_beneficiaries() -> u32 {
 		<<Test as crate::Config>::MaxBeneficiaries as frame_support::traits::Get<u32>>::get()
@@ -205,6 +241,9 @@ impl pallet_audit_mint::Config for Test {
 	type Official = MockOfficial;
 	type SlashRatio = Ratio;
 	type DeviationBands = Bands;
+	type AuditOverdueDays = OverdueDays;
+	type AmendmentHorizonMonths = Horizon;
+	type UnixTime = MockTime;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarking::MockHelper;
 }
@@ -230,6 +269,11 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		Ratio::set(Perbill::from_percent(1));
 		Bands::set(DeviationBands::DEFAULT);
 		UsdRate::set(ATTO_PER_NATIVE);
+		NowMs::set(DEFAULT_NOW_MS);
+		OverdueDays::set(60);
+		Horizon::set(12);
+		RemovedWells::set(Vec::new());
+		LastAudited::set(BTreeMap::new());
 	});
 	ext
 }

@@ -191,6 +191,9 @@ pub enum MonthState {
 	Audited,
 	/// Audited with nothing minted.
 	Failed,
+	/// Closed without an audit (issue 25, M3): it left the amendment horizon without a usable
+	/// official figure, or its well was removed. Nothing minted, nothing slashed.
+	Lapsed,
 }
 
 /// A month of a well with its state, in one call (`AuditMint.months`, `AuditMint.month_info`).

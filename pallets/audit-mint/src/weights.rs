@@ -15,6 +15,8 @@ use frame_support::{traits::Get, weights::{constants::ParityDbWeight, Weight}};
 pub trait WeightInfo {
 	fn mint(b: u32, ) -> Weight;
 	fn settle(b: u32, ) -> Weight;
+	fn audit_overdue(b: u32, ) -> Weight;
+	fn lapse_month() -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -110,6 +112,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 2609).saturating_mul(b.into()))
 	}
+	/// Not measured yet (issue 25, M2): `mint`'s weight plus the reads of the well's owner and
+	/// the overdue delay.
+	fn audit_overdue(b: u32, ) -> Weight {
+		Self::mint(b).saturating_add(T::DbWeight::get().reads(3))
+	}
+	/// Not measured yet (issue 25, M3): the month valued as for an audit (31 days, their
+	/// prices), its ledger and counters closed, one notice.
+	fn lapse_month() -> Weight {
+		Weight::from_parts(400_000_000, 100_000)
+			.saturating_add(T::DbWeight::get().reads(100))
+			.saturating_add(T::DbWeight::get().writes(6))
+	}
 }
 
 /// The same weights with ParityDB's database weights, for tests and mocks.
@@ -131,5 +145,13 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(11))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 2609).saturating_mul(b.into()))
+	}
+	fn audit_overdue(b: u32, ) -> Weight {
+		Self::mint(b).saturating_add(ParityDbWeight::get().reads(3))
+	}
+	fn lapse_month() -> Weight {
+		Weight::from_parts(400_000_000, 100_000)
+			.saturating_add(ParityDbWeight::get().reads(100))
+			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 }

@@ -21,7 +21,7 @@ use tn_primitives::{
 	commitment::approvals_needed,
 	regulator::is_valid_code,
 	traits::{ActiveWellCount, DepositSlasher, ProducerRegistry, RefundOutcome, SlashOutcome},
-	Commitment, Day, NoticeKind, Notify, OperatorCode, OperatorCodes, UsdAtto,
+	Commitment, Day, Month, NoticeKind, Notify, OperatorCode, OperatorCodes, UsdAtto,
 };
 
 /// 10¹⁸: the scale of atto-USD and of `FixedU128`.
@@ -384,13 +384,25 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The deposit a withdrawal must leave: the requirement plus the open exposure,
-	/// `MinDepositPerWell × (active wells + open months)` (0 once revoked: no more mints).
+	/// `MinDepositPerWell × (active wells + open months)`. Once revoked only the open months
+	/// count (no more mints, but each open month is still audited, overdue, and may be slashed;
+	/// issue 25, M2).
 	pub fn withdrawal_floor(who: &T::AccountId, status: &ProducerStatus) -> BalanceOf<T> {
-		if matches!(status, ProducerStatus::Revoked { .. }) {
-			return Zero::zero();
-		}
-		let units = T::Wells::active_wells(who).saturating_add(T::Wells::open_months(who));
+		let open = T::Wells::open_months(who);
+		let units = if matches!(status, ProducerStatus::Revoked { .. }) {
+			open
+		} else {
+			T::Wells::active_wells(who).saturating_add(open)
+		};
 		T::MinDepositPerWell::get().saturating_mul(units.into())
+	}
+
+	/// The first day on which `who`'s last audited month has left the amendment horizon in
+	/// force now (`None`: nothing audited): no withdrawal unlocks before it (issue 25, H2).
+	pub fn amendable_until(who: &T::AccountId) -> Option<Day> {
+		LastAudited::<T>::get(who).map(|m| {
+			tn_primitives::horizon::leaves_horizon(m, T::AmendmentHorizonMonths::get())
+		})
 	}
 
 	pub(crate) fn do_withdraw(who: T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
@@ -408,8 +420,11 @@ impl<T: Config> Pallet<T> {
 			left >= Self::withdrawal_floor(&who, &producer.status),
 			Error::<T>::BelowMinimumDeposit
 		);
-		let days = T::UnbondingDays::get();
-		if days == 0 {
+		let today = Self::today();
+		let unlocks = today.plus(T::UnbondingDays::get()).max(
+			Self::amendable_until(&who).unwrap_or(today),
+		);
+		if unlocks <= today {
 			T::Currency::release(
 				&HoldReason::ProducerDeposit.into(),
 				&who,
@@ -421,7 +436,6 @@ impl<T: Config> Pallet<T> {
 			Self::deposit_event(Event::Withdrawn { producer: who, amount, deposit: left });
 			return Ok(());
 		}
-		let unlocks = Self::today().plus(days);
 		let unbonding = UnbondingOf::<T>::get(&who)
 			.map(|u| u.amount)
 			.unwrap_or_else(Zero::zero)
@@ -446,7 +460,12 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::ProducerSuspended
 		);
 		let u = UnbondingOf::<T>::get(&who).ok_or(Error::<T>::NothingUnbonding)?;
-		ensure!(Self::today() >= u.unlocks, Error::<T>::StillUnbonding);
+		let today = Self::today();
+		ensure!(today >= u.unlocks, Error::<T>::StillUnbonding);
+		ensure!(
+			Self::amendable_until(&who).is_none_or(|end| today >= end),
+			Error::<T>::StillAmendable
+		);
 		T::Currency::release(
 			&HoldReason::ProducerDeposit.into(),
 			&who,
@@ -691,6 +710,14 @@ impl<T: Config> DepositSlasher<T::AccountId, BalanceOf<T>> for Pallet<T> {
 			debt,
 		});
 		SlashOutcome { due, slashed, new_debt }
+	}
+
+	fn note_audited(who: &T::AccountId, month: Month) {
+		LastAudited::<T>::mutate(who, |m| {
+			if m.is_none_or(|m| m < month) {
+				*m = Some(month);
+			}
+		});
 	}
 
 	fn refund(who: &T::AccountId, amount: BalanceOf<T>) -> RefundOutcome<BalanceOf<T>> {

@@ -77,7 +77,9 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use sp_arithmetic::FixedU128;
 	use sp_runtime::traits::StaticLookup;
-	use tn_primitives::{traits::ActiveWellCount, Commitment, Day, OperatorCode, OperatorCodes};
+	use tn_primitives::{
+		traits::ActiveWellCount, Commitment, Day, Month, OperatorCode, OperatorCodes,
+	};
 
 	/// Balance of the native token.
 	pub type BalanceOf<T> =
@@ -189,6 +191,11 @@ pub mod pallet {
 		/// [`tn_primitives::commitment::MAX_APPROVALS`]).
 		#[pallet::no_default]
 		type KybApprovals: Get<u32>;
+		/// Months an audited month stays amendable (governance parameter, default 24): a
+		/// withdrawal unlocks no earlier than the day the producer's last audited month leaves
+		/// it (issue 25, H2).
+		#[pallet::no_default]
+		type AmendmentHorizonMonths: Get<u32>;
 		/// One whole native token in base units (10¹² for UNIT).
 		#[pallet::constant]
 		#[pallet::no_default]
@@ -214,12 +221,18 @@ pub mod pallet {
 	pub type ProducerRecords<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, Producer<BalanceOf<T>>>;
 
-	/// The account admitted with each KYB commitment: one company, one producer account.
 	/// Deposit on its way out of each producer's hold (see [`Pallet::withdraw`]).
 	#[pallet::storage]
 	pub type UnbondingOf<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, Unbonding<BalanceOf<T>>>;
 
+	/// The latest month audited for each producer (set by the audit; a licence transfer keeps
+	/// it with the producer the month was audited for): while it is inside the amendment
+	/// horizon, an amendment may still slash, so withdrawals stay unbonding (issue 25, H2).
+	#[pallet::storage]
+	pub type LastAudited<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, Month>;
+
+	/// The account admitted with each KYB commitment: one company, one producer account.
 	#[pallet::storage]
 	pub type KybOwners<T: Config> = StorageMap<_, Identity, Commitment, T::AccountId>;
 
@@ -424,6 +437,9 @@ pub mod pallet {
 		NothingUnbonding,
 		/// The unbonding deposit's unlock day has not come yet.
 		StillUnbonding,
+		/// The producer's last audited month is still inside the amendment horizon: an
+		/// amendment may still slash what is unbonding (it unlocks on the day it leaves).
+		StillAmendable,
 	}
 
 	#[pallet::hooks]
@@ -560,11 +576,14 @@ pub mod pallet {
 			Self::do_deposit(who, amount)
 		}
 
-		/// Producer: take `amount` out of the deposit. It unbonds for `UnbondingDays` (still
-		/// held and slashable, e.g. by a settlement), then [`Pallet::claim_unbonded`] releases it;
-		/// with 0 days it is released at once. The deposit may not fall below
+		/// Producer: take `amount` out of the deposit. It unbonds (still held and slashable,
+		/// e.g. by a settlement) until `UnbondingDays` from now or the day the producer's last
+		/// audited month leaves the amendment horizon, whichever is later (issue 25, H2); then
+		/// [`Pallet::claim_unbonded`] releases it. With 0 days and no audited month inside the
+		/// horizon it is released at once. The deposit may not fall below
 		/// `MinDepositPerWell × (active wells + open months)` (the open months are uploads not yet
-		/// audited: each may still be slashed); a suspended producer cannot withdraw.
+		/// audited: each may still be slashed; a revoked producer keeps the open months' part);
+		/// a suspended producer cannot withdraw.
 		///
 		/// Emits `Unbonding` (or `Withdrawn` with no delay). Errors: `ZeroAmount`, `NotProducer`,
 		/// `ProducerSuspended`, `InsufficientDeposit`, `BelowMinimumDeposit`.
@@ -578,10 +597,11 @@ pub mod pallet {
 			Self::do_withdraw(who, amount)
 		}
 
-		/// Producer: release the unbonded deposit once its unlock day has come.
+		/// Producer: release the unbonded deposit once its unlock day has come and its last
+		/// audited month has left the amendment horizon (with the horizon in force now).
 		///
 		/// Emits `Withdrawn`. Errors: `NotProducer`, `ProducerSuspended` (under investigation:
-		/// it stays held), `NothingUnbonding`, `StillUnbonding`.
+		/// it stays held), `NothingUnbonding`, `StillUnbonding`, `StillAmendable`.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::claim_unbonded())]
 		pub fn claim_unbonded(origin: OriginFor<T>) -> DispatchResult {

@@ -125,6 +125,7 @@ impl pallet_producers::Config for Test {
 	type UnbondingDays = Unbond;
 	type UnitsPerUsd = Rate;
 	type KybApprovals = KybThreshold;
+	type AmendmentHorizonMonths = frame_support::traits::ConstU32<12>;
 	type NativeUnit = ConstU128<UNIT>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();

@@ -1182,3 +1182,92 @@ fn governance_reassigns_an_operator_code_to_a_producer() {
 		);
 	});
 }
+
+/// Issue 25, H2: once a month was audited for the producer, what it withdraws stays unbonding
+/// (and slashable by an amendment's settlement) until that month leaves the amendment horizon
+/// (12 months in the mock) — even with no unbonding delay — and the horizon in force at the
+/// claim counts (governance may have lengthened it).
+#[test]
+fn a_withdrawal_stays_slashable_until_the_last_audited_month_leaves_the_horizon() {
+	test(|| {
+		admit(ALICE);
+		assert_ok!(Producers::deposit(o(ALICE), 100 * UNIT));
+		let today = Producers::today();
+		let this_month = today.month();
+		let audited = this_month.prev();
+		<Producers as DepositSlasher<_, _>>::note_audited(&ALICE, audited);
+		// An older month audited later never moves the end back.
+		<Producers as DepositSlasher<_, _>>::note_audited(&ALICE, audited.prev());
+		assert_eq!(crate::LastAudited::<Test>::get(ALICE), Some(audited));
+		let leaves = tn_primitives::horizon::leaves_horizon(audited, 12);
+		assert_eq!(leaves, (0..12).fold(this_month, |m, _| m.next()).first_day());
+		assert_ok!(Producers::withdraw(o(ALICE), 40 * UNIT));
+		System::assert_last_event(
+			Event::Unbonding {
+				producer: ALICE,
+				amount: 40 * UNIT,
+				unbonding: 40 * UNIT,
+				unlocks: leaves,
+				deposit: 60 * UNIT,
+			}
+			.into(),
+		);
+		assert_eq!(held_deposit(ALICE), 100 * UNIT);
+		// An amendment's settlement still reaches it.
+		let out = Producers::slash_usd(&ALICE, 70 * ONE_TAT);
+		assert_eq!((out.slashed, out.new_debt), (70 * UNIT, 0));
+		assert_eq!(UnbondingOf::<Test>::get(ALICE).unwrap().amount, 30 * UNIT);
+		advance_days(u64::from(leaves.0 - today.0 - 1));
+		assert_noop!(Producers::claim_unbonded(o(ALICE)), Error::<Test>::StillUnbonding);
+		advance_days(1);
+		assert_ok!(Producers::claim_unbonded(o(ALICE)));
+		assert_eq!(held_deposit(ALICE), 0);
+		// With nothing audited inside the horizon any more, no delay (0 days in the mock).
+		assert_ok!(Producers::deposit(o(ALICE), 10 * UNIT));
+		assert_ok!(Producers::withdraw(o(ALICE), 10 * UNIT));
+		System::assert_last_event(
+			Event::Withdrawn { producer: ALICE, amount: 10 * UNIT, deposit: 0 }.into(),
+		);
+	});
+}
+
+/// The unlock day is checked again at the claim: a month audited after the withdrawal keeps the
+/// unbonding deposit held until it leaves the horizon too (`StillAmendable`).
+#[test]
+fn a_month_audited_after_the_withdrawal_holds_the_claim() {
+	test(|| {
+		Unbond::set(28);
+		admit(ALICE);
+		assert_ok!(Producers::deposit(o(ALICE), 100 * UNIT));
+		assert_ok!(Producers::withdraw(o(ALICE), 40 * UNIT));
+		let audited = Producers::today().month();
+		<Producers as DepositSlasher<_, _>>::note_audited(&ALICE, audited);
+		advance_days(28);
+		assert_noop!(Producers::claim_unbonded(o(ALICE)), Error::<Test>::StillAmendable);
+		let leaves = tn_primitives::horizon::leaves_horizon(audited, 12);
+		advance_days(u64::from(leaves.0 - Producers::today().0));
+		assert_ok!(Producers::claim_unbonded(o(ALICE)));
+		Unbond::set(0);
+	});
+}
+
+/// Issue 25, M2: revocation does not release the open months' part of the deposit (each open
+/// month is still audited, overdue, and may be slashed); the active wells' part is released.
+#[test]
+fn a_revoked_producer_keeps_its_open_months_covered() {
+	test(|| {
+		admit(ALICE);
+		assert_ok!(Producers::deposit(o(ALICE), 100 * UNIT));
+		MinPerWell::set(30 * UNIT);
+		ActiveWells::set(2);
+		OpenMonthsOf::set(1);
+		assert_ok!(Producers::revoke(RuntimeOrigin::root(), ALICE, reason("fraud")));
+		assert_noop!(Producers::withdraw(o(ALICE), 71 * UNIT), Error::<Test>::BelowMinimumDeposit);
+		assert_ok!(Producers::withdraw(o(ALICE), 70 * UNIT));
+		assert_eq!(ProducerRecords::<Test>::get(ALICE).unwrap().deposit, 30 * UNIT);
+		OpenMonthsOf::set(0);
+		assert_ok!(Producers::withdraw(o(ALICE), 30 * UNIT));
+		MinPerWell::set(0);
+		ActiveWells::set(0);
+	});
+}

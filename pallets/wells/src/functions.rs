@@ -284,7 +284,7 @@ impl<T: Config> Pallet<T> {
 			);
 			WellByIdentifier::<T>::insert(well.identifier, id);
 		}
-		Self::note_operator_change(id, &well.operator, &operator)?;
+		Self::note_operator_change(id, &well.operator, &operator, MAX_OWNER_OPERATOR_CHANGES)?;
 		well.docs = docs;
 		well.quality = quality;
 		well.operator = operator;
@@ -584,8 +584,15 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Keep `old` as `id`'s former operator code from today when it changes to `new`, so its
-	/// months keep their rows (issue 25, H1). Mutates storage only when it succeeds.
-	fn note_operator_change(id: WellId, old: &OperatorCode, new: &OperatorCode) -> DispatchResult {
+	/// months keep their rows (issue 25, H1), with at most `limit` entries inside the horizon
+	/// (an owner's edit: [`MAX_OWNER_OPERATOR_CHANGES`]; a governance transfer: the bound).
+	/// Mutates storage only when it succeeds.
+	fn note_operator_change(
+		id: WellId,
+		old: &OperatorCode,
+		new: &OperatorCode,
+		limit: u32,
+	) -> DispatchResult {
 		if old == new {
 			return Ok(());
 		}
@@ -594,7 +601,7 @@ impl<T: Config> Pallet<T> {
 			tn_primitives::horizon::horizon_start(today, T::AmendmentHorizonMonths::get())
 				.first_day();
 		FormerOperators::<T>::try_mutate(id, |former| {
-			tn_primitives::horizon::note_change(former, old, today, keep_from)
+			tn_primitives::horizon::note_change(former, old, today, keep_from, limit)
 				.map_err(|_| Error::<T>::TooManyOperatorChanges.into())
 		})
 	}
@@ -654,7 +661,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(is_valid_code(&operator), Error::<T>::InvalidOperatorCode);
 		ensure!(T::Producers::operates(&to, &operator), Error::<T>::NotOperator);
 		// Before the hold: a refused change leaves everything as it was.
-		Self::note_operator_change(id, &well.operator, &operator)?;
+		Self::note_operator_change(id, &well.operator, &operator, MAX_OPERATOR_CHANGES)?;
 		let deposit = T::WellDeposit::get();
 		T::Currency::hold(&HoldReason::WellRegistration.into(), &to, deposit)
 			.map_err(|_| Error::<T>::InsufficientBalance)?;
@@ -1186,6 +1193,42 @@ impl<T: Config> WellLedger<T::AccountId> for Pallet<T> {
 
 	fn close_month(id: WellId, month: Month, minted: bool) {
 		let status = if minted { MonthStatus::Minted } else { MonthStatus::Failed };
+		Self::set_closed(id, month, status);
+	}
+
+	fn lapse_month(id: WellId, month: Month) {
+		Self::set_closed(id, month, MonthStatus::Lapsed);
+	}
+
+	fn owner(id: WellId) -> Option<(T::AccountId, bool)> {
+		WellRegistry::<T>::get(id)
+			.map(|w| (w.owner, matches!(w.status, WellStatus::Removed { .. })))
+	}
+
+	fn closed(id: WellId, month: Month) -> Option<bool> {
+		match Ledgers::<T>::get(id, month)?.status {
+			MonthStatus::Open => None,
+			MonthStatus::Minted => Some(true),
+			MonthStatus::Failed | MonthStatus::Lapsed => Some(false),
+		}
+	}
+
+	fn max_beneficiaries() -> u32 {
+		T::MaxBeneficiaries::get()
+	}
+
+	fn months(id: WellId) -> Vec<(Month, u8, Volume)> {
+		Self::months_of(id).into_iter().map(|(m, l)| (m, l.days, l.volume)).collect()
+	}
+
+	fn month(id: WellId, month: Month) -> Option<(u8, Volume)> {
+		Ledgers::<T>::get(id, month).map(|l| (l.days, l.volume))
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Close `id`'s `month` with `status` (an audit's outcome, or lapsed) and tell it.
+	fn set_closed(id: WellId, month: Month, status: MonthStatus) {
 		Ledgers::<T>::mutate(id, month, |l| {
 			if let Some(l) = l.as_mut() {
 				if l.status == MonthStatus::Open {
@@ -1204,26 +1247,6 @@ impl<T: Config> WellLedger<T::AccountId> for Pallet<T> {
 		});
 		Self::deposit_event(Event::MonthClosed { well: id, month, status });
 	}
-
-	fn closed(id: WellId, month: Month) -> Option<bool> {
-		match Ledgers::<T>::get(id, month)?.status {
-			MonthStatus::Open => None,
-			MonthStatus::Minted => Some(true),
-			MonthStatus::Failed => Some(false),
-		}
-	}
-
-	fn max_beneficiaries() -> u32 {
-		T::MaxBeneficiaries::get()
-	}
-
-	fn months(id: WellId) -> Vec<(Month, u8, Volume)> {
-		Self::months_of(id).into_iter().map(|(m, l)| (m, l.days, l.volume)).collect()
-	}
-
-	fn month(id: WellId, month: Month) -> Option<(u8, Volume)> {
-		Ledgers::<T>::get(id, month).map(|l| (l.days, l.volume))
-	}
 }
 
 impl<T: Config> tn_primitives::traits::WellDirectory for Pallet<T> {
@@ -1239,7 +1262,7 @@ impl<T: Config> tn_primitives::traits::WellDirectory for Pallet<T> {
 			.filter_map(|(id, w)| {
 				let active = w.status == WellStatus::Active;
 				let audited: Vec<Month> = Ledgers::<T>::iter_prefix(id)
-					.filter(|(m, l)| *m >= horizon_start && l.status != MonthStatus::Open)
+					.filter(|(m, l)| *m >= horizon_start && l.status.is_audited())
 					.map(|(m, _)| m)
 					.collect();
 				(active || !audited.is_empty()).then(|| DirectoryWell {
@@ -1258,7 +1281,7 @@ impl<T: Config> tn_primitives::traits::WellDirectory for Pallet<T> {
 	}
 
 	fn is_audited(well: WellId, month: Month) -> bool {
-		<Self as WellLedger<T::AccountId>>::closed(well, month).is_some()
+		Ledgers::<T>::get(well, month).is_some_and(|l| l.status.is_audited())
 			&& WellRegistry::<T>::get(well).is_some_and(|w| Self::fed_by_petrinex(&w))
 	}
 

@@ -539,7 +539,8 @@ pub mod pallet {
 		/// The free balance cannot cover the well's registration deposit.
 		InsufficientBalance,
 		/// The well changed operator code too often inside the amendment horizon (its history
-		/// keeps [`MAX_OPERATOR_CHANGES`] former codes): wait until the oldest leaves it.
+		/// keeps [`MAX_OPERATOR_CHANGES`] former codes, of which an owner's edits may fill
+		/// [`MAX_OWNER_OPERATOR_CHANGES`]): wait until the oldest leaves it.
 		TooManyOperatorChanges,
 		/// The well has open (unaudited) months: audit them first.
 		WellHasOpenMonths,

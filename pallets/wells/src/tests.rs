@@ -1446,8 +1446,11 @@ fn a_code_change_keeps_the_former_code_for_its_months_and_audited_months_stay_fe
 	});
 }
 
-/// The code history is bounded: an eighth change inside the horizon is refused and changes
-/// nothing; once the oldest code's days left the horizon (12 months in the mock), it makes room.
+/// The code history is bounded: an owner's edits fill at most half of it (a fifth edit inside
+/// the horizon is refused and changes nothing), so a governance transfer still goes through —
+/// an owner alternating codes cannot hold a transfer hostage (issue 25, H1). Governance fills
+/// the rest; once the oldest codes' days left the horizon (12 months in the mock), they make
+/// room.
 #[test]
 fn too_many_code_changes_inside_the_horizon_are_refused() {
 	test(|| {
@@ -1455,19 +1458,33 @@ fn too_many_code_changes_inside_the_horizon_are_refused() {
 		let code =
 			|i: u8| -> tn_primitives::OperatorCode { vec![b'C', b'0' + i].try_into().unwrap() };
 		let edit = |i| Wells::edit_well(o(PRODUCER), w, DOCS, Some(SWEET_LIGHT), code(i), fac());
-		for i in 0..MAX_OPERATOR_CHANGES as u8 {
+		for i in 0..MAX_OWNER_OPERATOR_CHANGES as u8 {
 			advance_days(1);
 			assert_ok!(edit(i));
 		}
-		assert_eq!(FormerOperators::<Test>::get(w).len() as u32, MAX_OPERATOR_CHANGES);
+		assert_eq!(FormerOperators::<Test>::get(w).len() as u32, MAX_OWNER_OPERATOR_CHANGES);
 		advance_days(1);
 		assert_noop!(edit(9), Error::<Test>::TooManyOperatorChanges);
-		// 13 months later the first codes' days left the horizon.
+		// Governance still transfers the well, back and forth, until the whole history is full.
+		let owners = [OTHER_PRODUCER, PRODUCER];
+		for k in 0..(MAX_OPERATOR_CHANGES - MAX_OWNER_OPERATOR_CHANGES) as u8 {
+			advance_days(1);
+			let to = owners[usize::from(k % 2)];
+			assert_ok!(Wells::transfer_well(RuntimeOrigin::root(), w, to, code(5 + k)));
+		}
+		assert_eq!(FormerOperators::<Test>::get(w).len() as u32, MAX_OPERATOR_CHANGES);
+		advance_days(1);
+		assert_noop!(
+			Wells::transfer_well(RuntimeOrigin::root(), w, OTHER_PRODUCER, code(1)),
+			Error::<Test>::TooManyOperatorChanges
+		);
+		// 13 months later the codes' days left the horizon: the owner may edit again.
 		advance_days(400);
-		assert_ok!(edit(9));
+		let owner = WellRegistry::<Test>::get(w).unwrap().owner;
+		assert_ok!(Wells::edit_well(o(owner), w, DOCS, Some(SWEET_LIGHT), code(1), fac()));
 		let former = FormerOperators::<Test>::get(w);
 		assert_eq!(former.len(), 1);
-		assert_eq!(former[0].1, code(7));
+		assert_eq!(former[0].1, code(8));
 	});
 }
 

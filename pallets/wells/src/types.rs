@@ -82,6 +82,11 @@ pub const MAX_DISCOUNT_CHANGES: u32 = 8;
 /// whose days all left the amendment horizon makes room).
 pub const MAX_OPERATOR_CHANGES: u32 = 8;
 
+/// Most former operator codes an owner's own edits may fill (half the history): an owner who
+/// alternates codes can never make a governance transfer fail with `TooManyOperatorChanges`
+/// (issue 25, H1) — governance keeps at least half the history for transfers.
+pub const MAX_OWNER_OPERATOR_CHANGES: u32 = MAX_OPERATOR_CHANGES / 2;
+
 /// A well's review state, visible on chain.
 #[derive(
 	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
@@ -194,6 +199,18 @@ pub enum MonthStatus {
 	Minted,
 	/// Audited with nothing minted (no official production, or nothing to mint).
 	Failed,
+	/// Closed without an audit: it left the amendment horizon without an official figure it
+	/// could be audited with, or its well was removed by governance with the month open
+	/// (issue 25, M3). Nothing minted, nothing slashed.
+	Lapsed,
+}
+
+impl MonthStatus {
+	/// Audited (minted or not): its official figure keeps being fed inside the horizon and its
+	/// amendments are settled.
+	pub fn is_audited(self) -> bool {
+		matches!(self, MonthStatus::Minted | MonthStatus::Failed)
+	}
 }
 
 /// Per-(well, month) ledger: the sums of the day records.

@@ -54,6 +54,7 @@ function describe(k: NoticeKind, vol: (well: number, v: bigint) => string): Show
       const days = lastDay(v.month) - firstDay(v.month) + 1;
       return { tone: 'action', title: `Upload window closing: well #${v.well}, ${monthText(v.month)}`, body: `Uploads for ${monthText(v.month)} close on ${dateOfDay(v.closes)} (00:00 UTC); ${v.uploaded} of its ${days} days are in. Upload what is missing.`, link: '#/production' };
     }
+    case 'MonthLapsed': return { tone: 'info', title: `Month lapsed: well #${k.value.well}, ${monthText(k.value.month)}`, body: 'The month closed without an audit: it left the amendment horizon without an official figure (or the well was removed). Nothing was minted and nothing slashed.', link: well(k.value.well) };
   }
 }
 

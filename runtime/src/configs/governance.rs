@@ -103,6 +103,12 @@ pub mod dynamic_params {
 		/// (docs/DATA_FORMATS.md 2.8, "Amendment horizon").
 		#[codec(index = 2)]
 		pub static AmendmentHorizonMonths: u32 = 24;
+		/// Days after a month's last day from which anyone may audit it without its producer
+		/// (`AuditMint.audit_overdue`, issue 25, M2): Petrinex publishes a month's volumetrics
+		/// around the 20th of the next month, so 60 days leave the producer about five weeks
+		/// with the figure to mint it itself.
+		#[codec(index = 3)]
+		pub static AuditOverdueDays: u32 = 60;
 	}
 
 	/// Oracle aggregation.
@@ -274,6 +280,10 @@ pub mod bounds {
 	/// Petrinex rows were still re-submitted later; beyond about 55 months Petrinex's public
 	/// portal no longer serves the month (docs/DATA_FORMATS.md 2.8).
 	pub const AMENDMENT_HORIZON_MONTHS: Bound<u32> = Bound { floor: 12, ceiling: 54 };
+	/// Audit: a month is overdue 45 to 365 days after its end — after Petrinex's publication
+	/// (≈ the 20th of the next month) with at least three weeks left for the producer, and at
+	/// most a year, far inside the amendment horizon.
+	pub const AUDIT_OVERDUE_DAYS: Bound<u32> = Bound { floor: 45, ceiling: 365 };
 	/// Audit: 0.1 % to 10 % of the value slashed.
 	pub const SLASH_RATIO: Bound<Perbill> =
 		Bound { floor: Perbill::from_parts(1_000_000), ceiling: Perbill::from_percent(10) };
@@ -372,6 +382,9 @@ impl crate::genesis_parameters::ParameterBounds<RuntimeParameters> for RuleBound
 			R::Audit(a::Parameters::AmendmentHorizonMonths(_, v)) => {
 				some(v, |v| bounds::AMENDMENT_HORIZON_MONTHS.check(v))
 			},
+			R::Audit(a::Parameters::AuditOverdueDays(_, v)) => {
+				some(v, |v| bounds::AUDIT_OVERDUE_DAYS.check(v))
+			},
 			R::Oracle(o::Parameters::MinimumFeeders(_, v)) => {
 				some(v, |v| if *v == 0 { Ok(()) } else { bounds::MINIMUM_FEEDERS.check(v) })
 			},
@@ -424,7 +437,7 @@ pub fn parameters_in_force() -> alloc::vec::Vec<(RuntimeParameters, bool)> {
 			PreActivationDays,
 			WellApprovals,
 		},
-		audit::Audit { SlashRatio, DeviationBands, AmendmentHorizonMonths },
+		audit::Audit { SlashRatio, DeviationBands, AmendmentHorizonMonths, AuditOverdueDays },
 		oracle::Oracle { MinimumFeeders, ExpiresInMs, WtiRange, HenryHubRange },
 	]
 }

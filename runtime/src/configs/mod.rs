@@ -265,6 +265,7 @@ impl pallet_producers::Config for Runtime {
 	type UnbondingDays = dynamic_params::producers::UnbondingDays;
 	type UnitsPerUsd = dynamic_params::producers::UnitsPerUsd;
 	type KybApprovals = dynamic_params::producers::KybApprovals;
+	type AmendmentHorizonMonths = dynamic_params::audit::AmendmentHorizonMonths;
 	type NativeUnit = ConstU128<UNIT>;
 	type MaxExpiriesPerBlock = ConstU32<32>;
 	type WeightInfo = pallet_producers::weights::SubstrateWeight<Runtime>;
@@ -344,6 +345,9 @@ impl pallet_audit_mint::Config for Runtime {
 	type Official = OracleOfficial;
 	type SlashRatio = dynamic_params::audit::SlashRatio;
 	type DeviationBands = dynamic_params::audit::DeviationBands;
+	type AuditOverdueDays = dynamic_params::audit::AuditOverdueDays;
+	type AmendmentHorizonMonths = dynamic_params::audit::AmendmentHorizonMonths;
+	type UnixTime = Timestamp;
 	type MaxBeneficiaries = MaxBeneficiaries;
 	type WeightInfo = pallet_audit_mint::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]

@@ -1116,3 +1116,5 @@ fn migration_v2_gives_records_the_rules_in_force_and_withdraws_provenance_only_a
 		AuditRecords::<Test>::mutate(WELL, m, |r| r.as_mut().unwrap().amended = None);
 	});
 }
+
+mod overdue;
