@@ -236,9 +236,9 @@ test('a producer\'s whole life through the UI: onboarding judged by a verifier, 
   await shot(p, 'audits');
   await go(p, '#/governance');
   await p.getByTestId('params-table').waitFor(T(30_000));
-  // Every rule parameter from TreasurenetApi.parameters_in_force: 20, each set or at its default.
-  await p.getByTestId('params-table').locator('tbody tr').nth(19).waitFor(T(30_000));
-  assert.equal(await p.getByTestId('params-table').locator('tbody tr').count(), 20);
+  // Every rule parameter from TreasurenetApi.parameters_in_force: 21, each set or at its default.
+  await p.getByTestId('params-table').locator('tbody tr').nth(20).waitFor(T(30_000));
+  assert.equal(await p.getByTestId('params-table').locator('tbody tr').count(), 21);
   // The democracy periods (fixed in code; the dev chain's fast set): fast-track votes 5 blocks.
   const fastTrackRow = await p.getByTestId('democracy-periods').locator('tr', { hasText: 'FastTrackVotingPeriod' }).innerText();
   assert.match(fastTrackRow, /Democracy\.FastTrackVotingPeriod\s+5 blocks \(30 s\)/);

@@ -66,24 +66,29 @@
 //! Measured (release test profile, this 2-core machine): 10,000 steps in 74–92 s with the drain
 //! (docs/TESTING.md).
 //!
-//! ## Open findings (issue 25) gating adversary moves
-//! Each constant enables a move that breaks an invariant because of a finding still open; the
-//! failing seed is noted beside it. Enabling it once the finding is fixed is one line.
+//! ## Findings (issue 25) gating adversary moves
+//! Each constant enables a move that broke an invariant while its finding was open. All four
+//! are closed and **on**: the invariants hold with the moves (with the keeper auditing overdue
+//! months and lapsing those past the horizon, and two Foundation Managers per review). Turning
+//! one off is one line, for bisecting a regression.
 
 mod truth;
 mod world;
 
 /// H2: a producer escapes an amendment by removing, editing or having its well suspended after
 /// minting (the feeds' call filter takes only active wells' figures). Off: adversaries and
-/// governance only do so while no audited month of the well awaits a figure.
-pub const OPEN_FINDINGS_H2: bool = false;
+/// governance only do so while no audited month of the well awaits a figure. Closed: audited
+/// months are fed whatever the status, inside the amendment horizon.
+pub const OPEN_FINDINGS_H2: bool = true;
 /// M2: an O = 0 month is simply never minted (so its slash is never due). Off: adversaries mint
-/// every month eventually.
-pub const OPEN_FINDINGS_M2: bool = false;
+/// every month eventually. Closed: the keeper audits overdue months (`audit_overdue`).
+pub const OPEN_FINDINGS_M2: bool = true;
 /// M3: a month without figure stays open forever. Off: the truth has no confidential months.
-pub const OPEN_FINDINGS_M3: bool = false;
+/// Closed: it lapses once past the horizon (`lapse_month`).
+pub const OPEN_FINDINGS_M3: bool = true;
 /// M5: one Foundation Manager decides a review: Bob passes his second account's false quality.
-pub const OPEN_FINDINGS_M5: bool = false;
+/// Closed: `WellApprovals` 2 — Alice refuses it.
+pub const OPEN_FINDINGS_M5: bool = true;
 
 /// The seed of the test command's run.
 pub const DEFAULT_SEED: u64 = 0x25_2026_12_07;

@@ -133,7 +133,7 @@ fn declared_parameters() -> usize {
 fn parameters_in_force_lists_every_parameter_with_its_value_and_whether_it_was_set() {
 	dev_ext(JAN_1_2026_MS).execute_with(|| {
 		let all = treasurenet_runtime::configs::parameters_in_force();
-		assert_eq!(all.len(), 20);
+		assert_eq!(all.len(), 21);
 		assert_eq!(all.len(), declared_parameters());
 		let find = |all: &[(RuntimeParameters, bool)], want: RuntimeParameters| {
 			all.iter()
@@ -243,7 +243,7 @@ fn production_ext() -> sp_io::TestExternalities {
 fn on_a_production_chain_every_parameter_in_force_is_accepted_as_it_is() {
 	production_ext().execute_with(|| {
 		let all = treasurenet_runtime::configs::parameters_in_force();
-		assert_eq!(all.len(), 20);
+		assert_eq!(all.len(), 21);
 		// Nothing set at genesis: every value is the runtime's default, within its bounds.
 		assert!(all.iter().all(|(_, set)| !set));
 		for (p, _) in all {
@@ -321,6 +321,26 @@ fn every_rule_parameter_has_a_floor_and_a_ceiling() {
 			producers::UnbondingDays::get(),
 			Some(27u32),
 			28,
+			365,
+			Some(366)
+		);
+		// Issue 25, H2 and M2.
+		edges!(
+			|v| R::Audit(audit::Parameters::AmendmentHorizonMonths(
+				audit::AmendmentHorizonMonths,
+				Some(v)
+			)),
+			audit::AmendmentHorizonMonths::get(),
+			Some(11u32),
+			12,
+			54,
+			Some(55)
+		);
+		edges!(
+			|v| R::Audit(audit::Parameters::AuditOverdueDays(audit::AuditOverdueDays, Some(v))),
+			audit::AuditOverdueDays::get(),
+			Some(44u32),
+			45,
 			365,
 			Some(366)
 		);

@@ -147,12 +147,19 @@ pub fn check_invariants() {
 		}
 	}
 	// Across pallets, the direction audit-mint's `try_state` cannot see (it checks that each
-	// audit record's ledger is closed the right way): every closed ledger has its audit record.
+	// audit record's ledger is closed the right way): every audited ledger has its audit record
+	// (a lapsed month has none: it was never audited).
 	for (well, month, ledger) in pallet_wells::Ledgers::<Runtime>::iter() {
-		if ledger.status != pallet_wells::MonthStatus::Open {
+		if ledger.status.is_audited() {
 			assert!(
 				pallet_audit_mint::AuditRecords::<Runtime>::contains_key(well, month),
 				"month {well}/{month:?} closed without an audit"
+			);
+		}
+		if ledger.status == pallet_wells::MonthStatus::Lapsed {
+			assert!(
+				!pallet_audit_mint::AuditRecords::<Runtime>::contains_key(well, month),
+				"month {well}/{month:?} lapsed with an audit record"
 			);
 		}
 	}

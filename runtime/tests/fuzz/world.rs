@@ -78,6 +78,10 @@ pub struct Report {
 	settled: usize,
 	slashed_records: usize,
 	minted: u128,
+	/// Months audited overdue by the keeper (M2).
+	overdue: u64,
+	/// Months lapsed by the keeper (M3).
+	lapsed: u64,
 }
 
 impl fmt::Display for Report {
@@ -85,13 +89,15 @@ impl fmt::Display for Report {
 		writeln!(
 			f,
 			"fuzz seed {}: {} steps, {} days, {} audit records ({} settled after an amendment, {} \
-			 slashed), {} TAT minted",
+			 slashed, {} audited overdue), {} months lapsed, {} TAT minted",
 			self.seed,
 			self.steps,
 			self.days,
 			self.records,
 			self.settled,
 			self.slashed_records,
+			self.overdue,
+			self.lapsed,
 			self.minted / tn_primitives::ONE_TAT
 		)?;
 		for (name, (ok, errs)) in &self.calls {
@@ -124,6 +130,9 @@ pub struct World {
 	reregister: Vec<(usize, Day)>,
 	/// Governance reinstates these wells on these days.
 	reinstate: Vec<(u32, Day)>,
+	/// Wells an adversary winds down (no more uploads) to remove them, or to have governance
+	/// transfer them to producer `Some(j)`, once no month of theirs is open.
+	winding_down: BTreeMap<u32, Option<usize>>,
 	/// The day each well-month's figure was first seen on chain.
 	figure_seen: BTreeMap<(u32, Month), Day>,
 	report: Report,
@@ -210,6 +219,7 @@ impl World {
 			wells: BTreeMap::new(),
 			reregister: vec![],
 			reinstate: vec![],
+			winding_down: BTreeMap::new(),
 			figure_seen: BTreeMap::new(),
 			report: Report { seed, ..Default::default() },
 		}
@@ -255,6 +265,11 @@ impl World {
 
 	fn setup(&mut self) {
 		production_rule_parameters();
+		// The `production` preset's two distinct Foundation Managers per review (M5).
+		set_rule(RuntimeParameters::Wells(dp::wells::Parameters::WellApprovals(
+			dp::wells::WellApprovals,
+			Some(2),
+		)));
 		assert!(
 			pallet_oracle_feeds::combine::quorum(0, 4) == 3,
 			"the production quorum of 4 feeders is 3"
@@ -341,8 +356,9 @@ impl World {
 
 	// ---------------------------------------------------------------- managers
 
-	/// The Foundation Managers pass a review only with the well's true quality (Bob anything of
-	/// his second account's, with `OPEN_FINDINGS_M5`).
+	/// The Foundation Managers (two must pass the same content, as in `production`) pass a
+	/// review only with the well's true quality — Bob anything of his second account's, with
+	/// `OPEN_FINDINGS_M5`: Alice's refusal then rejects it.
 	fn managers(&mut self) {
 		let dave_stash = K::DaveStash.to_account_id();
 		let wells: Vec<(u32, pallet_wells::WellOf<Runtime>)> =
@@ -351,28 +367,132 @@ impl World {
 			let Some(cw) = self.wells.get(&id).cloned() else { continue };
 			let truth_q = self.truth.wells[cw.phys].quality;
 			let corrupt = OPEN_FINDINGS_M5 && well.owner == dave_stash;
-			let reviewer = if corrupt || self.rng.chance(50) { bob() } else { alice() };
+			let order =
+				if corrupt || self.rng.chance(50) { [bob(), alice()] } else { [alice(), bob()] };
+			let pass_of = |reviewer: &AccountId, quality| {
+				(corrupt && *reviewer == bob()) || quality == truth_q
+			};
 			if well.status == WellStatus::InReview && self.rng.chance(70) {
-				let pass = corrupt || well.quality == truth_q;
-				let call = RuntimeCall::Wells(pallet_wells::Call::review_well {
-					well: id,
-					pass,
-					reason: Default::default(),
-				});
-				if self.call(Some(&reviewer), call).is_ok() && pass && cw.activated.is_none() {
+				for reviewer in &order {
+					let still = pallet_wells::WellRegistry::<Runtime>::get(id)
+						.is_some_and(|w| w.status == WellStatus::InReview);
+					if !still {
+						break;
+					}
+					let call = RuntimeCall::Wells(pallet_wells::Call::review_well {
+						well: id,
+						pass: pass_of(reviewer, well.quality),
+						reason: Default::default(),
+					});
+					let _ = self.call(Some(reviewer), call);
+				}
+				let active = pallet_wells::WellRegistry::<Runtime>::get(id)
+					.is_some_and(|w| w.status == WellStatus::Active);
+				if active && cw.activated.is_none() {
 					self.wells.get_mut(&id).expect("known").activated = Some(today());
 				}
 			}
 			if let AnnualReview::Submitted { quality, .. } = well.annual_review {
-				let pass = corrupt || quality == truth_q;
-				let _ = self.call(
-					Some(&reviewer),
-					RuntimeCall::Wells(pallet_wells::Call::judge_annual_review {
+				for reviewer in &order {
+					let submitted = pallet_wells::WellRegistry::<Runtime>::get(id)
+						.is_some_and(|w| matches!(w.annual_review, AnnualReview::Submitted { .. }));
+					if !submitted {
+						break;
+					}
+					let _ = self.call(
+						Some(reviewer),
+						RuntimeCall::Wells(pallet_wells::Call::judge_annual_review {
+							well: id,
+							pass: pass_of(reviewer, quality),
+							reason: Default::default(),
+						}),
+					);
+				}
+			}
+		}
+	}
+
+	/// Producer `i`'s wound-down wells: removed, or transferred by governance, as soon as no
+	/// month of theirs is open (their last months minted by the owner or audited overdue).
+	fn wind_down(&mut self, i: usize) {
+		let who = self.producers[i].who.clone();
+		let mine: Vec<(u32, Option<usize>)> = self
+			.winding_down
+			.iter()
+			.filter(|(id, _)| {
+				pallet_wells::WellRegistry::<Runtime>::get(**id).is_some_and(|w| w.owner == who)
+			})
+			.map(|(id, to)| (*id, *to))
+			.collect();
+		for (id, to) in mine {
+			if pallet_wells::WellOpenMonths::<Runtime>::get(id) > 0 {
+				continue;
+			}
+			let phys = self.wells[&id].phys;
+			let done = match to {
+				None => {
+					let call = pallet_wells::Call::remove_well { well: id, reason: Default::default() };
+					let ok = self.call(Some(&who), RuntimeCall::Wells(call)).is_ok();
+					if ok {
+						let when = today().plus(1 + self.rng.below(20) as u32);
+						self.reregister.push((phys, when));
+					}
+					ok
+				},
+				Some(j) => {
+					let to = self.producers[j].who.clone();
+					let call = pallet_wells::Call::transfer_well {
 						well: id,
-						pass,
-						reason: Default::default(),
-					}),
-				);
+						new_owner: to.clone().into(),
+						operator: op_of(&to),
+					};
+					let ok = self.call(None, RuntimeCall::Wells(call)).is_ok();
+					if ok {
+						self.owner_of[phys] = j;
+					}
+					ok
+				},
+			};
+			if done {
+				self.winding_down.remove(&id);
+			}
+		}
+	}
+
+	// ---------------------------------------------------------------- the keeper
+
+	/// Anyone (the Foundation's keeper, FerdieStash here, weekly) audits every overdue month without its
+	/// producer and lapses every month that cannot be audited any more (M2, M3): the open
+	/// months of removed wells, and those past the horizon without a usable figure.
+	fn keeper(&mut self) {
+		let keeper = K::FerdieStash.to_account_id();
+		let today = today();
+		// A weekly job (every day while draining).
+		if today.0 % 7 != 0 && !self.draining {
+			return;
+		}
+		let overdue = dp::audit::AuditOverdueDays::get();
+		let horizon = dp::audit::AmendmentHorizonMonths::get();
+		let open: Vec<(u32, Month)> = pallet_wells::Ledgers::<Runtime>::iter()
+			.filter(|(_, _, l)| l.status == MonthStatus::Open)
+			.map(|(id, m, _)| (id, m))
+			.collect();
+		for (id, m) in open {
+			let removed = pallet_wells::WellRegistry::<Runtime>::get(id)
+				.is_some_and(|w| matches!(w.status, WellStatus::Removed { .. }));
+			let past = tn_primitives::horizon::past_horizon(m, today, horizon);
+			if removed || past {
+				let call = pallet_audit_mint::Call::lapse_month { well: id, month: m };
+				if self.call(Some(&keeper), RuntimeCall::AuditMint(call)).is_ok() {
+					self.report.lapsed += 1;
+					continue;
+				}
+			}
+			if !removed && today >= m.last_day().plus(overdue) && official(id, m).is_some() {
+				let call = pallet_audit_mint::Call::audit_overdue { well: id, month: m };
+				if self.call(Some(&keeper), RuntimeCall::AuditMint(call)).is_ok() {
+					self.report.overdue += 1;
+				}
 			}
 		}
 	}
@@ -561,7 +681,7 @@ impl World {
 		let honest = self.producers[i].honest;
 		let today = today();
 		for (id, well) in self.owned_wells(&who) {
-			if well.status != WellStatus::Active {
+			if well.status != WellStatus::Active || self.winding_down.contains_key(&id) {
 				continue;
 			}
 			let cw = self.wells[&id].clone();
@@ -753,6 +873,8 @@ impl World {
 				if r.is_ok() {
 					let when = today().plus(1 + self.rng.below(20) as u32);
 					self.reregister.push((phys, when));
+				} else if r.is_err_and(|e| error_name(&e).contains("WellHasOpenMonths")) {
+					self.winding_down.insert(id, None);
 				}
 			}
 			if self.rng.permille(10) {
@@ -788,9 +910,12 @@ impl World {
 				);
 				if r.is_ok() {
 					self.owner_of[phys] = j;
+				} else if r.is_err_and(|e| error_name(&e).contains("WellHasOpenMonths")) {
+					self.winding_down.insert(id, Some(j));
 				}
 			}
 		}
+		self.wind_down(i);
 		use pallet_producers::Call as P;
 		if self.rng.permille(20) {
 			let held = deposit_held(&who);
@@ -955,6 +1080,7 @@ impl World {
 			}
 		}
 		self.governance();
+		self.keeper();
 		self.check();
 		self.steps += 1;
 		self.report.days += 1;
@@ -1110,14 +1236,40 @@ impl World {
 			);
 		}
 		let today = today();
+		// The negative WTI day counts negative on chain (H3: no dodging it as "no price").
+		let neg = self.truth.negative_day;
+		if neg < today {
+			use tn_primitives::traits::PriceFeed;
+			let on_chain =
+				treasurenet_runtime::configs::OraclePrices::price(Commodity::Oil, neg);
+			assert_eq!(
+				on_chain,
+				Some(super::truth::NEGATIVE_WTI),
+				"the negative WTI day {:?} is not on chain as negative ({})",
+				neg.to_ymd(),
+				self.context()
+			);
+		}
 		for (id, m, l) in pallet_wells::Ledgers::<Runtime>::iter() {
 			let Some(w) = pallet_wells::WellRegistry::<Runtime>::get(id) else { continue };
-			if l.status != MonthStatus::Open || matches!(w.status, WellStatus::Removed { .. }) {
+			if l.status != MonthStatus::Open {
 				continue;
 			}
+			assert!(
+				!matches!(w.status, WellStatus::Removed { .. }),
+				"well {id} {m:?} removed with the month open and never lapsed ({})",
+				self.context()
+			);
 			let phys = self.wells[&id].phys;
 			if self.truth.final_figure(phys, m).is_none() {
-				continue; // confidential (M3)
+				// Confidential (M3): open only while its figure may still come.
+				let horizon = dp::audit::AmendmentHorizonMonths::get();
+				assert!(
+					!tn_primitives::horizon::past_horizon(m, today, horizon),
+					"well {id} {m:?} without a figure left the horizon and never lapsed ({})",
+					self.context()
+				);
+				continue;
 			}
 			assert!(
 				m.next().next().next().next() > today.month(),
