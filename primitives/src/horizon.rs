@@ -148,9 +148,15 @@ mod tests {
 		assert_eq!(note_change(&mut former, &code("A1"), today, day(2025, 3, 1), 2), Ok(()));
 		// A second change the same day: B was in force on no day.
 		assert_eq!(note_change(&mut former, &code("B2"), today, day(2025, 3, 1), 2), Ok(()));
-		assert_eq!(note_change(&mut former, &code(""), day(2026, 4, 1), day(2025, 4, 1), 2), Ok(()));
+		assert_eq!(
+			note_change(&mut former, &code(""), day(2026, 4, 1), day(2025, 4, 1), 2),
+			Ok(())
+		);
 		assert_eq!(former.to_vec(), vec![(today, code("A1"))]);
-		assert_eq!(note_change(&mut former, &code("B2"), day(2026, 5, 1), day(2025, 5, 1), 2), Ok(()));
+		assert_eq!(
+			note_change(&mut former, &code("B2"), day(2026, 5, 1), day(2025, 5, 1), 2),
+			Ok(())
+		);
 		// Full: A ended 2026-03-15, inside a horizon from 2025-06-01: kept, so refused.
 		assert_eq!(
 			note_change(&mut former, &code("C3"), day(2026, 7, 1), day(2025, 6, 1), 2),
@@ -158,7 +164,10 @@ mod tests {
 		);
 		assert_eq!(former.len(), 2);
 		// Once A's days left the horizon, it makes room.
-		assert_eq!(note_change(&mut former, &code("C3"), day(2027, 7, 1), day(2026, 4, 1), 2), Ok(()));
+		assert_eq!(
+			note_change(&mut former, &code("C3"), day(2027, 7, 1), day(2026, 4, 1), 2),
+			Ok(())
+		);
 		assert_eq!(
 			former.to_vec(),
 			vec![(day(2026, 5, 1), code("B2")), (day(2027, 7, 1), code("C3"))]

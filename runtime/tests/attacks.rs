@@ -1214,3 +1214,123 @@ fn m5_one_verifier_or_one_manager_decides_nothing() {
 		check_invariants();
 	});
 }
+
+/// Eve's January on the dev chain: 1–30 January uploaded (1,000 L a day), the official figure
+/// `official` litres fed; returns the well. Today is 10 February 2026.
+fn eve_january(official: u64) -> u32 {
+	let eve = eve();
+	let well = onboard();
+	let jan = Month::new(2026, 1).unwrap();
+	run_days(40);
+	for d in 0..30u32 {
+		assert_ok!(Wells::upload_production(signed(&eve), well, jan.first_day().plus(d), 1_000));
+	}
+	feed_january(well, official);
+	well
+}
+
+/// Issue 25, H1 at the runtime: a licence transfer keeps the seller's months. Eve mints January
+/// on a preliminary 29,000 L; on 15 February governance transfers the well to Dave, whose KYB
+/// recorded his own operator code. The chain's directory still matches January against Eve's
+/// code (and February, the transfer month, against both), the well is in review with the new
+/// code yet its audited January is still fed, and the amendment to 30,000 L settles against
+/// Eve: her month is topped up to the full value — never turned into a zero figure because
+/// January's rows carry her code — and Dave gets nothing of it.
+#[test]
+fn h1_a_licence_transfer_keeps_the_seller_s_months() {
+	use sp_keyring::Sr25519Keyring as K;
+	use tn_primitives::traits::WellDirectory;
+	dev_ext(JAN_1_2026_MS).execute_with(|| {
+		let (eve, dave) = (eve(), K::Dave.to_account_id());
+		let jan = Month::new(2026, 1).unwrap();
+		let well = eve_january(29_000);
+		assert_ok!(AuditMint::mint(signed(&eve), well, jan));
+		let minted = pallet_audit_mint::AuditRecords::<Runtime>::get(well, jan).unwrap();
+		assert_eq!(minted.outcome.minted, minted.value * 29 / 30);
+		run_days(5);
+		let dave_code = op_of(&dave);
+		admit_with(&dave, [0x5d; 32], &[core::str::from_utf8(&dave_code).unwrap()]);
+		assert_ok!(Wells::transfer_well(
+			RuntimeOrigin::root(),
+			well,
+			dave.clone().into(),
+			dave_code.clone()
+		));
+		let start = tn_primitives::horizon::horizon_start(
+			Wells::today(),
+			<treasurenet_runtime::dynamic_params::audit::AmendmentHorizonMonths as
+				frame_support::traits::Get<u32>>::get(),
+		);
+		let dir = <Wells as WellDirectory>::fed_wells(start);
+		let w = dir.iter().find(|w| w.id == well).expect("the sold well is still fed");
+		assert_eq!((w.active, w.audited.clone()), (false, vec![jan]));
+		assert_eq!(w.operators_in(jan), vec![&op()]);
+		assert_eq!(w.operators_in(jan.next()), vec![&op(), &dave_code]);
+		assert_eq!(w.operators_in(jan.next().next()), vec![&dave_code]);
+		// The amendment (a later file) reaches the chain and is settled against the seller.
+		amend_january(well, 30_000);
+		assert_ok!(AuditMint::settle(signed(&bob()), well, jan));
+		let r = pallet_audit_mint::AuditRecords::<Runtime>::get(well, jan).unwrap();
+		assert_eq!((r.producer.clone(), r.official_volume), (eve.clone(), 30_000));
+		assert_eq!((r.outcome.minted, r.outcome.slash), (r.value, 0));
+		let (eve_tat, ferdie_tat, ..) = positions();
+		let ferdie_part = sp_arithmetic::Perbill::from_percent(20) * r.value;
+		assert_eq!((eve_tat, ferdie_tat), (r.value - ferdie_part, ferdie_part));
+		let tat = treasurenet_runtime::configs::TAT_ASSET_ID;
+		assert_eq!(
+			<treasurenet_runtime::Assets as frame_support::traits::fungibles::Inspect<_>>::balance(
+				tat, &dave
+			),
+			0
+		);
+		check_invariants();
+	});
+}
+
+/// Issue 25, M2 and H2 at the runtime. The official January figure is 0 (a shut-in month Eve
+/// uploaded 30,000 L for); Eve never presses Mint and withdraws her whole deposit instead (it
+/// unbonds for 28 days). 60 days after January anyone audits it without her: nothing minted,
+/// V × 1 % slashed — from what is unbonding — and the rest now stays until January leaves the
+/// 24-month amendment horizon (1 February 2028).
+#[test]
+fn m2_an_o_zero_month_is_audited_without_its_producer_and_its_slash_taken() {
+	use treasurenet_runtime::UNIT;
+	dev_ext(JAN_1_2026_MS).execute_with(|| {
+		let eve = eve();
+		let jan = Month::new(2026, 1).unwrap();
+		let well = eve_january(0);
+		// 10 February: too early for anyone but Eve.
+		assert_noop!(
+			AuditMint::audit_overdue(signed(&bob()), well, jan).map_err(|e| e.error),
+			pallet_audit_mint::Error::<Runtime>::NotOverdue
+		);
+		assert_ok!(treasurenet_runtime::Producers::deposit(signed(&eve), 900 * UNIT));
+		assert_ok!(treasurenet_runtime::Producers::withdraw(signed(&eve), 1_000 * UNIT));
+		// 1 April = 31 January + 60 days.
+		run_days(50);
+		assert_eq!(Wells::today(), tn_primitives::Day::from_ymd(2026, 4, 1).unwrap());
+		let pays = AuditMint::audit_overdue(signed(&bob()), well, jan).unwrap().pays_fee;
+		assert_eq!(pays, frame_support::dispatch::Pays::No);
+		let r = pallet_audit_mint::AuditRecords::<Runtime>::get(well, jan).unwrap();
+		let due = r.value / 100; // atto-USD: SlashRatio 1 % of V, 1 UNIT per USD
+		assert_eq!((r.producer.clone(), r.outcome.minted, r.outcome.slash), (eve.clone(), 0, due));
+		let native = due / 1_000_000; // 10¹² base units per UNIT, 10¹⁸ atto per USD
+		assert_eq!((r.slash_due, r.slashed, r.new_debt), (native, native, 0));
+		let unbonding = pallet_producers::UnbondingOf::<Runtime>::get(&eve).unwrap();
+		// V = $11,887.74 (as in C1): $118.8774 slashed.
+		assert_eq!(native, 118_877_409_000_000);
+		assert_eq!(unbonding.amount, 1_000 * UNIT - native);
+		assert_eq!(deposit_held(&eve), 1_000 * UNIT - native);
+		// Now January was audited: what unbonds stays until January leaves the horizon.
+		assert_eq!(
+			treasurenet_runtime::Producers::amendable_until(&eve),
+			Some(tn_primitives::Day::from_ymd(2028, 2, 1).unwrap())
+		);
+		run_days(28);
+		assert_noop!(
+			treasurenet_runtime::Producers::claim_unbonded(signed(&eve)),
+			pallet_producers::Error::<Runtime>::StillAmendable
+		);
+		check_invariants();
+	});
+}

@@ -200,7 +200,10 @@ impl WellLedger<AccountId> for MockWells {
 	}
 	fn owner(well: WellId) -> Option<(AccountId, bool)> {
 		let removed = RemovedWells::get().contains(&well);
-		Months::get().iter().find(|((w, _), _)| *w == well).map(|(_, m)| (m.owner, removed))
+		Months::get()
+			.iter()
+			.find(|((w, _), _)| *w == well)
+			.map(|(_, m)| (m.owner, removed))
 	}
 	fn max_beneficiaries() -> u32 {
 		<<Test as crate::Config>::MaxBeneficiaries as frame_support::traits::Get<u32>>::get()

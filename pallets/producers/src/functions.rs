@@ -400,9 +400,8 @@ impl<T: Config> Pallet<T> {
 	/// The first day on which `who`'s last audited month has left the amendment horizon in
 	/// force now (`None`: nothing audited): no withdrawal unlocks before it (issue 25, H2).
 	pub fn amendable_until(who: &T::AccountId) -> Option<Day> {
-		LastAudited::<T>::get(who).map(|m| {
-			tn_primitives::horizon::leaves_horizon(m, T::AmendmentHorizonMonths::get())
-		})
+		LastAudited::<T>::get(who)
+			.map(|m| tn_primitives::horizon::leaves_horizon(m, T::AmendmentHorizonMonths::get()))
 	}
 
 	pub(crate) fn do_withdraw(who: T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
@@ -421,9 +420,9 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::BelowMinimumDeposit
 		);
 		let today = Self::today();
-		let unlocks = today.plus(T::UnbondingDays::get()).max(
-			Self::amendable_until(&who).unwrap_or(today),
-		);
+		let unlocks = today
+			.plus(T::UnbondingDays::get())
+			.max(Self::amendable_until(&who).unwrap_or(today));
 		if unlocks <= today {
 			T::Currency::release(
 				&HoldReason::ProducerDeposit.into(),

@@ -431,7 +431,8 @@ impl World {
 			let phys = self.wells[&id].phys;
 			let done = match to {
 				None => {
-					let call = pallet_wells::Call::remove_well { well: id, reason: Default::default() };
+					let call =
+						pallet_wells::Call::remove_well { well: id, reason: Default::default() };
 					let ok = self.call(Some(&who), RuntimeCall::Wells(call)).is_ok();
 					if ok {
 						let when = today().plus(1 + self.rng.below(20) as u32);
@@ -1240,8 +1241,7 @@ impl World {
 		let neg = self.truth.negative_day;
 		if neg < today {
 			use tn_primitives::traits::PriceFeed;
-			let on_chain =
-				treasurenet_runtime::configs::OraclePrices::price(Commodity::Oil, neg);
+			let on_chain = treasurenet_runtime::configs::OraclePrices::price(Commodity::Oil, neg);
 			assert_eq!(
 				on_chain,
 				Some(super::truth::NEGATIVE_WTI),

@@ -46,7 +46,10 @@ fn an_o_zero_month_is_audited_without_its_producer_once_overdue() {
 		assert_eq!(audit_overdue(m), Ok(Pays::No));
 		let r = AuditRecords::<Test>::get(WELL, m).unwrap();
 		assert_eq!((r.producer, r.outcome.minted, r.outcome.slash), (PRODUCER, 0, 10 * ONE_TAT));
-		assert_eq!((r.slash_due, r.slashed, r.new_debt), (10_000_000_000_000, 10_000_000_000_000, 0));
+		assert_eq!(
+			(r.slash_due, r.slashed, r.new_debt),
+			(10_000_000_000_000, 10_000_000_000_000, 0)
+		);
 		assert_eq!(deposit_of(PRODUCER), DEPOSIT - 10_000_000_000_000);
 		assert_eq!(Closed::get().get(&(WELL, m)), Some(&false));
 		assert_eq!(LastAudited::get().get(&PRODUCER), Some(&m), "the deposit exposure is noted");
@@ -96,7 +99,10 @@ fn a_removed_well_s_open_month_is_not_audited_and_lapses_at_once() {
 		assert_eq!(Closed::get().get(&(WELL, m)), Some(&false));
 		assert!(AuditRecords::<Test>::get(WELL, m).is_none());
 		assert_eq!((deposit_of(PRODUCER), Assets::total_issuance(TAT)), (DEPOSIT, 0));
-		assert_eq!(Recorder::take(), vec![(PRODUCER, NoticeKind::MonthLapsed { well: WELL, month: m })]);
+		assert_eq!(
+			Recorder::take(),
+			vec![(PRODUCER, NoticeKind::MonthLapsed { well: WELL, month: m })]
+		);
 		System::assert_last_event(
 			Event::<Test>::MonthLapsed { well: WELL, month: m, by: KEEPER, removed: true }.into(),
 		);
