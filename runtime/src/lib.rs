@@ -72,13 +72,15 @@ impl_opaque_keys! {
 /// `genesisParameters.set_parameter`, which replaced `parameters.set_parameter`) lost the
 /// democracy periods and gained the price ranges (issue 25). `spec_version` 101: issue 25's
 /// runtime (bounded parameters, signed prices, the even-spread month value, audit-mint v2).
+/// `spec_version` 102: issue 25's second half (operator-code history, two judges, the amendment
+/// horizon, overdue audits and lapsed months, withdrawals held by the horizon, audit-mint v3).
 #[cfg(not(feature = "upgrade-test"))]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("treasurenet"),
 	impl_name: alloc::borrow::Cow::Borrowed("treasurenet"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 3,
@@ -95,7 +97,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("treasurenet"),
 	impl_name: alloc::borrow::Cow::Borrowed("treasurenet"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 3,
@@ -185,6 +187,7 @@ type Migrations = (
 	pallet_wells::migration::v6::MigrateToV6<Runtime>,
 	pallet_audit_mint::migration::v1::MigrateToV1<Runtime>,
 	pallet_audit_mint::migration::v2::MigrateToV2<Runtime>,
+	pallet_audit_mint::migration::v3::MigrateToV3<Runtime>,
 	configs::democracy_migration::MigrateToV1,
 );
 

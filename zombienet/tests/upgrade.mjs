@@ -1,6 +1,6 @@
 // A runtime upgrade through governance on the live 4-validator network, while a producer keeps
-// uploading. The network runs the node's runtime (spec 100); the upgrade is the same runtime with
-// spec 101 (built by scripts/zombienet with the runtime's `upgrade-test` feature, TN_UPGRADE_WASM).
+// uploading. The network runs the node's runtime; the upgrade is the same runtime with
+// spec + 1 (built by scripts/zombienet with the runtime's `upgrade-test` feature, TN_UPGRADE_WASM).
 //
 // 1. Alice (sudo, local chain) puts the wells pallet's storage back where a chain from before
 //    the upload-window reminders stands: storage version 4, no reminder queue, no owner index
@@ -9,7 +9,7 @@
 // 2. A referendum authorises the new code (`system.authorizeUpgrade(hash)`: launch, votes of
 //    Alice and Bob, enactment by the scheduler); anyone then supplies the code
 //    (`system.applyAuthorizedUpgrade`). Eve uploads a day every few seconds throughout.
-// 3. After it: spec 101, blocks and finality continue, the wells pallet is at version 6 with one
+// 3. After it: spec + 1, blocks and finality continue, the wells pallet is at version 6 with one
 //    reminder per activated well, every well in its owner's index and the wells awaiting review
 //    queued, every validator logged both migrations, and every audit
 //    record, producer record (deposit, debt), well deposit, producer's hold and TAT balance is
@@ -185,7 +185,7 @@ try {
     .map(({ event }) => `${event.section}.${event.method}`);
   check(events.includes('system.CodeUpdated'), `the code supplied by Ferdie: system.CodeUpdated in block ${applied.block.toHex().slice(0, 10)}… (${events.filter((e) => e.startsWith('system.') && !e.startsWith('system.Extrinsic')).join(', ')})`);
   const upgradeBlock = await best();
-  await waitUntil(api, 'the runtime at spec 101', tolerant(async () => (await specVersion()) === spec0 + 1), { timeoutMs: 120_000 });
+  await waitUntil(api, `the runtime at spec ${spec0 + 1}`, tolerant(async () => (await specVersion()) === spec0 + 1), { timeoutMs: 120_000 });
 
   // 3. After it.
   const h = await best();

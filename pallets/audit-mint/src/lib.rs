@@ -105,8 +105,9 @@ pub mod pallet {
 	>;
 
 	/// The in-code storage version (1: records keep ratios and settlements; 2: records keep the
-	/// rules they were audited under).
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	/// rules they were audited under; 3: the producers pallet knows each producer's last
+	/// audited month).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]

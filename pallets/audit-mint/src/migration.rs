@@ -297,3 +297,37 @@ pub mod v2 {
 		<T as frame_system::Config>::DbWeight,
 	>;
 }
+
+/// Version 2 → 3 (issue 25, H2): the producers pallet learns each producer's last audited
+/// month, which holds its withdrawals until that month leaves the amendment horizon. Records
+/// are unchanged; each is told to `DepositSlasher::note_audited` (the latest month wins).
+pub mod v3 {
+	use super::*;
+	use frame_support::{pallet_prelude::*, weights::Weight};
+	use tn_primitives::traits::DepositSlasher;
+
+	/// The unversioned step: one read per record, one write per record (the producers pallet
+	/// keeps the latest month per producer).
+	pub struct InnerMigrateV2ToV3<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV2ToV3<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut noted: u64 = 0;
+			for (_, month, r) in crate::pallet::AuditRecords::<T>::iter() {
+				T::Producers::note_audited(&r.producer, month);
+				noted = noted.saturating_add(1);
+			}
+			log::info!(target: "runtime::audit-mint", "v3: {noted} audited months noted with their producers");
+			T::DbWeight::get().reads_writes(noted.saturating_mul(2), noted)
+		}
+	}
+
+	/// Version 2 → 3, run once (checks and bumps the pallet's storage version).
+	pub type MigrateToV3<T> = VersionedMigration<
+		2,
+		3,
+		InnerMigrateV2ToV3<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}

@@ -140,3 +140,24 @@ fn a_month_without_figure_lapses_once_it_leaves_the_horizon() {
 		);
 	});
 }
+
+/// Audit-mint v3: each producer's last audited month is told to the producers pallet once (the
+/// latest month wins), so records minted before the upgrade hold withdrawals too.
+#[test]
+fn the_v3_migration_notes_each_producer_s_last_audited_month() {
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	test(|| {
+		producer(PRODUCER, DEPOSIT);
+		let m = month(100, V, Some(100), vec![]);
+		assert_ok!(mint(m));
+		LastAudited::set(Default::default());
+		StorageVersion::new(2).put::<AuditMint>();
+		crate::migration::v3::MigrateToV3::<Test>::on_runtime_upgrade();
+		assert_eq!(LastAudited::get().get(&PRODUCER), Some(&m));
+		assert_eq!(AuditMint::on_chain_storage_version(), StorageVersion::new(3));
+		// Versioned: a second run does nothing.
+		LastAudited::set(Default::default());
+		crate::migration::v3::MigrateToV3::<Test>::on_runtime_upgrade();
+		assert!(LastAudited::get().is_empty());
+	});
+}
