@@ -111,6 +111,14 @@ impl pallet_audit_mint::benchmarking::BenchmarkHelper<AccountId> for AuditMintHe
 			Provenance { updated: month.last_day().plus(40), file_hash: [volume as u8; 32] };
 		feed(FeedKey::Production(well, month), FeedValue::Production { volume, provenance });
 	}
+
+	fn remove_official(well: WellId, month: Month) {
+		pallet_oracle::Values::<Runtime>::remove(FeedKey::Production(well, month));
+	}
+
+	fn set_today(day: Day) {
+		set_today(day);
+	}
 }
 
 /// Producers, Foundation Managers and time for `pallet_wells`' benchmarks.

@@ -25,6 +25,10 @@ pub trait BenchmarkHelper<AccountId> {
 	fn worst_case_month(b: u32) -> (AccountId, WellId, Month);
 	/// Make `volume` the month's combined official figure (a new source file).
 	fn amend_official(well: WellId, month: Month, volume: u64);
+	/// Forget the month's official figure (it never came).
+	fn remove_official(well: WellId, month: Month);
+	/// Move the chain's clock to 00:00 UTC of `day`.
+	fn set_today(day: tn_primitives::Day);
 }
 
 /// The mock's helper.
@@ -45,6 +49,14 @@ impl BenchmarkHelper<u64> for MockHelper {
 	}
 	fn amend_official(well: WellId, m: Month, volume: u64) {
 		crate::mock::amend(well, m, volume);
+	}
+	fn remove_official(well: WellId, m: Month) {
+		let mut f = crate::mock::OfficialFigures::get();
+		f.remove(&(well, m));
+		crate::mock::OfficialFigures::set(f);
+	}
+	fn set_today(day: tn_primitives::Day) {
+		crate::mock::set_today(day);
 	}
 }
 
@@ -77,6 +89,36 @@ mod benches {
 		let record = AuditRecords::<T>::get(well, month).expect("audited");
 		assert_eq!(record.official_volume, p / 2);
 		assert!(record.settlement.is_some_and(|s| s.burned > 0));
+	}
+
+	/// The owner's mint by anyone, once overdue: the same worst case as `mint`.
+	#[benchmark]
+	fn audit_overdue(b: Linear<0, { T::MaxBeneficiaries::get() }>) {
+		let (_, well, month) = T::BenchmarkHelper::worst_case_month(b);
+		T::BenchmarkHelper::set_today(month.last_day().plus(T::AuditOverdueDays::get()));
+		let keeper: T::AccountId = account("keeper", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(keeper), well, month);
+		let record = AuditRecords::<T>::get(well, month).expect("audited");
+		assert_eq!(record.beneficiaries.len() as u32, b);
+		assert!(record.outcome.slash > 0);
+	}
+
+	/// A month of 31 uploaded days with prices and no official figure, past the horizon: valued
+	/// in full before it is found not auditable.
+	#[benchmark]
+	fn lapse_month() {
+		let b = T::MaxBeneficiaries::get();
+		let (_, well, month) = T::BenchmarkHelper::worst_case_month(b);
+		T::BenchmarkHelper::remove_official(well, month);
+		let leaves =
+			tn_primitives::horizon::leaves_horizon(month, T::AmendmentHorizonMonths::get());
+		T::BenchmarkHelper::set_today(leaves);
+		let keeper: T::AccountId = account("keeper", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(keeper), well, month);
+		assert!(AuditRecords::<T>::get(well, month).is_none());
+		assert_eq!(T::Wells::closed(well, month), Some(false));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
