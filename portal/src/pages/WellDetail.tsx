@@ -68,6 +68,7 @@ function MonthLine({ m, c, mine, onMint }: { m: MonthRow; c: Commodity; mine: bo
         {m.state === 'Mintable' && mine && <button type="button" className="primary small" data-testid={`mint-${t}`} onClick={onMint}>Mint TAT</button>}
         {m.state === 'Mintable' && !mine && <span className="muted">the owner can mint</span>}
         {m.state === 'Open' && m.blocker !== undefined && <DispatchErrorText error={m.blocker} />}
+        {m.state === 'Lapsed' && <span className="muted">closed without an audit: no official figure came inside the amendment horizon (or the well was removed); nothing minted, nothing slashed</span>}
         {(m.state === 'Audited' || m.state === 'Failed') && <a href={`#/audits?well=${m.record ? '' : ''}`} onClick={(e) => { e.preventDefault(); onMint(); }}>audit record</a>}
       </td>
     </tr>
