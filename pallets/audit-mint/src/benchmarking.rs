@@ -16,7 +16,7 @@ use super::*;
 use frame_benchmarking::v2::*;
 use frame_support::traits::Get;
 use frame_system::RawOrigin;
-use tn_primitives::{Month, WellId};
+use tn_primitives::{traits::WellLedger, Month, WellId};
 
 /// Builds the state a worst-case mint needs; implemented by the runtime with the real pallets.
 pub trait BenchmarkHelper<AccountId> {
