@@ -59,6 +59,13 @@ impl<T: Config> Pallet<T> {
 			.saturated_into()
 	}
 
+	/// The weight of an audit with `b` beneficiaries, by its owner (`mint`) or overdue
+	/// (`audit_overdue`): the same work, so the larger of the two measurements (their linear
+	/// fits differ: `mint`'s found no per-beneficiary storage access, BENCHMARKS.md).
+	pub fn audit_weight(b: u32) -> Weight {
+		T::WeightInfo::mint(b).max(T::WeightInfo::audit_overdue(b))
+	}
+
 	/// The weight of `settle` with `b` beneficiaries: the benchmark's, plus the removal of a
 	/// failed settlement's entry.
 	pub fn settle_weight(b: u32) -> Weight {

@@ -335,7 +335,7 @@ pub mod pallet {
 		/// the assets pallet's error when TAT cannot be minted (e.g. `Token.UnknownAsset` while it is
 		/// being destroyed).
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::mint(T::MaxBeneficiaries::get()))]
+		#[pallet::weight(Pallet::<T>::audit_weight(T::MaxBeneficiaries::get()))]
 		pub fn mint(
 			origin: OriginFor<T>,
 			well: WellId,
@@ -344,7 +344,7 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			// Charged for the most beneficiaries; the rest is refunded.
 			let b = Self::do_mint(who, well, month)?;
-			Ok(Some(T::WeightInfo::mint(b)).into())
+			Ok(Some(Self::audit_weight(b)).into())
 		}
 
 		/// Anyone (signed): settle `month` of `well` against its latest official figure now,
@@ -383,7 +383,7 @@ pub mod pallet {
 		/// pallet's `NothingUploaded`, `MonthAudited`, `DayWithoutPrice`; the assets pallet's error
 		/// when TAT cannot be minted.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::audit_overdue(T::MaxBeneficiaries::get()))]
+		#[pallet::weight(Pallet::<T>::audit_weight(T::MaxBeneficiaries::get()))]
 		pub fn audit_overdue(
 			origin: OriginFor<T>,
 			well: WellId,
@@ -392,7 +392,7 @@ pub mod pallet {
 			let by = ensure_signed(origin)?;
 			let b = Self::do_audit_overdue(by, well, month)?;
 			Ok(frame_support::dispatch::PostDispatchInfo {
-				actual_weight: Some(T::WeightInfo::audit_overdue(b)),
+				actual_weight: Some(Self::audit_weight(b)),
 				pays_fee: Pays::No,
 			})
 		}

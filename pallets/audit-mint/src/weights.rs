@@ -65,9 +65,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `b` is `[0, 9]`.
 	fn mint(b: u32, ) -> Weight {
 		// Proof size: measured `3614`, estimated `135822`.
-		// Minimum execution time: 590_647_000 picoseconds.
-		Weight::from_parts(617_428_324, 135822)
-			.saturating_add(Weight::from_parts(30_416_551, 0).saturating_mul(b.into()))
+		// Minimum execution time: 635_252_000 picoseconds.
+		Weight::from_parts(718_546_495, 135822)
+			.saturating_add(Weight::from_parts(32_263_577, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(107))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(13))
@@ -105,9 +105,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `b` is `[0, 9]`.
 	fn settle(b: u32, ) -> Weight {
 		// Proof size: measured `2258`, estimated `8094`.
-		// Minimum execution time: 202_188_000 picoseconds.
-		Weight::from_parts(216_252_909, 8094)
-			.saturating_add(Weight::from_parts(40_324_923, 0).saturating_mul(b.into()))
+		// Minimum execution time: 209_481_000 picoseconds.
+		Weight::from_parts(279_211_014, 8094)
+			.saturating_add(Weight::from_parts(57_528_394, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(13))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(12))
@@ -155,9 +155,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `b` is `[0, 9]`.
 	fn audit_overdue(b: u32, ) -> Weight {
 		// Proof size: measured `3529`, estimated `135822`.
-		// Minimum execution time: 590_537_000 picoseconds.
-		Weight::from_parts(626_349_693, 135822)
-			.saturating_add(Weight::from_parts(31_221_401, 0).saturating_mul(b.into()))
+		// Minimum execution time: 697_298_000 picoseconds.
+		Weight::from_parts(1_254_126_259, 135822)
+			.saturating_add(Weight::from_parts(51_156_676, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(106))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(13))
@@ -188,8 +188,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Notices::Inboxes` (`max_values`: None, `max_size`: Some(4629), added: 7104, mode: `MaxEncodedLen`)
 	fn lapse_month() -> Weight {
 		// Proof size: measured `2844`, estimated `135822`.
-		// Minimum execution time: 432_150_000 picoseconds.
-		Weight::from_parts(450_997_000, 135822)
+		// Minimum execution time: 449_439_000 picoseconds.
+		Weight::from_parts(933_283_000, 135822)
 			.saturating_add(T::DbWeight::get().reads(94))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -198,8 +198,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn mint(b: u32, ) -> Weight {
-		Weight::from_parts(617_428_324, 135822)
-			.saturating_add(Weight::from_parts(30_416_551, 0).saturating_mul(b.into()))
+		Weight::from_parts(718_546_495, 135822)
+			.saturating_add(Weight::from_parts(32_263_577, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(107))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(ParityDbWeight::get().writes(13))
@@ -207,8 +207,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2609).saturating_mul(b.into()))
 	}
 	fn settle(b: u32, ) -> Weight {
-		Weight::from_parts(216_252_909, 8094)
-			.saturating_add(Weight::from_parts(40_324_923, 0).saturating_mul(b.into()))
+		Weight::from_parts(279_211_014, 8094)
+			.saturating_add(Weight::from_parts(57_528_394, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(13))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(ParityDbWeight::get().writes(12))
@@ -216,8 +216,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2609).saturating_mul(b.into()))
 	}
 	fn audit_overdue(b: u32, ) -> Weight {
-		Weight::from_parts(626_349_693, 135822)
-			.saturating_add(Weight::from_parts(31_221_401, 0).saturating_mul(b.into()))
+		Weight::from_parts(1_254_126_259, 135822)
+			.saturating_add(Weight::from_parts(51_156_676, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(106))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(ParityDbWeight::get().writes(13))
@@ -225,7 +225,7 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2609).saturating_mul(b.into()))
 	}
 	fn lapse_month() -> Weight {
-		Weight::from_parts(450_997_000, 135822)
+		Weight::from_parts(933_283_000, 135822)
 			.saturating_add(ParityDbWeight::get().reads(94))
 			.saturating_add(ParityDbWeight::get().writes(4))
 	}
