@@ -519,7 +519,7 @@ fn mint_and_settle_refund_the_weight_of_absent_beneficiaries() {
 		producer(PRODUCER, DEPOSIT);
 		let m = month(100, V, Some(100), vec![(B1, Perbill::from_percent(20))]);
 		let post = AuditMint::mint(RuntimeOrigin::signed(PRODUCER), WELL, m).unwrap();
-		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::mint(1)));
+		assert_eq!(post.actual_weight, Some(AuditMint::audit_weight(1)));
 		amend(WELL, m, 90);
 		let post = AuditMint::settle(RuntimeOrigin::signed(OTHER), WELL, m).unwrap();
 		assert_eq!(post.actual_weight, Some(AuditMint::settle_weight(1)));
