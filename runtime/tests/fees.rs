@@ -206,8 +206,8 @@ fn the_multiplier_rises_after_full_blocks_and_falls_back() {
 			after_100.into_inner()
 		);
 		assert_eq!(after_100.into_inner(), 1_005_640_850_014_363_657);
-		assert_eq!(quiet_fee, 40_515_576_400);
-		assert_eq!(busy_fee, 40_683_108_948);
+		assert_eq!(quiet_fee, 41_197_584_500);
+		assert_eq!(busy_fee, 41_368_964_153);
 		// The base fee is not multiplied; the weight fee is.
 		let base = TransactionPayment::weight_to_fee(
 			RuntimeBlockWeights::get().get(DispatchClass::Operational).base_extrinsic,
@@ -278,7 +278,7 @@ fn an_upload_batch_is_included_when_the_normal_class_is_full() {
 		println!("upload_batch(10) behind a full normal length: fee {fee}, paid {paid}");
 		assert_eq!(result, Ok(Ok(())));
 		assert_eq!(paid, fee);
-		assert_eq!(fee, 227_454_764_000);
+		assert_eq!(fee, 231_247_245_000);
 		assert_eq!(pallet_wells::DayRecords::<Runtime>::iter_prefix(well).count(), 10);
 
 		// The normal class's weight taken (a new block).
@@ -312,7 +312,7 @@ fn an_upload_batch_is_included_when_the_normal_class_is_full() {
 				+ TransactionPayment::weight_to_fee(big.get_dispatch_info().total_weight() + base)
 		);
 		assert_eq!(big_len, 40_111);
-		assert_eq!(big_fee, 36_879_500_000_000);
+		assert_eq!(big_fee, 37_743_856_650_000);
 		// (Its records repeat days, so it fails — and still pays: a failing call is charged.)
 		let (result, paid) = apply(Sr25519Keyring::Eve, big);
 		assert!(matches!(result, Ok(Err(_))), "{result:?}");
@@ -353,7 +353,7 @@ fn a_feed_is_refunded_and_stays_in_the_normal_class() {
 		println!("feed of 5 prices: held {held}, paid {paid}");
 		assert_eq!(result, Ok(Ok(())));
 		assert_eq!(paid, 0);
-		assert_eq!(held, 420_182_812_600);
+		assert_eq!(held, 449_788_261_900);
 
 		run_blocks(1);
 		System::set_block_consumed_resources(normal_weight(), 0);
